@@ -1,0 +1,30 @@
+import { Body, Controller, Patch, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { Envelope } from '../http/command-envelope.decorator';
+import { CommandDoc } from '../http/command-doc';
+import { UuidParam } from '../http/uuid-param';
+import { CommandEnvelope } from '../write-side/command-envelope';
+import { RegisterOrganisationDto } from './dto/register-organisation.dto';
+import { UpdateOrganisationDto } from './dto/update-organisation.dto';
+import { ExecuteOrganisationCommand } from './organisation-command';
+
+@ApiTags('organisations')
+@Controller('organisations')
+export class OrganisationsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @CommandDoc('Register a school, company, municipality or network', 'OrganisationRegistered', 201)
+  register(@Body() body: RegisterOrganisationDto, @Envelope() envelope: CommandEnvelope) {
+    const { organisationId = randomUUID(), ...rest } = body;
+    return this.commands.execute(new ExecuteOrganisationCommand({ type: 'RegisterOrganisation', organisationId, ...rest }, envelope));
+  }
+
+  @Patch(':id')
+  @CommandDoc('Change an organisation’s name, kind, levels, sector, region or size', 'OrganisationUpdated')
+  update(@UuidParam('id') id: string, @Body() body: UpdateOrganisationDto, @Envelope() envelope: CommandEnvelope) {
+    return this.commands.execute(new ExecuteOrganisationCommand({ type: 'UpdateOrganisation', organisationId: id, changes: body }, envelope));
+  }
+}

@@ -1,0 +1,26 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { organisationDecider, personDecider, PersonContext, streamOf } from '@crm/domain';
+import { AggregateRepository } from '../write-side/aggregate-repository';
+import { CommandExecutor } from '../write-side/command-executor';
+import { ExecutePersonCommand } from './person-commands';
+
+@CommandHandler(ExecutePersonCommand)
+export class PersonCommandHandler implements ICommandHandler<ExecutePersonCommand> {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly repository: AggregateRepository,
+  ) {}
+
+  execute({ command, envelope }: ExecutePersonCommand) {
+    return this.executor.decide(envelope, {
+      streamId: streamOf.person(command.personId),
+      decider: personDecider,
+      command,
+      resultId: command.personId,
+      context: async (_state, now): Promise<PersonContext> =>
+        command.type === 'RegisterPerson'
+          ? { now, organisation: (await this.repository.load(streamOf.organisation(command.organisationId), organisationDecider)).state }
+          : { now },
+    });
+  }
+}

@@ -1,0 +1,50 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { partnershipDecider, personDecider, PersonLeftOrganisation, streamOf } from '@crm/domain';
+import { EVENT_STORE, EventStore } from '@crm/event-store';
+import { CommandExecutor, PlannedWrite } from '../write-side/command-executor';
+import { RecordDepartureCommand } from './person-commands';
+
+const ASSIGNMENT_EVENTS = ['ContactPersonAssigned', 'ContactPersonUnassigned'] as const;
+
+/**
+ * SPEC §2: a person leaving is unassigned from every partnership, one ContactPersonUnassigned
+ * (left_organisation) per partnership, written together with PersonLeftOrganisation.
+ */
+@CommandHandler(RecordDepartureCommand)
+export class RecordDepartureHandler implements ICommandHandler<RecordDepartureCommand> {
+  constructor(
+    private readonly executor: CommandExecutor,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  execute({ command, envelope }: RecordDepartureCommand) {
+    return this.executor.run(envelope, async ({ load, now }) => {
+      const person = await load(streamOf.person(command.personId), personDecider);
+      const events = personDecider.decide(command, person.state, { now });
+      const { leftAt } = (events[0] as PersonLeftOrganisation).data;
+      const writes: PlannedWrite[] = [{ streamId: streamOf.person(command.personId), decider: personDecider, loaded: person, events }];
+      for (const partnershipId of await this.partnershipsOnceAssigned(command.personId)) {
+        const streamId = streamOf.partnership(partnershipId);
+        const partnership = await load(streamId, partnershipDecider);
+        const unassign = partnershipDecider.decide(
+          { type: 'UnassignDepartedContact', partnershipId, personId: command.personId, leftAt },
+          partnership.state,
+          { now, organisations: {}, people: {} },
+        );
+        if (unassign.length > 0) writes.push({ streamId, decider: partnershipDecider, loaded: partnership, events: unassign });
+      }
+      return { resultId: command.personId, writes };
+    });
+  }
+
+  /** Partnerships where the person was ever a contact; the decider tells which still have them assigned. */
+  private async partnershipsOnceAssigned(personId: string): Promise<string[]> {
+    const events = await this.store.readAllOfTypes(ASSIGNMENT_EVENTS);
+    const ids = new Set<string>();
+    for (const event of events) {
+      if (event.type === 'ContactPersonAssigned' && event.data.personId === personId) ids.add(event.data.partnershipId as string);
+    }
+    return [...ids];
+  }
+}

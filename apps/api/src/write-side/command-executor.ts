@@ -1,0 +1,122 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Decider, DomainEvent, ruleViolation } from '@crm/domain';
+import { EVENT_STORE, EventStore, IdempotencyKeyUsedError, IdempotentOutcome, WrongExpectedRevisionError } from '@crm/event-store';
+import { AggregateRepository, Loaded } from './aggregate-repository';
+import { CommandEnvelope, CommandResult } from './command-envelope';
+import { toStoredEvents } from './event-metadata';
+
+type StateDecider<S> = Pick<Decider<never, never, S, never>, 'initialState' | 'evolve'>;
+
+/** What a command decided for one stream. */
+export interface PlannedWrite {
+  streamId: string;
+  decider: StateDecider<unknown>;
+  loaded: Loaded<unknown>;
+  events: DomainEvent[];
+}
+
+export interface Plan {
+  resultId: string;
+  writes: PlannedWrite[];
+}
+
+export interface PlanTools {
+  /** Loads a stream's state. The first stream loaded is the command's own: If-Match is checked against it. */
+  load<S>(streamId: string, decider: StateDecider<S>): Promise<Loaded<S>>;
+  /** The server's clock for this attempt. */
+  now: string;
+}
+
+/** Retries when another writer got in between load and append; the client's If-Match disables this. */
+const MAX_ATTEMPTS = 8;
+
+/**
+ * Runs a command: load → decide → append with the loaded revisions as expected revisions, all or nothing.
+ * Handles If-Match (409 on mismatch, before any rule is evaluated) and Idempotency-Key (a repeat returns the
+ * first result and writes nothing; the same key with another request is refused).
+ */
+@Injectable()
+export class CommandExecutor {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly repository: AggregateRepository,
+  ) {}
+
+  async decide<C, E extends DomainEvent, S, Ctx>(
+    envelope: CommandEnvelope,
+    spec: {
+      streamId: string;
+      decider: Decider<C, E, S, Ctx>;
+      command: C;
+      resultId: string;
+      context: (state: S, now: string) => Promise<Ctx> | Ctx;
+    },
+  ): Promise<CommandResult> {
+    return this.run(envelope, async ({ load, now }) => {
+      const loaded = await load(spec.streamId, spec.decider);
+      const ctx = await spec.context(loaded.state, now);
+      const events = spec.decider.decide(spec.command, loaded.state, ctx);
+      return {
+        resultId: spec.resultId,
+        writes: [{ streamId: spec.streamId, decider: spec.decider as StateDecider<unknown>, loaded, events }],
+      };
+    });
+  }
+
+  async run(envelope: CommandEnvelope, plan: (tools: PlanTools) => Promise<Plan>): Promise<CommandResult> {
+    if (envelope.idempotency) {
+      const earlier = await this.store.findIdempotentOutcome(envelope.idempotency.key);
+      if (earlier) return this.replay(envelope, earlier);
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(envelope, plan);
+      } catch (error) {
+        if (error instanceof IdempotencyKeyUsedError) return this.replay(envelope, error.outcome);
+        const retry = error instanceof WrongExpectedRevisionError && envelope.expectedRevision === undefined && attempt < MAX_ATTEMPTS;
+        if (!retry) throw error;
+      }
+    }
+  }
+
+  private async attempt(envelope: CommandEnvelope, plan: (tools: PlanTools) => Promise<Plan>): Promise<CommandResult> {
+    let first = true;
+    const now = new Date().toISOString();
+    const tools: PlanTools = {
+      now,
+      load: async (streamId, decider) => {
+        const loaded = await this.repository.load(streamId, decider);
+        if (first && envelope.expectedRevision !== undefined && envelope.expectedRevision !== loaded.revision) {
+          throw new WrongExpectedRevisionError(streamId, envelope.expectedRevision, loaded.revision < 0 ? 'no_stream' : loaded.revision);
+        }
+        first = false;
+        return loaded;
+      },
+    };
+    const { resultId, writes } = await plan(tools);
+    const primary = writes[0];
+    const changing = writes.filter((write) => write.events.length > 0);
+    if (changing.length === 0) return { id: resultId, revision: primary.loaded.revision, position: primary.loaded.position };
+
+    const outcome = await this.store.append(
+      changing.map((write) => ({
+        streamId: write.streamId,
+        expectedRevision: write.loaded.revision < 0 ? 'no_stream' : write.loaded.revision,
+        events: toStoredEvents(write.events, envelope, now),
+      })),
+      envelope.idempotency && { idempotency: { ...envelope.idempotency, resultId } },
+    );
+    changing.forEach((write, i) =>
+      this.repository.appended(write.streamId, write.decider, write.loaded, write.events, outcome.streams[i].revision, outcome.position),
+    );
+    const primaryRevision = primary.events.length > 0 ? outcome.streams[0].revision : primary.loaded.revision;
+    return { id: resultId, revision: primaryRevision, position: outcome.position };
+  }
+
+  private replay(envelope: CommandEnvelope, earlier: IdempotentOutcome): CommandResult {
+    if (earlier.fingerprint !== envelope.idempotency?.fingerprint) {
+      throw ruleViolation('idempotency_key_reused', 'this Idempotency-Key was used before with a different request');
+    }
+    return { id: earlier.resultId, revision: earlier.revision, position: earlier.position };
+  }
+}

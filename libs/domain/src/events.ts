@@ -1,0 +1,24 @@
+import { OrganisationEvent } from './organisation/organisation.events';
+import { PartnershipEvent } from './partnership/partnership.events';
+import { PersonEvent } from './person/person.events';
+
+export type DomainEvent = OrganisationEvent | PersonEvent | PartnershipEvent;
+export type DomainEventType = DomainEvent['type'];
+
+/** Metadata every stored event carries (SPEC §2). */
+export interface EventMetadata {
+  recordedBy: string;
+  recordedAt: string;
+  correlationId: string;
+  causationId: string;
+  schemaVersion: number;
+}
+
+/** The version of every event shape written today; upcasters lift older versions to it. */
+export const CURRENT_SCHEMA_VERSION = 1;
+
+export const streamOf = {
+  organisation: (id: string) => `organisation-${id}`,
+  person: (id: string) => `person-${id}`,
+  partnership: (id: string) => `partnership-${id}`,
+};

@@ -1,0 +1,98 @@
+import { Decider, DecisionContext } from '../shared/decider';
+import { conflict, notFound, ruleViolation } from '../shared/domain-error';
+import { expandLevels, OrganisationKind, OrganisationSize, SchoolLevel } from '../shared/vocabulary';
+import { OrganisationEvent, OrganisationProfile } from './organisation.events';
+
+export type OrganisationCommand =
+  | {
+      type: 'RegisterOrganisation';
+      organisationId: string;
+      name: string;
+      kind: OrganisationKind;
+      levels?: string[];
+      sector?: string;
+      region?: string;
+      size?: OrganisationSize;
+    }
+  | {
+      type: 'UpdateOrganisation';
+      organisationId: string;
+      changes: Partial<Omit<OrganisationProfile, 'levels'>> & { levels?: string[] };
+    };
+
+export type OrganisationState =
+  | { exists: false }
+  | ({ exists: true; organisationId: string } & OrganisationProfile);
+
+function checkedLevels(kind: OrganisationKind, input: readonly string[] | undefined): SchoolLevel[] {
+  const levels = expandLevels(input ?? []);
+  if (kind === 'school' && levels.length === 0) {
+    throw ruleViolation('school_without_levels', 'a school offers at least one school level');
+  }
+  if (kind !== 'school' && levels.length > 0) {
+    throw ruleViolation('levels_only_for_schools', `an organisation of kind ${kind} offers no school levels`);
+  }
+  return levels;
+}
+
+function checkedName(name: string): string {
+  const trimmed = name.trim();
+  if (!trimmed) throw ruleViolation('name_empty', 'name must not be empty');
+  return trimmed;
+}
+
+const PROFILE_FIELDS = ['name', 'kind', 'levels', 'sector', 'region', 'size'] as const;
+
+export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent, OrganisationState, DecisionContext> = {
+  initialState: { exists: false },
+
+  decide(command, state) {
+    switch (command.type) {
+      case 'RegisterOrganisation': {
+        if (state.exists) {
+          throw conflict('organisation_exists', `organisation ${command.organisationId} is already registered`);
+        }
+        const { type: _type, levels, name, ...rest } = command;
+        return [
+          {
+            type: 'OrganisationRegistered',
+            data: { ...rest, name: checkedName(name), levels: checkedLevels(command.kind, levels) },
+          },
+        ];
+      }
+      case 'UpdateOrganisation': {
+        if (!state.exists) throw notFound('organisation_not_found', `organisation ${command.organisationId} does not exist`);
+        const kind = command.changes.kind ?? state.kind;
+        const next: OrganisationProfile = {
+          name: command.changes.name !== undefined ? checkedName(command.changes.name) : state.name,
+          kind,
+          levels:
+            command.changes.levels !== undefined || command.changes.kind !== undefined
+              ? checkedLevels(kind, command.changes.levels ?? (kind === 'school' ? state.levels : []))
+              : state.levels,
+          sector: command.changes.sector ?? state.sector,
+          region: command.changes.region ?? state.region,
+          size: command.changes.size ?? state.size,
+        };
+        const changed: Partial<OrganisationProfile> = {};
+        for (const field of PROFILE_FIELDS) {
+          if (JSON.stringify(next[field]) !== JSON.stringify(state[field])) {
+            (changed as Record<string, unknown>)[field] = next[field];
+          }
+        }
+        // A PATCH that changes nothing is not an error; it simply records nothing.
+        if (Object.keys(changed).length === 0) return [];
+        return [{ type: 'OrganisationUpdated', data: { organisationId: command.organisationId, ...changed } }];
+      }
+    }
+  },
+
+  evolve(state, event) {
+    switch (event.type) {
+      case 'OrganisationRegistered':
+        return { exists: true, ...event.data };
+      case 'OrganisationUpdated':
+        return state.exists ? { ...state, ...event.data } : state;
+    }
+  },
+};

@@ -1,0 +1,23 @@
+import { OrganisationKind, OrganisationSize, SchoolLevel } from '../shared/vocabulary';
+
+export type OrganisationProfile = {
+  name: string;
+  kind: OrganisationKind;
+  /** School levels offered; empty for organisations that are not schools. */
+  levels: SchoolLevel[];
+  sector?: string;
+  region?: string;
+  size?: OrganisationSize;
+};
+
+export type OrganisationRegistered = {
+  type: 'OrganisationRegistered';
+  data: { organisationId: string } & OrganisationProfile;
+};
+
+export type OrganisationUpdated = {
+  type: 'OrganisationUpdated';
+  data: { organisationId: string } & Partial<OrganisationProfile>;
+};
+
+export type OrganisationEvent = OrganisationRegistered | OrganisationUpdated;

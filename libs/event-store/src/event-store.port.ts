@@ -1,0 +1,130 @@
+/**
+ * The event log, as the rest of the product sees it. Two adapters implement it:
+ * SQLite (embedded default) and EventStoreDB/KurrentDB (production). Both pass test/contract/event-store.contract.ts.
+ */
+
+/** Revision of a stream's last event, 0-based like EventStoreDB; `no_stream` for a stream that must not exist yet. */
+export type ExpectedRevision = number | 'no_stream' | 'any';
+
+/** A global log position. Increasing in log order; in the SQLite adapter also gap-free, starting at 1. */
+export type Position = number;
+
+/** `position` to read or subscribe after: START reads the log from its first event. */
+export const START: Position = 0;
+
+export interface EventToAppend {
+  /** UUID; the adapter makes one when absent. */
+  id?: string;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+}
+
+export interface RecordedEvent {
+  id: string;
+  streamId: string;
+  /** Revision of this event in its stream, 0-based. */
+  revision: number;
+  position: Position;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+}
+
+export interface StreamAppend {
+  streamId: string;
+  expectedRevision: ExpectedRevision;
+  events: EventToAppend[];
+}
+
+/**
+ * Ties an append to a client's Idempotency-Key. The outcome is stored with the events, so a retry after a
+ * crash finds it. `fingerprint` identifies the request (method, path, body); `resultId` is the id the
+ * command answers with.
+ */
+export interface IdempotencyClaim {
+  key: string;
+  fingerprint: string;
+  resultId: string;
+}
+
+export interface AppendOutcome {
+  /** Revision of each stream after the write, in request order. */
+  streams: { streamId: string; revision: number }[];
+  /** Position of the last event written. */
+  position: Position;
+}
+
+export interface IdempotentOutcome {
+  fingerprint: string;
+  resultId: string;
+  /** Revision of the first stream of the append after the write. */
+  revision: number;
+  position: Position;
+}
+
+export class WrongExpectedRevisionError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    /** The stream's current revision, or `no_stream`. */
+    readonly actual: number | 'no_stream',
+  ) {
+    super(`stream ${streamId} is at revision ${actual}, expected ${expected}`);
+    this.name = 'WrongExpectedRevisionError';
+  }
+}
+
+/** A second append with an Idempotency-Key that is already stored. */
+export class IdempotencyKeyUsedError extends Error {
+  constructor(readonly outcome: IdempotentOutcome) {
+    super('idempotency key already used');
+    this.name = 'IdempotencyKeyUsedError';
+  }
+}
+
+export interface Subscription {
+  close(): Promise<void>;
+}
+
+export interface SubscribeOptions {
+  /** Read events after this position; START for all. */
+  from: Position;
+  /** Called for each event in log order; the next event waits for the returned promise. */
+  onEvent(event: RecordedEvent): void | Promise<void>;
+  /** Called once when the subscription has read everything written so far (then it goes on live). */
+  onCaughtUp?(): void;
+  onError?(error: Error): void;
+}
+
+export interface EventStore {
+  /**
+   * Appends to one or more streams. Each stream's expected revision is checked before anything is written;
+   * a mismatch throws WrongExpectedRevisionError and writes nothing. The SQLite adapter writes all streams in
+   * one transaction; EventStoreDB has no multi-stream transaction, so there streams are written in order.
+   */
+  append(streams: StreamAppend[], options?: { idempotency?: IdempotencyClaim }): Promise<AppendOutcome>;
+
+  /** The stored outcome of an earlier append with this Idempotency-Key, if any. */
+  findIdempotentOutcome(key: string): Promise<IdempotentOutcome | undefined>;
+
+  /** Events of one stream from `fromRevision` (inclusive), oldest first; empty for a stream that does not exist. */
+  readStream(streamId: string, fromRevision?: number): Promise<RecordedEvent[]>;
+
+  /** Up to `limit` events after `after` (exclusive), in log order. */
+  readAll(after: Position, limit: number): Promise<RecordedEvent[]>;
+
+  /** Events of the given types after `after`, in log order (a write-side lookup, e.g. a person's contact assignments). */
+  readAllOfTypes(types: readonly string[], after?: Position): Promise<RecordedEvent[]>;
+
+  /** Catch-up from `from`, then live. */
+  subscribe(options: SubscribeOptions): Subscription;
+
+  /** Position of the last event in the log, START when empty. */
+  headPosition(): Promise<Position>;
+
+  close(): Promise<void>;
+}
+
+/** Nest injection token for the EventStore port. */
+export const EVENT_STORE = Symbol('EVENT_STORE');
