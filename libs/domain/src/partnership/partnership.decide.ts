@@ -6,7 +6,7 @@ import { OrganisationState } from '../organisation/organisation.decider';
 import { isMemberAt, PersonState } from '../person/person.decider';
 import { PartnershipCommand } from './partnership.commands';
 import { PartnershipEvent } from './partnership.events';
-import { assignedSide, OpenPartnershipState, PartnershipState, sideOrganisation } from './partnership.state';
+import { assignedSide, OpenPartnershipState, PartnershipState } from './partnership.state';
 
 /** Facts from other streams that the rules need: the organisations and people a command names. */
 export interface PartnershipContext extends DecisionContext {
@@ -70,6 +70,7 @@ function assertParticipants(
         personId,
       });
     }
+    if (person.erased) throw ruleViolation('person_erased', `person ${personId} has been erased`, { field, personId });
     if (!isMemberAt(person, person.organisationId, at)) {
       throw ruleViolation('person_left', `person ${personId} had left the organisation by ${at}`, { field, personId });
     }
@@ -158,6 +159,11 @@ function decideOnOpen(command: PartnershipCommand, state: OpenPartnershipState, 
     case 'AssignContact': {
       const at = eventDate(state, command.at, 'at', ctx);
       const [personSide] = assertParticipants(state, [command.personId], at, ctx, 'personId');
+      const person = ctx.people[command.personId];
+      // A contact person is someone to call now: a recorded departure rules them out, whatever the date of the assignment.
+      if (person.exists && person.leftAt) {
+        throw ruleViolation('person_left', `person ${command.personId} left the organisation on ${person.leftAt}`, { field: 'personId' });
+      }
       if (personSide !== command.side) {
         throw ruleViolation('contact_wrong_side', `person ${command.personId} works for the ${personSide} side, not the ${command.side}`);
       }
@@ -200,8 +206,9 @@ function decideOnOpen(command: PartnershipCommand, state: OpenPartnershipState, 
     case 'UnassignDepartedContact': {
       const side = assignedSide(state, command.personId);
       if (!side) return [];
-      // A departure back-dated before the opening is recorded at the opening.
-      const at = isAfter(state.openedAt, command.leftAt) ? state.openedAt : command.leftAt;
+      // A departure back-dated before the assignment is recorded at the assignment, so tenure is never negative.
+      const assignedAt = state.contacts[side].assignedAt[command.personId] ?? state.openedAt;
+      const at = isAfter(assignedAt, command.leftAt) ? assignedAt : command.leftAt;
       return [{ type: 'ContactPersonUnassigned', data: { partnershipId, side, personId: command.personId, reason: 'left_organisation', at } }];
     }
 

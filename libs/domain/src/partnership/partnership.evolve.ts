@@ -1,10 +1,14 @@
 import { PartnershipEvent } from './partnership.events';
 import { OpenPartnershipState, PartnershipState, SideContacts } from './partnership.state';
 
-const withoutPerson = (contacts: SideContacts, personId: string): SideContacts => ({
-  primary: contacts.primary === personId ? undefined : contacts.primary,
-  backups: contacts.backups.filter((id) => id !== personId),
-});
+function withoutPerson(contacts: SideContacts, personId: string): SideContacts {
+  const { [personId]: _gone, ...assignedAt } = contacts.assignedAt;
+  return {
+    primary: contacts.primary === personId ? undefined : contacts.primary,
+    backups: contacts.backups.filter((id) => id !== personId),
+    assignedAt,
+  };
+}
 
 function evolveOpen(state: OpenPartnershipState, event: PartnershipEvent): OpenPartnershipState {
   switch (event.type) {
@@ -15,10 +19,13 @@ function evolveOpen(state: OpenPartnershipState, event: PartnershipEvent): OpenP
     case 'PartnershipIntensityChanged':
       return { ...state, intensity: event.data.to };
     case 'ContactPersonAssigned': {
-      const { side, personId, role } = event.data;
+      const { side, personId, role, at } = event.data;
       const current = withoutPerson(state.contacts[side], personId);
+      const assignedAt = { ...current.assignedAt, [personId]: at };
       const next: SideContacts =
-        role === 'primary' ? { ...current, primary: personId } : { ...current, backups: [...current.backups, personId] };
+        role === 'primary'
+          ? { ...current, primary: personId, assignedAt }
+          : { ...current, backups: [...current.backups, personId], assignedAt };
       return { ...state, contacts: { ...state.contacts, [side]: next } };
     }
     case 'ContactPersonUnassigned': {
@@ -75,7 +82,7 @@ export function evolvePartnership(state: PartnershipState, event: PartnershipEve
       themes,
       openedAt,
       stage: 'exploring',
-      contacts: { school: { backups: [] }, partner: { backups: [] } },
+      contacts: { school: { backups: [], assignedAt: {} }, partner: { backups: [], assignedAt: {} } },
       agreements: {},
       commitments: {},
       recordIds: {},

@@ -3,6 +3,8 @@ import { AgreementKind, Intensity, SchoolLevel, Side, Stage } from '../shared/vo
 export interface SideContacts {
   primary?: string;
   backups: string[];
+  /** When each current contact was assigned. */
+  assignedAt: Record<string, string>;
 }
 
 export type CommitmentStatus = 'open' | 'fulfilled' | 'broken' | 'cancelled';

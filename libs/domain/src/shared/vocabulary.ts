@@ -1,3 +1,5 @@
+import { ruleViolation } from './domain-error';
+
 /** The closed vocabularies of SPEC §1. Each list is the single source for validation, docs and read models. */
 
 export const SCHOOL_LEVELS = ['po', 'vmbo', 'havo', 'vwo', 'mbo', 'hbo', 'wo'] as const;
@@ -81,7 +83,9 @@ export const EXPECTED_CONTACT_INTERVAL_DAYS: Readonly<Record<Intensity, number>>
 export function expandLevels(input: readonly string[]): SchoolLevel[] {
   const wanted = new Set<string>();
   for (const level of input) {
-    for (const expanded of LEVEL_ALIASES[level] ?? [level]) wanted.add(expanded);
+    const expanded = LEVEL_ALIASES[level] ?? (SCHOOL_LEVELS.includes(level as SchoolLevel) ? [level] : undefined);
+    if (!expanded) throw ruleViolation('unknown_level', `${level} is not a school level (${LEVEL_INPUTS.join(', ')})`);
+    for (const one of expanded) wanted.add(one);
   }
   return SCHOOL_LEVELS.filter((level) => wanted.has(level));
 }
