@@ -14,6 +14,7 @@ export const validationPipe = new ValidationPipe({
   whitelist: true,
   forbidNonWhitelisted: true,
   transform: true,
+  stopAtFirstError: true,
   validationError: { target: false, value: false },
   exceptionFactory: (errors) => {
     const fields = flatten(errors);
