@@ -18,7 +18,14 @@ const moduleNameMapper = {
   '^@crm/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 
-const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname };
+// content-disposition 3 (used by @fastify/static) ships ESM only: Node 20.19 requires it natively, Jest needs it compiled.
+const common = {
+  transform: { '^.+\\.ts$': swc, '/node_modules/content-disposition/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
+  moduleNameMapper,
+  testEnvironment: 'node',
+  rootDir: __dirname,
+};
 
 module.exports = {
   projects: [

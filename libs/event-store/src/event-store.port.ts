@@ -94,14 +94,20 @@ export interface SubscribeOptions {
   onEvent(event: RecordedEvent): void | Promise<void>;
   /** Called once when the subscription has read everything written so far (then it goes on live). */
   onCaughtUp?(): void;
+  /**
+   * Called once when the subscription stops on an error (a handler that threw, a failed read, a dropped server
+   * subscription); nothing is delivered after it, and the caller resubscribes from its last position. Logged when absent.
+   */
   onError?(error: Error): void;
 }
 
 export interface EventStore {
   /**
    * Appends to one or more streams. Each stream's expected revision is checked before anything is written;
-   * a mismatch throws WrongExpectedRevisionError and writes nothing. The SQLite adapter writes all streams in
-   * one transaction; EventStoreDB has no multi-stream transaction, so there streams are written in order.
+   * a mismatch throws WrongExpectedRevisionError and writes nothing. With an idempotency claim whose key is
+   * already stored, it throws IdempotencyKeyUsedError (checked before the revisions) and writes nothing.
+   * The SQLite adapter writes all streams in one transaction; EventStoreDB has no multi-stream transaction, so
+   * there streams are written in order (see EventStoreDbEventStore for what that leaves open).
    */
   append(streams: StreamAppend[], options?: { idempotency?: IdempotencyClaim }): Promise<AppendOutcome>;
 
@@ -117,7 +123,7 @@ export interface EventStore {
   /** Events of the given types after `after`, in log order (a write-side lookup, e.g. a person's contact assignments). */
   readAllOfTypes(types: readonly string[], after?: Position): Promise<RecordedEvent[]>;
 
-  /** Catch-up from `from`, then live. */
+  /** Catch-up from `from`, then live. Each event is delivered once, in log order. */
   subscribe(options: SubscribeOptions): Subscription;
 
   /** Position of the last event in the log, START when empty. */

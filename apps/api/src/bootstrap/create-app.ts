@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from '../app.module';
 import { Settings } from '../config/settings';
-import { ErrorsFilter, toErrorBody } from '../http/errors.filter';
+import { ErrorsFilter } from '../http/errors.filter';
 import { validationPipe } from '../http/validation';
 import { setUpOpenApi } from './open-api';
 
@@ -21,12 +21,6 @@ export async function createApp(settings: Settings, options: { logger?: boolean 
   app.enableShutdownHooks();
   setUpOpenApi(app);
   await app.init();
-  const fastify = app.getHttpAdapter().getInstance();
-  // Body-parsing errors (malformed JSON, too large) happen before Nest routes; answer them in the API's own shape.
-  fastify.setErrorHandler((error, _request, reply) => {
-    const body = toErrorBody(error);
-    void reply.status(body.statusCode).send(body);
-  });
-  await fastify.ready();
+  await app.getHttpAdapter().getInstance().ready();
   return app;
 }

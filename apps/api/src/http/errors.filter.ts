@@ -1,17 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError } from '@crm/domain';
 import { WrongExpectedRevisionError } from '@crm/event-store';
-import type { FastifyReply } from 'fastify';
+import { errorCodes, type FastifyReply } from 'fastify';
 import { ErrorBody } from './error-body';
 
 const STATUS_OF_KIND = { rule: 422, not_found: 404, conflict: 409 } as const;
-
-/** Anything that does not come from an HTTP library code (Fastify's own errors carry `statusCode` and `code`). */
-interface FrameworkError {
-  statusCode?: number;
-  code?: string;
-  message?: string;
-}
 
 export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof DomainError) {
@@ -28,6 +21,8 @@ export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof HttpException) {
     const response = error.getResponse();
     if (typeof response === 'object' && response !== null && 'code' in response) return response as ErrorBody;
+    const parsing = typeof response === 'string' ? BODY_PARSING_ERRORS.get(response) : undefined;
+    if (parsing) return parsing;
     const status = error.getStatus();
     const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? error.message);
     return {
@@ -36,24 +31,23 @@ export function toErrorBody(error: unknown): ErrorBody {
       message: Array.isArray(message) ? message.join('; ') : String(message),
     };
   }
-  const framework = error as FrameworkError;
-  if (typeof framework?.statusCode === 'number' && framework.statusCode >= 400 && framework.statusCode < 500) {
-    return FASTIFY_CODES[framework.code ?? ''] ?? {
-      statusCode: framework.statusCode,
-      code: framework.code?.toLowerCase() ?? `http_${framework.statusCode}`,
-      message: framework.message ?? 'bad request',
-    };
-  }
   return { statusCode: 500, code: 'internal_error', message: 'internal error' };
 }
 
-/** Fastify's body-parsing errors, in the API's own words. */
-const FASTIFY_CODES: Record<string, ErrorBody> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: { statusCode: 413, code: 'body_too_large', message: 'request body exceeds 1 MiB' },
-  FST_ERR_CTP_INVALID_JSON_BODY: { statusCode: 400, code: 'malformed_json', message: 'request body is not valid JSON' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { statusCode: 400, code: 'empty_body', message: 'request body is empty' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { statusCode: 415, code: 'unsupported_media_type', message: 'send application/json' },
-};
+/**
+ * Fastify's body-parsing errors reach Nest as a plain HttpException carrying only Fastify's message,
+ * so they are recognised by that message and answered in the API's own words.
+ */
+const BODY_PARSING_ERRORS = new Map<string, ErrorBody>(
+  (
+    [
+      ['FST_ERR_CTP_BODY_TOO_LARGE', { statusCode: 413, code: 'body_too_large', message: 'request body exceeds 1 MiB' }],
+      ['FST_ERR_CTP_INVALID_JSON_BODY', { statusCode: 400, code: 'malformed_json', message: 'request body is not valid JSON' }],
+      ['FST_ERR_CTP_EMPTY_JSON_BODY', { statusCode: 400, code: 'empty_body', message: 'request body is empty' }],
+      ['FST_ERR_CTP_INVALID_MEDIA_TYPE', { statusCode: 415, code: 'unsupported_media_type', message: 'send application/json' }],
+    ] as const
+  ).map(([code, body]) => [new errorCodes[code]().message, body]),
+);
 
 @Catch()
 export class ErrorsFilter implements ExceptionFilter {

@@ -1,0 +1,219 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import {
+  AppendOutcome,
+  EventStore,
+  IdempotencyClaim,
+  IdempotencyKeyUsedError,
+  IdempotentOutcome,
+  Position,
+  RecordedEvent,
+  START,
+  StreamAppend,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+import { checkExpectedRevision } from '../expected-revision';
+import { SubscriptionRunner } from '../subscription-runner';
+import { notifyAppend, onAppend, Waker } from './append-notifier';
+import { openEventLog } from './open-event-log';
+
+const BATCH = 1000;
+/** How often a live subscription looks for appends made by another process on the same file. */
+const POLL_MS = 200;
+
+interface EventRow {
+  position: number;
+  id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+}
+
+interface IdempotencyRow {
+  fingerprint: string;
+  result_id: string;
+  revision: number;
+  position: number;
+}
+
+/**
+ * The embedded event log: one SQLite file. Positions are assigned as last + 1 inside the write transaction,
+ * so they are gap-free from 1 (a rolled-back append assigns none).
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly file: string;
+  private readonly db: Database.Database;
+  private readonly subscriptions = new Set<SubscriptionRunner>();
+  private closing: Promise<void> | undefined;
+  private readonly appendTransaction: Database.Transaction<
+    (streams: StreamAppend[], claim: IdempotencyClaim | undefined) => AppendOutcome
+  >;
+
+  private readonly stmt: {
+    insertEvent: Database.Statement<[number, string, string, number, string, string, string]>;
+    streamRevision: Database.Statement<[string], { revision: number | null }>;
+    head: Database.Statement<[], { position: number }>;
+    readStream: Database.Statement<[string, number], EventRow>;
+    readAll: Database.Statement<[number, number], EventRow>;
+    readAllOfTypes: Database.Statement<[number, string], EventRow>;
+    findIdempotency: Database.Statement<[string], IdempotencyRow>;
+    insertIdempotency: Database.Statement<[string, string, string, number, number]>;
+  };
+
+  constructor(file: string) {
+    this.file = resolve(file);
+    this.db = openEventLog(this.file);
+    const columns = 'position, id, stream_id, revision, type, data, metadata';
+    this.stmt = {
+      insertEvent: this.db.prepare(`INSERT INTO events (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      streamRevision: this.db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?'),
+      head: this.db.prepare('SELECT COALESCE(MAX(position), 0) AS position FROM events'),
+      readStream: this.db.prepare(`SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`),
+      readAll: this.db.prepare(`SELECT ${columns} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
+      readAllOfTypes: this.db.prepare(
+        `SELECT ${columns} FROM events WHERE position > ? AND type IN (SELECT value FROM json_each(?)) ORDER BY position`,
+      ),
+      findIdempotency: this.db.prepare('SELECT fingerprint, result_id, revision, position FROM idempotency WHERE key = ?'),
+      insertIdempotency: this.db.prepare(
+        'INSERT INTO idempotency (key, fingerprint, result_id, revision, position) VALUES (?, ?, ?, ?, ?)',
+      ),
+    };
+    this.appendTransaction = this.db.transaction((streams, claim) => this.appendInTransaction(streams, claim));
+  }
+
+  async append(streams: StreamAppend[], options: { idempotency?: IdempotencyClaim } = {}): Promise<AppendOutcome> {
+    if (streams.length === 0) throw new Error('append needs at least one stream');
+    // IMMEDIATE takes the write lock up front, so the revision checks and position numbering see the latest
+    // commit even when another process writes the same file.
+    const outcome = this.appendTransaction.immediate(streams, options.idempotency);
+    notifyAppend(this.file);
+    return outcome;
+  }
+
+  private appendInTransaction(streams: StreamAppend[], claim: IdempotencyClaim | undefined): AppendOutcome {
+    if (claim) {
+      const stored = this.stmt.findIdempotency.get(claim.key);
+      if (stored) throw new IdempotencyKeyUsedError(toOutcome(stored));
+    }
+
+    // Check every stream before writing anything; a stream named twice continues from its earlier entry.
+    const revisions = new Map<string, number>();
+    const startRevisions = streams.map(({ streamId, expectedRevision, events }) => {
+      const actual = revisions.get(streamId) ?? this.stmt.streamRevision.get(streamId)?.revision ?? -1;
+      checkExpectedRevision(streamId, expectedRevision, actual);
+      revisions.set(streamId, actual + events.length);
+      return actual;
+    });
+
+    let position = this.stmt.head.get()!.position;
+    const written = streams.map(({ streamId, events }, i) => {
+      let revision = startRevisions[i];
+      for (const event of events) {
+        position += 1;
+        revision += 1;
+        this.stmt.insertEvent.run(
+          position,
+          event.id ?? randomUUID(),
+          streamId,
+          revision,
+          event.type,
+          JSON.stringify(event.data),
+          JSON.stringify(event.metadata),
+        );
+      }
+      return { streamId, revision };
+    });
+
+    if (claim) this.stmt.insertIdempotency.run(claim.key, claim.fingerprint, claim.resultId, written[0].revision, position);
+    return { streams: written, position };
+  }
+
+  async findIdempotentOutcome(key: string): Promise<IdempotentOutcome | undefined> {
+    const row = this.stmt.findIdempotency.get(key);
+    return row && toOutcome(row);
+  }
+
+  async readStream(streamId: string, fromRevision = 0): Promise<RecordedEvent[]> {
+    return this.stmt.readStream.all(streamId, fromRevision).map(toRecorded);
+  }
+
+  async readAll(after: Position, limit: number): Promise<RecordedEvent[]> {
+    if (limit <= 0) return [];
+    return this.stmt.readAll.all(after, limit).map(toRecorded);
+  }
+
+  async readAllOfTypes(types: readonly string[], after: Position = START): Promise<RecordedEvent[]> {
+    if (types.length === 0) return [];
+    return this.stmt.readAllOfTypes.all(after, JSON.stringify(types)).map(toRecorded);
+  }
+
+  async headPosition(): Promise<Position> {
+    return this.stmt.head.get()!.position;
+  }
+
+  subscribe(options: SubscribeOptions): Subscription {
+    if (this.closing) throw new Error('event store is closed');
+    const runner = new SubscriptionRunner(options, async (sub) => {
+      let after = options.from;
+      const drain = async (): Promise<void> => {
+        for (;;) {
+          const rows = this.stmt.readAll.all(after, BATCH);
+          for (const row of rows) {
+            if (sub.closed) return;
+            await sub.deliver(toRecorded(row));
+            after = row.position;
+          }
+          if (rows.length < BATCH) return;
+        }
+      };
+
+      const waker = new Waker();
+      const stopListening = onAppend(this.file, () => waker.wake());
+      sub.onClose(() => {
+        stopListening();
+        waker.wake();
+      });
+
+      await drain();
+      sub.caughtUp();
+      while (!sub.closed) {
+        waker.reset();
+        await drain();
+        if (!sub.closed) await waker.wait(POLL_MS);
+      }
+    });
+    this.subscriptions.add(runner);
+    runner.onClose(() => {
+      this.subscriptions.delete(runner);
+    });
+    return runner;
+  }
+
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await Promise.all([...this.subscriptions].map((sub) => sub.close()));
+      this.db.close();
+    })();
+    return this.closing;
+  }
+}
+
+function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    id: row.id,
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.position,
+    type: row.type,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    metadata: JSON.parse(row.metadata) as Record<string, unknown>,
+  };
+}
+
+function toOutcome(row: IdempotencyRow): IdempotentOutcome {
+  return { fingerprint: row.fingerprint, resultId: row.result_id, revision: row.revision, position: row.position };
+}
