@@ -1,4 +1,5 @@
 import request from 'supertest';
+import type { EventStore, RecordedEvent } from '@crm/event-store';
 
 type Http = ReturnType<typeof request>;
 
@@ -26,4 +27,17 @@ export async function region(http: Http) {
     openedAt: daysAgo(365),
   });
   return { schoolId, companyId, teacherId, ownerId, partnershipId };
+}
+
+/** Every event the log holds after `position`, oldest first. */
+export function eventsAfter(store: Pick<EventStore, 'readAll'>, position: number): Promise<RecordedEvent[]> {
+  return store.readAll(position, 10_000);
+}
+
+/** Runs a request and answers its response together with the events the log gained meanwhile. */
+export async function withWrites<R>(store: Pick<EventStore, 'headPosition' | 'readAll'>, send: () => PromiseLike<R>) {
+  const before = await store.headPosition();
+  const response = await send();
+  const events = await eventsAfter(store, before);
+  return { response, events, before };
 }

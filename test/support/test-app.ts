@@ -30,3 +30,20 @@ export async function startTestApp(): Promise<TestApp> {
     },
   };
 }
+
+/**
+ * The real application on an existing data directory, which `close()` leaves in place: for tests that stop the
+ * app and start a new one on the same SQLite file (a restart). The caller removes the directory.
+ */
+export async function startTestAppOn(dataDir: string): Promise<TestApp> {
+  const app = await createApp({ ...settingsFromEnv({}), dataDir }, { logger: false });
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    store: app.get<EventStore>(EVENT_STORE),
+    dataDir,
+    close: async () => {
+      await app.close();
+    },
+  };
+}

@@ -22,3 +22,10 @@ export const streamOf = {
   person: (id: string) => `person-${id}`,
   partnership: (id: string) => `partnership-${id}`,
 };
+
+/** The date an event is about (not when it was recorded); undefined for events without one (registrations, commitments made). */
+export function eventDate(event: { type: string; data: Record<string, unknown> }): string | undefined {
+  const { data } = event;
+  const date = data.at ?? data.occurredAt ?? data.startsAt ?? data.signedAt ?? data.heldAt ?? data.openedAt ?? data.leftAt;
+  return typeof date === 'string' ? date : undefined;
+}

@@ -12,10 +12,12 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 /** Builds the API (used by main and by the end-to-end tests, so both run the same application). */
 export async function createApp(settings: Settings, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES });
+  // Commands take JSON only: a text/plain body is 415, not a string that fails validation field by field.
+  adapter.getInstance().removeContentTypeParser('text/plain');
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(settings), adapter, {
     logger: options.logger === false ? false : ['log', 'warn', 'error'],
   });
-  app.setGlobalPrefix('api', { exclude: ['health'] });
+  app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new ErrorsFilter());
   app.enableShutdownHooks();

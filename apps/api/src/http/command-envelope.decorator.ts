@@ -51,12 +51,25 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+function parseCorrelationId(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value.length > 200) {
+    throw new BadRequestException({
+      statusCode: 400,
+      code: 'invalid_correlation_id',
+      message: 'X-Correlation-Id must be at most 200 characters',
+      errors: [{ field: 'X-Correlation-Id', messages: ['must be at most 200 characters'] }],
+    });
+  }
+  return value;
+}
+
 export function envelopeOf(request: FastifyRequest): CommandEnvelope {
   const requestId = randomUUID();
   const key = parseIdempotencyKey(header(request, 'idempotency-key'));
   return {
     recordedBy: UNAUTHENTICATED_USER,
-    correlationId: header(request, 'x-correlation-id') || requestId,
+    correlationId: parseCorrelationId(header(request, 'x-correlation-id')) ?? requestId,
     causationId: requestId,
     expectedRevision: parseIfMatch(header(request, 'if-match')),
     idempotency: key

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 
 /** Field decorators shared by the command DTOs: validation and OpenAPI description in one place. */
 
@@ -9,12 +10,20 @@ type Opt = { optional?: boolean; example?: unknown; description?: string };
 const doc = ({ optional, ...rest }: Opt, extra: Record<string, unknown> = {}) =>
   optional ? ApiPropertyOptional({ ...rest, ...extra }) : ApiProperty({ ...rest, ...extra });
 
-const maybe = (optional?: boolean) => (optional ? [IsOptional()] : []);
+/** An optional field may be left out; `null` is not a value for it (unlike class-validator's IsOptional). */
+export const Optional = () => ValidateIf((_object, value) => value !== undefined);
+
+const maybe = (optional?: boolean) => (optional ? [Optional()] : []);
+
+/** UUIDs compare case-insensitively, so they are stored in lower case. */
+const lowerCase = Transform(({ value }) => (typeof value === 'string' ? value.toLowerCase() : value));
+const lowerCaseEach = Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.toLowerCase() : v)) : value));
 
 export const IdField = (opt: Opt = {}) =>
   applyDecorators(
     doc(opt, { format: 'uuid', example: opt.example ?? '3f2b8c1e-5d6a-4e7b-9c0d-1a2b3c4d5e6f' }),
     ...maybe(opt.optional),
+    lowerCase,
     IsUUID('all', { message: '$property must be a UUID' }),
   );
 
@@ -22,6 +31,7 @@ export const IdListField = (opt: Opt = {}) =>
   applyDecorators(
     doc(opt, { type: [String], format: 'uuid', example: opt.example ?? ['0d9f7a52-2c55-4c8e-a0e8-6b1f6a6d7c11'] }),
     ...maybe(opt.optional),
+    lowerCaseEach,
     IsArray(),
     ArrayMaxSize(200),
     IsUUID('all', { each: true, message: 'each value in $property must be a UUID' }),

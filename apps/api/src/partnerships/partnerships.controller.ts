@@ -88,7 +88,7 @@ export class PartnershipsController {
     @Body() body: TerminateAgreementDto,
     @Envelope() envelope: CommandEnvelope,
   ) {
-    return this.run({ type: 'TerminateAgreement', partnershipId: id, agreementId, ...body }, envelope, agreementId);
+    return this.run({ type: 'TerminateAgreement', partnershipId: id, agreementId, ...body }, envelope);
   }
 
   @Post(':id/evaluations')
@@ -113,7 +113,7 @@ export class PartnershipsController {
     @Body() body: FulfilCommitmentDto,
     @Envelope() envelope: CommandEnvelope,
   ) {
-    return this.run({ type: 'FulfilCommitment', partnershipId: id, commitmentId, ...body }, envelope, commitmentId);
+    return this.run({ type: 'FulfilCommitment', partnershipId: id, commitmentId, ...body }, envelope);
   }
 
   @Post(':id/commitments/:cid/breach')
@@ -124,7 +124,7 @@ export class PartnershipsController {
     @Body() body: CloseCommitmentDto,
     @Envelope() envelope: CommandEnvelope,
   ) {
-    return this.run({ type: 'BreakCommitment', partnershipId: id, commitmentId, ...body }, envelope, commitmentId);
+    return this.run({ type: 'BreakCommitment', partnershipId: id, commitmentId, ...body }, envelope);
   }
 
   @Post(':id/commitments/:cid/cancellation')
@@ -135,7 +135,7 @@ export class PartnershipsController {
     @Body() body: CloseCommitmentDto,
     @Envelope() envelope: CommandEnvelope,
   ) {
-    return this.run({ type: 'CancelCommitment', partnershipId: id, commitmentId, ...body }, envelope, commitmentId);
+    return this.run({ type: 'CancelCommitment', partnershipId: id, commitmentId, ...body }, envelope);
   }
 
   @Post(':id/end')

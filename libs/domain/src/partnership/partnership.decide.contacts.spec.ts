@@ -182,6 +182,13 @@ describe('partnership: UnassignContact', () => {
     expect(contactsOf(state).partner).toEqual({ primary: PARTNER_HR, backups: [] });
   });
 
+  it('refuses an unassignment dated before the assignment', () => {
+    spec
+      .given([opened(), assigned('school', SCHOOL_TEACHER, 'primary', AT)])
+      .when(unassign(SCHOOL_TEACHER, 'other', '2024-03-09T10:00:00.000Z'), ctx())
+      .thenThrows('unassigned_before_assigned');
+  });
+
   it('refuses a person who is not a contact (not found)', () => {
     spec.given([opened(), assigned('school', SCHOOL_TEACHER, 'primary')]).when(unassign(SCHOOL_DIRECTOR), ctx()).thenThrows('contact_not_assigned', 'not_found');
   });

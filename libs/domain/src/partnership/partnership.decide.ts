@@ -198,6 +198,10 @@ function decideOnOpen(command: PartnershipCommand, state: OpenPartnershipState, 
         throw notFound('contact_not_assigned', `person ${command.personId} is not a contact person of this partnership`);
       }
       const at = eventDate(state, command.at, 'at', ctx);
+      const assignedAt = state.contacts[side].assignedAt[command.personId];
+      if (assignedAt && isAfter(assignedAt, at)) {
+        throw ruleViolation('unassigned_before_assigned', `at (${at}) is before the person was assigned (${assignedAt})`, { field: 'at' });
+      }
       return [
         { type: 'ContactPersonUnassigned', data: { partnershipId, side, personId: command.personId, reason: command.reason ?? 'other', at } },
       ];

@@ -1,7 +1,7 @@
 import { Intensity, INTENSITIES, LEVEL_INPUTS, Stage, STAGES } from '@crm/domain';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsString, MaxLength } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { AtField, DateField, EnumField, EnumListField, IdField, TextField } from '../../http/dto-fields';
+import { AtField, DateField, EnumField, EnumListField, IdField, TextField, Optional } from '../../http/dto-fields';
 
 export class OpenPartnershipDto {
   @IdField({ optional: true, description: 'chosen by the client, or made by the server' })
@@ -20,7 +20,7 @@ export class OpenPartnershipDto {
   intensity!: Intensity;
 
   @ApiPropertyOptional({ type: [String], example: ['techniek', 'duurzaamheid'] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })

@@ -1,7 +1,7 @@
 import { ACTIVITY_KINDS, ActivityKind, INTERACTION_KINDS, InteractionKind, Side, SIDES } from '@crm/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNumber, IsOptional } from 'class-validator';
-import { DateField, EnumField, IdField, IdListField, TextField } from '../../http/dto-fields';
+import { IsInt, IsNumber, Max, Min } from 'class-validator';
+import { DateField, EnumField, IdField, IdListField, TextField, Optional } from '../../http/dto-fields';
 
 export class RecordInteractionDto {
   @IdField({ optional: true })
@@ -37,8 +37,10 @@ export class RecordActivityDto {
   endsAt?: string;
 
   @ApiPropertyOptional({ example: 24 })
-  @IsOptional()
+  @Optional()
   @IsInt({ message: 'studentCount must be a whole number' })
+  @Min(0)
+  @Max(100_000)
   studentCount?: number;
 
   @IdListField({ optional: true })

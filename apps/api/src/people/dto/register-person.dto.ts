@@ -1,7 +1,7 @@
 import { PERSON_TIERS, PersonTier } from '@crm/domain';
-import { IsEmail, IsOptional } from 'class-validator';
+import { IsEmail } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { EnumField, IdField, TextField } from '../../http/dto-fields';
+import { EnumField, IdField, TextField, Optional } from '../../http/dto-fields';
 
 export class RegisterPersonDto {
   @IdField({ optional: true, description: 'chosen by the client, or made by the server' })
@@ -14,7 +14,7 @@ export class RegisterPersonDto {
   name!: string;
 
   @ApiPropertyOptional({ example: 'f.elamrani@clusius.nl' })
-  @IsOptional()
+  @Optional()
   @IsEmail({}, { message: 'email must be an email address' })
   email?: string;
 

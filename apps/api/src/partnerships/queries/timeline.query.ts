@@ -1,0 +1,37 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { eventDate, notFound, streamOf } from '@crm/domain';
+import { EVENT_STORE, EventStore } from '@crm/event-store';
+import { Page } from '../../http/pagination';
+
+export interface TimelineEntry {
+  position: number;
+  revision: number;
+  type: string;
+  /** The date the event is about; `recordedAt` is when it was recorded, and by whom. */
+  at?: string;
+  recordedAt: string;
+  recordedBy: string;
+  data: Record<string, unknown>;
+}
+
+/** SPEC §3.6: every event of a partnership, oldest first, with who recorded it. The stream itself is the read model. */
+@Injectable()
+export class TimelineQuery {
+  constructor(@Inject(EVENT_STORE) private readonly events: EventStore) {}
+
+  async timeline(partnershipId: string, afterRevision: number, limit: number): Promise<Page<TimelineEntry>> {
+    const events = await this.events.readStream(streamOf.partnership(partnershipId), afterRevision + 1);
+    if (events.length === 0 && afterRevision < 0) throw notFound('partnership_not_found', `partnership ${partnershipId} does not exist`);
+    const items = events.slice(0, limit).map((event) => ({
+      position: event.position,
+      revision: event.revision,
+      type: event.type,
+      at: eventDate(event),
+      recordedAt: String(event.metadata.recordedAt),
+      recordedBy: String(event.metadata.recordedBy),
+      data: event.data,
+    }));
+    const nextCursor = events.length > limit ? String(items[items.length - 1].revision) : null;
+    return { items, nextCursor };
+  }
+}

@@ -1,0 +1,45 @@
+import { BadRequestException, CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, ServiceUnavailableException } from '@nestjs/common';
+import { ProjectionEngine } from '@crm/read-models';
+import type { FastifyRequest } from 'fastify';
+import { from, Observable, switchMap } from 'rxjs';
+import { Settings, SETTINGS } from '../config/settings';
+
+/**
+ * Read-your-writes (SPEC §4): a query with `X-Min-Position: <position>` waits until the read models have
+ * committed that position, up to a bound; past it the answer is 503 rather than data older than asked for.
+ */
+@Injectable()
+export class MinPositionInterceptor implements NestInterceptor {
+  constructor(
+    private readonly engine: ProjectionEngine,
+    @Inject(SETTINGS) private readonly settings: Settings,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const raw = context.switchToHttp().getRequest<FastifyRequest>().headers['x-min-position'];
+    if (raw === undefined) return next.handle();
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    if (!/^\d+$/.test(value.trim())) {
+      throw new BadRequestException({
+        statusCode: 400,
+        code: 'invalid_min_position',
+        message: 'X-Min-Position must be a global log position (a whole number)',
+        errors: [{ field: 'X-Min-Position', messages: ['must be a whole number'] }],
+      });
+    }
+    const position = Number(value);
+    return from(this.engine.waitFor(position, this.settings.minPositionWaitMs)).pipe(
+      switchMap((reached) => {
+        if (!reached) {
+          throw new ServiceUnavailableException({
+            statusCode: 503,
+            code: 'read_models_behind',
+            message: `read models have not reached position ${position} within ${this.settings.minPositionWaitMs} ms`,
+            position: this.engine.position,
+          });
+        }
+        return next.handle();
+      }),
+    );
+  }
+}

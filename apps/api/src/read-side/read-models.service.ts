@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { OrganisationFacts, PartnershipFacts, PeopleLookup, PersonFacts, ProjectionEngine } from '@crm/read-models';
+import { Filter, FindOptions, READ_STORE, ReadStore } from '@crm/read-store';
+
+/** Reads the stored facts of the live projections. Figures are computed from them by the formulas in @crm/read-models. */
+@Injectable()
+export class ReadModels {
+  constructor(
+    @Inject(READ_STORE) private readonly store: ReadStore,
+    private readonly engine: ProjectionEngine,
+  ) {}
+
+  partnership(id: string): Promise<PartnershipFacts | undefined> {
+    return this.store.get<PartnershipFacts>(this.engine.collection('partnerships'), id);
+  }
+
+  partnerships(filter: Filter = {}, options?: FindOptions): Promise<PartnershipFacts[]> {
+    return this.store.find<PartnershipFacts>(this.engine.collection('partnerships'), filter, options);
+  }
+
+  person(id: string): Promise<PersonFacts | undefined> {
+    return this.store.get<PersonFacts>(this.engine.collection('people'), id);
+  }
+
+  people(filter: Filter = {}, options?: FindOptions): Promise<PersonFacts[]> {
+    return this.store.find<PersonFacts>(this.engine.collection('people'), filter, options);
+  }
+
+  organisation(id: string): Promise<OrganisationFacts | undefined> {
+    return this.store.get<OrganisationFacts>(this.engine.collection('organisations'), id);
+  }
+
+  organisations(filter: Filter = {}, options?: FindOptions): Promise<OrganisationFacts[]> {
+    return this.store.find<OrganisationFacts>(this.engine.collection('organisations'), filter, options);
+  }
+
+  /** The people named in these partnerships (contacts, participants, owners), as a lookup for the formulas. */
+  async peopleOf(partnerships: readonly PartnershipFacts[]): Promise<PeopleLookup> {
+    const ids = new Set<string>();
+    for (const facts of partnerships) {
+      for (const contact of facts.contacts) ids.add(contact.personId);
+      for (const touchpoint of facts.touchpoints) for (const id of touchpoint.participantIds) ids.add(id);
+      for (const commitment of facts.commitments) if (commitment.ownerId) ids.add(commitment.ownerId);
+    }
+    const people = await this.store.getMany<PersonFacts>(this.engine.collection('people'), [...ids]);
+    const byId = new Map(people.map((person) => [person.personId, person]));
+    return (id) => byId.get(id);
+  }
+
+  /** Organisations by id, for names, regions and sectors in lists and reports. */
+  async organisationsById(ids: Iterable<string>): Promise<Map<string, OrganisationFacts>> {
+    const organisations = await this.store.getMany<OrganisationFacts>(this.engine.collection('organisations'), [...new Set(ids)]);
+    return new Map(organisations.map((organisation) => [organisation.organisationId, organisation]));
+  }
+}

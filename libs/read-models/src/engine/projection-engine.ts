@@ -1,0 +1,130 @@
+import { EventStore } from '@crm/event-store';
+import { ReadStore } from '@crm/read-store';
+import { ProjectionDefinition } from '../projections/projection-definition';
+import { ProjectionRunner, RunnerOptions } from './projection-runner';
+
+/** Where a projection's live generation is recorded: `<generation>:<version>`. */
+const metaKey = (projection: string) => `projection:${projection}`;
+
+const targetOf = (definition: ProjectionDefinition, generation: number) => ({
+  collection: `${definition.collection}_g${generation}`,
+  checkpoint: `${definition.name}_g${generation}`,
+});
+
+export interface ProjectionStatus {
+  name: string;
+  generation: number;
+  position: number;
+  caughtUp: boolean;
+  rebuilding?: { generation: number; position: number };
+  error?: string;
+}
+
+/**
+ * Keeps every projection running, each in a numbered generation of its collection. A rebuild builds the next
+ * generation from position 0 beside the live one, which keeps answering queries; when the new one has caught
+ * up it becomes live and the old one is dropped. A projection whose definition version changed is rebuilt
+ * the same way at start.
+ */
+export class ProjectionEngine {
+  private readonly live = new Map<string, { generation: number; runner: ProjectionRunner }>();
+  private readonly building = new Map<string, { generation: number; runner: ProjectionRunner }>();
+  private rebuilding?: Promise<void>;
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly store: ReadStore,
+    private readonly definitions: readonly ProjectionDefinition[],
+    private readonly options: RunnerOptions = {},
+  ) {}
+
+  async start(): Promise<void> {
+    const outdated: ProjectionDefinition[] = [];
+    for (const definition of this.definitions) {
+      const [generation, version] = ((await this.store.getMeta(metaKey(definition.name))) ?? '1:').split(':').map(Number);
+      if (!version) await this.store.setMeta(metaKey(definition.name), `${generation}:${definition.version}`);
+      else if (version !== definition.version) outdated.push(definition);
+      const runner = this.runner(definition, generation);
+      this.live.set(definition.name, { generation, runner });
+      await runner.start();
+    }
+    if (outdated.length > 0) void this.rebuild(outdated);
+  }
+
+  /** The collection queries read for a projection: its live generation. */
+  collection(name: string): string {
+    const entry = this.live.get(name);
+    if (!entry) throw new Error(`unknown projection ${name}`);
+    return entry.runner.target.collection;
+  }
+
+  /** The position up to which every live projection is committed. */
+  get position(): number {
+    return Math.min(...[...this.live.values()].map(({ runner }) => runner.position));
+  }
+
+  /** Read-your-writes: true once every live projection has committed `position`, false after `timeoutMs`. */
+  async waitFor(position: number, timeoutMs: number): Promise<boolean> {
+    const reached = await Promise.all([...this.live.values()].map(({ runner }) => runner.waitFor(position, timeoutMs)));
+    return reached.every(Boolean);
+  }
+
+  whenCaughtUp(): Promise<void> {
+    return Promise.all([...this.live.values()].map(({ runner }) => runner.whenCaughtUp())).then(() => undefined);
+  }
+
+  status(): ProjectionStatus[] {
+    return this.definitions.map((definition) => {
+      const { generation, runner } = this.live.get(definition.name)!;
+      const next = this.building.get(definition.name);
+      return {
+        name: definition.name,
+        generation,
+        position: runner.position,
+        caughtUp: runner.isCaughtUp,
+        ...(next && { rebuilding: { generation: next.generation, position: next.runner.position } }),
+        ...(runner.error && { error: runner.error.message }),
+      };
+    });
+  }
+
+  /**
+   * Rebuilds projections from position 0 into new generations while the live ones keep serving.
+   * Resolves when the new generations are live. A rebuild already running is joined, not started twice.
+   */
+  rebuild(definitions: readonly ProjectionDefinition[] = this.definitions): Promise<void> {
+    this.rebuilding ??= this.rebuildNow(definitions).finally(() => (this.rebuilding = undefined));
+    return this.rebuilding;
+  }
+
+  get isRebuilding(): boolean {
+    return this.rebuilding !== undefined;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.building.values(), ...this.live.values()].map(({ runner }) => runner.stop()));
+  }
+
+  private async rebuildNow(definitions: readonly ProjectionDefinition[]): Promise<void> {
+    await Promise.all(
+      definitions.map(async (definition) => {
+        const old = this.live.get(definition.name)!;
+        const generation = old.generation + 1;
+        const next = this.runner(definition, generation);
+        await this.store.drop([next.target.collection], [next.target.checkpoint]);
+        this.building.set(definition.name, { generation, runner: next });
+        await next.start();
+        await next.whenCaughtUp();
+        await this.store.setMeta(metaKey(definition.name), `${generation}:${definition.version}`);
+        this.live.set(definition.name, { generation, runner: next });
+        this.building.delete(definition.name);
+        await old.runner.stop();
+        await this.store.drop([old.runner.target.collection], [old.runner.target.checkpoint]);
+      }),
+    );
+  }
+
+  private runner(definition: ProjectionDefinition, generation: number): ProjectionRunner {
+    return new ProjectionRunner(this.events, this.store, definition, targetOf(definition, generation), this.options);
+  }
+}

@@ -1,0 +1,88 @@
+import { streamOf } from '@crm/domain';
+import { SqliteEventStore } from '@crm/event-store';
+import { createReadStore, ReadStore } from '@crm/read-store';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PartnershipFacts } from '../facts/partnership-facts';
+import { partnershipsProjection } from '../projections/partnerships.projection';
+import { ProjectionRunner } from './projection-runner';
+
+const meta = () => ({ recordedBy: 'test', recordedAt: '2026-01-01T00:00:00.000Z', correlationId: 'c', causationId: 'c', schemaVersion: 1 });
+const target = { collection: 'partnerships_test', checkpoint: 'partnerships_test' };
+
+describe('ProjectionRunner', () => {
+  let dir: string;
+  let events: SqliteEventStore;
+  let store: ReadStore;
+  const partnershipId = randomUUID();
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'crm-runner-'));
+    events = new SqliteEventStore(join(dir, 'events.sqlite'));
+    store = await createReadStore({ dataDir: dir });
+    await events.append([
+      {
+        streamId: streamOf.partnership(partnershipId),
+        expectedRevision: 'no_stream',
+        events: [
+          {
+            type: 'PartnershipOpened',
+            data: { partnershipId, schoolId: 's', partnerId: 'p', levels: ['mbo'], intensity: 'placement', themes: [], openedAt: '2025-01-01T00:00:00.000Z' },
+            metadata: meta(),
+          },
+          ...[1, 2, 3].map((n) => ({
+            type: 'InteractionRecorded',
+            data: { partnershipId, interactionId: `i${n}`, kind: 'call', occurredAt: `2025-0${n + 1}-01T00:00:00.000Z`, initiatedBy: 'school', participantIds: [] },
+            metadata: meta(),
+          })),
+        ],
+      },
+    ]);
+  });
+
+  afterEach(async () => {
+    await store.close();
+    await events.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function runToHead(): Promise<void> {
+    const runner = new ProjectionRunner(events, store, partnershipsProjection, target);
+    await runner.start();
+    await runner.whenCaughtUp();
+    await runner.stop();
+  }
+
+  it('commits documents and checkpoint together', async () => {
+    await runToHead();
+    const facts = await store.get<PartnershipFacts>(target.collection, partnershipId);
+    expect(facts?.touchpoints.map((t) => t.id)).toEqual(['i1', 'i2', 'i3']);
+    expect(await store.checkpoint(target.checkpoint)).toBe(await events.headPosition());
+  });
+
+  it('does not count an event twice when a range is delivered again (checkpoint behind its documents)', async () => {
+    await runToHead();
+    const before = await store.get<PartnershipFacts>(target.collection, partnershipId);
+    // A crash after the documents were written but before the checkpoint moved looks like this: the range comes again.
+    await store.commit({ upserts: [], checkpoints: { [target.checkpoint]: 1 } });
+    await runToHead();
+    expect(await store.get<PartnershipFacts>(target.collection, partnershipId)).toEqual(before);
+    expect(await store.checkpoint(target.checkpoint)).toBe(await events.headPosition());
+  });
+
+  it('picks up where it left off and applies only new events', async () => {
+    await runToHead();
+    await events.append([
+      {
+        streamId: streamOf.partnership(partnershipId),
+        expectedRevision: 3,
+        events: [{ type: 'InteractionRecorded', data: { partnershipId, interactionId: 'i4', kind: 'email', occurredAt: '2025-06-01T00:00:00.000Z', initiatedBy: 'partner', participantIds: [] }, metadata: meta() }],
+      },
+    ]);
+    await runToHead();
+    const facts = await store.get<PartnershipFacts>(target.collection, partnershipId);
+    expect(facts?.touchpoints.map((t) => t.id)).toEqual(['i1', 'i2', 'i3', 'i4']);
+  });
+});

@@ -1,0 +1,15 @@
+import { OrganisationKind, OrganisationSize, SchoolLevel } from '@crm/domain';
+
+export interface OrganisationFacts {
+  _id: string;
+  organisationId: string;
+  name: string;
+  kind: OrganisationKind;
+  levels: SchoolLevel[];
+  sector?: string;
+  region?: string;
+  size?: OrganisationSize;
+  registeredAt: string;
+  position: number;
+  [field: string]: unknown;
+}

@@ -1,0 +1,152 @@
+import { PartnershipEvent } from '@crm/domain';
+import { RecordedEvent } from '@crm/event-store';
+import { ContactPeriod, PartnershipFacts } from '../facts/partnership-facts';
+import { ProjectionDefinition } from './projection-definition';
+
+const byDate = <T>(at: (item: T) => string) => (a: T, b: T) => at(a).localeCompare(at(b));
+
+/** Events may be back-dated; keeping the fact lists in date order lets formulas read them as a history. */
+function insertByDate<T>(list: T[], item: T, at: (item: T) => string): void {
+  list.push(item);
+  if (list.length > 1 && at(list[list.length - 2]) > at(item)) list.sort(byDate(at));
+}
+
+function closeContact(facts: PartnershipFacts, side: ContactPeriod['side'], personId: string, at: string, reason: ContactPeriod['endReason']) {
+  for (const period of facts.contacts) {
+    if (period.side === side && period.personId === personId && period.to === undefined) {
+      period.to = at;
+      period.endReason = reason;
+    }
+  }
+}
+
+function applyToPartnership(facts: PartnershipFacts, event: PartnershipEvent, recordedAt: string): PartnershipFacts {
+  switch (event.type) {
+    case 'PartnershipOpened':
+      return facts;
+    case 'PartnershipStageChanged':
+      facts.stage = event.data.to;
+      insertByDate(facts.stageHistory, { stage: event.data.to, at: event.data.at }, (s) => s.at);
+      return facts;
+    case 'PartnershipIntensityChanged':
+      facts.intensity = event.data.to;
+      insertByDate(facts.intensityHistory, { intensity: event.data.to, at: event.data.at }, (s) => s.at);
+      return facts;
+    case 'ContactPersonAssigned': {
+      const { side, personId, role, at } = event.data;
+      // Promoting a backup to primary ends the backup period.
+      closeContact(facts, side, personId, at, 'other');
+      facts.contacts.push({ side, personId, role, from: at });
+      return facts;
+    }
+    case 'ContactPersonUnassigned':
+      closeContact(facts, event.data.side, event.data.personId, event.data.at, event.data.reason);
+      return facts;
+    case 'InteractionRecorded': {
+      const { interactionId, occurredAt, participantIds, initiatedBy } = event.data;
+      insertByDate(facts.touchpoints, { kind: 'interaction', id: interactionId, at: occurredAt, participantIds, initiatedBy }, (t) => t.at);
+      return facts;
+    }
+    case 'ActivityRecorded': {
+      const { activityId, startsAt, participantIds, kind } = event.data;
+      insertByDate(facts.touchpoints, { kind: 'activity', id: activityId, at: startsAt, participantIds, activityKind: kind }, (t) => t.at);
+      return facts;
+    }
+    case 'EvaluationHeld': {
+      const { evaluationId, heldAt, participantIds, schoolSatisfaction, partnerSatisfaction, nextEvaluationDue } = event.data;
+      insertByDate(facts.touchpoints, { kind: 'evaluation', id: evaluationId, at: heldAt, participantIds }, (t) => t.at);
+      insertByDate(
+        facts.evaluations,
+        { id: evaluationId, at: heldAt, schoolSatisfaction, partnerSatisfaction, ...(nextEvaluationDue && { nextEvaluationDue }) },
+        (e) => e.at,
+      );
+      return facts;
+    }
+    case 'AgreementSigned': {
+      const { agreementId, kind, signedAt, validUntil, signatoryIds } = event.data;
+      insertByDate(facts.touchpoints, { kind: 'agreement', id: agreementId, at: signedAt, participantIds: signatoryIds }, (t) => t.at);
+      insertByDate(facts.agreements, { id: agreementId, kind, signedAt, ...(validUntil && { validUntil }) }, (a) => a.signedAt);
+      return facts;
+    }
+    case 'AgreementTerminated': {
+      const agreement = facts.agreements.find((a) => a.id === event.data.agreementId);
+      if (agreement) agreement.terminatedAt = event.data.at;
+      return facts;
+    }
+    case 'CommitmentMade': {
+      const { commitmentId, side, ownerId, description, dueAt } = event.data;
+      facts.commitments.push({ id: commitmentId, side, ...(ownerId && { ownerId }), description, dueAt, madeAt: recordedAt, status: 'open' });
+      return facts;
+    }
+    case 'CommitmentFulfilled':
+    case 'CommitmentBroken':
+    case 'CommitmentCancelled': {
+      const commitment = facts.commitments.find((c) => c.id === event.data.commitmentId);
+      if (commitment) {
+        commitment.status = event.type === 'CommitmentFulfilled' ? 'fulfilled' : event.type === 'CommitmentBroken' ? 'broken' : 'cancelled';
+        commitment.closedAt = event.data.at;
+      }
+      return facts;
+    }
+    case 'PartnershipEnded':
+      facts.stage = 'ended';
+      facts.endedAt = event.data.at;
+      facts.endReason = event.data.reason;
+      insertByDate(facts.stageHistory, { stage: 'ended', at: event.data.at }, (s) => s.at);
+      return facts;
+  }
+}
+
+const PARTNERSHIP_EVENTS = new Set<string>([
+  'PartnershipOpened',
+  'PartnershipStageChanged',
+  'PartnershipIntensityChanged',
+  'ContactPersonAssigned',
+  'ContactPersonUnassigned',
+  'InteractionRecorded',
+  'ActivityRecorded',
+  'AgreementSigned',
+  'AgreementTerminated',
+  'EvaluationHeld',
+  'CommitmentMade',
+  'CommitmentFulfilled',
+  'CommitmentBroken',
+  'CommitmentCancelled',
+  'PartnershipEnded',
+] satisfies PartnershipEvent['type'][]);
+
+export const partnershipsProjection: ProjectionDefinition<PartnershipFacts> = {
+  name: 'partnerships',
+  collection: 'partnerships',
+  version: 1,
+  documentId: (event) => (PARTNERSHIP_EVENTS.has(event.type) ? (event.data.partnershipId as string) : undefined),
+  apply(draft, recorded) {
+    const event = recorded as unknown as PartnershipEvent;
+    if (event.type === 'PartnershipOpened') {
+      const { partnershipId, schoolId, partnerId, levels, intensity, themes, openedAt } = event.data;
+      return {
+        _id: partnershipId,
+        partnershipId,
+        schoolId,
+        partnerId,
+        levels,
+        themes,
+        openedAt,
+        stage: 'exploring',
+        intensity,
+        stageHistory: [{ stage: 'exploring', at: openedAt }],
+        intensityHistory: [{ intensity, at: openedAt }],
+        touchpoints: [],
+        evaluations: [],
+        agreements: [],
+        commitments: [],
+        contacts: [],
+        position: recorded.position,
+      };
+    }
+    if (!draft) return draft;
+    applyToPartnership(draft, event, recorded.metadata.recordedAt as string);
+    draft.position = recorded.position;
+    return draft;
+  },
+};

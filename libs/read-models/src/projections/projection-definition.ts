@@ -1,0 +1,18 @@
+import { RecordedEvent } from '@crm/event-store';
+import { StoredDocument } from '@crm/read-store';
+
+/**
+ * One read model: which document an event touches, and how it changes it. `apply` may change the draft it
+ * is given in place (and returns it): the runner hands it a private working copy, which keeps a rebuild of a
+ * million events linear instead of copying growing arrays on every event.
+ */
+export interface ProjectionDefinition<D extends StoredDocument = StoredDocument> {
+  /** Also the name of its checkpoint. */
+  name: string;
+  collection: string;
+  /** Bumped when the document shape changes; a new version is built from position 0 beside the old one. */
+  version: number;
+  documentId(event: RecordedEvent): string | undefined;
+  /** The new document, or undefined to delete it. `draft` is undefined for the first event of a document. */
+  apply(draft: D | undefined, event: RecordedEvent): D | undefined;
+}

@@ -1,0 +1,69 @@
+/**
+ * Where projections keep their documents and checkpoints, queried with MongoDB semantics. Two adapters:
+ * embedded (in-process collections queried with mingo, persisted in SQLite under DATA_DIR) and MongoDB.
+ * Both pass test/contract/read-store.contract.ts.
+ */
+
+/** A MongoDB query document, e.g. `{ levels: 'mbo', stage: { $in: ['agreed', 'active'] } }`. */
+export type Filter = Record<string, unknown>;
+
+/** Ties are broken by `_id` ascending (unless `_id` is a key), so pages of a sorted list are stable on both adapters. */
+export type SortSpec = Record<string, 1 | -1>;
+
+export interface FindOptions {
+  sort?: SortSpec;
+  limit?: number;
+  skip?: number;
+}
+
+export interface StoredDocument {
+  /** The document's id, unique in its collection. */
+  _id: string;
+  [field: string]: unknown;
+}
+
+/** One projection batch: documents written, documents removed and checkpoints moved, together. */
+export interface CommitBatch {
+  upserts: { collection: string; document: StoredDocument }[];
+  /** Applied after the upserts. */
+  deletes?: { collection: string; id: string }[];
+  /** Projection name → global position of the last event the batch applied. */
+  checkpoints: Record<string, number>;
+}
+
+/** Indexes queries need, per collection, e.g. `{ partnerships: [{ key: { 'contacts.personId': 1 } }] }`. */
+export type IndexSpec = Record<string, { key: Record<string, 1 | -1>; unique?: boolean }[]>;
+
+/**
+ * Documents returned are the caller's to read, not to change: the embedded store hands out deep-frozen shared
+ * objects (clone one, e.g. with structuredClone, to build the next version of it).
+ */
+export interface ReadStore {
+  find<T extends StoredDocument = StoredDocument>(collection: string, filter?: Filter, options?: FindOptions): Promise<T[]>;
+  count(collection: string, filter?: Filter): Promise<number>;
+  get<T extends StoredDocument = StoredDocument>(collection: string, id: string): Promise<T | undefined>;
+  /** In the order of `ids`, each found document once; unknown ids are skipped. */
+  getMany<T extends StoredDocument = StoredDocument>(collection: string, ids: readonly string[]): Promise<T[]>;
+
+  /**
+   * Applies a batch all or nothing (embedded: one SQLite transaction; MongoDB: one transaction on a replica set),
+   * so a checkpoint never runs ahead of, or behind, the writes it covers.
+   */
+  commit(batch: CommitBatch): Promise<void>;
+  /** The projection's checkpoint; 0 when it has never run. */
+  checkpoint(projection: string): Promise<number>;
+
+  /** Small settings the projection engine keeps beside its data (e.g. which generation of a collection is live). */
+  getMeta(key: string): Promise<string | undefined>;
+  setMeta(key: string, value: string): Promise<void>;
+
+  /** Creates missing indexes (MongoDB). The embedded store scans memory and accepts and ignores them (no uniqueness check). */
+  ensureIndexes(spec: IndexSpec): Promise<void>;
+
+  /** Removes collections entirely, with their documents (and the checkpoints named in `checkpoints`). */
+  drop(collections: readonly string[], checkpoints?: readonly string[]): Promise<void>;
+
+  close(): Promise<void>;
+}
+
+export const READ_STORE = Symbol('READ_STORE');
