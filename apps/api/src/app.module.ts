@@ -3,7 +3,10 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { Settings } from './config/settings';
 import { SettingsModule } from './config/settings.module';
 import { EventStoreModule } from './infrastructure/event-store.module';
+import { AdminController } from './ops/admin.controller';
 import { HealthController } from './ops/health.controller';
+import { ReadSideModule } from './read-side/read-side.module';
+import { ReportsModule } from './reports/reports.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PartnershipsModule } from './partnerships/partnerships.module';
 import { PeopleModule } from './people/people.module';
@@ -17,11 +20,13 @@ export class AppModule {
         SettingsModule.forRoot(settings),
         CqrsModule.forRoot(),
         EventStoreModule,
+        ReadSideModule,
         OrganisationsModule,
         PeopleModule,
         PartnershipsModule,
+        ReportsModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, AdminController],
     };
   }
 }

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { WriteSideModule } from '../write-side/write-side.module';
 import { OrganisationCommandHandler } from './organisation-command.handler';
+import { OrganisationQueriesController } from './organisation-queries.controller';
 import { OrganisationsController } from './organisations.controller';
+import { OrganisationQueries } from './queries/organisation-queries.service';
 
 @Module({
   imports: [WriteSideModule],
-  controllers: [OrganisationsController],
-  providers: [OrganisationCommandHandler],
+  controllers: [OrganisationsController, OrganisationQueriesController],
+  providers: [OrganisationCommandHandler, OrganisationQueries],
 })
 export class OrganisationsModule {}

@@ -130,9 +130,11 @@ export class ProjectionRunner {
   private async draftOf(id: string): Promise<Draft | null> {
     const cached = this.drafts.get(id);
     if (cached !== undefined) return cached;
-    const stored = (await this.store.get<Draft>(this.target.collection, id)) ?? null;
-    this.drafts.set(id, stored);
-    return stored;
+    // Stored documents are read-only; the runner works on its own copy.
+    const stored = await this.store.get<Draft>(this.target.collection, id);
+    const draft = stored ? structuredClone(stored) : null;
+    this.drafts.set(id, draft);
+    return draft;
   }
 
   /** Live events that arrive together are committed together, on the next turn of the event loop. */

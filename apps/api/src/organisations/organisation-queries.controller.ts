@@ -1,0 +1,29 @@
+import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AsOf } from '../http/as-of';
+import { CsvExport, WantsCsv } from '../http/csv-export';
+import { UuidParam } from '../http/uuid-param';
+import { MinPositionInterceptor } from '../read-side/min-position.interceptor';
+import { ListOrganisationsQueryDto } from './queries/list-organisations.query.dto';
+import { OrganisationQueries } from './queries/organisation-queries.service';
+
+@ApiTags('organisations')
+@ApiHeader({ name: 'X-Min-Position', required: false, description: 'wait until the read models include this log position' })
+@UseInterceptors(MinPositionInterceptor)
+@Controller('organisations')
+export class OrganisationQueriesController {
+  constructor(private readonly queries: OrganisationQueries) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Schools, companies, municipalities and networks' })
+  @CsvExport((body) => body.items)
+  list(@Query() query: ListOrganisationsQueryDto, @AsOf() asOf: string, @WantsCsv() csv: boolean) {
+    return this.queries.list(query, asOf, csv);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One organisation, with counts of its partnerships and people' })
+  get(@UuidParam('id') id: string, @AsOf() asOf: string) {
+    return this.queries.get(id, asOf);
+  }
+}

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { expandLevels, notFound } from '@crm/domain';
+import { isOpenedBy, partnershipContinuity, partnershipHealth, partnershipKeyPersonRisk, PartnershipFacts } from '@crm/read-models';
+import { Filter } from '@crm/read-store';
+import { decodeCursor, DEFAULT_PAGE_SIZE, Page, paginate } from '../../http/pagination';
+import { readContext, ReadContext } from '../../read-side/read-context';
+import { ReadModels } from '../../read-side/read-models.service';
+import { ListPartnershipsQueryDto } from './list-partnerships.query.dto';
+import { partnershipSummary, PartnershipSummary } from './partnership-summary';
+
+const contains = (haystack: string | null | undefined, needle: string) => (haystack ?? '').toLowerCase().includes(needle);
+
+/** The partnership read models of SPEC §3.1–3.3 and §3.6, computed from the stored facts for the asked date. */
+@Injectable()
+export class PartnershipQueries {
+  constructor(private readonly readModels: ReadModels) {}
+
+  private async one(partnershipId: string): Promise<{ facts: PartnershipFacts; context: ReadContext }> {
+    const facts = await this.readModels.partnership(partnershipId);
+    if (!facts) throw notFound('partnership_not_found', `partnership ${partnershipId} does not exist`);
+    return { facts, context: await readContext(this.readModels, [facts]) };
+  }
+
+  async summary(partnershipId: string, asOf: string) {
+    const { facts, context } = await this.one(partnershipId);
+    const health = partnershipHealth(facts, context.people, asOf);
+    return { ...partnershipSummary(facts, context, asOf), asOf, trend: health.trend, reason: health.reason, endedAt: facts.endedAt ?? null };
+  }
+
+  async health(partnershipId: string, asOf: string) {
+    const { facts, context } = await this.one(partnershipId);
+    return partnershipHealth(facts, context.people, asOf);
+  }
+
+  async continuity(partnershipId: string, asOf: string) {
+    const { facts, context } = await this.one(partnershipId);
+    return partnershipContinuity(facts, context.people, asOf);
+  }
+
+  async keyPersonRisk(partnershipId: string, asOf: string) {
+    const { facts, context } = await this.one(partnershipId);
+    return partnershipKeyPersonRisk(facts, context.people, asOf);
+  }
+
+  /** Stored fields are filtered by the read store; figures that depend on asOf are filtered after computing them. */
+  async list(query: ListPartnershipsQueryDto, asOf: string, all: boolean): Promise<Page<PartnershipSummary> & { asOf: string }> {
+    const sort = query.sort ?? 'healthScore';
+    const cursor = decodeCursor(query.cursor, sort);
+    const at = cursor?.asOf ?? asOf;
+    const filter: Filter = {};
+    if (query.level) filter.levels = { $in: expandLevels([query.level]) };
+    if (query.school) filter.schoolId = query.school;
+    if (query.partner) filter.partnerId = query.partner;
+    const facts = (await this.readModels.partnerships(filter)).filter((f) => isOpenedBy(f, at));
+    const context = await readContext(this.readModels, facts);
+    const text = query.text?.trim().toLowerCase();
+    const region = query.region?.trim().toLowerCase();
+    const sector = query.sector?.trim().toLowerCase();
+    const rows = facts
+      .map((f) => ({ row: partnershipSummary(f, context, at), themes: f.themes }))
+      .filter(({ row, themes }) =>
+        (!query.stage || row.stage === query.stage) &&
+        (!query.status || row.status === query.status) &&
+        (!query.risk || row.schoolKeyPersonRisk === query.risk) &&
+        (!region || (row.school.region ?? '').toLowerCase() === region) &&
+        (!sector || (row.partner.sector ?? '').toLowerCase() === sector) &&
+        (!text || contains(row.school.name, text) || contains(row.partner.name, text) || themes.some((theme) => contains(theme, text))),
+      )
+      .map(({ row }) => row);
+    const page = paginate(rows, {
+      sort,
+      cursor,
+      asOf: at,
+      limit: all ? Number.MAX_SAFE_INTEGER : (query.limit ?? DEFAULT_PAGE_SIZE),
+      idOf: (row) => row.partnershipId,
+      valueOf: (row, field) =>
+        field === 'school' ? (row.school.name ?? null) : field === 'partner' ? (row.partner.name ?? null) : field === 'openedAt' ? row.openedAt : row.healthScore,
+    });
+    return { asOf: at, ...page };
+  }
+}

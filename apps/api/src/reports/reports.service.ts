@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { expandLevels } from '@crm/domain';
+import {
+  isEndedBy,
+  isOpenedBy,
+  KEY_PERSON_RISKS,
+  levelsReport,
+  partnershipContinuity,
+  partnershipKeyPersonRisk,
+  SideContinuity,
+  SideKeyPersonRisk,
+} from '@crm/read-models';
+import { Filter } from '@crm/read-store';
+import { readContext, ReadContext } from '../read-side/read-context';
+import { ReadModels } from '../read-side/read-models.service';
+import { ReportQueryDto } from './reports.query.dto';
+
+const riskView = ({ risk, topPerson, topShare, activePeople, reason }: SideKeyPersonRisk) => ({ risk, topPerson, topShare, activePeople, reason });
+
+const continuityView = (side: SideContinuity) => ({
+  primary: side.primary,
+  backups: side.backups.length,
+  handovers: side.handovers,
+  warmHandovers: side.warmHandovers,
+  coldHandovers: side.coldHandovers,
+  gapDays: side.gapDays,
+  orphaned: side.orphaned,
+  orphanedSince: side.orphanedSince,
+  distinctParticipants365: side.distinctParticipants365,
+});
+
+/** Management and reporting views over all partnerships (SPEC §3.3, §3.4). */
+@Injectable()
+export class ReportsService {
+  constructor(private readonly readModels: ReadModels) {}
+
+  /** Running partnerships (opened, not ended at asOf) in the scope of the query, with their people and organisations. */
+  private async scope(query: ReportQueryDto, asOf: string, includeEnded = false): Promise<ReadContext> {
+    const filter: Filter = {};
+    if (query.school) filter.schoolId = query.school;
+    if (query.level) filter.levels = { $in: expandLevels([query.level]) };
+    const facts = (await this.readModels.partnerships(filter)).filter((f) => isOpenedBy(f, asOf) && (includeEnded || !isEndedBy(f, asOf)));
+    const context = await readContext(this.readModels, facts);
+    if (!query.region?.trim()) return context;
+    const region = query.region.trim().toLowerCase();
+    const inRegion = facts.filter((f) => context.organisations.get(f.schoolId)?.region?.trim().toLowerCase() === region);
+    return { ...context, partnerships: inRegion };
+  }
+
+  private names(context: ReadContext, schoolId: string, partnerId: string) {
+    return { school: context.organisations.get(schoolId)?.name ?? null, partner: context.organisations.get(partnerId)?.name ?? null };
+  }
+
+  async levels(query: ReportQueryDto, asOf: string) {
+    const context = await this.scope(query, asOf, true);
+    return levelsReport(context.partnerships, context.people, (id) => context.organisations.get(id), asOf, {
+      ...(query.level && { levels: expandLevels([query.level]) }),
+    });
+  }
+
+  async keyPersonRisk(query: ReportQueryDto & { risk?: string }, asOf: string) {
+    const context = await this.scope(query, asOf);
+    const items = context.partnerships
+      .map((facts) => {
+        const report = partnershipKeyPersonRisk(facts, context.people, asOf);
+        return { partnershipId: facts.partnershipId, ...this.names(context, facts.schoolId, facts.partnerId), levels: facts.levels, school: riskView(report.school), partner: riskView(report.partner) };
+      })
+      .filter((row) => !query.risk || row.school.risk === query.risk)
+      .sort((a, b) => KEY_PERSON_RISKS.indexOf(a.school.risk) - KEY_PERSON_RISKS.indexOf(b.school.risk) || (b.school.topShare ?? 0) - (a.school.topShare ?? 0));
+    return { asOf, items };
+  }
+
+  async continuity(query: ReportQueryDto & { orphaned?: string }, asOf: string) {
+    const context = await this.scope(query, asOf);
+    const items = context.partnerships
+      .map((facts) => {
+        const report = partnershipContinuity(facts, context.people, asOf);
+        return { partnershipId: facts.partnershipId, ...this.names(context, facts.schoolId, facts.partnerId), levels: facts.levels, school: continuityView(report.school), partner: continuityView(report.partner) };
+      })
+      .filter((row) => !query.orphaned || (row.school.orphaned || row.partner.orphaned) === (query.orphaned === 'true'))
+      .sort((a, b) => Number(b.school.orphaned) - Number(a.school.orphaned) || b.school.gapDays - a.school.gapDays);
+    return { asOf, items };
+  }
+}

@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { settingsFromEnv } from '../../api/src/config/settings';
+import { rebuildProjections } from './rebuild-projections';
+
+const USAGE = `usage: npm run cli -- <command>
+
+commands:
+  rebuild-projections   rebuild every read model from position 0 (stop the API first in embedded mode)`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command] = argv;
+  const settings = settingsFromEnv();
+  switch (command) {
+    case 'rebuild-projections':
+      await rebuildProjections(settings, (line) => console.log(line));
+      return 0;
+    default:
+      console.error(USAGE);
+      return command ? 2 : 0;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,165 @@
+import { Intensity, SIDES } from '@crm/domain';
+import { PartnershipFacts } from '../facts/partnership-facts';
+import { PeopleLookup } from '../facts/person-facts';
+import { formalAgreementAt } from './agreements';
+import {
+  daysBetween,
+  displayName,
+  intensityAt,
+  lastTouchpoint,
+  latestEvaluation,
+  primaryAt,
+  stageAt,
+  touchpointsInLastDays,
+} from './as-of';
+import { commitmentTally } from './commitments';
+import { HealthComponentName, HealthConfig, RULES } from './config';
+import { day, percent, plural, round1, words } from './text';
+
+/** Everything a component needs: the facts at asOf and the configuration. */
+export interface HealthContext {
+  facts: PartnershipFacts;
+  people: PeopleLookup;
+  asOf: string;
+  config: HealthConfig;
+  intensity: Intensity;
+  /** I: the expected contact interval in days for the intensity at asOf. */
+  interval: number;
+}
+
+export function healthContext(facts: PartnershipFacts, people: PeopleLookup, asOf: string, config: HealthConfig): HealthContext {
+  const intensity = intensityAt(facts, asOf);
+  return { facts, people, asOf, config, intensity, interval: config.expectedIntervalDays[intensity] };
+}
+
+export interface ComponentResult {
+  /** 0–100, or null when not applicable (left out of the mean). */
+  score: number | null;
+  reason: string;
+}
+
+const YEAR = RULES.yearDays;
+
+/** 100 if d ≤ I, 0 if d ≥ 3I, linear between; 0 without any touchpoint. */
+export function recencyComponent({ facts, asOf, interval }: HealthContext): ComponentResult {
+  const last = lastTouchpoint(facts, asOf);
+  if (!last) return { score: 0, reason: `no contact recorded yet; expected every ${interval} days` };
+  const d = daysBetween(last.at, asOf);
+  const zeroAt = RULES.recencyZeroFactor * interval;
+  const score = d <= interval ? 100 : d >= zeroAt ? 0 : (100 * (zeroAt - d)) / (zeroAt - interval);
+  return { score: round1(score), reason: `last contact ${plural(d, 'day')} ago; expected every ${interval}` };
+}
+
+/** n touchpoints in the last 365 days against E = ceil(365 / I): min(100, 100·n/E). */
+export function cadenceComponent({ facts, asOf, interval }: HealthContext): ComponentResult {
+  const n = touchpointsInLastDays(facts, asOf, YEAR).length;
+  const expected = Math.ceil(YEAR / interval);
+  return {
+    score: round1(Math.min(100, (100 * n) / expected)),
+    reason: `${plural(n, 'touchpoint')} in the last ${YEAR} days; expected ${expected} (one every ${interval} days)`,
+  };
+}
+
+/** Last evaluation ≤ 365 days ago: 100; 365–545 days: linear to 0; none: 100 while younger than 180 days, else 0. */
+export function evaluationComponent({ facts, asOf }: HealthContext): ComponentResult {
+  const last = latestEvaluation(facts, asOf);
+  if (!last) {
+    const age = daysBetween(facts.openedAt, asOf);
+    return age < RULES.youngPartnershipDays
+      ? { score: 100, reason: `not evaluated yet; the partnership is ${plural(age, 'day')} old (first evaluation due by day ${RULES.youngPartnershipDays})` }
+      : { score: 0, reason: `never evaluated; the partnership is ${plural(age, 'day')} old` };
+  }
+  const e = daysBetween(last.at, asOf);
+  const fadeEnd = RULES.evaluationFadeEndDays;
+  const score = e <= YEAR ? 100 : e >= fadeEnd ? 0 : (100 * (fadeEnd - e)) / (fadeEnd - YEAR);
+  return { score: round1(score), reason: `last evaluation ${plural(e, 'day')} ago (${day(last.at)}); expected yearly` };
+}
+
+/** (fulfilled on time + 0.5 · fulfilled late) / all commitments due in the last 730 days or open past due; none: null. */
+export function commitmentsComponent({ facts, asOf }: HealthContext): ComponentResult {
+  const tally = commitmentTally(facts, asOf);
+  const window = RULES.commitmentWindowDays;
+  const cancelled = tally.cancelled > 0 ? `; ${tally.cancelled} cancelled left out` : '';
+  if (tally.total === 0) return { score: null, reason: `no commitments due in the last ${window} days${cancelled}` };
+  const parts = [`${tally.onTime} kept on time`, `${tally.late} late`, `${tally.broken} broken`, `${tally.openPastDue} open past due`];
+  return {
+    score: round1((100 * tally.credit) / tally.total),
+    reason: `${plural(tally.total, 'commitment')} due in the last ${window} days or still open past due: ${parts.join(', ')}${cancelled}`,
+  };
+}
+
+/** A valid formal agreement: 100, 60 if it expires within 60 days; none: null while exploring (stage at asOf), else 0. */
+export function formalisationComponent({ facts, asOf }: HealthContext): ComponentResult {
+  const formal = formalAgreementAt(facts, asOf);
+  if (!formal) {
+    return stageAt(facts, asOf) === 'exploring'
+      ? { score: null, reason: 'no formal agreement; none expected while exploring' }
+      : { score: 0, reason: 'no valid mou, letter of intent, cooperation agreement or contract' };
+  }
+  const { agreement } = formal;
+  const signed = `${words(agreement.kind)} signed ${day(agreement.signedAt)}`;
+  if (agreement.validUntil === undefined) return { score: 100, reason: `${signed}, without end date` };
+  if (formal.expiring) {
+    return {
+      score: RULES.agreementExpiringScore,
+      reason: `${signed} expires ${day(agreement.validUntil)}, in ${plural(formal.daysLeft ?? 0, 'day')}`,
+    };
+  }
+  return { score: 100, reason: `${signed}, valid until ${day(agreement.validUntil)}` };
+}
+
+/** p = share of last-365-day interactions initiated by the partner: 100 in [0.25, 0.75], else 100·min(p, 1−p)/0.25. */
+export function reciprocityComponent({ facts, asOf }: HealthContext): ComponentResult {
+  const interactions = touchpointsInLastDays(facts, asOf, YEAR).filter((touchpoint) => touchpoint.kind === 'interaction');
+  const n = interactions.length;
+  if (n < RULES.reciprocityMinInteractions) {
+    return {
+      score: null,
+      reason: `${plural(n, 'interaction')} in the last ${YEAR} days; at least ${RULES.reciprocityMinInteractions} needed to judge`,
+    };
+  }
+  const byPartner = interactions.filter((interaction) => interaction.initiatedBy === 'partner').length;
+  const p = byPartner / n;
+  const balanced = p >= RULES.reciprocityBandLow && p <= RULES.reciprocityBandHigh;
+  const score = balanced ? 100 : (100 * Math.min(p, 1 - p)) / RULES.reciprocityBandLow;
+  return {
+    score: round1(score),
+    reason: `the partner initiated ${byPartner} of ${n} interactions in the last ${YEAR} days (${percent(p)})`,
+  };
+}
+
+/** Primary contact assigned on both sides: 100, one side: 50, none: 0 (primaries active at asOf). */
+export function continuityComponent({ facts, people, asOf }: HealthContext): ComponentResult {
+  const described = SIDES.map((side) => {
+    const primary = primaryAt(facts, side, asOf);
+    return { side, primary, text: primary ? `${side}: ${displayName(people(primary.personId))}` : `no ${side} primary` };
+  });
+  const assigned = described.filter((entry) => entry.primary).length;
+  return {
+    score: (100 * assigned) / SIDES.length,
+    reason: `primary contact on ${assigned === 2 ? 'both sides' : assigned === 1 ? 'one side' : 'neither side'} (${described.map((entry) => entry.text).join('; ')})`,
+  };
+}
+
+/** Latest evaluation within 730 days: ((school + partner)/2 − 1)/9 · 100; none: null. */
+export function satisfactionComponent({ facts, asOf }: HealthContext): ComponentResult {
+  const last = latestEvaluation(facts, asOf);
+  const window = RULES.satisfactionWindowDays;
+  if (!last || daysBetween(last.at, asOf) > window) return { score: null, reason: `no evaluation in the last ${window} days` };
+  const mean = (last.schoolSatisfaction + last.partnerSatisfaction) / 2;
+  return {
+    score: round1(((mean - 1) / 9) * 100),
+    reason: `evaluation of ${day(last.at)}: school ${last.schoolSatisfaction}, partner ${last.partnerSatisfaction} out of 10`,
+  };
+}
+
+export const HEALTH_FORMULAS: Readonly<Record<HealthComponentName, (context: HealthContext) => ComponentResult>> = {
+  recency: recencyComponent,
+  cadence: cadenceComponent,
+  evaluation: evaluationComponent,
+  commitments: commitmentsComponent,
+  formalisation: formalisationComponent,
+  reciprocity: reciprocityComponent,
+  continuity: continuityComponent,
+  satisfaction: satisfactionComponent,
+};

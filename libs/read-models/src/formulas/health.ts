@@ -1,0 +1,108 @@
+import { PartnershipFacts } from '../facts/partnership-facts';
+import { PeopleLookup } from '../facts/person-facts';
+import { addDays, isOpenedBy, lastTouchpoint, stageAt, withinLastDays } from './as-of';
+import { DEFAULT_HEALTH_CONFIG, HEALTH_COMPONENTS, HealthComponentName, HealthConfig, RULES } from './config';
+import { HEALTH_FORMULAS, healthContext } from './health-components';
+import { day, plural } from './text';
+
+/** `not_opened`: asOf lies before the partnership was opened (an addition to SPEC §3.1's statuses). */
+export type HealthStatus = 'ended' | 'dormant' | 'healthy' | 'attention' | 'at_risk' | 'not_opened';
+
+export interface HealthComponent {
+  name: HealthComponentName;
+  score: number | null;
+  weight: number;
+  reason: string;
+}
+
+export interface HealthAt {
+  partnershipId: string;
+  asOf: string;
+  /** round(weighted mean of the non-null components); null only before the partnership was opened. */
+  score: number | null;
+  status: HealthStatus;
+  /** Why the status is what it is. */
+  reason: string;
+  components: HealthComponent[];
+}
+
+export interface HealthReport extends HealthAt {
+  /** score(asOf) − score(asOf − 90 days); null when the partnership was not open 90 days before asOf. */
+  trend: number | null;
+  trendReason: string;
+}
+
+/** round(Σ weight·score / Σ weight) over the non-null components; null if none applies. */
+export function weightedScore(components: readonly HealthComponent[]): number | null {
+  const applicable = components.filter((component) => component.score !== null && component.weight > 0);
+  const totalWeight = applicable.reduce((sum, component) => sum + component.weight, 0);
+  if (totalWeight === 0) return null;
+  return Math.round(applicable.reduce((sum, component) => sum + component.weight * (component.score as number), 0) / totalWeight);
+}
+
+/**
+ * Decision: dormant = no touchpoint in (asOf − 365 days, asOf]; the silence is counted from openedAt, so a partnership
+ * opened less than 365 days before asOf is not dormant even without any touchpoint.
+ */
+export function isDormant(facts: PartnershipFacts, asOf: string): boolean {
+  const last = lastTouchpoint(facts, asOf);
+  const silenceStart = last ? last.at : facts.openedAt;
+  return !withinLastDays(silenceStart, asOf, RULES.yearDays);
+}
+
+function status(facts: PartnershipFacts, asOf: string, score: number): { status: HealthStatus; reason: string } {
+  if (stageAt(facts, asOf) === 'ended') {
+    const why = facts.endReason ? ` (${facts.endReason})` : '';
+    return { status: 'ended', reason: `ended on ${day(facts.endedAt ?? asOf)}${why}` };
+  }
+  if (isDormant(facts, asOf)) {
+    const last = lastTouchpoint(facts, asOf);
+    return {
+      status: 'dormant',
+      reason: `no touchpoint in the last ${RULES.yearDays} days (${last ? `last on ${day(last.at)}` : `none since opening on ${day(facts.openedAt)}`})`,
+    };
+  }
+  if (score >= RULES.healthyFrom) return { status: 'healthy', reason: `score ${score} ≥ ${RULES.healthyFrom}` };
+  if (score >= RULES.attentionFrom) {
+    return { status: 'attention', reason: `score ${score} between ${RULES.attentionFrom} and ${RULES.healthyFrom - 1}` };
+  }
+  return { status: 'at_risk', reason: `score ${score} below ${RULES.attentionFrom}` };
+}
+
+/** SPEC §3.1 at one date, without the trend. */
+export function healthAt(
+  facts: PartnershipFacts,
+  people: PeopleLookup,
+  asOf: string,
+  config: HealthConfig = DEFAULT_HEALTH_CONFIG,
+): HealthAt {
+  const partnershipId = facts.partnershipId;
+  if (!isOpenedBy(facts, asOf)) {
+    return { partnershipId, asOf, score: null, status: 'not_opened', reason: `opened on ${day(facts.openedAt)}, after ${day(asOf)}`, components: [] };
+  }
+  const context = healthContext(facts, people, asOf, config);
+  const components = HEALTH_COMPONENTS.map((name): HealthComponent => {
+    const { score, reason } = HEALTH_FORMULAS[name](context);
+    return { name, score, weight: config.weights[name], reason };
+  });
+  // Recency is never null, so a configuration with a positive recency weight always gives a score.
+  const score = weightedScore(components) ?? 0;
+  return { partnershipId, asOf, score, ...status(facts, asOf, score), components };
+}
+
+/** SPEC §3.1: components, score, status and trend = score(asOf) − score(asOf − 90 days). */
+export function partnershipHealth(
+  facts: PartnershipFacts,
+  people: PeopleLookup,
+  asOf: string,
+  config: HealthConfig = DEFAULT_HEALTH_CONFIG,
+): HealthReport {
+  const now = healthAt(facts, people, asOf, config);
+  const thenAsOf = addDays(asOf, -RULES.trendDays);
+  const then = healthAt(facts, people, thenAsOf, config);
+  if (now.score === null || then.score === null) {
+    return { ...now, trend: null, trendReason: `not open ${plural(RULES.trendDays, 'day')} before ${day(asOf)}` };
+  }
+  const trend = now.score - then.score;
+  return { ...now, trend, trendReason: `score ${now.score} on ${day(asOf)}, ${then.score} on ${day(thenAsOf)}` };
+}

@@ -1,0 +1,163 @@
+import { PERSON_TIERS, PersonTier, SCHOOL_LEVELS, SchoolLevel, Stage, STAGES } from '@crm/domain';
+import { OrganisationFacts } from '../facts/organisation-facts';
+import { PartnershipFacts } from '../facts/partnership-facts';
+import { PeopleLookup } from '../facts/person-facts';
+import { formalAgreementAt } from './agreements';
+import { daysBetween, isOpenedBy, latestEvaluation, sideOf, stageAt, tierAt, touchpointsInLastDays, withinLastDays } from './as-of';
+import { commitmentTally } from './commitments';
+import { DEFAULT_HEALTH_CONFIG, HealthConfig, RULES } from './config';
+import { healthAt, HealthStatus } from './health';
+import { sideKeyPersonRisk } from './key-person-risk';
+import { round1, share } from './text';
+
+export type OrganisationLookup = (organisationId: string) => OrganisationFacts | undefined;
+
+export interface LevelsFilter {
+  schoolId?: string;
+  /** The region of the school (case and surrounding spaces ignored). */
+  region?: string;
+  /** Levels to report; all of SCHOOL_LEVELS by default. */
+  levels?: readonly SchoolLevel[];
+}
+
+export interface LevelRow {
+  level: SchoolLevel;
+  /** Partnerships of this level opened on or before asOf, ended ones included. */
+  partnerships: number;
+  byStage: Record<Stage, number>;
+  meanHealth: number | null;
+  atRiskShare: number | null;
+  dormantShare: number | null;
+  formalAgreementShare: number | null;
+  evaluatedShare: number | null;
+  commitmentsKeptRatio: number | null;
+  highKeyPersonRiskShare: number | null;
+  tierInvolvement: Record<PersonTier, number | null>;
+  /** What each figure was computed over. */
+  reasons: Record<string, string>;
+}
+
+export interface LevelsReport {
+  asOf: string;
+  filter: LevelsFilter;
+  levels: LevelRow[];
+}
+
+/** What one partnership contributes to the report, computed once however many levels it has. */
+interface Figures {
+  stage: Stage;
+  /** Not ended at asOf: the population of every health-derived figure. */
+  current: boolean;
+  score: number | null;
+  status: HealthStatus;
+  formal: boolean;
+  olderThanYoung: boolean;
+  evaluated: boolean;
+  keptCredit: number;
+  keptTotal: number;
+  schoolRiskHigh: boolean;
+  tiers: Set<PersonTier>;
+}
+
+/** Tiers of the school-side people in touchpoints of the last 365 days, each as of the touchpoint's date. */
+function schoolTiers(facts: PartnershipFacts, people: PeopleLookup, asOf: string): Set<PersonTier> {
+  const tiers = new Set<PersonTier>();
+  for (const touchpoint of touchpointsInLastDays(facts, asOf, RULES.yearDays)) {
+    for (const id of touchpoint.participantIds) {
+      const person = people(id);
+      if (person && sideOf(facts, person) === 'school') tiers.add(tierAt(person, touchpoint.at));
+    }
+  }
+  return tiers;
+}
+
+function figuresOf(facts: PartnershipFacts, people: PeopleLookup, asOf: string, config: HealthConfig): Figures {
+  const stage = stageAt(facts, asOf);
+  const health = healthAt(facts, people, asOf, config);
+  const lastEvaluation = latestEvaluation(facts, asOf);
+  const tally = commitmentTally(facts, asOf);
+  return {
+    stage,
+    current: stage !== 'ended',
+    score: health.score,
+    status: health.status,
+    formal: formalAgreementAt(facts, asOf) !== undefined,
+    olderThanYoung: daysBetween(facts.openedAt, asOf) >= RULES.youngPartnershipDays,
+    evaluated: lastEvaluation !== undefined && withinLastDays(lastEvaluation.at, asOf, RULES.yearDays),
+    keptCredit: tally.credit,
+    keptTotal: tally.total,
+    schoolRiskHigh: sideKeyPersonRisk(facts, people, 'school', asOf).risk === 'high',
+    tiers: stage === 'active' ? schoolTiers(facts, people, asOf) : new Set(),
+  };
+}
+
+const sameRegion = (a: string | undefined, b: string): boolean => a !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
+
+function levelRow(level: SchoolLevel, rows: readonly Figures[]): LevelRow {
+  const count = (items: readonly Figures[], test: (figures: Figures) => boolean): number => items.filter(test).length;
+  const current = rows.filter((figures) => figures.current);
+  const formalBase = rows.filter((figures) => figures.stage === 'agreed' || figures.stage === 'active');
+  const evaluationBase = current.filter((figures) => figures.olderThanYoung);
+  const active = rows.filter((figures) => figures.stage === 'active');
+  const scores = current.map((figures) => figures.score).filter((score): score is number => score !== null);
+  const keptTotal = current.reduce((sum, figures) => sum + figures.keptTotal, 0);
+  const keptCredit = current.reduce((sum, figures) => sum + figures.keptCredit, 0);
+  const byStage = Object.fromEntries(STAGES.map((stage) => [stage, count(rows, (figures) => figures.stage === stage)])) as Record<Stage, number>;
+  const tierInvolvement = Object.fromEntries(
+    PERSON_TIERS.map((tier) => [tier, share(count(active, (figures) => figures.tiers.has(tier)), active.length)]),
+  ) as Record<PersonTier, number | null>;
+  return {
+    level,
+    partnerships: rows.length,
+    byStage,
+    meanHealth: scores.length ? round1(scores.reduce((sum, score) => sum + score, 0) / scores.length) : null,
+    atRiskShare: share(count(current, (figures) => figures.status === 'at_risk'), current.length),
+    dormantShare: share(count(current, (figures) => figures.status === 'dormant'), current.length),
+    formalAgreementShare: share(count(formalBase, (figures) => figures.formal), formalBase.length),
+    evaluatedShare: share(count(evaluationBase, (figures) => figures.evaluated), evaluationBase.length),
+    commitmentsKeptRatio: share(keptCredit, keptTotal),
+    highKeyPersonRiskShare: share(count(current, (figures) => figures.schoolRiskHigh), current.length),
+    tierInvolvement,
+    reasons: {
+      partnerships: `${rows.length} opened on or before asOf, ended ones included; each counts once for every level it has`,
+      meanHealth: `mean health score over the ${current.length} partnerships not ended`,
+      atRiskShare: `share of the ${current.length} partnerships not ended with status at_risk`,
+      dormantShare: `share of the ${current.length} partnerships not ended with status dormant (no touchpoint in ${RULES.yearDays} days)`,
+      formalAgreementShare: `share of the ${formalBase.length} agreed or active partnerships with a valid mou, letter of intent, cooperation agreement or contract`,
+      evaluatedShare: `share of the ${evaluationBase.length} partnerships not ended and at least ${RULES.youngPartnershipDays} days old evaluated in the last ${RULES.yearDays} days`,
+      commitmentsKeptRatio: `(on time + 0.5 × late) over ${keptTotal} commitments due in the last ${RULES.commitmentWindowDays} days or open past due, cancelled ones left out, in partnerships not ended`,
+      highKeyPersonRiskShare: `share of the ${current.length} partnerships not ended with high school-side key-person risk`,
+      tierInvolvement: `share of the ${active.length} active partnerships where a school person of that tier (as of the touchpoint) took part in a touchpoint in the last ${RULES.yearDays} days`,
+    },
+  };
+}
+
+/**
+ * SPEC §3.4: per school level, optionally for one school or the schools of one region.
+ * Decisions: counts (partnerships, byStage) cover every partnership opened on or before asOf; the health-derived
+ * figures (meanHealth, at_risk, dormant, evaluated, commitments, key-person risk) cover those not ended at asOf;
+ * shares are null when there is nothing to divide by.
+ */
+export function levelsReport(
+  partnerships: readonly PartnershipFacts[],
+  people: PeopleLookup,
+  organisations: OrganisationLookup,
+  asOf: string,
+  filter: LevelsFilter = {},
+  config: HealthConfig = DEFAULT_HEALTH_CONFIG,
+): LevelsReport {
+  const selected = partnerships.filter(
+    (facts) =>
+      isOpenedBy(facts, asOf) &&
+      (filter.schoolId === undefined || facts.schoolId === filter.schoolId) &&
+      (filter.region === undefined || sameRegion(organisations(facts.schoolId)?.region, filter.region)),
+  );
+  const figures = new Map(selected.map((facts) => [facts, figuresOf(facts, people, asOf, config)]));
+  const levels = (filter.levels ?? SCHOOL_LEVELS).map((level) =>
+    levelRow(
+      level,
+      selected.filter((facts) => new Set(facts.levels).has(level)).map((facts) => figures.get(facts) as Figures),
+    ),
+  );
+  return { asOf, filter, levels };
+}
