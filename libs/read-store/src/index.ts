@@ -1,1 +1,6 @@
 export * from './read-store.port';
+export { InvalidReadStoreInputError, ReadStoreCorruptError, ReadStoreInUseError } from './errors';
+export { EmbeddedReadStore } from './embedded/embedded-read-store';
+export { MongoReadStore, type MongoReadStoreOptions } from './mongodb/mongodb-read-store';
+export { databaseNameOf, DEFAULT_DATABASE } from './mongodb/connection-url';
+export { createReadStore, type ReadStoreSettings } from './create-read-store';

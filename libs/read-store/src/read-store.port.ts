@@ -57,7 +57,10 @@ export interface ReadStore {
   getMeta(key: string): Promise<string | undefined>;
   setMeta(key: string, value: string): Promise<void>;
 
-  /** Creates missing indexes (MongoDB). The embedded store scans memory and accepts and ignores them (no uniqueness check). */
+  /**
+   * Creates missing indexes. MongoDB: real indexes (dropped with their collection). Embedded: in-memory equality
+   * indexes on each index's first field, which only speed up equality and `$in` lookups; `unique` is not enforced.
+   */
   ensureIndexes(spec: IndexSpec): Promise<void>;
 
   /** Removes collections entirely, with their documents (and the checkpoints named in `checkpoints`). */

@@ -1,0 +1,18 @@
+import { join } from 'node:path';
+import { EmbeddedReadStore } from './embedded/embedded-read-store';
+import { MongoReadStore } from './mongodb/mongodb-read-store';
+import { IndexSpec, ReadStore } from './read-store.port';
+
+export interface ReadStoreSettings {
+  /** DATA_DIR: the embedded read models live at `<dataDir>/read-models.sqlite`. */
+  dataDir: string;
+  /** MONGODB_URL: when set, read models are on MongoDB instead. */
+  mongodbUrl?: string;
+  /** Indexes to create at start-up (MongoDB; the embedded store ignores them). */
+  indexes?: IndexSpec;
+}
+
+export async function createReadStore({ dataDir, mongodbUrl, indexes }: ReadStoreSettings): Promise<ReadStore> {
+  if (mongodbUrl) return MongoReadStore.connect(mongodbUrl, { indexes });
+  return new EmbeddedReadStore(join(dataDir, 'read-models.sqlite'));
+}

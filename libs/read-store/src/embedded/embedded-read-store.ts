@@ -1,0 +1,282 @@
+import Database from 'better-sqlite3';
+import { Query } from 'mingo';
+import { resolve } from 'node:path';
+import { ReadStoreCorruptError } from '../errors';
+import { CommitBatch, Filter, FindOptions, IndexSpec, ReadStore, StoredDocument } from '../read-store.port';
+import {
+  checkCheckpoint,
+  checkCollectionName,
+  checkDocument,
+  checkFindOptions,
+  checkId,
+  withIdTieBreak,
+} from '../validation';
+import { EqualityIndexes } from './equality-indexes';
+import { sortDocuments } from './mongo-sort';
+import { openReadModelFile } from './open-read-model-file';
+
+/** $where and $function would run caller-supplied JavaScript; MongoDB deployments commonly disable them too. */
+const QUERY_OPTIONS = { scriptEnabled: false };
+
+type Collection = Map<string, StoredDocument>;
+
+/** A change to memory, applied only once the SQLite transaction that wrote it has committed. */
+type Staged = { collection: string; id: string; document: StoredDocument | undefined };
+
+/**
+ * Read models in process memory, queried with MongoDB semantics through mingo, persisted in one SQLite file.
+ * Every document is loaded at open, so a restart resumes from the stored checkpoints without replaying the log.
+ *
+ * Documents are deep-frozen and shared rather than copied on the way out: a copy per returned document would cost
+ * a parse or clone of every fact list on every list request, while freezing costs one walk per write, and a
+ * caller that tries to change a result gets a TypeError instead of silently corrupting the store.
+ */
+export class EmbeddedReadStore implements ReadStore {
+  private readonly file: string;
+  private readonly db: Database.Database;
+  private readonly collections = new Map<string, Collection>();
+  private readonly indexes = new Map<string, EqualityIndexes>();
+  private closed = false;
+
+  private readonly stmt: {
+    upsert: Database.Statement<[string, string, string]>;
+    remove: Database.Statement<[string, string]>;
+    setCheckpoint: Database.Statement<[string, number]>;
+    getCheckpoint: Database.Statement<[string], { position: number }>;
+    getMeta: Database.Statement<[string], { value: string }>;
+    setMeta: Database.Statement<[string, string]>;
+    dropCollection: Database.Statement<[string]>;
+    dropCheckpoint: Database.Statement<[string]>;
+  };
+  private readonly commitTransaction: Database.Transaction<(batch: CommitBatch) => Staged[]>;
+  private readonly dropTransaction: Database.Transaction<(collections: readonly string[], checkpoints: readonly string[]) => void>;
+
+  constructor(file: string) {
+    this.file = resolve(file);
+    this.db = openReadModelFile(this.file);
+    try {
+      this.load();
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
+    this.stmt = {
+      // ON CONFLICT keeps the row (and its rowid), so a replaced document keeps its place in natural order.
+      upsert: this.db.prepare(
+        'INSERT INTO documents (collection, id, body) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET body = excluded.body',
+      ),
+      remove: this.db.prepare('DELETE FROM documents WHERE collection = ? AND id = ?'),
+      setCheckpoint: this.db.prepare(
+        'INSERT INTO checkpoints (projection, position) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET position = excluded.position',
+      ),
+      getCheckpoint: this.db.prepare('SELECT position FROM checkpoints WHERE projection = ?'),
+      getMeta: this.db.prepare('SELECT value FROM meta WHERE key = ?'),
+      setMeta: this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+      dropCollection: this.db.prepare('DELETE FROM documents WHERE collection = ?'),
+      dropCheckpoint: this.db.prepare('DELETE FROM checkpoints WHERE projection = ?'),
+    };
+    this.commitTransaction = this.db.transaction((batch) => this.writeBatch(batch));
+    this.dropTransaction = this.db.transaction((collections, checkpoints) => {
+      for (const collection of collections) this.stmt.dropCollection.run(collection);
+      for (const projection of checkpoints) this.stmt.dropCheckpoint.run(projection);
+    });
+  }
+
+  private load(): void {
+    const rows = this.db.prepare('SELECT collection, id, body FROM documents ORDER BY rowid').iterate() as IterableIterator<{
+      collection: string;
+      id: string;
+      body: string;
+    }>;
+    for (const { collection, id, body } of rows) {
+      let document: StoredDocument;
+      try {
+        document = JSON.parse(body) as StoredDocument;
+      } catch (error) {
+        throw new ReadStoreCorruptError(this.file, `document ${collection}/${id}: ${(error as Error).message}`);
+      }
+      if (document?._id !== id) {
+        throw new ReadStoreCorruptError(this.file, `document ${collection}/${id} has _id ${JSON.stringify(document?._id)}`);
+      }
+      this.collectionFor(collection).set(id, deepFreeze(document));
+    }
+  }
+
+  async find<T extends StoredDocument = StoredDocument>(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
+    this.assertOpen();
+    checkFindOptions(options);
+    const skip = options.skip ?? 0;
+    const end = options.limit ? skip + options.limit : Infinity;
+    const sorted = options.sort !== undefined && Object.keys(options.sort).length > 0;
+    const matches = this.match(collection, filter, sorted ? Infinity : end);
+    if (sorted) sortDocuments(matches, withIdTieBreak(options.sort!));
+    return (skip === 0 && end >= matches.length ? matches : matches.slice(skip, end)) as T[];
+  }
+
+  async count(collection: string, filter: Filter = {}): Promise<number> {
+    this.assertOpen();
+    if (Object.keys(filter).length === 0) return this.collections.get(collection)?.size ?? 0;
+    return this.match(collection, filter, Infinity).length;
+  }
+
+  async get<T extends StoredDocument = StoredDocument>(collection: string, id: string): Promise<T | undefined> {
+    this.assertOpen();
+    return this.collections.get(collection)?.get(id) as T | undefined;
+  }
+
+  async getMany<T extends StoredDocument = StoredDocument>(collection: string, ids: readonly string[]): Promise<T[]> {
+    this.assertOpen();
+    return this.pick(collection, ids) as T[];
+  }
+
+  async commit(batch: CommitBatch): Promise<void> {
+    this.assertOpen();
+    const staged = this.commitTransaction(batch);
+    for (const { collection, id, document } of staged) {
+      const documents = this.collectionFor(collection);
+      this.indexes.get(collection)?.replace(documents.get(id), document);
+      if (document) documents.set(id, document);
+      else documents.delete(id);
+    }
+  }
+
+  /** Checks each entry as it writes it; a throw rolls back everything written before it. */
+  private writeBatch({ upserts, deletes = [], checkpoints }: CommitBatch): Staged[] {
+    const staged: Staged[] = [];
+    for (const { collection, document } of upserts) {
+      checkCollectionName(collection);
+      checkDocument(collection, document);
+      const body = JSON.stringify(document);
+      this.stmt.upsert.run(collection, document._id, body);
+      // Parsed back from the stored text, so memory holds exactly what a restart would load, owned by the store.
+      staged.push({ collection, id: document._id, document: deepFreeze(JSON.parse(body) as StoredDocument) });
+    }
+    for (const { collection, id } of deletes) {
+      checkCollectionName(collection);
+      checkId(collection, id);
+      this.stmt.remove.run(collection, id);
+      staged.push({ collection, id, document: undefined });
+    }
+    for (const [projection, position] of Object.entries(checkpoints)) {
+      checkCheckpoint(projection, position);
+      this.stmt.setCheckpoint.run(projection, position);
+    }
+    return staged;
+  }
+
+  async checkpoint(projection: string): Promise<number> {
+    this.assertOpen();
+    return this.stmt.getCheckpoint.get(projection)?.position ?? 0;
+  }
+
+  async getMeta(key: string): Promise<string | undefined> {
+    this.assertOpen();
+    return this.stmt.getMeta.get(key)?.value;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    this.assertOpen();
+    this.stmt.setMeta.run(key, value);
+  }
+
+  /** Builds in-memory equality indexes on each index's first field (see EqualityIndexes); uniqueness is not checked. */
+  async ensureIndexes(spec: IndexSpec): Promise<void> {
+    this.assertOpen();
+    for (const collection of Object.keys(spec)) checkCollectionName(collection);
+    for (const [collection, indexes] of Object.entries(spec)) {
+      for (const { key } of indexes) {
+        const field = Object.keys(key)[0];
+        if (field === undefined || field === '_id') continue;
+        let index = this.indexes.get(collection);
+        if (!index) this.indexes.set(collection, (index = new EqualityIndexes()));
+        index.add(field, this.collections.get(collection)?.values() ?? []);
+      }
+    }
+  }
+
+  async drop(collections: readonly string[], checkpoints: readonly string[] = []): Promise<void> {
+    this.assertOpen();
+    for (const collection of collections) checkCollectionName(collection);
+    this.dropTransaction(collections, checkpoints);
+    // Like MongoDB, dropping a collection drops its indexes.
+    for (const collection of collections) {
+      this.collections.delete(collection);
+      this.indexes.delete(collection);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.collections.clear();
+    this.indexes.clear();
+    this.db.close();
+  }
+
+  /**
+   * Documents matching `filter`, stopping once `stopAfter` are found: in natural (insertion) order, or in id or
+   * index order when `_id` or an index narrowed the candidates (MongoDB gives no order without a sort either).
+   */
+  private match(collection: string, filter: Filter, stopAfter: number): StoredDocument[] {
+    // Compiled first, so an unknown operator fails even on an empty collection, as it does on MongoDB.
+    const query = Object.keys(filter).length > 0 ? new Query(filter, QUERY_OPTIONS) : undefined;
+    const documents = this.collections.get(collection);
+    if (!documents) return [];
+    const ids = idsSelectedBy(filter) ?? this.indexes.get(collection)?.candidates(filter);
+    const candidates = ids ? this.pick(collection, ids) : documents.values();
+    const matches: StoredDocument[] = [];
+    for (const document of candidates) {
+      if (query && !query.test(document)) continue;
+      matches.push(document);
+      if (matches.length >= stopAfter) break;
+    }
+    return matches;
+  }
+
+  private pick(collection: string, ids: Iterable<string>): StoredDocument[] {
+    const documents = this.collections.get(collection);
+    if (!documents) return [];
+    const seen = new Set<string>();
+    const picked: StoredDocument[] = [];
+    for (const id of ids) {
+      const document = documents.get(id);
+      if (document && !seen.has(id)) picked.push(document);
+      seen.add(id);
+    }
+    return picked;
+  }
+
+  private collectionFor(name: string): Collection {
+    let collection = this.collections.get(name);
+    if (!collection) this.collections.set(name, (collection = new Map()));
+    return collection;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error(`read-model store ${this.file} is closed`);
+  }
+}
+
+/**
+ * The ids a filter pins `_id` to (`'x'`, `{ $eq: 'x' }` or `{ $in: [...] }` of strings), so only those documents
+ * are tested against the whole filter instead of every document in the collection.
+ */
+function idsSelectedBy(filter: Filter): readonly string[] | undefined {
+  const id = filter._id;
+  if (typeof id === 'string') return [id];
+  if (typeof id !== 'object' || id === null || Array.isArray(id) || id instanceof RegExp) return undefined;
+  const operators = Object.keys(id);
+  if (operators.length !== 1) return undefined;
+  const { $eq, $in } = id as { $eq?: unknown; $in?: unknown };
+  if (typeof $eq === 'string') return [$eq];
+  if (Array.isArray($in) && $in.every((value) => typeof value === 'string')) return $in as string[];
+  return undefined;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

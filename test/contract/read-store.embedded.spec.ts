@@ -1,0 +1,175 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdtempSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createReadStore, EmbeddedReadStore, ReadStoreCorruptError, ReadStoreInUseError, StoredDocument } from '@crm/read-store';
+import { describeReadStoreContract } from './read-store.contract';
+
+const dirs: string[] = [];
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'crm-read-store-'));
+  dirs.push(dir);
+  return dir;
+}
+
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describeReadStoreContract('embedded (mingo + SQLite)', async () => {
+  const store = new EmbeddedReadStore(join(tempDir(), 'read-models.sqlite'));
+  return { store, cleanup: () => store.close() };
+});
+
+describe('EmbeddedReadStore', () => {
+  const opened: EmbeddedReadStore[] = [];
+  const open = (file: string): EmbeddedReadStore => {
+    const store = new EmbeddedReadStore(file);
+    opened.push(store);
+    return store;
+  };
+
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((store) => store.close()));
+  });
+
+  it('keeps documents, checkpoints, meta and natural order across close and reopen, without replaying anything', async () => {
+    const file = join(tempDir(), 'read-models.sqlite');
+    const first = open(file);
+    await first.commit({
+      upserts: ['c', 'a', 'b'].map((id) => ({ collection: 'partnerships', document: { _id: id, levels: ['mbo'], nested: { id } } })),
+      checkpoints: { partnerships: 120 },
+    });
+    await first.commit({
+      upserts: [{ collection: 'partnerships', document: { _id: 'c', levels: ['vo'], nested: { id: 'c' } } }],
+      deletes: [{ collection: 'partnerships', id: 'b' }],
+      checkpoints: { partnerships: 130, people: 7 },
+    });
+    await first.setMeta('partnerships.live', 'partnerships_v2');
+    const before = await first.find('partnerships');
+    await first.close();
+
+    const reopened = open(file);
+    expect(await reopened.find('partnerships')).toEqual(before);
+    expect((await reopened.find('partnerships')).map((d) => d._id)).toEqual(['c', 'a']);
+    expect(await reopened.find('partnerships', { levels: 'vo' })).toEqual([{ _id: 'c', levels: ['vo'], nested: { id: 'c' } }]);
+    expect(await reopened.checkpoint('partnerships')).toBe(130);
+    expect(await reopened.checkpoint('people')).toBe(7);
+    expect(await reopened.getMeta('partnerships.live')).toBe('partnerships_v2');
+  });
+
+  it('does not persist a rejected batch', async () => {
+    const file = join(tempDir(), 'read-models.sqlite');
+    const first = open(file);
+    await first.commit({ upserts: [{ collection: 'a', document: { _id: 'x', v: 1 } }], checkpoints: { a: 1 } });
+    await expect(
+      first.commit({
+        upserts: [
+          { collection: 'a', document: { _id: 'x', v: 2 } },
+          { collection: 'a', document: { v: 3 } as unknown as StoredDocument },
+        ],
+        checkpoints: { a: 2 },
+      }),
+    ).rejects.toThrow();
+    await first.close();
+
+    const reopened = open(file);
+    expect(await reopened.find('a')).toEqual([{ _id: 'x', v: 1 }]);
+    expect(await reopened.checkpoint('a')).toBe(1);
+  });
+
+  it('hands out frozen documents', async () => {
+    const store = open(join(tempDir(), 'read-models.sqlite'));
+    await store.commit({ upserts: [{ collection: 'a', document: { _id: 'x', list: [{ n: 1 }] } }], checkpoints: {} });
+    const document = (await store.get('a', 'x'))!;
+
+    expect(Object.isFrozen(document)).toBe(true);
+    expect(Object.isFrozen((document.list as object[])[0])).toBe(true);
+    expect(() => ((document.list as { n: number }[])[0].n = 2)).toThrow(TypeError);
+  });
+
+  it('creates the parent directory of its file', async () => {
+    const file = join(tempDir(), 'nested', 'data', 'read-models.sqlite');
+    open(file);
+    expect(existsSync(file)).toBe(true);
+  });
+
+  it('refuses a file that is not a SQLite database, naming it', () => {
+    const file = join(tempDir(), 'read-models.sqlite');
+    writeFileSync(file, 'this is a spreadsheet export, not a read-model store\n'.repeat(200));
+
+    const opening = (): EmbeddedReadStore => open(file);
+
+    expect(opening).toThrow(ReadStoreCorruptError);
+    expect(opening).toThrow(file);
+  });
+
+  it('refuses a truncated file', async () => {
+    const file = join(tempDir(), 'read-models.sqlite');
+    const store = open(file);
+    for (let batch = 0; batch < 20; batch++) {
+      const upserts = Array.from({ length: 50 }, (_, n) => ({
+        collection: 'filler',
+        document: { _id: `${batch}-${n}`, text: 'x'.repeat(400) },
+      }));
+      await store.commit({ upserts, checkpoints: { filler: batch + 1 } });
+    }
+    await store.close();
+    truncateSync(file, Math.floor(statSync(file).size / 2));
+
+    let error: unknown;
+    try {
+      open(file);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ReadStoreCorruptError);
+    expect((error as ReadStoreCorruptError).file).toBe(file);
+  });
+
+  it('refuses a stored document that is not valid JSON, naming the file', async () => {
+    const file = join(tempDir(), 'read-models.sqlite');
+    const store = open(file);
+    await store.commit({ upserts: [{ collection: 'a', document: { _id: 'x' } }], checkpoints: {} });
+    await store.close();
+    const db = new Database(file);
+    db.prepare("UPDATE documents SET body = '{\"_id\": \"x\", broken' WHERE id = 'x'").run();
+    db.close();
+
+    expect(() => open(file)).toThrow(ReadStoreCorruptError);
+    expect(() => open(file)).toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*a/x`));
+  });
+
+  it('refuses a second store on the same file while the first is open', async () => {
+    const file = join(tempDir(), 'read-models.sqlite');
+    const first = open(file);
+
+    expect(() => open(file)).toThrow(ReadStoreInUseError);
+    expect(() => open(file)).toThrow(file);
+
+    await first.close();
+    expect(() => open(file)).not.toThrow();
+  });
+
+  it('rejects calls once closed', async () => {
+    const store = open(join(tempDir(), 'read-models.sqlite'));
+    await store.close();
+    await expect(store.find('a')).rejects.toThrow(/closed/);
+    await expect(store.commit({ upserts: [], checkpoints: {} })).rejects.toThrow(/closed/);
+    await expect(store.close()).resolves.toBeUndefined();
+  });
+});
+
+describe('createReadStore', () => {
+  it('uses the embedded store at <dataDir>/read-models.sqlite without MONGODB_URL', async () => {
+    const dataDir = tempDir();
+    const store = await createReadStore({ dataDir });
+    try {
+      expect(store).toBeInstanceOf(EmbeddedReadStore);
+      expect(existsSync(join(dataDir, 'read-models.sqlite'))).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+});
