@@ -6,3 +6,6 @@ export * from './engine/projection-runner';
 export * from './engine/projection-engine';
 export * from './formulas';
 export * from './vocabulary';
+export * from './engine/projections-view';
+export * from './engine/remote-projections';
+export * from './engine/generations';

@@ -1,11 +1,11 @@
-import { Controller, HttpCode, Post, Query } from '@nestjs/common';
+import { Controller, HttpCode, Post, Query, Inject } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ProjectionEngine } from '@crm/read-models';
+import { PROJECTIONS, ProjectionsView } from '@crm/read-models';
 
 @ApiTags('admin')
 @Controller('admin/projections')
 export class AdminController {
-  constructor(private readonly engine: ProjectionEngine) {}
+  constructor(@Inject(PROJECTIONS) private readonly engine: ProjectionsView) {}
 
   @Post('rebuild')
   @HttpCode(202)

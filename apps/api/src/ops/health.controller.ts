@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, EventStore } from '@crm/event-store';
-import { ProjectionEngine } from '@crm/read-models';
+import { PROJECTIONS, ProjectionsView } from '@crm/read-models';
 import type { FastifyReply } from 'fastify';
 import { projectionLag } from '../read-side/projection-lag';
 
@@ -10,7 +10,7 @@ import { projectionLag } from '../read-side/projection-lag';
 export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
-    private readonly engine: ProjectionEngine,
+    @Inject(PROJECTIONS) private readonly engine: ProjectionsView,
   ) {}
 
   @Get('health')

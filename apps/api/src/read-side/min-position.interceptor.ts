@@ -1,5 +1,5 @@
 import { BadRequestException, CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, ServiceUnavailableException } from '@nestjs/common';
-import { ProjectionEngine } from '@crm/read-models';
+import { PROJECTIONS, ProjectionsView } from '@crm/read-models';
 import type { FastifyRequest } from 'fastify';
 import { from, Observable, switchMap } from 'rxjs';
 import { Settings, SETTINGS } from '../config/settings';
@@ -11,7 +11,7 @@ import { Settings, SETTINGS } from '../config/settings';
 @Injectable()
 export class MinPositionInterceptor implements NestInterceptor {
   constructor(
-    private readonly engine: ProjectionEngine,
+    @Inject(PROJECTIONS) private readonly engine: ProjectionsView,
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
 

@@ -1,5 +1,5 @@
 import { EventStore } from '@crm/event-store';
-import { ProjectionEngine, ProjectionStatus } from '@crm/read-models';
+import { ProjectionsView, ProjectionStatus } from '@crm/read-models';
 
 export interface ProjectionLag extends ProjectionStatus {
   lagEvents: number;
@@ -8,7 +8,7 @@ export interface ProjectionLag extends ProjectionStatus {
 }
 
 /** How far each projection is behind the head of the log, in events and in time. */
-export async function projectionLag(events: EventStore, engine: ProjectionEngine): Promise<{ head: number; projections: ProjectionLag[] }> {
+export async function projectionLag(events: EventStore, engine: ProjectionsView): Promise<{ head: number; projections: ProjectionLag[] }> {
   const head = await events.headPosition();
   const projections = await Promise.all(
     engine.status().map(async (status) => {

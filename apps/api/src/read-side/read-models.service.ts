@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { OrganisationFacts, PartnershipFacts, PeopleLookup, PersonFacts, ProjectionEngine } from '@crm/read-models';
+import { OrganisationFacts, PartnershipFacts, PeopleLookup, PersonFacts, PROJECTIONS, ProjectionsView } from '@crm/read-models';
 import { Filter, FindOptions, READ_STORE, ReadStore } from '@crm/read-store';
 
 /** Reads the stored facts of the live projections. Figures are computed from them by the formulas in @crm/read-models. */
@@ -7,7 +7,7 @@ import { Filter, FindOptions, READ_STORE, ReadStore } from '@crm/read-store';
 export class ReadModels {
   constructor(
     @Inject(READ_STORE) private readonly store: ReadStore,
-    private readonly engine: ProjectionEngine,
+    @Inject(PROJECTIONS) private readonly engine: ProjectionsView,
   ) {}
 
   partnership(id: string): Promise<PartnershipFacts | undefined> {

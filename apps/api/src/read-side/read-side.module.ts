@@ -1,14 +1,15 @@
 import { Global, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@crm/event-store';
-import { ALL_PROJECTIONS, ProjectionEngine } from '@crm/read-models';
+import { ALL_PROJECTIONS, ProjectionEngine, PROJECTIONS, ProjectionsView, RemoteProjections } from '@crm/read-models';
 import { createReadStore, READ_STORE, ReadStore } from '@crm/read-store';
 import { Settings, SETTINGS } from '../config/settings';
 import { MinPositionInterceptor } from './min-position.interceptor';
 import { ReadModels } from './read-models.service';
 
 /**
- * The read store and the projections that fill it. In embedded mode the projector runs in this process;
- * the API answers from the live generation of each projection while a rebuild builds the next one.
+ * The read store and the projections that fill it. In embedded mode the projector runs in this process; with
+ * MongoDB it is apps/projector. Either way the API answers from the live generation of each projection while a
+ * rebuild builds the next one.
  */
 @Global()
 @Module({
@@ -19,30 +20,33 @@ import { ReadModels } from './read-models.service';
       useFactory: (settings: Settings) => createReadStore({ dataDir: settings.dataDir, mongodbUrl: settings.mongodbUrl }),
     },
     {
-      provide: ProjectionEngine,
-      inject: [EVENT_STORE, READ_STORE],
-      useFactory: (events: EventStore, store: ReadStore) =>
-        new ProjectionEngine(events, store, ALL_PROJECTIONS, {
-          onError: (error) => new Logger('Projections').error(error.stack ?? error.message),
-        }),
+      provide: PROJECTIONS,
+      inject: [SETTINGS, EVENT_STORE, READ_STORE],
+      useFactory: (settings: Settings, events: EventStore, store: ReadStore): ProjectionsView =>
+        // With MongoDB the projector is its own app (apps/projector); embedded, it runs here.
+        settings.mongodbUrl
+          ? new RemoteProjections(store, ALL_PROJECTIONS)
+          : new ProjectionEngine(events, store, ALL_PROJECTIONS, {
+              onError: (error) => new Logger('Projections').error(error.stack ?? error.message),
+            }),
     },
     ReadModels,
     MinPositionInterceptor,
   ],
-  exports: [READ_STORE, ProjectionEngine, ReadModels, MinPositionInterceptor],
+  exports: [READ_STORE, PROJECTIONS, ReadModels, MinPositionInterceptor],
 })
 export class ReadSideModule implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
-    private readonly engine: ProjectionEngine,
+    @Inject(PROJECTIONS) private readonly projections: ProjectionsView,
     @Inject(READ_STORE) private readonly store: ReadStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.engine.start();
+    await this.projections.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.engine.stop();
+    await this.projections.stop();
     await this.store.close();
   }
 }

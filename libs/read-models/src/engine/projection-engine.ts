@@ -1,15 +1,10 @@
 import { EventStore } from '@crm/event-store';
 import { ReadStore } from '@crm/read-store';
 import { ProjectionDefinition } from '../projections/projection-definition';
+import { generationKey as metaKey, generationOf, targetOf } from './generations';
 import { ProjectionRunner, RunnerOptions } from './projection-runner';
+import { ProjectionsView } from './projections-view';
 
-/** Where a projection's live generation is recorded: `<generation>:<version>`. */
-const metaKey = (projection: string) => `projection:${projection}`;
-
-const targetOf = (definition: ProjectionDefinition, generation: number) => ({
-  collection: `${definition.collection}_g${generation}`,
-  checkpoint: `${definition.name}_g${generation}`,
-});
 
 export interface ProjectionStatus {
   name: string;
@@ -26,7 +21,7 @@ export interface ProjectionStatus {
  * up it becomes live and the old one is dropped. A projection whose definition version changed is rebuilt
  * the same way at start.
  */
-export class ProjectionEngine {
+export class ProjectionEngine implements ProjectionsView {
   private readonly live = new Map<string, { generation: number; runner: ProjectionRunner }>();
   private readonly building = new Map<string, { generation: number; runner: ProjectionRunner }>();
   private rebuilding?: Promise<void>;
@@ -41,10 +36,11 @@ export class ProjectionEngine {
   async start(): Promise<void> {
     const outdated: ProjectionDefinition[] = [];
     for (const definition of this.definitions) {
-      const [generation, version] = ((await this.store.getMeta(metaKey(definition.name))) ?? '1:').split(':').map(Number);
+      const { generation, version } = generationOf(await this.store.getMeta(metaKey(definition.name)));
       if (!version) await this.store.setMeta(metaKey(definition.name), `${generation}:${definition.version}`);
       else if (version !== definition.version) outdated.push(definition);
       const runner = this.runner(definition, generation);
+      await this.ensureIndexes(runner);
       this.live.set(definition.name, { generation, runner });
       await runner.start();
     }
@@ -112,6 +108,7 @@ export class ProjectionEngine {
         const generation = old.generation + 1;
         const next = this.runner(definition, generation);
         await this.store.drop([next.target.collection], [next.target.checkpoint]);
+        await this.ensureIndexes(next);
         this.building.set(definition.name, { generation, runner: next });
         await next.start();
         await next.whenCaughtUp();
@@ -122,6 +119,11 @@ export class ProjectionEngine {
         await this.store.drop([old.runner.target.collection], [old.runner.target.checkpoint]);
       }),
     );
+  }
+
+  private async ensureIndexes(runner: ProjectionRunner): Promise<void> {
+    const { indexes } = runner.definition;
+    if (indexes) await this.store.ensureIndexes({ [runner.target.collection]: indexes });
   }
 
   private runner(definition: ProjectionDefinition, generation: number): ProjectionRunner {

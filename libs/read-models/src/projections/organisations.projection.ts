@@ -7,6 +7,7 @@ export const organisationsProjection: ProjectionDefinition<OrganisationFacts> = 
   name: 'organisations',
   collection: 'organisations',
   version: 1,
+  indexes: [{ key: { kind: 1 } }],
   documentId: (event) => (event.type.startsWith('Organisation') ? (event.data.organisationId as string) : undefined),
   apply(draft, recorded: RecordedEvent) {
     const event = recorded as unknown as OrganisationEvent;

@@ -9,6 +9,7 @@ export const peopleProjection: ProjectionDefinition<PersonFacts> = {
   name: 'people',
   collection: 'people',
   version: 1,
+  indexes: [{ key: { organisationId: 1 } }],
   documentId: (event) => (event.type.startsWith('Person') ? (event.data.personId as string) : undefined),
   apply(draft, recorded: RecordedEvent) {
     const event = recorded as unknown as PersonEvent;

@@ -13,6 +13,8 @@ export interface ProjectionDefinition<D extends StoredDocument = StoredDocument>
   /** Bumped when the document shape changes; a new version is built from position 0 beside the old one. */
   version: number;
   documentId(event: RecordedEvent): string | undefined;
+  /** The indexes the queries on this collection need; created for every generation. */
+  indexes?: { key: Record<string, 1 | -1>; unique?: boolean }[];
   /** The new document, or undefined to delete it. `draft` is undefined for the first event of a document. */
   apply(draft: D | undefined, event: RecordedEvent): D | undefined;
 }

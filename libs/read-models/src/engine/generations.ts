@@ -1,0 +1,14 @@
+import { ProjectionDefinition } from '../projections/projection-definition';
+
+/** Where a projection's live generation is recorded, as `<generation>:<version>`. */
+export const generationKey = (projection: string) => `projection:${projection}`;
+
+export function generationOf(meta: string | undefined): { generation: number; version?: number } {
+  const [generation, version] = (meta ?? '1:').split(':').map(Number);
+  return { generation: generation || 1, ...(version ? { version } : {}) };
+}
+
+export const targetOf = (definition: ProjectionDefinition, generation: number) => ({
+  collection: `${definition.collection}_g${generation}`,
+  checkpoint: `${definition.name}_g${generation}`,
+});
