@@ -9,7 +9,7 @@ export interface PersonFacts {
   phone?: string;
   role: string;
   tier: PersonTier;
-  /** Role and tier from each date on, oldest first; the first entry is the registration. */
+  /** Role and tier from each date on, oldest first; the first entry is the registration, which holds from the start (epoch). */
   roleHistory: { role: string; tier: PersonTier; from: string }[];
   registeredAt: string;
   leftAt?: string;

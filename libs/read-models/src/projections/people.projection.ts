@@ -5,10 +5,16 @@ import { ProjectionDefinition } from './projection-definition';
 
 const ERASED = '[erased]';
 
+/**
+ * PersonRegistered has no date of its own (and may be recorded after back-dated role changes), so the role a person
+ * was registered with holds from the beginning until their first role change.
+ */
+const FROM_THE_START = new Date(0).toISOString();
+
 export const peopleProjection: ProjectionDefinition<PersonFacts> = {
   name: 'people',
   collection: 'people',
-  version: 1,
+  version: 2,
   indexes: [{ key: { organisationId: 1 } }],
   documentId: (event) => (event.type.startsWith('Person') ? (event.data.personId as string) : undefined),
   apply(draft, recorded: RecordedEvent) {
@@ -19,7 +25,7 @@ export const peopleProjection: ProjectionDefinition<PersonFacts> = {
       return {
         _id: event.data.personId,
         ...event.data,
-        roleHistory: [{ role: event.data.role, tier: event.data.tier, from: registeredAt }],
+        roleHistory: [{ role: event.data.role, tier: event.data.tier, from: FROM_THE_START }],
         registeredAt,
         erased: false,
         position,
