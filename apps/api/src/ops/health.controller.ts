@@ -44,6 +44,9 @@ export class HealthController {
       '# HELP crm_projection_lag_seconds Age of the oldest event each projection has not committed.',
       '# TYPE crm_projection_lag_seconds gauge',
       ...projections.map((p) => `crm_projection_lag_seconds{projection="${p.name}"} ${p.lagMs / 1000}`),
+      '# HELP process_resident_memory_bytes Resident memory size in bytes.',
+      '# TYPE process_resident_memory_bytes gauge',
+      `process_resident_memory_bytes ${process.memoryUsage().rss}`,
     ];
     return `${lines.join('\n')}\n`;
   }

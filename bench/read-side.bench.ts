@@ -1,0 +1,67 @@
+import { SqliteEventStore } from '@crm/event-store';
+import { ALL_PROJECTIONS, ProjectionEngine } from '@crm/read-models';
+import { createReadStore } from '@crm/read-store';
+import autocannon from 'autocannon';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startApiProcess } from '../test/support/api-process';
+
+/** Projection rebuild from position 0 over a region's log: events/s and the peak RSS of this process. */
+export async function rebuildBench(dataDir: string) {
+  const work = mkdtempSync(join(tmpdir(), 'crm-bench-rebuild-'));
+  const events = new SqliteEventStore(join(dataDir, 'events.sqlite'));
+  const store = await createReadStore({ dataDir: work });
+  const engine = new ProjectionEngine(events, store, ALL_PROJECTIONS);
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  const head = await events.headPosition();
+  const started = process.hrtime.bigint();
+  await engine.start();
+  await engine.whenCaughtUp();
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  clearInterval(sampler);
+  await engine.stop();
+  await store.close();
+  await events.close();
+  rmSync(work, { recursive: true, force: true });
+  return { events: head, seconds, 'events/s': head / seconds, 'peak RSS MiB': peakRss / 2 ** 20 };
+}
+
+async function load(baseUrl: string, paths: () => string, seconds: number) {
+  const result = await autocannon({
+    url: baseUrl,
+    connections: 50,
+    duration: seconds,
+    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths() }) }],
+  });
+  return { 'requests/s': result.requests.average, 'p50 ms': result.latency.p50, 'p99 ms': result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+/**
+ * Starts the built API on a copy of a region's data (read models included), measures the time until it answers
+ * and has caught up, its RSS at rest, then query latency under 50 connections.
+ */
+export async function apiReadBench(dataDir: string, partnershipIds: string[], personIds: string[], seconds: number) {
+  const work = mkdtempSync(join(tmpdir(), 'crm-bench-api-'));
+  cpSync(dataDir, work, { recursive: true });
+  const started = Date.now();
+  const api = await startApiProcess(work);
+  const ready = Date.now() - started;
+  try {
+    let i = 0;
+    const pick = <T>(list: T[]) => list[i++ % list.length];
+    const rss = Number((await (await fetch(`${api.baseUrl}/metrics`)).text()).match(/process_resident_memory_bytes (\d+)/)?.[1] ?? NaN);
+    return {
+      'cold start to ready': { ms: ready, 'RSS MiB at rest': rss / 2 ** 20 },
+      'GET /partnerships/:id/health': await load(api.baseUrl, () => `/api/partnerships/${pick(partnershipIds)}/health`, seconds),
+      'GET /partnerships?status=at_risk&level=mbo': await load(api.baseUrl, () => '/api/partnerships?status=at_risk&level=mbo', seconds),
+      'GET /reports/levels': await load(api.baseUrl, () => '/api/reports/levels', seconds),
+      'GET /people/:id/exposure': await load(api.baseUrl, () => `/api/people/${pick(personIds)}/exposure`, seconds),
+      'GET /partnerships?format=csv (all)': await load(api.baseUrl, () => '/api/partnerships?format=csv', seconds),
+    };
+  } finally {
+    await api.kill('SIGTERM');
+    rmSync(work, { recursive: true, force: true });
+  }
+}
