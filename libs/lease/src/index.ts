@@ -1,0 +1,3 @@
+export * from './lease.port';
+export * from './sqlite-lease';
+export * from './mongodb-lease';
