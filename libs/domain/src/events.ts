@@ -14,8 +14,13 @@ export interface EventMetadata {
   schemaVersion: number;
 }
 
-/** The version of every event shape written today; upcasters lift older versions to it. */
-export const CURRENT_SCHEMA_VERSION = 1;
+/**
+ * The shape version of each event type written today; upcasters (./upcasters.ts) lift older ones to it.
+ * CommitmentMade v2 added `madeAt`, the date the promise was made (v1 had only the recording time).
+ */
+export const SCHEMA_VERSIONS: Readonly<Partial<Record<DomainEventType, number>>> = { CommitmentMade: 2 };
+
+export const schemaVersionOf = (type: string): number => SCHEMA_VERSIONS[type as DomainEventType] ?? 1;
 
 export const streamOf = {
   organisation: (id: string) => `organisation-${id}`,

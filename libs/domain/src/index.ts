@@ -13,3 +13,4 @@ export * from './partnership/partnership.state';
 export * from './partnership/partnership.evolve';
 export * from './partnership/partnership.decide';
 export * from './partnership/partnership.decider';
+export * from './upcasters';

@@ -153,7 +153,7 @@ export const agreementSigned = (agreementId: string, kind: AgreementKind = 'coop
 
 export const commitmentMade = (commitmentId: string, side: Side = 'partner'): PartnershipEvent => ({
   type: 'CommitmentMade',
-  data: { partnershipId: P, commitmentId, side, description: 'Twee stageplekken per jaar', dueAt: '2024-09-01T00:00:00.000Z' },
+  data: { partnershipId: P, commitmentId, side, description: 'Twee stageplekken per jaar', dueAt: '2024-09-01T00:00:00.000Z', madeAt: OPENED_AT },
 });
 
 export const interactionRecorded = (interactionId: string, occurredAt = SOME_DAY): PartnershipEvent => ({

@@ -1,4 +1,4 @@
-import { CURRENT_SCHEMA_VERSION, DomainEvent, EventMetadata } from '@crm/domain';
+import { DomainEvent, EventMetadata, schemaVersionOf } from '@crm/domain';
 import { EventToAppend } from '@crm/event-store';
 import { randomUUID } from 'node:crypto';
 import { CommandEnvelope } from './command-envelope';
@@ -11,7 +11,7 @@ export function toStoredEvents(events: readonly DomainEvent[], envelope: Command
       recordedAt,
       correlationId: envelope.correlationId,
       causationId: envelope.causationId,
-      schemaVersion: CURRENT_SCHEMA_VERSION,
+      schemaVersion: schemaVersionOf(event.type),
     };
     return { id: randomUUID(), type: event.type, data: event.data, metadata: { ...metadata } };
   });

@@ -63,7 +63,7 @@ export type HoldEvaluation = On<
 >;
 export type MakeCommitment = On<
   'MakeCommitment',
-  { commitmentId: string; side: Side; ownerId?: string; description: string; dueAt: string }
+  { commitmentId: string; side: Side; ownerId?: string; description: string; dueAt: string; madeAt?: string }
 >;
 export type CloseCommitment = On<
   'FulfilCommitment' | 'BreakCommitment' | 'CancelCommitment',

@@ -9,6 +9,7 @@ import {
   ended,
   LEFT_AT,
   NOW,
+  OPENED_AT,
   opened,
   OUTSIDER,
   P,
@@ -60,17 +61,25 @@ describe('partnership: MakeCommitment', () => {
       .then([
         {
           type: 'CommitmentMade',
-          data: { partnershipId: P, commitmentId: 'commitment-1', side: 'partner', ownerId: PARTNER_HR, description: 'Twee stageplekken per jaar', dueAt: DUE },
+          data: { partnershipId: P, commitmentId: 'commitment-1', side: 'partner', ownerId: PARTNER_HR, description: 'Twee stageplekken per jaar', dueAt: DUE, madeAt: NOW },
         },
       ]);
-    expect(commitmentsOf(state)).toEqual({ 'commitment-1': { side: 'partner', status: 'open' } });
+    expect(commitmentsOf(state)).toEqual({ 'commitment-1': { side: 'partner', status: 'open', madeAt: NOW } });
   });
 
   it('records a commitment without an owner, normalising the due date', () => {
     spec
       .given([opened()])
       .when(make({ side: 'school', ownerId: undefined, dueAt: '2024-09-01' }), ctx())
-      .then([{ type: 'CommitmentMade', data: { partnershipId: P, commitmentId: 'commitment-1', side: 'school', description: 'Twee stageplekken per jaar', dueAt: DUE } }]);
+      .then([{ type: 'CommitmentMade', data: { partnershipId: P, commitmentId: 'commitment-1', side: 'school', description: 'Twee stageplekken per jaar', dueAt: DUE, madeAt: NOW } }]);
+  });
+
+  it('records when the promise was made, not before the opening, and refuses closing it before that', () => {
+    spec.given([opened()]).when(make({ madeAt: '2024-01-01T00:00:00.000Z' }), ctx()).thenThrows('date_before_opening');
+    spec
+      .given([opened(), { type: 'CommitmentMade', data: { partnershipId: P, commitmentId: 'commitment-1', side: 'partner', description: 'x', dueAt: DUE, madeAt: '2024-05-01T00:00:00.000Z' } }])
+      .when({ type: 'FulfilCommitment', partnershipId: P, commitmentId: 'commitment-1', at: '2024-04-30T00:00:00.000Z' }, ctx())
+      .thenThrows('closed_before_made');
   });
 
   it('refuses an empty description', () => {
@@ -107,7 +116,7 @@ describe('partnership: closing a commitment (fulfil, break, cancel)', () => {
       .given([opened(), commitmentMade('commitment-1')])
       .when(close('FulfilCommitment'), ctx())
       .then([{ type: 'CommitmentFulfilled', data: { partnershipId: P, commitmentId: 'commitment-1', at: AT } }]);
-    expect(commitmentsOf(state)['commitment-1']).toEqual({ side: 'partner', status: 'fulfilled' });
+    expect(commitmentsOf(state)['commitment-1']).toEqual({ side: 'partner', status: 'fulfilled', madeAt: OPENED_AT });
   });
 
   it('breaks an open commitment, with a reason', () => {
@@ -131,7 +140,10 @@ describe('partnership: closing a commitment (fulfil, break, cancel)', () => {
       .given([opened(), commitmentMade('commitment-1'), commitmentMade('commitment-2', 'school')])
       .when(close('FulfilCommitment', 'commitment-2'), ctx())
       .then([{ type: 'CommitmentFulfilled', data: { partnershipId: P, commitmentId: 'commitment-2', at: AT } }]);
-    expect(commitmentsOf(state)).toEqual({ 'commitment-1': { side: 'partner', status: 'open' }, 'commitment-2': { side: 'school', status: 'fulfilled' } });
+    expect(commitmentsOf(state)).toEqual({
+      'commitment-1': { side: 'partner', status: 'open', madeAt: OPENED_AT },
+      'commitment-2': { side: 'school', status: 'fulfilled', madeAt: OPENED_AT },
+    });
   });
 
   it.each<CloseType>(['FulfilCommitment', 'BreakCommitment', 'CancelCommitment'])('%s refuses a commitment that does not exist (not found)', (type) => {

@@ -328,8 +328,9 @@ function decideOnOpen(command: PartnershipCommand, state: OpenPartnershipState, 
       assertNewRecordId(state, command.commitmentId);
       if (!command.description.trim()) throw ruleViolation('description_empty', 'a commitment says what is promised');
       const dueAt = normaliseDate(command.dueAt, 'dueAt');
+      const madeAt = eventDate(state, command.madeAt, 'madeAt', ctx);
       if (command.ownerId) {
-        const [ownerSide] = assertParticipants(state, [command.ownerId], normaliseDate(ctx.now, 'now'), ctx, 'ownerId');
+        const [ownerSide] = assertParticipants(state, [command.ownerId], madeAt, ctx, 'ownerId');
         if (ownerSide !== command.side) {
           throw ruleViolation('owner_wrong_side', `owner ${command.ownerId} works for the ${ownerSide} side, not the ${command.side}`);
         }
@@ -344,6 +345,7 @@ function decideOnOpen(command: PartnershipCommand, state: OpenPartnershipState, 
             ...optional('ownerId', command.ownerId),
             description: command.description.trim(),
             dueAt,
+            madeAt,
           },
         },
       ];
@@ -358,6 +360,9 @@ function decideOnOpen(command: PartnershipCommand, state: OpenPartnershipState, 
         throw ruleViolation('commitment_closed', `commitment is already ${commitment.status}`, { status: commitment.status });
       }
       const at = eventDate(state, command.at, 'at', ctx);
+      if (isAfter(commitment.madeAt, at)) {
+        throw ruleViolation('closed_before_made', `at (${at}) is before the commitment was made (${commitment.madeAt})`, { field: 'at' });
+      }
       const { commitmentId } = command;
       if (command.type === 'FulfilCommitment') return [{ type: 'CommitmentFulfilled', data: { partnershipId, commitmentId, at } }];
       const type = command.type === 'BreakCommitment' ? 'CommitmentBroken' : 'CommitmentCancelled';

@@ -65,7 +65,7 @@ export type EvaluationHeld = Of<
 >;
 export type CommitmentMade = Of<
   'CommitmentMade',
-  { commitmentId: string; side: Side; ownerId?: string; description: string; dueAt: string }
+  { commitmentId: string; side: Side; ownerId?: string; description: string; dueAt: string; madeAt: string }
 >;
 export type CommitmentFulfilled = Of<'CommitmentFulfilled', { commitmentId: string; at: string }>;
 export type CommitmentBroken = Of<'CommitmentBroken', { commitmentId: string; at: string; reason?: string }>;

@@ -53,7 +53,7 @@ function evolveOpen(state: OpenPartnershipState, event: PartnershipEvent): OpenP
     case 'CommitmentMade':
       return {
         ...state,
-        commitments: { ...state.commitments, [event.data.commitmentId]: { side: event.data.side, status: 'open' } },
+        commitments: { ...state.commitments, [event.data.commitmentId]: { side: event.data.side, status: 'open', madeAt: event.data.madeAt } },
       };
     case 'CommitmentFulfilled':
     case 'CommitmentBroken':

@@ -21,7 +21,7 @@ export interface OpenPartnershipState {
   stage: Stage;
   contacts: Record<Side, SideContacts>;
   agreements: Record<string, { kind: AgreementKind; signedAt: string; validUntil?: string; terminatedAt?: string }>;
-  commitments: Record<string, { side: Side; status: CommitmentStatus }>;
+  commitments: Record<string, { side: Side; status: CommitmentStatus; madeAt: string }>;
   /** Ids of interactions, activities and evaluations, so a client-chosen id is never used twice. */
   recordIds: Record<string, true>;
 }

@@ -64,7 +64,7 @@ export interface CommitmentFact {
   ownerId?: string;
   description: string;
   dueAt: string;
-  /** When it was recorded (CommitmentMade has no date of its own). */
+  /** When the promise was made (CommitmentMade v2; v1 events are upcast with their recording time). */
   madeAt: string;
   status: CommitmentStatus;
   /** When it was fulfilled, broken or cancelled. */

@@ -20,7 +20,7 @@ function closeContact(facts: PartnershipFacts, side: ContactPeriod['side'], pers
   }
 }
 
-function applyToPartnership(facts: PartnershipFacts, event: PartnershipEvent, recordedAt: string): PartnershipFacts {
+function applyToPartnership(facts: PartnershipFacts, event: PartnershipEvent): PartnershipFacts {
   switch (event.type) {
     case 'PartnershipOpened':
       return facts;
@@ -74,8 +74,8 @@ function applyToPartnership(facts: PartnershipFacts, event: PartnershipEvent, re
       return facts;
     }
     case 'CommitmentMade': {
-      const { commitmentId, side, ownerId, description, dueAt } = event.data;
-      facts.commitments.push({ id: commitmentId, side, ...(ownerId && { ownerId }), description, dueAt, madeAt: recordedAt, status: 'open' });
+      const { commitmentId, side, ownerId, description, dueAt, madeAt } = event.data;
+      facts.commitments.push({ id: commitmentId, side, ...(ownerId && { ownerId }), description, dueAt, madeAt, status: 'open' });
       return facts;
     }
     case 'CommitmentFulfilled':
@@ -118,7 +118,7 @@ const PARTNERSHIP_EVENTS = new Set<string>([
 export const partnershipsProjection: ProjectionDefinition<PartnershipFacts> = {
   name: 'partnerships',
   collection: 'partnerships',
-  version: 1,
+  version: 2,
   indexes: [{ key: { schoolId: 1 } }, { key: { partnerId: 1 } }, { key: { levels: 1 } }],
   documentId: (event) => (PARTNERSHIP_EVENTS.has(event.type) ? (event.data.partnershipId as string) : undefined),
   apply(draft, recorded) {
@@ -146,7 +146,7 @@ export const partnershipsProjection: ProjectionDefinition<PartnershipFacts> = {
       };
     }
     if (!draft) return draft;
-    applyToPartnership(draft, event, recorded.metadata.recordedAt as string);
+    applyToPartnership(draft, event);
     draft.position = recorded.position;
     return draft;
   },

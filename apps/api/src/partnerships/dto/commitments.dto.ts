@@ -16,6 +16,9 @@ export class MakeCommitmentDto {
 
   @DateField({ example: '2026-02-01T00:00:00.000Z' })
   dueAt!: string;
+
+  @DateField({ optional: true, description: 'when the promise was made; defaults to now' })
+  madeAt?: string;
 }
 
 export class CloseCommitmentDto {
