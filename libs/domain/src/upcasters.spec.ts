@@ -16,7 +16,7 @@ describe('upcast', () => {
 
   it('treats an event without a schema version as v1', () => {
     const old = { type: 'CommitmentMade', data: { commitmentId: 'c1' }, metadata: metadata() };
-    expect(upcast(old).data.madeAt).toBe('2024-03-01T10:00:00.000Z');
+    expect((upcast(old).data as Record<string, unknown>).madeAt).toBe('2024-03-01T10:00:00.000Z');
   });
 
   it('passes current events through untouched (same object)', () => {
