@@ -11,6 +11,7 @@ import {
   RecordedEvent,
   SqliteEventStore,
   START,
+  WrongExpectedRevisionError,
 } from '@crm/event-store';
 import { describeEventStoreContract } from './event-store.contract';
 
@@ -210,3 +211,24 @@ async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<voi
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+describe('SqliteEventStore group commit', () => {
+  it('writes concurrent appends together, refusing only the one whose expected revision is stale', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-group-'));
+    const store = new SqliteEventStore(join(dir, 'events.sqlite'));
+    const event = (n: number) => ({ type: 'Noted', data: { n }, metadata: {} });
+    const results = await Promise.allSettled([
+      store.append([{ streamId: 's-1', expectedRevision: 'no_stream', events: [event(1)] }]),
+      store.append([{ streamId: 's-1', expectedRevision: 'no_stream', events: [event(2)] }]),
+      store.append([{ streamId: 's-2', expectedRevision: 'no_stream', events: [event(3)] }]),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
+    expect((await store.readAll(0, 10)).map((e) => [e.streamId, e.position, e.data.n])).toEqual([
+      ['s-1', 1, 1],
+      ['s-2', 2, 3],
+    ]);
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -40,6 +40,15 @@ interface IdempotencyRow {
   position: number;
 }
 
+interface PendingAppend {
+  streams: StreamAppend[];
+  claim: IdempotencyClaim | undefined;
+  resolve(outcome: AppendOutcome): void;
+  reject(error: Error): void;
+}
+
+type AppendResult = { outcome: AppendOutcome } | { error: Error };
+
 /**
  * The embedded event log: one SQLite file. Positions are assigned as last + 1 inside the write transaction,
  * so they are gap-free from 1 (a rolled-back append assigns none).
@@ -52,6 +61,9 @@ export class SqliteEventStore implements EventStore {
   private readonly appendTransaction: Database.Transaction<
     (streams: StreamAppend[], claim: IdempotencyClaim | undefined) => AppendOutcome
   >;
+  private readonly groupTransaction: Database.Transaction<(batch: PendingAppend[]) => AppendResult[]>;
+  private pending: PendingAppend[] = [];
+  private flushScheduled = false;
 
   private readonly stmt: {
     insertEvent: Database.Statement<[number, string, string, number, string, string, string]>;
@@ -83,15 +95,54 @@ export class SqliteEventStore implements EventStore {
       ),
     };
     this.appendTransaction = this.db.transaction((streams, claim) => this.appendInTransaction(streams, claim));
+    // Nested in the group transaction, each append runs in its own savepoint: a refused one rolls back alone.
+    this.groupTransaction = this.db.transaction((batch) =>
+      batch.map((request): AppendResult => {
+        try {
+          return { outcome: this.appendTransaction(request.streams, request.claim) };
+        } catch (error) {
+          return { error: error as Error };
+        }
+      }),
+    );
   }
 
-  async append(streams: StreamAppend[], options: { idempotency?: IdempotencyClaim } = {}): Promise<AppendOutcome> {
-    if (streams.length === 0) throw new Error('append needs at least one stream');
-    // IMMEDIATE takes the write lock up front, so the revision checks and position numbering see the latest
-    // commit even when another process writes the same file.
-    const outcome = this.appendTransaction.immediate(streams, options.idempotency);
+  /**
+   * Group commit: appends that arrive in the same turn of the event loop are written in one transaction, so
+   * concurrent commands share one fsync. Each is still checked on its own, and none is answered before the
+   * transaction holding it is durable.
+   */
+  append(streams: StreamAppend[], options: { idempotency?: IdempotencyClaim } = {}): Promise<AppendOutcome> {
+    if (streams.length === 0) return Promise.reject(new Error('append needs at least one stream'));
+    if (this.closing) return Promise.reject(new Error('event store is closed'));
+    return new Promise((resolve, reject) => {
+      this.pending.push({ streams, claim: options.idempotency, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flushPending());
+      }
+    });
+  }
+
+  private flushPending(): void {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    let results: AppendResult[];
+    try {
+      // IMMEDIATE takes the write lock up front, so the revision checks and position numbering see the latest
+      // commit even when another process writes the same file.
+      results = this.groupTransaction.immediate(batch);
+    } catch (error) {
+      for (const request of batch) request.reject(error as Error);
+      return;
+    }
     notifyAppend(this.file);
-    return outcome;
+    batch.forEach((request, i) => {
+      const result = results[i];
+      if ('outcome' in result) request.resolve(result.outcome);
+      else request.reject(result.error);
+    });
   }
 
   private appendInTransaction(streams: StreamAppend[], claim: IdempotencyClaim | undefined): AppendOutcome {
@@ -195,6 +246,7 @@ export class SqliteEventStore implements EventStore {
 
   close(): Promise<void> {
     this.closing ??= (async () => {
+      if (this.pending.length > 0) this.flushPending();
       await Promise.all([...this.subscriptions].map((sub) => sub.close()));
       this.db.close();
     })();
