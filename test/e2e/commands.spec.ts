@@ -1,3 +1,4 @@
+import { schemaVersionOf } from '@crm/domain';
 import { randomUUID } from 'node:crypto';
 import type { RecordedEvent } from '@crm/event-store';
 import type { Response } from 'supertest';
@@ -49,7 +50,7 @@ function expectMetadata(event: RecordedEvent) {
     recordedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
     correlationId: expect.stringMatching(/\S/),
     causationId: expect.stringMatching(/\S/),
-    schemaVersion: 1,
+    schemaVersion: schemaVersionOf(event.type),
   });
   const recordedAt = event.metadata.recordedAt as string;
   expect(recordedAt >= startedAt && recordedAt <= new Date().toISOString()).toBe(true);
@@ -504,11 +505,12 @@ describe('partnerships', () => {
     const { partnershipId, ownerId } = await world();
     const commitmentId = randomUUID();
     const dueAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const madeAt = daysAgo(3);
     await expectCommand(
       () =>
         t.http
           .post(api(`/partnerships/${partnershipId}/commitments`))
-          .send({ commitmentId, side: 'partner', ownerId, description: 'Offer four internship places in February', dueAt }),
+          .send({ commitmentId, side: 'partner', ownerId, description: 'Offer four internship places in February', dueAt, madeAt }),
       {
         status: 201,
         id: commitmentId,
@@ -517,7 +519,7 @@ describe('partnerships', () => {
           {
             streamId: partnership(partnershipId),
             type: 'CommitmentMade',
-            data: { partnershipId, commitmentId, side: 'partner', ownerId, description: 'Offer four internship places in February', dueAt },
+            data: { partnershipId, commitmentId, side: 'partner', ownerId, description: 'Offer four internship places in February', dueAt, madeAt },
           },
         ],
       },
@@ -535,6 +537,7 @@ describe('partnerships', () => {
         side: 'school',
         description: 'Send the internship calendar',
         dueAt: daysAgo(-10),
+        madeAt: daysAgo(5),
       });
       const at = daysAgo(2);
       await expectCommand(() => t.http.post(api(`/partnerships/${partnershipId}/commitments/${commitmentId}/${route}`)).send({ at, ...extra }), {

@@ -106,7 +106,7 @@ beforeAll(async () => {
   await p2.contact('partner', id.ivo, 'primary', '2023-06-01');
   await p2.interaction('2023-06-20', 'meeting', 'school', [id.gijs, id.ivo]);
 
-  id.c1 = await p1.commitment('partner', 'vier stageplaatsen', '2023-09-01');
+  id.c1 = await p1.commitment('partner', 'vier stageplaatsen', '2023-09-01', '2023-06-20');
   await p1.fulfil(id.c1, '2023-08-25');
   await p1.stage('active', '2023-09-01');
   await p1.activity('2023-09-04', 'internship', [id.carla, id.fenna], { endsAt: '2024-01-31', studentCount: 4 });
@@ -123,14 +123,14 @@ beforeAll(async () => {
   await p2.interaction('2024-02-10', 'email', 'partner', [id.ivo, id.gijs]);
   await p1.interaction('2024-02-20', 'email', 'partner', [id.erik, id.bram]);
   await p2.activity('2024-03-05', 'practice_assignment', [id.gijs, id.ivo], { studentCount: 20 });
-  id.c2 = await p1.commitment('school', 'lesmateriaal veiligheid', '2024-03-01');
+  id.c2 = await p1.commitment('school', 'lesmateriaal veiligheid', '2024-03-01', '2024-02-20');
   await p1.fulfil(id.c2, '2024-03-20');
   await p1.interaction('2024-04-10', 'visit', 'school', [id.carla, id.daan, id.fenna]);
-  id.d1 = await p2.commitment('school', 'stageplan LOB', '2024-05-01');
+  id.d1 = await p2.commitment('school', 'stageplan LOB', '2024-05-01', '2024-04-10');
   await p2.fulfil(id.d1, '2024-04-28');
   await p1.interaction('2024-05-22', 'message', 'school', [id.carla, id.fenna]);
   await p1.activity('2024-06-14', 'thank_you', [id.anna, id.erik]);
-  id.d2 = await p2.commitment('partner', 'subsidieaanvraag', '2024-06-15');
+  id.d2 = await p2.commitment('partner', 'subsidieaanvraag', '2024-06-15', '2024-06-14');
   await p2.fulfil(id.d2, '2024-07-10');
   id.coop = await p1.agreement('2024-08-12', 'cooperation_agreement', [id.anna, id.erik], '2027-08-01');
   await p1.intensity('exchange', '2024-09-01');
@@ -146,7 +146,7 @@ beforeAll(async () => {
   await api.changeRole(id.gijs, 'afdelingsleider LOB', 'tactical', '2025-03-01');
   await p1.interaction('2025-03-10', 'call', 'school', [id.daan, id.fenna]);
   await api.departure(id.gijs, '2025-03-31', 'andere baan');
-  id.c3 = await p1.commitment('partner', 'gastles BIM', '2025-05-01');
+  id.c3 = await p1.commitment('partner', 'gastles BIM', '2025-05-01', '2025-03-31');
   await p1.breach(id.c3, '2025-05-02', 'geen docent beschikbaar');
   await p2.interaction('2025-05-06', 'call', 'school', [id.bram, id.ivo]);
   await p1.activity('2025-05-20', 'guest_lecture', [id.erik, id.daan], { studentCount: 28 });
@@ -157,7 +157,7 @@ beforeAll(async () => {
   await p1.interaction('2025-08-25', 'email', 'partner', [id.fenna, id.daan]);
   await p1.interaction('2025-10-15', 'meeting', 'school', [id.daan, id.bram, id.fenna]);
   await p1.activity('2025-11-20', 'company_visit', [id.daan, id.carla, id.erik], { studentCount: 15 });
-  id.c4 = await p1.commitment('school', 'evaluatieverslag 2025', '2025-11-30');
+  id.c4 = await p1.commitment('school', 'evaluatieverslag 2025', '2025-11-30', '2025-11-20');
 });
 
 afterAll(() => t?.close());

@@ -100,7 +100,8 @@ export class PartnershipScript {
       ...(nextEvaluationDue && { nextEvaluationDue: day(nextEvaluationDue) }),
     });
 
-  commitment = (side: Side, description: string, dueAt: string) => this.post('/commitments', { side, description, dueAt: day(dueAt) });
+  commitment = (side: Side, description: string, dueAt: string, madeAt: string) =>
+    this.post('/commitments', { side, description, dueAt: day(dueAt), madeAt: day(madeAt) });
   fulfil = (commitmentId: string, at: string) => this.post(`/commitments/${commitmentId}/fulfilment`, { at: day(at) });
   breach = (commitmentId: string, at: string, reason?: string) =>
     this.post(`/commitments/${commitmentId}/breach`, { at: day(at), ...(reason && { reason }) });
