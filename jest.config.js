@@ -18,10 +18,11 @@ const moduleNameMapper = {
   '^@crm/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 
-// content-disposition 3 (used by @fastify/static) ships ESM only: Node 20.19 requires it natively, Jest needs it compiled.
+// content-disposition 3 (used by @fastify/static) and jose 6 (JWT/JWKS verification) ship ESM only: Node 20.19
+// requires them natively, Jest needs them compiled.
 const common = {
-  transform: { '^.+\\.ts$': swc, '/node_modules/content-disposition/.+\\.js$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
+  transform: { '^.+\\.ts$': swc, '/node_modules/(content-disposition|jose)/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|jose)/)'],
   moduleNameMapper,
   testEnvironment: 'node',
   rootDir: __dirname,
@@ -32,5 +33,6 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     { ...common, displayName: 'contract', testMatch: ['<rootDir>/test/contract/**/*.spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'], testTimeout: 60000 },
+    { ...common, displayName: 'ops', testMatch: ['<rootDir>/test/ops/**/*.spec.ts'] },
   ],
 };

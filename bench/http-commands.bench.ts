@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import request from 'supertest';
 import { startApiProcess } from '../test/support/api-process';
 import { created } from '../test/support/fixtures';
 
@@ -12,7 +11,7 @@ export async function httpCommandBench(options: { partnerships: number; connecti
   const dataDir = mkdtempSync(join(tmpdir(), 'crm-bench-http-'));
   const api = await startApiProcess(dataDir);
   try {
-    const http = request(api.baseUrl);
+    const http = api.http;
     const schoolId = await created(http, '/organisations', { name: 'Bench College', kind: 'school', levels: ['mbo'] });
     const teacherId = await created(http, '/people', { organisationId: schoolId, name: 'Bench Teacher', role: 'docent', tier: 'operational' });
     const partnershipIds: string[] = [];
@@ -28,7 +27,7 @@ export async function httpCommandBench(options: { partnerships: number; connecti
       requests: [
         {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', authorization: api.authorization },
           setupRequest: (req) => ({
             ...req,
             path: `/api/partnerships/${partnershipIds[next++ % partnershipIds.length]}/interactions`,

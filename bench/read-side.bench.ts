@@ -5,7 +5,7 @@ import autocannon from 'autocannon';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startApiProcess } from '../test/support/api-process';
+import { ApiProcess, startApiProcess } from '../test/support/api-process';
 
 /** Projection rebuild from position 0 over a region's log: events/s and the peak RSS of this process. */
 export async function rebuildBench(dataDir: string) {
@@ -28,12 +28,12 @@ export async function rebuildBench(dataDir: string) {
   return { events: head, seconds, 'events/s': head / seconds, 'peak RSS MiB': peakRss / 2 ** 20 };
 }
 
-async function load(baseUrl: string, paths: () => string, seconds: number) {
+async function load(api: ApiProcess, paths: () => string, seconds: number) {
   const result = await autocannon({
-    url: baseUrl,
+    url: api.baseUrl,
     connections: 50,
     duration: seconds,
-    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths() }) }],
+    requests: [{ method: 'GET', headers: { authorization: api.authorization }, setupRequest: (req) => ({ ...req, path: paths() }) }],
   });
   return { 'requests/s': result.requests.average, 'p50 ms': result.latency.p50, 'p99 ms': result.latency.p99, errors: result.errors + result.non2xx };
 }
@@ -51,14 +51,14 @@ export async function apiReadBench(dataDir: string, partnershipIds: string[], pe
   try {
     let i = 0;
     const pick = <T>(list: T[]) => list[i++ % list.length];
-    const rss = Number((await (await fetch(`${api.baseUrl}/metrics`)).text()).match(/process_resident_memory_bytes (\d+)/)?.[1] ?? NaN);
+    const rss = Number((await (await fetch(`${api.baseUrl}/metrics`, { headers: { authorization: api.authorization } })).text()).match(/process_resident_memory_bytes (\d+)/)?.[1] ?? NaN);
     return {
       'cold start to ready': { ms: ready, 'RSS MiB at rest': rss / 2 ** 20 },
-      'GET /partnerships/:id/health': await load(api.baseUrl, () => `/api/partnerships/${pick(partnershipIds)}/health`, seconds),
-      'GET /partnerships?status=at_risk&level=mbo': await load(api.baseUrl, () => '/api/partnerships?status=at_risk&level=mbo', seconds),
-      'GET /reports/levels': await load(api.baseUrl, () => '/api/reports/levels', seconds),
-      'GET /people/:id/exposure': await load(api.baseUrl, () => `/api/people/${pick(personIds)}/exposure`, seconds),
-      'GET /partnerships?format=csv (all)': await load(api.baseUrl, () => '/api/partnerships?format=csv', seconds),
+      'GET /partnerships/:id/health': await load(api, () => `/api/partnerships/${pick(partnershipIds)}/health`, seconds),
+      'GET /partnerships?status=at_risk&level=mbo': await load(api, () => '/api/partnerships?status=at_risk&level=mbo', seconds),
+      'GET /reports/levels': await load(api, () => '/api/reports/levels', seconds),
+      'GET /people/:id/exposure': await load(api, () => `/api/people/${pick(personIds)}/exposure`, seconds),
+      'GET /partnerships?format=csv (all)': await load(api, () => '/api/partnerships?format=csv', seconds),
     };
   } finally {
     await api.kill('SIGTERM');

@@ -4,14 +4,13 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import request from 'supertest';
-import { startApiProcess } from '../support/api-process';
+import { ApiProcess, startApiProcess } from '../support/api-process';
 import { region } from '../support/fixtures';
 
 const WORKERS = 4;
 
 /** Records contacts from several clients until the process dies; returns what was acknowledged and what was sent. */
-async function recordUntilKilled(baseUrl: string, partnershipId: string, participantId: string, killAfterAcks: number, kill: () => Promise<void>) {
+async function recordUntilKilled(api: ApiProcess, partnershipId: string, participantId: string, killAfterAcks: number, kill: () => Promise<void>) {
   const sent = new Set<string>();
   const acknowledged: string[] = [];
   let killing: Promise<void> | undefined;
@@ -20,9 +19,9 @@ async function recordUntilKilled(baseUrl: string, partnershipId: string, partici
       const interactionId = randomUUID();
       sent.add(interactionId);
       try {
-        const response = await fetch(`${baseUrl}/api/partnerships/${partnershipId}/interactions`, {
+        const response = await fetch(`${api.baseUrl}/api/partnerships/${partnershipId}/interactions`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', authorization: api.authorization },
           body: JSON.stringify({ interactionId, kind: 'call', initiatedBy: 'school', participantIds: [participantId] }),
         });
         if (response.status !== 201) throw new Error(`unexpected ${response.status}: ${await response.text()}`);
@@ -45,12 +44,12 @@ describe('crash safety of the embedded log', () => {
 
   it('after SIGKILL mid-stream and a restart on the same file, every acknowledged command is there exactly once, and nothing unsent', async () => {
     let api = await startApiProcess(dataDir);
-    const { partnershipId, teacherId } = await region(request(api.baseUrl));
+    const { partnershipId, teacherId } = await region(api.http);
     const allSent = new Set<string>();
     const allAcknowledged: string[] = [];
 
     for (let round = 0; round < 3; round++) {
-      const { sent, acknowledged } = await recordUntilKilled(api.baseUrl, partnershipId, teacherId, randomInt(50, 250), () => api.kill('SIGKILL'));
+      const { sent, acknowledged } = await recordUntilKilled(api, partnershipId, teacherId, randomInt(50, 250), () => api.kill('SIGKILL'));
       sent.forEach((id) => allSent.add(id));
       allAcknowledged.push(...acknowledged);
       api = await startApiProcess(dataDir);

@@ -2,6 +2,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import request from 'supertest';
+import { TEST_ADMIN_SUB, TEST_JWT_SECRET, testToken } from './tokens';
 
 /** The built API (`npm run build`) as a separate process, so a test can SIGKILL it like a crash. */
 export const BUILT_API = join(__dirname, '../../dist/apps/api/apps/api/src/main.js');
@@ -19,16 +21,32 @@ export async function freePort(): Promise<number> {
 
 export interface ApiProcess {
   baseUrl: string;
+  /** `Bearer <admin token>` for the process's secret (TEST_JWT_SECRET), for fetch and load generators. */
+  authorization: string;
+  /** A supertest client on baseUrl that sends that admin token. */
+  http: ReturnType<typeof request.agent>;
   child: ChildProcess;
   output(): string;
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function startApiProcess(dataDir: string, port?: number): Promise<ApiProcess> {
+/** `env` is laid over the defaults (an empty string unsets a setting, e.g. `AUTH_JWT_SECRET: ''` for the generated one). */
+export async function startApiProcess(dataDir: string, port?: number, env: NodeJS.ProcessEnv = {}): Promise<ApiProcess> {
   if (!existsSync(BUILT_API)) throw new Error(`${BUILT_API} is missing: run npm run build first`);
   const chosenPort = port ?? (await freePort());
   const child = spawn(process.execPath, [BUILT_API], {
-    env: { ...process.env, PORT: String(chosenPort), DATA_DIR: dataDir, EVENTSTORE_URL: '', MONGODB_URL: '' },
+    env: {
+      ...process.env,
+      PORT: String(chosenPort),
+      DATA_DIR: dataDir,
+      EVENTSTORE_URL: '',
+      MONGODB_URL: '',
+      AUTH_JWT_SECRET: TEST_JWT_SECRET,
+      AUTH_JWKS_URL: '',
+      AUTH_ISSUER: '',
+      AUTH_AUDIENCE: '',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -50,8 +68,11 @@ export async function startApiProcess(dataDir: string, port?: number): Promise<A
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+  const authorization = `Bearer ${testToken(['admin'], TEST_ADMIN_SUB)}`;
   return {
     baseUrl,
+    authorization,
+    http: request.agent(baseUrl).set('Authorization', authorization),
     child,
     output: () => output,
     kill: async (signal = 'SIGKILL') => {

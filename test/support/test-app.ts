@@ -4,46 +4,78 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { Role } from '../../apps/api/src/auth/access-matrix';
+import { AUTH_CONFIG, AuthConfig } from '../../apps/api/src/auth/auth-config';
+import { issueToken } from '../../apps/api/src/auth/issue-token';
 import { createApp } from '../../apps/api/src/bootstrap/create-app';
-import { settingsFromEnv } from '../../apps/api/src/config/settings';
+import { AuthSettings, settingsFromEnv } from '../../apps/api/src/config/settings';
+import { TEST_ADMIN_SUB, TEST_JWT_SECRET } from './tokens';
+
+export { TEST_ADMIN_SUB, TEST_JWT_SECRET } from './tokens';
+
+type Agent = ReturnType<typeof request.agent>;
 
 /** The real application on a real SQLite file in a fresh temporary directory. */
 export interface TestApp {
   app: NestFastifyApplication;
-  http: ReturnType<typeof request>;
+  /** A client that sends an admin token (sub `test-admin`) with every request. */
+  http: Agent;
   store: EventStore;
   dataDir: string;
+  /** An HS256 token for these roles, signed with the app's secret (default sub `test-<roles>`). */
+  token(roles: Role | Role[], options?: { sub?: string; ttlSeconds?: number }): string;
+  /** A client that sends a token for these roles with every request. */
+  as(roles: Role | Role[], options?: { sub?: string }): Agent;
+  /** A client that sends this Authorization bearer token (any text) with every request. */
+  withToken(token: string): Agent;
+  /** A client that sends no Authorization header. */
+  anonymous: Agent;
   close(): Promise<void>;
 }
 
-export async function startTestApp(): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'crm-e2e-'));
-  const app = await createApp({ ...settingsFromEnv({}), dataDir }, { logger: false });
+function testApp(app: NestFastifyApplication, dataDir: string, close: () => Promise<void>): TestApp {
+  const server = app.getHttpServer();
+  const config = app.get<AuthConfig>(AUTH_CONFIG);
+  const token: TestApp['token'] = (roles, options = {}) => {
+    const list = Array.isArray(roles) ? roles : [roles];
+    return issueToken(config, { sub: options.sub ?? `test-${list.join('-')}`, roles: list, ttlSeconds: options.ttlSeconds ?? 3600 });
+  };
+  const withToken = (raw: string) => request.agent(server).set('Authorization', `Bearer ${raw}`);
+  const hs256 = config.mode === 'hs256';
   return {
     app,
-    http: request(app.getHttpServer()),
+    http: hs256 ? withToken(token('admin', { sub: TEST_ADMIN_SUB })) : request.agent(server),
     store: app.get<EventStore>(EVENT_STORE),
     dataDir,
-    close: async () => {
-      await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+    token,
+    as: (roles, options) => withToken(token(roles, options)),
+    withToken,
+    anonymous: request.agent(server),
+    close,
   };
+}
+
+/** Settings for a test app: the embedded stores in `dataDir`, and the test secret unless `auth` says otherwise. */
+function testSettings(dataDir: string, auth?: AuthSettings) {
+  return { ...settingsFromEnv({}), dataDir, auth: auth ?? { jwtSecret: TEST_JWT_SECRET } };
+}
+
+export async function startTestApp(options: { auth?: AuthSettings } = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'crm-e2e-'));
+  const app = await createApp(testSettings(dataDir, options.auth), { logger: false });
+  return testApp(app, dataDir, async () => {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 }
 
 /**
  * The real application on an existing data directory, which `close()` leaves in place: for tests that stop the
  * app and start a new one on the same SQLite file (a restart). The caller removes the directory.
  */
-export async function startTestAppOn(dataDir: string): Promise<TestApp> {
-  const app = await createApp({ ...settingsFromEnv({}), dataDir }, { logger: false });
-  return {
-    app,
-    http: request(app.getHttpServer()),
-    store: app.get<EventStore>(EVENT_STORE),
-    dataDir,
-    close: async () => {
-      await app.close();
-    },
-  };
+export async function startTestAppOn(dataDir: string, options: { auth?: AuthSettings } = {}): Promise<TestApp> {
+  const app = await createApp(testSettings(dataDir, options.auth), { logger: false });
+  return testApp(app, dataDir, async () => {
+    await app.close();
+  });
 }

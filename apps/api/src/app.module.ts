@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuthModule } from './auth/auth.module';
 import { Settings } from './config/settings';
 import { SettingsModule } from './config/settings.module';
 import { EventStoreModule } from './infrastructure/event-store.module';
@@ -18,6 +19,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         SettingsModule.forRoot(settings),
+        AuthModule,
         CqrsModule.forRoot(),
         EventStoreModule,
         ReadSideModule,

@@ -1,18 +1,23 @@
 import 'reflect-metadata';
 import { settingsFromEnv } from '../../api/src/config/settings';
+import { TOKEN_USAGE, tokenCommand } from './issue-token';
 import { rebuildProjections } from './rebuild-projections';
 
 const USAGE = `usage: npm run cli -- <command>
 
 commands:
-  rebuild-projections   rebuild every read model from position 0 (stop the API first in embedded mode)`;
+  rebuild-projections   rebuild every read model from position 0 (stop the API first in embedded mode)
+  ${TOKEN_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
-  const [command] = argv;
+  const [command, ...args] = argv;
   const settings = settingsFromEnv();
   switch (command) {
     case 'rebuild-projections':
       await rebuildProjections(settings, (line) => console.log(line));
+      return 0;
+    case 'token':
+      console.log(tokenCommand(settings, args));
       return 0;
     default:
       console.error(USAGE);

@@ -1,11 +1,11 @@
-import { createEventStore } from '@crm/event-store';
 import { ALL_PROJECTIONS, ProjectionEngine } from '@crm/read-models';
 import { createReadStore } from '@crm/read-store';
+import { createProtectedEventStore } from '@crm/privacy';
 import { Settings } from '../../api/src/config/settings';
 
 /** Rebuilds every projection from position 0 into new generations, then makes them live. Prints the rate. */
 export async function rebuildProjections(settings: Settings, log: (line: string) => void): Promise<void> {
-  const events = createEventStore({ dataDir: settings.dataDir, eventStoreUrl: settings.eventStoreUrl });
+  const { events } = await createProtectedEventStore(settings);
   const store = await createReadStore({ dataDir: settings.dataDir, mongodbUrl: settings.mongodbUrl });
   const engine = new ProjectionEngine(events, store, ALL_PROJECTIONS);
   try {

@@ -1,4 +1,4 @@
-import { createEventStore } from '@crm/event-store';
+import { createProtectedEventStore } from '@crm/privacy';
 import { createReadStore } from '@crm/read-store';
 import { settingsFromEnv } from '../../api/src/config/settings';
 import { Projector } from './projector';
@@ -6,7 +6,7 @@ import { Projector } from './projector';
 async function main(): Promise<void> {
   const settings = settingsFromEnv();
   const log = (line: string) => console.log(JSON.stringify({ time: new Date().toISOString(), app: 'projector', msg: line }));
-  const events = createEventStore({ dataDir: settings.dataDir, eventStoreUrl: settings.eventStoreUrl });
+  const { events } = await createProtectedEventStore(settings);
   const store = await createReadStore({ dataDir: settings.dataDir, mongodbUrl: settings.mongodbUrl });
   const projector = new Projector(events, store, log);
   let stopping = false;

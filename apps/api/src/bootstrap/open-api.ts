@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 
 export function setUpOpenApi(app: INestApplication): void {
   const config = new DocumentBuilder()
@@ -9,6 +9,21 @@ export function setUpOpenApi(app: INestApplication): void {
         'Every command records events; answers carry { id, revision, position }.',
     )
     .setVersion('0.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'a JWT with claims sub and roles (SPEC §6)' })
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config), { jsonDocumentUrl: 'docs/json' });
+  // /docs serves the contract only (no data) and is outside Nest's guards: public, like any API reference. Its
+  // "Authorize" button takes a bearer token for trying routes out.
+  SwaggerModule.setup('docs', app, () => withoutRepeatedSecurity(SwaggerModule.createDocument(app, config)), { jsonDocumentUrl: 'docs/json' });
+}
+
+/** A handler's @Access overriding its controller's lists the bearer requirement twice; once is enough. */
+function withoutRepeatedSecurity(document: OpenAPIObject): OpenAPIObject {
+  for (const path of Object.values(document.paths)) {
+    for (const operation of Object.values(path) as { security?: unknown[] }[]) {
+      if (Array.isArray(operation?.security)) {
+        operation.security = [...new Map(operation.security.map((entry) => [JSON.stringify(entry), entry])).values()];
+      }
+    }
+  }
+  return document;
 }

@@ -1,10 +1,8 @@
 import { BadRequestException, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import { userOf } from '../auth/current-user';
 import { CommandEnvelope } from '../write-side/command-envelope';
-
-/** Until authentication lands (issue: security), every write is recorded as this user. */
-export const UNAUTHENTICATED_USER = 'unauthenticated';
 
 function header(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name];
@@ -64,17 +62,27 @@ function parseCorrelationId(value: string | undefined): string | undefined {
   return value;
 }
 
+/**
+ * Idempotency keys are the client's, so they are scoped per user: the key looked up and stored is the pair
+ * (sub, key). Two users who happen to pick the same key never see each other's answer, are never told the key
+ * was used (422), and neither's write is swallowed as a "retry" of the other's.
+ */
+export function scopedIdempotencyKey(sub: string, key: string): string {
+  return JSON.stringify([sub, key]);
+}
+
 export function envelopeOf(request: FastifyRequest): CommandEnvelope {
   const requestId = randomUUID();
+  const { sub } = userOf(request);
   const key = parseIdempotencyKey(header(request, 'idempotency-key'));
   return {
-    recordedBy: UNAUTHENTICATED_USER,
+    recordedBy: sub,
     correlationId: parseCorrelationId(header(request, 'x-correlation-id')) ?? requestId,
     causationId: requestId,
     expectedRevision: parseIfMatch(header(request, 'if-match')),
     idempotency: key
       ? {
-          key,
+          key: scopedIdempotencyKey(sub, key),
           fingerprint: createHash('sha256')
             .update(`${request.method} ${request.url}\n${canonicalJson(request.body ?? null)}`)
             .digest('hex'),
@@ -83,7 +91,7 @@ export function envelopeOf(request: FastifyRequest): CommandEnvelope {
   };
 }
 
-/** The command envelope of the current request: user, correlation, If-Match and Idempotency-Key. */
+/** The command envelope of the current request: user (the token's `sub`, set by the AuthGuard), correlation, If-Match and Idempotency-Key. */
 export const Envelope = createParamDecorator((_: unknown, ctx: ExecutionContext) =>
   envelopeOf(ctx.switchToHttp().getRequest<FastifyRequest>()),
 );

@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, Observable } from 'rxjs';
 import { toCsv } from './csv';
 
-const CSV_ROWS = Symbol('csv-rows');
+export const CSV_ROWS = Symbol('csv-rows');
 type RowsOf = (body: any) => object[];
 
 /** SPEC §3.6: every list and report also answers as CSV, to `Accept: text/csv` or `?format=csv`. */

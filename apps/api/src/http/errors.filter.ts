@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { DomainError } from '@crm/domain';
 import { WrongExpectedRevisionError } from '@crm/event-store';
 import { errorCodes, type FastifyReply } from 'fastify';
+import { challengeOf } from '../auth/auth-errors';
 import { ErrorBody } from './error-body';
 
 const STATUS_OF_KIND = { rule: 422, not_found: 404, conflict: 409 } as const;
@@ -57,6 +58,7 @@ export class ErrorsFilter implements ExceptionFilter {
     const body = toErrorBody(error);
     if (body.statusCode >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (body.statusCode === 401) void reply.header('www-authenticate', challengeOf(error));
     void reply.status(body.statusCode).send(body);
   }
 }

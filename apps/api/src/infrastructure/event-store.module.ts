@@ -1,22 +1,33 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { createEventStore, EVENT_STORE, EventStore } from '@crm/event-store';
+import { EVENT_STORE, EventStore } from '@crm/event-store';
+import { createProtectedEventStore, KEY_STORE, ProtectedEventStore } from '@crm/privacy';
 import { Settings, SETTINGS } from '../config/settings';
 
-/** The event log adapter, picked by settings: EventStoreDB when EVENTSTORE_URL is set, else SQLite under DATA_DIR. */
+const PROTECTED_LOG = Symbol('PROTECTED_LOG');
+
+/**
+ * The event log, opened as every app opens it (createProtectedEventStore): the adapter picked by settings
+ * (EventStoreDB when EVENTSTORE_URL is set, else SQLite under DATA_DIR) behind crypto-shredding, with the key
+ * store (MongoDB `data_keys` when MONGODB_URL is set, else `<DATA_DIR>/keys.sqlite`).
+ */
 @Global()
 @Module({
   providers: [
     {
-      provide: EVENT_STORE,
+      provide: PROTECTED_LOG,
       inject: [SETTINGS],
-      useFactory: (settings: Settings) => createEventStore({ dataDir: settings.dataDir, eventStoreUrl: settings.eventStoreUrl }),
+      useFactory: (settings: Settings) =>
+        createProtectedEventStore({ dataDir: settings.dataDir, eventStoreUrl: settings.eventStoreUrl, mongodbUrl: settings.mongodbUrl }),
     },
+    { provide: EVENT_STORE, inject: [PROTECTED_LOG], useFactory: (log: ProtectedEventStore) => log.events },
+    { provide: KEY_STORE, inject: [PROTECTED_LOG], useFactory: (log: ProtectedEventStore) => log.keys },
   ],
-  exports: [EVENT_STORE],
+  exports: [EVENT_STORE, KEY_STORE],
 })
 export class EventStoreModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
+  /** Closes the log and its key store. */
   async onApplicationShutdown(): Promise<void> {
     await this.store.close();
   }

@@ -1,8 +1,10 @@
 import { Controller, HttpCode, Post, Query, Inject } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { PROJECTIONS, ProjectionsView } from '@crm/read-models';
+import { Access } from '../auth/access.decorators';
 
 @ApiTags('admin')
+@Access('rebuild')
 @Controller('admin/projections')
 export class AdminController {
   constructor(@Inject(PROJECTIONS) private readonly engine: ProjectionsView) {}

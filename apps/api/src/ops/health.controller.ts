@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, EventStore } from '@crm/event-store';
 import { PROJECTIONS, ProjectionsView } from '@crm/read-models';
 import type { FastifyReply } from 'fastify';
+import { Access, Public } from '../auth/access.decorators';
 import { projectionLag } from '../read-side/projection-lag';
 
 @ApiTags('ops')
@@ -14,6 +15,7 @@ export class HealthController {
   ) {}
 
   @Get('health')
+  @Public()
   @ApiOperation({ summary: 'Liveness and readiness: 200 once the event log answers and the projections run; includes projection lag' })
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
     const { head, projections } = await projectionLag(this.events, this.engine);
@@ -27,6 +29,7 @@ export class HealthController {
   }
 
   @Get('metrics')
+  @Access('metrics')
   @Header('content-type', 'text/plain; version=0.0.4')
   @ApiOperation({ summary: 'Prometheus metrics' })
   async metrics() {

@@ -2,6 +2,7 @@ import { Body, Controller, Patch, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
+import { Access } from '../auth/access.decorators';
 import { Envelope } from '../http/command-envelope.decorator';
 import { CommandDoc } from '../http/command-doc';
 import { UuidParam } from '../http/uuid-param';
@@ -11,6 +12,7 @@ import { UpdateOrganisationDto } from './dto/update-organisation.dto';
 import { ExecuteOrganisationCommand } from './organisation-command';
 
 @ApiTags('organisations')
+@Access('organisations')
 @Controller('organisations')
 export class OrganisationsController {
   constructor(private readonly commands: CommandBus) {}

@@ -1,5 +1,6 @@
 import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorators';
 import { AsOf } from '../http/as-of';
 import { CsvExport, WantsCsv } from '../http/csv-export';
 import { UuidParam } from '../http/uuid-param';
@@ -12,6 +13,7 @@ import { TimelineQueryDto } from './queries/timeline.query.dto';
 @ApiTags('partnerships')
 @ApiHeader({ name: 'X-Min-Position', required: false, description: 'wait until the read models include this log position (read-your-writes)' })
 @UseInterceptors(MinPositionInterceptor)
+@Access('read')
 @Controller('partnerships')
 export class PartnershipQueriesController {
   constructor(

@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { PartnershipCommand } from '@crm/domain';
 import { randomUUID } from 'node:crypto';
+import { Access } from '../auth/access.decorators';
 import { CommandDoc } from '../http/command-doc';
 import { Envelope } from '../http/command-envelope.decorator';
 import { UuidParam } from '../http/uuid-param';
@@ -15,6 +16,7 @@ import { HoldEvaluationDto, RecordActivityDto, RecordInteractionDto } from './dt
 import { ExecutePartnershipCommand } from './partnership-command';
 
 @ApiTags('partnerships')
+@Access('record')
 @Controller('partnerships')
 export class PartnershipsController {
   constructor(private readonly commands: CommandBus) {}

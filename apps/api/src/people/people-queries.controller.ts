@@ -1,5 +1,6 @@
 import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorators';
 import { AsOf } from '../http/as-of';
 import { CsvExport, WantsCsv } from '../http/csv-export';
 import { UuidParam } from '../http/uuid-param';
@@ -10,6 +11,7 @@ import { PeopleQueries } from './queries/people-queries.service';
 @ApiTags('people')
 @ApiHeader({ name: 'X-Min-Position', required: false, description: 'wait until the read models include this log position' })
 @UseInterceptors(MinPositionInterceptor)
+@Access('read')
 @Controller('people')
 export class PeopleQueriesController {
   constructor(private readonly queries: PeopleQueries) {}

@@ -2,6 +2,7 @@ import { Body, Controller, Patch, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
+import { Access } from '../auth/access.decorators';
 import { CommandDoc } from '../http/command-doc';
 import { Envelope } from '../http/command-envelope.decorator';
 import { UuidParam } from '../http/uuid-param';
@@ -13,6 +14,7 @@ import { RegisterPersonDto } from './dto/register-person.dto';
 import { ExecutePersonCommand, RecordDepartureCommand } from './person-commands';
 
 @ApiTags('people')
+@Access('record')
 @Controller('people')
 export class PeopleController {
   constructor(private readonly commands: CommandBus) {}
@@ -40,6 +42,7 @@ export class PeopleController {
   }
 
   @Post(':id/erasure')
+  @Access('erasure')
   @CommandDoc('Erase a person’s personal data (GDPR art. 17)', 'PersonErased')
   erase(@UuidParam('id') id: string, @Body() body: ErasePersonDto, @Envelope() envelope: CommandEnvelope) {
     return this.commands.execute(new ExecutePersonCommand({ type: 'ErasePerson', personId: id, ...body }, envelope));

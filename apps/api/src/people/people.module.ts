@@ -5,11 +5,12 @@ import { PeopleQueriesController } from './people-queries.controller';
 import { PeopleQueries } from './queries/people-queries.service';
 import { WorklistController } from '../worklist/worklist.controller';
 import { PersonCommandHandler } from './person-command.handler';
+import { PersonErasure } from './person-erasure';
 import { RecordDepartureHandler } from './record-departure.handler';
 
 @Module({
   imports: [WriteSideModule],
   controllers: [PeopleController, PeopleQueriesController, WorklistController],
-  providers: [PersonCommandHandler, RecordDepartureHandler, PeopleQueries],
+  providers: [PersonCommandHandler, PersonErasure, RecordDepartureHandler, PeopleQueries],
 })
 export class PeopleModule {}

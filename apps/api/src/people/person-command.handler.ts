@@ -3,15 +3,18 @@ import { organisationDecider, personDecider, PersonContext, streamOf } from '@cr
 import { AggregateRepository } from '../write-side/aggregate-repository';
 import { CommandExecutor } from '../write-side/command-executor';
 import { ExecutePersonCommand } from './person-commands';
+import { PersonErasure } from './person-erasure';
 
 @CommandHandler(ExecutePersonCommand)
 export class PersonCommandHandler implements ICommandHandler<ExecutePersonCommand> {
   constructor(
     private readonly executor: CommandExecutor,
     private readonly repository: AggregateRepository,
+    private readonly erasure: PersonErasure,
   ) {}
 
   execute({ command, envelope }: ExecutePersonCommand) {
+    if (command.type === 'ErasePerson') return this.erasure.erase(command, envelope);
     return this.executor.decide(envelope, {
       streamId: streamOf.person(command.personId),
       decider: personDecider,

@@ -1,5 +1,6 @@
 import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorators';
 import { AsOf } from '../http/as-of';
 import { CsvExport } from '../http/csv-export';
 import { MinPositionInterceptor } from '../read-side/min-position.interceptor';
@@ -9,6 +10,7 @@ import { ReportsService } from './reports.service';
 @ApiTags('reports')
 @ApiHeader({ name: 'X-Min-Position', required: false, description: 'wait until the read models include this log position' })
 @UseInterceptors(MinPositionInterceptor)
+@Access('reports')
 @Controller('reports')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}

@@ -1,5 +1,6 @@
 import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorators';
 import { AsOf } from '../http/as-of';
 import { CsvExport } from '../http/csv-export';
 import { MinPositionInterceptor } from '../read-side/min-position.interceptor';
@@ -9,6 +10,7 @@ import { WorklistQueryDto } from './worklist.query.dto';
 @ApiTags('worklist')
 @ApiHeader({ name: 'X-Min-Position', required: false, description: 'wait until the read models include this log position' })
 @UseInterceptors(MinPositionInterceptor)
+@Access('read')
 @Controller('worklist')
 export class WorklistController {
   constructor(private readonly people: PeopleQueries) {}

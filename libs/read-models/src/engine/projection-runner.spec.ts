@@ -85,4 +85,41 @@ describe('ProjectionRunner', () => {
     const facts = await store.get<PartnershipFacts>(target.collection, partnershipId);
     expect(facts?.touchpoints.map((t) => t.id)).toEqual(['i1', 'i2', 'i3', 'i4']);
   });
+
+  it('applies an event to the further documents it names by a query (PersonErased redacts the erased owner’s commitments everywhere)', async () => {
+    const other = randomUUID();
+    const commitment = (pid: string, commitmentId: string, ownerId?: string) => ({
+      type: 'CommitmentMade',
+      data: { partnershipId: pid, commitmentId, side: 'school', ...(ownerId && { ownerId }), description: `text of ${commitmentId}`, dueAt: '2025-09-01T00:00:00.000Z', madeAt: '2025-05-01T00:00:00.000Z' },
+      metadata: meta(),
+    });
+    await runToHead();
+    await events.append([{ streamId: streamOf.partnership(partnershipId), expectedRevision: 3, events: [commitment(partnershipId, 'c1', 'anna')] }]);
+    // The second partnership and its commitment are still uncommitted drafts when the erasure comes (one catch-up batch).
+    await events.append([
+      {
+        streamId: streamOf.partnership(other),
+        expectedRevision: 'no_stream',
+        events: [
+          { type: 'PartnershipOpened', data: { partnershipId: other, schoolId: 's', partnerId: 'q', levels: ['mbo'], intensity: 'placement', themes: [], openedAt: '2025-01-01T00:00:00.000Z' }, metadata: meta() },
+          commitment(other, 'c2', 'anna'),
+          commitment(other, 'c3', 'bram'),
+          commitment(other, 'c4'),
+        ],
+      },
+    ]);
+    const erasure = await events.append([{ streamId: streamOf.person('anna'), expectedRevision: 'no_stream', events: [{ type: 'PersonErased', data: { personId: 'anna', at: '2025-06-01T00:00:00.000Z' }, metadata: meta() }] }]);
+
+    await runToHead();
+
+    const descriptions = async (pid: string) => (await store.get<PartnershipFacts>(target.collection, pid))!.commitments.map((c) => [c.id, c.description]);
+    expect(await descriptions(partnershipId)).toEqual([['c1', '[erased]']]);
+    expect(await descriptions(other)).toEqual([['c2', '[erased]'], ['c3', 'text of c3'], ['c4', 'text of c4']]);
+    expect((await store.get<PartnershipFacts & { position: number }>(target.collection, other))!.position).toBe(erasure.position);
+
+    const before = await store.get(target.collection, other);
+    await store.commit({ upserts: [], checkpoints: { [target.checkpoint]: 1 } });
+    await runToHead();
+    expect(await store.get(target.collection, other)).toEqual(before);
+  });
 });

@@ -107,8 +107,7 @@ export class ProjectionRunner {
 
   private async onEvent(event: RecordedEvent): Promise<void> {
     if (event.position <= this.applied) return;
-    const id = this.definition.documentId(event);
-    if (id !== undefined) {
+    for (const id of await this.documentsOf(event)) {
       const draft = await this.draftOf(id);
       if (!draft || draft.position < event.position) {
         const next = this.definition.apply(draft ?? undefined, event) as Draft | undefined;
@@ -125,6 +124,16 @@ export class ProjectionRunner {
     } else {
       this.scheduleFlush();
     }
+  }
+
+  private async documentsOf(event: RecordedEvent): Promise<string[]> {
+    const id = this.definition.documentId(event);
+    const filter = this.definition.relatedDocuments?.(event);
+    if (!filter) return id === undefined ? [] : [id];
+    // The query sees the store, so everything applied so far is committed first (the drafts then equal the store).
+    await this.flush();
+    const related = await this.store.find(this.target.collection, filter);
+    return [...new Set([...(id === undefined ? [] : [id]), ...related.map((document) => document._id)])];
   }
 
   private async draftOf(id: string): Promise<Draft | null> {

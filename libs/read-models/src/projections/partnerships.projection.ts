@@ -97,6 +97,17 @@ function applyToPartnership(facts: PartnershipFacts, event: PartnershipEvent): P
   }
 }
 
+/**
+ * An erased person's commitments read `[erased]` for their description: the log encrypts a commitment's description
+ * with its owner's key too (libs/privacy PERSONAL_DATA), so a replay reads it as `[erased]`, and this copy must not
+ * outlive the key either.
+ */
+function redactOwnedBy(facts: PartnershipFacts, personId: string): void {
+  for (const commitment of facts.commitments) if (commitment.ownerId === personId) commitment.description = ERASED;
+}
+
+const ERASED = '[erased]';
+
 const PARTNERSHIP_EVENTS = new Set<string>([
   'PartnershipOpened',
   'PartnershipStageChanged',
@@ -118,10 +129,19 @@ const PARTNERSHIP_EVENTS = new Set<string>([
 export const partnershipsProjection: ProjectionDefinition<PartnershipFacts> = {
   name: 'partnerships',
   collection: 'partnerships',
-  version: 2,
+  // v3: commitments of an erased owner are redacted (PersonErased).
+  version: 3,
   indexes: [{ key: { schoolId: 1 } }, { key: { partnerId: 1 } }, { key: { levels: 1 } }],
   documentId: (event) => (PARTNERSHIP_EVENTS.has(event.type) ? (event.data.partnershipId as string) : undefined),
+  relatedDocuments: (event) => (event.type === 'PersonErased' ? { 'commitments.ownerId': event.data.personId } : undefined),
   apply(draft, recorded) {
+    if (recorded.type === 'PersonErased') {
+      if (draft) {
+        redactOwnedBy(draft, recorded.data.personId as string);
+        draft.position = recorded.position;
+      }
+      return draft;
+    }
     const event = recorded as unknown as PartnershipEvent;
     if (event.type === 'PartnershipOpened') {
       const { partnershipId, schoolId, partnerId, levels, intensity, themes, openedAt } = event.data;

@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@crm/event-store';
-import { StoredDocument } from '@crm/read-store';
+import { Filter, StoredDocument } from '@crm/read-store';
 
 /**
  * One read model: which document an event touches, and how it changes it. `apply` may change the draft it
@@ -13,6 +13,12 @@ export interface ProjectionDefinition<D extends StoredDocument = StoredDocument>
   /** Bumped when the document shape changes; a new version is built from position 0 beside the old one. */
   version: number;
   documentId(event: RecordedEvent): string | undefined;
+  /**
+   * Further documents an event changes, found by a query on the collection: for an event about one thing that
+   * changes others (a PersonErased that must redact the partnerships holding that person's text). Meant for rare
+   * events: the runner commits what it has applied before it runs the query.
+   */
+  relatedDocuments?(event: RecordedEvent): Filter | undefined;
   /** The indexes the queries on this collection need; created for every generation. */
   indexes?: { key: Record<string, 1 | -1>; unique?: boolean }[];
   /** The new document, or undefined to delete it. `draft` is undefined for the first event of a document. */

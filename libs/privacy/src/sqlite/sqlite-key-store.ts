@@ -1,0 +1,114 @@
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { checkSubjectId, KEY_BYTES, KeyLookup, KeyStore, SubjectErasedError } from '../key-store.port';
+
+interface KeyRow {
+  key: Buffer | null;
+  destroyed_at: string | null;
+}
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS data_keys (
+    subject TEXT PRIMARY KEY,
+    key BLOB,
+    created_at TEXT NOT NULL,
+    destroyed_at TEXT,
+    CHECK ((key IS NULL) = (destroyed_at IS NOT NULL))
+  );
+`;
+
+/**
+ * Data keys in their own SQLite file beside the log (`<DATA_DIR>/keys.sqlite`), never inside it: a backup or copy
+ * of the log alone reveals nothing, and destroying a key does not rewrite the log.
+ *
+ * - WAL with synchronous = FULL, like the log: a key is on disk before the event encrypted with it is appended,
+ *   and a key lost is data lost.
+ * - secure_delete = ON, and a TRUNCATE checkpoint after each destruction: the key's bytes are overwritten in the
+ *   database file and the WAL that still held them is cut to zero, so the file no longer contains them. (What the
+ *   file system or SSD keeps of freed blocks, and backups of this file, are outside what SQLite can wipe: keep
+ *   backups of keys.sqlite short-lived, or a restore brings erased people back.)
+ */
+export class SqliteKeyStore implements KeyStore {
+  readonly file: string;
+  private readonly db: Database.Database;
+  private readonly select: Database.Statement<[string], KeyRow>;
+  private readonly insertKey: Database.Statement<[string, Buffer, string]>;
+  private readonly tombstone: Database.Statement<[string, string, string]>;
+  private readonly getOrCreateTx: Database.Transaction<(subjectId: string) => Buffer>;
+  private readonly destroyTx: Database.Transaction<(subjectId: string) => boolean>;
+
+  constructor(file: string) {
+    this.file = resolve(file);
+    mkdirSync(dirname(this.file), { recursive: true });
+    const db = new Database(this.file);
+    try {
+      const check = db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new Error(`key store ${this.file} is corrupt (${String(check)}); restore it from a backup`);
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('secure_delete = ON');
+      db.pragma('busy_timeout = 5000');
+      db.exec(SCHEMA);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    this.db = db;
+    this.select = db.prepare('SELECT key, destroyed_at FROM data_keys WHERE subject = ?');
+    this.insertKey = db.prepare('INSERT INTO data_keys (subject, key, created_at) VALUES (?, ?, ?)');
+    // The row is deleted and written anew (not updated in place), so secure_delete zeroes the cell that held the key.
+    this.tombstone = db.prepare('INSERT INTO data_keys (subject, key, created_at, destroyed_at) VALUES (?, NULL, ?, ?)');
+    const deleteRow = db.prepare<[string], { created_at: string }>('DELETE FROM data_keys WHERE subject = ? RETURNING created_at');
+
+    this.getOrCreateTx = db.transaction((subjectId: string) => {
+      const row = this.select.get(subjectId);
+      if (row?.key) return row.key;
+      if (row) throw new SubjectErasedError(subjectId);
+      const key = randomBytes(KEY_BYTES);
+      this.insertKey.run(subjectId, key, new Date().toISOString());
+      return key;
+    });
+    this.destroyTx = db.transaction((subjectId: string) => {
+      const row = this.select.get(subjectId);
+      if (row && !row.key) return false;
+      const now = new Date().toISOString();
+      const createdAt = deleteRow.get(subjectId)?.created_at ?? now;
+      this.tombstone.run(subjectId, createdAt, now);
+      return true;
+    });
+  }
+
+  async getOrCreate(subjectId: string): Promise<Buffer> {
+    checkSubjectId(subjectId);
+    // IMMEDIATE: two processes creating a key for one subject serialise, and the second reads the first's key.
+    return this.getOrCreateTx.immediate(subjectId);
+  }
+
+  async get(subjectId: string): Promise<KeyLookup> {
+    checkSubjectId(subjectId);
+    const row = this.select.get(subjectId);
+    if (!row) return { status: 'absent' };
+    return row.key ? { status: 'active', key: row.key } : { status: 'destroyed', destroyedAt: row.destroyed_at! };
+  }
+
+  async destroy(subjectId: string): Promise<void> {
+    checkSubjectId(subjectId);
+    if (!this.destroyTx.immediate(subjectId)) return;
+    // Moves the zeroed page into the database file and cuts the WAL (which still holds the page with the key) to
+    // zero bytes. If another connection is reading, the WAL cannot be cut now; a later checkpoint or the last
+    // connection's close does it.
+    // The wait for readers is kept short: this runs on the event loop.
+    this.db.pragma('busy_timeout = 200');
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      this.db.pragma('busy_timeout = 5000');
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
