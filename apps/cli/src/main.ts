@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { settingsFromEnv } from '../../api/src/config/settings';
+import { EVENT_LOG_USAGE, exportCommand, importCommand } from './event-log-commands';
 import { TOKEN_USAGE, tokenCommand } from './issue-token';
 import { rebuildProjections } from './rebuild-projections';
 
@@ -7,7 +8,8 @@ const USAGE = `usage: npm run cli -- <command>
 
 commands:
   rebuild-projections   rebuild every read model from position 0 (stop the API first in embedded mode)
-  ${TOKEN_USAGE}`;
+  ${TOKEN_USAGE}
+  ${EVENT_LOG_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -15,6 +17,12 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'rebuild-projections':
       await rebuildProjections(settings, (line) => console.log(line));
+      return 0;
+    case 'export':
+      console.log(await exportCommand(settings, args));
+      return 0;
+    case 'import':
+      console.log(await importCommand(settings, args));
       return 0;
     case 'token':
       console.log(tokenCommand(settings, args));
