@@ -34,5 +34,6 @@ module.exports = {
     { ...common, displayName: 'contract', testMatch: ['<rootDir>/test/contract/**/*.spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'], testTimeout: 60000 },
     { ...common, displayName: 'ops', testMatch: ['<rootDir>/test/ops/**/*.spec.ts'] },
+    { ...common, displayName: 'robustness', testMatch: ['<rootDir>/test/robustness/**/*.spec.ts'], testTimeout: 180000 },
   ],
 };

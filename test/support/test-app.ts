@@ -55,14 +55,21 @@ function testApp(app: NestFastifyApplication, dataDir: string, close: () => Prom
   };
 }
 
-/** Settings for a test app: the embedded stores in `dataDir`, and the test secret unless `auth` says otherwise. */
-function testSettings(dataDir: string, auth?: AuthSettings) {
-  return { ...settingsFromEnv({}), dataDir, auth: auth ?? { jwtSecret: TEST_JWT_SECRET } };
+export interface TestAppOptions {
+  auth?: AuthSettings;
+  /** The per-user rate limit (default: as the API's, RATE_LIMIT_PER_MINUTE or 6000). */
+  rateLimitPerMinute?: number;
 }
 
-export async function startTestApp(options: { auth?: AuthSettings } = {}): Promise<TestApp> {
+/** Settings for a test app: the embedded stores in `dataDir`, and the test secret unless `auth` says otherwise. */
+function testSettings(dataDir: string, options: TestAppOptions = {}) {
+  const rateLimit = options.rateLimitPerMinute === undefined ? {} : { rateLimitPerMinute: options.rateLimitPerMinute };
+  return { ...settingsFromEnv({}), dataDir, auth: options.auth ?? { jwtSecret: TEST_JWT_SECRET }, ...rateLimit };
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'crm-e2e-'));
-  const app = await createApp(testSettings(dataDir, options.auth), { logger: false });
+  const app = await createApp(testSettings(dataDir, options), { logger: false });
   return testApp(app, dataDir, async () => {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -73,8 +80,8 @@ export async function startTestApp(options: { auth?: AuthSettings } = {}): Promi
  * The real application on an existing data directory, which `close()` leaves in place: for tests that stop the
  * app and start a new one on the same SQLite file (a restart). The caller removes the directory.
  */
-export async function startTestAppOn(dataDir: string, options: { auth?: AuthSettings } = {}): Promise<TestApp> {
-  const app = await createApp(testSettings(dataDir, options.auth), { logger: false });
+export async function startTestAppOn(dataDir: string, options: TestAppOptions = {}): Promise<TestApp> {
+  const app = await createApp(testSettings(dataDir, options), { logger: false });
   return testApp(app, dataDir, async () => {
     await app.close();
   });

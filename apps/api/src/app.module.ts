@@ -4,6 +4,7 @@ import { AuthModule } from './auth/auth.module';
 import { Settings } from './config/settings';
 import { SettingsModule } from './config/settings.module';
 import { EventStoreModule } from './infrastructure/event-store.module';
+import { MetricsModule } from './observability/metrics.module';
 import { AdminController } from './ops/admin.controller';
 import { HealthController } from './ops/health.controller';
 import { ReadSideModule } from './read-side/read-side.module';
@@ -21,6 +22,7 @@ export class AppModule {
         SettingsModule.forRoot(settings),
         AuthModule,
         CqrsModule.forRoot(),
+        MetricsModule,
         EventStoreModule,
         ReadSideModule,
         OrganisationsModule,

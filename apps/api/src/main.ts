@@ -4,6 +4,7 @@ import { AUTH_CONFIG, AuthConfig } from './auth/auth-config';
 import { DEV_ADMIN_TTL_SECONDS, devAdminToken } from './auth/issue-token';
 import { createApp } from './bootstrap/create-app';
 import { settingsFromEnv } from './config/settings';
+import { exitOnStartupFailure } from './observability/logger';
 
 async function main(): Promise<void> {
   const settings = settingsFromEnv();
@@ -34,8 +35,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  // eslint-disable-next-line no-console
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+main().catch((error) => exitOnStartupFailure('api', error));

@@ -2,29 +2,57 @@ import { EventStore } from '@crm/event-store';
 import { ALL_PROJECTIONS, ProjectionEngine, REBUILD_REQUEST_KEY } from '@crm/read-models';
 import { ReadStore } from '@crm/read-store';
 
-const REBUILD_POLL_MS = 1000;
+const TICK_MS = 1000;
+
+/** What the projector logs with (pino's Logger has it). */
+export interface ProjectorLog {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
 
 /**
  * The projector of production mode: runs every projection against the shared read store, and rebuilds them
- * when an API instance asks (POST /admin/projections/rebuild sets REBUILD_REQUEST_KEY).
+ * when an API instance asks (POST /admin/projections/rebuild sets REBUILD_REQUEST_KEY). Each projection resumes
+ * after its committed checkpoint; once a second it logs how far it has got (`projected`, when that moved).
  */
 export class Projector {
   private readonly engine: ProjectionEngine;
   private timer?: NodeJS.Timeout;
+  private reported = -1;
 
   constructor(
     events: EventStore,
     private readonly store: ReadStore,
-    private readonly log: (line: string) => void,
+    private readonly log: ProjectorLog,
+    /** A projection stopped on an error (the projector process then restarts, resuming from the checkpoints). */
+    onFailure: (error: Error) => void = () => undefined,
   ) {
-    this.engine = new ProjectionEngine(events, store, ALL_PROJECTIONS, { onError: (error) => log(`projection failed: ${error.message}`) });
+    this.engine = new ProjectionEngine(events, store, ALL_PROJECTIONS, {
+      onError: (error) => {
+        log.error({ err: error }, `projection failed: ${error.message}`);
+        onFailure(error);
+      },
+    });
   }
 
+  get position(): number {
+    return this.engine.position;
+  }
+
+  /** Starts every projection from its checkpoint; resolves once they run (catching up goes on in the background). */
   async start(): Promise<void> {
     await this.engine.start();
-    this.timer = setInterval(() => void this.rebuildIfAsked(), REBUILD_POLL_MS);
-    await this.engine.whenCaughtUp();
-    this.log(`projections caught up at position ${this.engine.position}`);
+    this.reported = this.engine.position;
+    this.log.info(
+      { position: this.engine.position, projections: this.engine.status().map(({ name, generation, position }) => ({ name, generation, position })) },
+      `resuming from checkpoint ${this.engine.position}`,
+    );
+    this.timer = setInterval(() => void this.tick(), TICK_MS);
+    void this.engine.whenCaughtUp().then(() => {
+      this.reported = this.engine.position;
+      this.log.info({ position: this.engine.position }, `projections caught up at position ${this.engine.position}`);
+    });
   }
 
   /** Stops reading, commits what was applied, so a restart resumes exactly after the last committed event. */
@@ -33,11 +61,20 @@ export class Projector {
     await this.engine.stop();
   }
 
+  private async tick(): Promise<void> {
+    const position = this.engine.position;
+    if (position !== this.reported) {
+      this.reported = position;
+      this.log.info({ position }, 'projected');
+    }
+    await this.rebuildIfAsked().catch((error: Error) => this.log.error({ err: error }, `rebuild failed: ${error.message}`));
+  }
+
   private async rebuildIfAsked(): Promise<void> {
     if (this.engine.isRebuilding || !(await this.store.getMeta(REBUILD_REQUEST_KEY))) return;
-    this.log('rebuild requested');
+    this.log.info({}, 'rebuild requested');
     await this.engine.rebuild();
     await this.store.setMeta(REBUILD_REQUEST_KEY, '');
-    this.log(`rebuild live at position ${this.engine.position}`);
+    this.log.info({ position: this.engine.position }, `rebuild live at position ${this.engine.position}`);
   }
 }

@@ -1,25 +1,41 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DestinationStream } from 'pino';
 import { AppModule } from '../app.module';
 import { Settings } from '../config/settings';
 import { ErrorsFilter } from '../http/errors.filter';
+import { fastifyRouterOptions } from '../http/framework-errors';
+import { useRequestHardening, useSecurityHeaders } from '../http/hardening';
 import { validationPipe } from '../http/validation';
+import { createLogger, PinoNestLogger } from '../observability/logger';
+import { fastifyLogging, registerRequestLogging } from '../observability/request-logging';
 import { setUpOpenApi } from './open-api';
 
 /** SPEC §2: bodies over 1 MiB are refused. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds the API (used by main and by the end-to-end tests, so both run the same application). */
-export async function createApp(settings: Settings, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES });
+export async function createApp(
+  settings: Settings,
+  options: { logger?: boolean; logDestination?: DestinationStream } = {},
+): Promise<NestFastifyApplication> {
+  // JSON lines (pino) for Fastify, Nest and one line per request; `logger: false` (tests) silences them.
+  const logger = createLogger('api', options.logger === false ? 'silent' : settings.logLevel, options.logDestination);
+  // fastifyRouterOptions: the router's own refusals (bad percent-encoding, over-long path parameters) in the API's error shape.
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, ...fastifyLogging(logger), ...fastifyRouterOptions });
+  registerRequestLogging(adapter.getInstance());
   // Commands take JSON only: a text/plain body is 415, not a string that fails validation field by field.
   adapter.getInstance().removeContentTypeParser('text/plain');
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(settings), adapter, {
-    logger: options.logger === false ? false : ['log', 'warn', 'error'],
+    logger: options.logger === false ? false : new PinoNestLogger(logger),
   });
+  // Security headers (helmet) before any route exists, so every route (and /docs with its own CSP) gets them.
+  await useSecurityHeaders(app);
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new ErrorsFilter());
+  // Query parameters checked on every route; per-user rate limit (RATE_LIMIT_PER_MINUTE), after authentication.
+  await useRequestHardening(app, settings);
   app.enableShutdownHooks();
   setUpOpenApi(app);
   await app.init();

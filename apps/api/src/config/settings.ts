@@ -1,6 +1,10 @@
 import { resolve } from 'node:path';
+import { Environment, LogLevel, validateEnvironment } from './environment';
 
-/** Settings by environment, names and defaults as SPEC §5 gives them. */
+export { InvalidSettingsError, LOG_LEVELS, validateEnvironment } from './environment';
+export type { LogLevel } from './environment';
+
+/** Settings by environment, names and defaults as SPEC §5 gives them (the schema: ./environment.ts). */
 export interface Settings {
   port: number;
   dataDir: string;
@@ -10,7 +14,13 @@ export interface Settings {
   minPositionWaitMs: number;
   /** Bearer-token verification (SPEC §6); see apps/api/src/auth/auth-config.ts for how these combine. */
   auth: AuthSettings;
+  /** PROJECTOR_LEASE_TTL_MS: how long the active projector's lease lasts without renewal (a standby takes over after it). */
+  projectorLeaseTtlMs: number;
+  /** LOG_LEVEL: the least level written (JSON lines on stdout). */
+  logLevel: LogLevel;
 }
+
+export const DEFAULTS = { port: 3000, dataDir: './data', projectorLeaseTtlMs: 10_000, logLevel: 'info' } as const;
 
 export interface AuthSettings {
   /** AUTH_JWT_SECRET: the HS256 secret. Unset and no JWKS: generated into `<dataDir>/jwt-secret` on first start. */
@@ -25,21 +35,30 @@ export interface AuthSettings {
   jwksCooldownMs?: number;
 }
 
-export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings {
-  const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+/**
+ * The settings of this environment, validated (throws InvalidSettingsError naming each wrong or missing setting, so
+ * an app stops before it opens anything). Unset or empty means the default. Used by the API, the projector and the CLI.
+ */
+export function settingsFromEnv(env: NodeJS.ProcessEnv | Record<string, unknown> = process.env): Settings {
+  return settingsOf(validateEnvironment(env));
+}
+
+/** Settings from an already validated environment. */
+export function settingsOf(env: Environment): Settings {
   return {
-    port,
-    dataDir: resolve(env.DATA_DIR ?? './data'),
-    eventStoreUrl: env.EVENTSTORE_URL || undefined,
-    mongodbUrl: env.MONGODB_URL || undefined,
+    port: env.PORT === undefined ? DEFAULTS.port : Number(env.PORT),
+    dataDir: resolve(env.DATA_DIR ?? DEFAULTS.dataDir),
+    eventStoreUrl: env.EVENTSTORE_URL,
+    mongodbUrl: env.MONGODB_URL,
     minPositionWaitMs: 5000,
     auth: {
-      jwtSecret: env.AUTH_JWT_SECRET || undefined,
-      jwksUrl: env.AUTH_JWKS_URL || undefined,
-      issuer: env.AUTH_ISSUER || undefined,
-      audience: env.AUTH_AUDIENCE || undefined,
+      jwtSecret: env.AUTH_JWT_SECRET,
+      jwksUrl: env.AUTH_JWKS_URL,
+      issuer: env.AUTH_ISSUER,
+      audience: env.AUTH_AUDIENCE,
     },
+    projectorLeaseTtlMs: env.PROJECTOR_LEASE_TTL_MS === undefined ? DEFAULTS.projectorLeaseTtlMs : Number(env.PROJECTOR_LEASE_TTL_MS),
+    logLevel: (env.LOG_LEVEL as LogLevel | undefined) ?? DEFAULTS.logLevel,
   };
 }
 

@@ -77,7 +77,8 @@ export function envelopeOf(request: FastifyRequest): CommandEnvelope {
   const key = parseIdempotencyKey(header(request, 'idempotency-key'));
   return {
     recordedBy: sub,
-    correlationId: parseCorrelationId(header(request, 'x-correlation-id')) ?? requestId,
+    // Without X-Correlation-Id, the one made for this request (answered as X-Correlation-Id, on its log lines).
+    correlationId: parseCorrelationId(header(request, 'x-correlation-id')) ?? (request.correlationId || requestId),
     causationId: requestId,
     expectedRevision: parseIfMatch(header(request, 'if-match')),
     idempotency: key

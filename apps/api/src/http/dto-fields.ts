@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsISO8601, isEmail, IsString, IsUUID, MaxLength, MinLength, ValidateBy, ValidateIf } from 'class-validator';
 
 /** Field decorators shared by the command DTOs: validation and OpenAPI description in one place. */
 
@@ -37,6 +37,39 @@ export const IdListField = (opt: Opt = {}) =>
     IsUUID('all', { each: true, message: 'each value in $property must be a UUID' }),
   );
 
+/** Control characters other than tab, line feed and carriage return; and UTF-16 halves without their other half. */
+const MALFORMED_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Text a person could have typed: no NUL or other control characters (tab and line breaks are fine), no broken Unicode. */
+export const WellFormedText = (options?: { each?: boolean }) =>
+  ValidateBy(
+    {
+      name: 'isWellFormedText',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || !MALFORMED_TEXT.test(value),
+        defaultMessage: () => `${options?.each ? 'each value in ' : ''}$property must not contain control characters or broken Unicode`,
+      },
+    },
+    options,
+  );
+
+/**
+ * An email address. validator.js's isEmail throws (URIError, from encodeURI) on text with half a surrogate pair,
+ * which answered 500 for `"email": "\udc00x"`; here malformed text is simply not an address.
+ */
+export const EmailField = (opt: Opt = {}) =>
+  applyDecorators(
+    doc(opt, { format: 'email', maxLength: 254, example: opt.example }),
+    ...maybe(opt.optional),
+    ValidateBy({
+      name: 'isEmailAddress',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && value.length <= 254 && !MALFORMED_TEXT.test(value) && isEmail(value),
+        defaultMessage: () => '$property must be an email address',
+      },
+    }),
+  );
+
 export const TextField = (opt: Opt & { max?: number; min?: number } = {}) =>
   applyDecorators(
     doc(opt, { maxLength: opt.max ?? 200 }),
@@ -44,6 +77,7 @@ export const TextField = (opt: Opt & { max?: number; min?: number } = {}) =>
     IsString(),
     MinLength(opt.min ?? (opt.optional ? 0 : 1)),
     MaxLength(opt.max ?? 200),
+    WellFormedText(),
   );
 
 export const EnumField = (values: readonly string[], opt: Opt = {}) =>
@@ -62,11 +96,25 @@ export const EnumListField = (values: readonly string[], opt: Opt = {}) =>
     IsIn(values as string[], { each: true, message: `each value in $property must be one of: ${values.join(', ')}` }),
   );
 
+/**
+ * ISO-8601 has forms JavaScript cannot read (week dates `2026-W10-4`, ordinal dates `2026-071`, basic format
+ * `20260312`, decimal commas): those are bad input (400) like any other unreadable date, not a rule violation.
+ */
+const IsReadableDate = () =>
+  ValidateBy({
+    name: 'isReadableDate',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && Number.isFinite(Date.parse(value)),
+      defaultMessage: () => '$property must be an ISO-8601 date',
+    },
+  });
+
 export const DateField = (opt: Opt = {}) =>
   applyDecorators(
     doc(opt, { format: 'date-time', example: opt.example ?? '2026-03-12T10:00:00.000Z' }),
     ...maybe(opt.optional),
     IsISO8601({ strict: true }, { message: '$property must be an ISO-8601 date' }),
+    IsReadableDate(),
   );
 
 export const AtField = (description = 'when it happened; defaults to now') => DateField({ optional: true, description });

@@ -24,15 +24,39 @@ const badCursor = () =>
     errors: [{ field: 'cursor', messages: ['invalid cursor'] }],
   });
 
+const isSortValue = (value: unknown): value is SortValue =>
+  value === null || typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
+
+/** The asOf a cursor carries, as this API writes it (a full UTC ISO date); anything else is not one of ours. */
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * Cursors travel through the client, so they are checked like any input: the sort they were made for, an asOf that
+ * is a date, and a key of a sort value and an id (never an object, which could otherwise reach comparisons or
+ * queries).
+ */
 export function decodeCursor(cursor: string | undefined, sort: string): Cursor | undefined {
   if (!cursor) return undefined;
+  let decoded: unknown;
   try {
-    const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Cursor;
-    if (decoded.sort !== sort || !Array.isArray(decoded.after) || typeof decoded.asOf !== 'string') throw badCursor();
-    return decoded;
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     throw badCursor();
   }
+  const { asOf, sort: cursorSort, after } = (decoded ?? {}) as Partial<Cursor>;
+  const valid =
+    typeof decoded === 'object' &&
+    decoded !== null &&
+    cursorSort === sort &&
+    typeof asOf === 'string' &&
+    ISO_UTC.test(asOf) &&
+    !Number.isNaN(Date.parse(asOf)) &&
+    Array.isArray(after) &&
+    after.length === 2 &&
+    isSortValue(after[0]) &&
+    typeof after[1] === 'string';
+  if (!valid) throw badCursor();
+  return { asOf: asOf!, sort: cursorSort!, after: [after![0], after![1]] };
 }
 
 const compareValues = (a: SortValue, b: SortValue): number => {

@@ -2,6 +2,8 @@ import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@crm/event-store';
 import { createProtectedEventStore, KEY_STORE, ProtectedEventStore } from '@crm/privacy';
 import { Settings, SETTINGS } from '../config/settings';
+import { Metrics } from '../observability/metrics';
+import { TimedEventStore } from '../observability/timed-stores';
 
 const PROTECTED_LOG = Symbol('PROTECTED_LOG');
 
@@ -19,7 +21,8 @@ const PROTECTED_LOG = Symbol('PROTECTED_LOG');
       useFactory: (settings: Settings) =>
         createProtectedEventStore({ dataDir: settings.dataDir, eventStoreUrl: settings.eventStoreUrl, mongodbUrl: settings.mongodbUrl }),
     },
-    { provide: EVENT_STORE, inject: [PROTECTED_LOG], useFactory: (log: ProtectedEventStore) => log.events },
+    // Timed (crm_event_store_operation_duration_seconds) around the protected log, so the latency includes encryption.
+    { provide: EVENT_STORE, inject: [PROTECTED_LOG, Metrics], useFactory: (log: ProtectedEventStore, metrics: Metrics) => new TimedEventStore(log.events, metrics.eventStoreDuration) },
     { provide: KEY_STORE, inject: [PROTECTED_LOG], useFactory: (log: ProtectedEventStore) => log.keys },
   ],
   exports: [EVENT_STORE, KEY_STORE],

@@ -1,8 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OrganisationFacts, PartnershipFacts, PeopleLookup, PersonFacts, PROJECTIONS, ProjectionsView } from '@crm/read-models';
 import { Filter, FindOptions, READ_STORE, ReadStore } from '@crm/read-store';
+import { plainFilter } from '../http/query-guard';
 
-/** Reads the stored facts of the live projections. Figures are computed from them by the formulas in @crm/read-models. */
+/**
+ * Reads the stored facts of the live projections. Figures are computed from them by the formulas in @crm/read-models.
+ * Every filter passes `plainFilter` on its way to the store: no operator beyond those the query services use.
+ */
 @Injectable()
 export class ReadModels {
   constructor(
@@ -15,7 +19,7 @@ export class ReadModels {
   }
 
   partnerships(filter: Filter = {}, options?: FindOptions): Promise<PartnershipFacts[]> {
-    return this.store.find<PartnershipFacts>(this.engine.collection('partnerships'), filter, options);
+    return this.store.find<PartnershipFacts>(this.engine.collection('partnerships'), plainFilter(filter), options);
   }
 
   person(id: string): Promise<PersonFacts | undefined> {
@@ -23,7 +27,7 @@ export class ReadModels {
   }
 
   people(filter: Filter = {}, options?: FindOptions): Promise<PersonFacts[]> {
-    return this.store.find<PersonFacts>(this.engine.collection('people'), filter, options);
+    return this.store.find<PersonFacts>(this.engine.collection('people'), plainFilter(filter), options);
   }
 
   organisation(id: string): Promise<OrganisationFacts | undefined> {
@@ -31,7 +35,7 @@ export class ReadModels {
   }
 
   organisations(filter: Filter = {}, options?: FindOptions): Promise<OrganisationFacts[]> {
-    return this.store.find<OrganisationFacts>(this.engine.collection('organisations'), filter, options);
+    return this.store.find<OrganisationFacts>(this.engine.collection('organisations'), plainFilter(filter), options);
   }
 
   /** The people named in these partnerships (contacts, participants, owners), as a lookup for the formulas. */

@@ -3,6 +3,8 @@ import { EVENT_STORE, EventStore } from '@crm/event-store';
 import { ALL_PROJECTIONS, ProjectionEngine, PROJECTIONS, ProjectionsView, RemoteProjections } from '@crm/read-models';
 import { createReadStore, READ_STORE, ReadStore } from '@crm/read-store';
 import { Settings, SETTINGS } from '../config/settings';
+import { Metrics } from '../observability/metrics';
+import { TimedReadStore } from '../observability/timed-stores';
 import { MinPositionInterceptor } from './min-position.interceptor';
 import { ReadModels } from './read-models.service';
 
@@ -16,8 +18,9 @@ import { ReadModels } from './read-models.service';
   providers: [
     {
       provide: READ_STORE,
-      inject: [SETTINGS],
-      useFactory: (settings: Settings) => createReadStore({ dataDir: settings.dataDir, mongodbUrl: settings.mongodbUrl }),
+      inject: [SETTINGS, Metrics],
+      useFactory: async (settings: Settings, metrics: Metrics) =>
+        new TimedReadStore(await createReadStore({ dataDir: settings.dataDir, mongodbUrl: settings.mongodbUrl }), metrics.readStoreDuration),
     },
     {
       provide: PROJECTIONS,

@@ -1,7 +1,7 @@
 import { Intensity, INTENSITIES, LEVEL_INPUTS, Stage, STAGES } from '@crm/domain';
 import { ArrayMaxSize, IsArray, IsString, MaxLength } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { AtField, DateField, EnumField, EnumListField, IdField, TextField, Optional } from '../../http/dto-fields';
+import { AtField, DateField, EnumField, EnumListField, IdField, TextField, Optional, WellFormedText } from '../../http/dto-fields';
 
 export class OpenPartnershipDto {
   @IdField({ optional: true, description: 'chosen by the client, or made by the server' })
@@ -25,6 +25,7 @@ export class OpenPartnershipDto {
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(100, { each: true })
+  @WellFormedText({ each: true })
   themes?: string[];
 
   @DateField({ optional: true, description: 'defaults to now' })

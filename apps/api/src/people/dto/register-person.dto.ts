@@ -1,7 +1,5 @@
 import { PERSON_TIERS, PersonTier } from '@crm/domain';
-import { IsEmail } from 'class-validator';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { EnumField, IdField, TextField, Optional } from '../../http/dto-fields';
+import { EmailField, EnumField, IdField, TextField } from '../../http/dto-fields';
 
 export class RegisterPersonDto {
   @IdField({ optional: true, description: 'chosen by the client, or made by the server' })
@@ -13,9 +11,7 @@ export class RegisterPersonDto {
   @TextField({ example: 'Fatima el Amrani' })
   name!: string;
 
-  @ApiPropertyOptional({ example: 'f.elamrani@clusius.nl' })
-  @Optional()
-  @IsEmail({}, { message: 'email must be an email address' })
+  @EmailField({ optional: true, example: 'f.elamrani@clusius.nl' })
   email?: string;
 
   @TextField({ optional: true, max: 40, example: '+31 72 512 3456' })

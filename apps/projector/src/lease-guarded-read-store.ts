@@ -1,0 +1,68 @@
+import { CommitBatch, Filter, FindOptions, IndexSpec, ReadStore, StoredDocument } from '@crm/read-store';
+
+export class LeaseLostError extends Error {
+  constructor() {
+    super('the projector lease is lost: this process no longer writes the read models');
+    this.name = 'LeaseLostError';
+  }
+}
+
+/**
+ * The read store as the active projector writes it: every write first checks that the lease still certainly holds
+ * (`assertHeld` throws LeaseLostError otherwise), so a projector that lost its lease — or was paused past its
+ * expiry — never commits documents or checkpoints after a standby may have taken over. Reads pass through.
+ */
+export class LeaseGuardedReadStore implements ReadStore {
+  constructor(
+    private readonly inner: ReadStore,
+    private readonly assertHeld: () => void,
+  ) {}
+
+  find<T extends StoredDocument = StoredDocument>(collection: string, filter?: Filter, options?: FindOptions): Promise<T[]> {
+    return this.inner.find<T>(collection, filter, options);
+  }
+
+  count(collection: string, filter?: Filter): Promise<number> {
+    return this.inner.count(collection, filter);
+  }
+
+  get<T extends StoredDocument = StoredDocument>(collection: string, id: string): Promise<T | undefined> {
+    return this.inner.get<T>(collection, id);
+  }
+
+  getMany<T extends StoredDocument = StoredDocument>(collection: string, ids: readonly string[]): Promise<T[]> {
+    return this.inner.getMany<T>(collection, ids);
+  }
+
+  checkpoint(projection: string): Promise<number> {
+    return this.inner.checkpoint(projection);
+  }
+
+  getMeta(key: string): Promise<string | undefined> {
+    return this.inner.getMeta(key);
+  }
+
+  async commit(batch: CommitBatch): Promise<void> {
+    this.assertHeld();
+    await this.inner.commit(batch);
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    this.assertHeld();
+    await this.inner.setMeta(key, value);
+  }
+
+  async ensureIndexes(spec: IndexSpec): Promise<void> {
+    this.assertHeld();
+    await this.inner.ensureIndexes(spec);
+  }
+
+  async drop(collections: readonly string[], checkpoints?: readonly string[]): Promise<void> {
+    this.assertHeld();
+    await this.inner.drop(collections, checkpoints);
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}
