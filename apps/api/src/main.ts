@@ -2,12 +2,16 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { AUTH_CONFIG, AuthConfig } from './auth/auth-config';
 import { DEV_ADMIN_TTL_SECONDS, devAdminToken } from './auth/issue-token';
+import { EVENT_STORE, EventStore } from '@crm/event-store';
 import { createApp } from './bootstrap/create-app';
 import { settingsFromEnv } from './config/settings';
+import { demoQueries, loadDemoRegionIfEmpty } from './demo/demo-region';
 import { exitOnStartupFailure } from './observability/logger';
 
 async function main(): Promise<void> {
   const settings = settingsFromEnv();
+  const demo = process.argv.includes('--demo');
+  if (demo) await loadDemoRegionIfEmpty(settings, (line) => Logger.log(line, 'Demo'));
   const app = await createApp(settings);
   const auth = app.get<AuthConfig>(AUTH_CONFIG);
   // Written before listening, so it is there once /health answers.
@@ -28,6 +32,11 @@ async function main(): Promise<void> {
         '',
       ].join('\n'),
     );
+    if (demo) {
+      const head = await app.get<EventStore>(EVENT_STORE).headPosition();
+      // eslint-disable-next-line no-console
+      console.log(['Try the demo region:', ...(await demoQueries(url, dev.token, dev.path, head)), ''].join('\n'));
+    }
   } else if (auth.mode === 'hs256' && auth.secretSource === 'data-dir') {
     Logger.warn('no AUTH_JWKS_URL or AUTH_JWT_SECRET: tokens are signed with the secret generated in DATA_DIR; issue them with npm run cli -- token', 'Auth');
   } else {

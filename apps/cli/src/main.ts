@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { settingsFromEnv } from '../../api/src/config/settings';
 import { EVENT_LOG_USAGE, exportCommand, importCommand } from './event-log-commands';
+import { GENERATE_USAGE, generateCommand } from './generate-command';
 import { TOKEN_USAGE, tokenCommand } from './issue-token';
 import { rebuildProjections } from './rebuild-projections';
 
@@ -9,7 +10,8 @@ const USAGE = `usage: npm run cli -- <command>
 commands:
   rebuild-projections   rebuild every read model from position 0 (stop the API first in embedded mode)
   ${TOKEN_USAGE}
-  ${EVENT_LOG_USAGE}`;
+  ${EVENT_LOG_USAGE}
+  ${GENERATE_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -17,6 +19,9 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'rebuild-projections':
       await rebuildProjections(settings, (line) => console.log(line));
+      return 0;
+    case 'generate':
+      console.log(await generateCommand(settings, args));
       return 0;
     case 'export':
       console.log(await exportCommand(settings, args));

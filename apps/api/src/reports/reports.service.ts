@@ -48,7 +48,7 @@ export class ReportsService {
   }
 
   private names(context: ReadContext, schoolId: string, partnerId: string) {
-    return { school: context.organisations.get(schoolId)?.name ?? null, partner: context.organisations.get(partnerId)?.name ?? null };
+    return { schoolName: context.organisations.get(schoolId)?.name ?? null, partnerName: context.organisations.get(partnerId)?.name ?? null };
   }
 
   async levels(query: ReportQueryDto, asOf: string) {
