@@ -1,4 +1,4 @@
-import { SqliteEventStore } from '@crm/event-store';
+import { createProtectedEventStore } from '@crm/privacy';
 import { ALL_PROJECTIONS, ProjectionEngine } from '@crm/read-models';
 import { createReadStore } from '@crm/read-store';
 import autocannon from 'autocannon';
@@ -7,10 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiProcess, startApiProcess } from '../test/support/api-process';
 
-/** Projection rebuild from position 0 over a region's log: events/s and the peak RSS of this process. */
+/**
+ * Projection rebuild from position 0 over a region's log, read as the product reads it (decrypting personal
+ * data, upcasting): events/s and the peak RSS of this process.
+ */
 export async function rebuildBench(dataDir: string) {
   const work = mkdtempSync(join(tmpdir(), 'crm-bench-rebuild-'));
-  const events = new SqliteEventStore(join(dataDir, 'events.sqlite'));
+  const { events } = await createProtectedEventStore({ dataDir });
   const store = await createReadStore({ dataDir: work });
   const engine = new ProjectionEngine(events, store, ALL_PROJECTIONS);
   let peakRss = process.memoryUsage().rss;
@@ -42,15 +45,19 @@ async function load(api: ApiProcess, paths: () => string, seconds: number) {
  * Starts the built API on a copy of a region's data (read models included), measures the time until it answers
  * and has caught up, its RSS at rest, then query latency under 50 connections.
  */
-export async function apiReadBench(dataDir: string, partnershipIds: string[], personIds: string[], seconds: number) {
+export async function apiReadBench(dataDir: string, seconds: number) {
   const work = mkdtempSync(join(tmpdir(), 'crm-bench-api-'));
   cpSync(dataDir, work, { recursive: true });
   const started = Date.now();
   const api = await startApiProcess(work);
   const ready = Date.now() - started;
   try {
+    const list = async (path: string, id: string) =>
+      ((await (await fetch(`${api.baseUrl}${path}`, { headers: { authorization: api.authorization } })).json()) as { items: Record<string, string>[] }).items.map((row) => row[id]);
+    const partnershipIds = await list('/api/partnerships?limit=200', 'partnershipId');
+    const personIds = await list('/api/people?limit=200', 'personId');
     let i = 0;
-    const pick = <T>(list: T[]) => list[i++ % list.length];
+    const pick = <T>(items: T[]) => items[i++ % items.length];
     const rss = Number((await (await fetch(`${api.baseUrl}/metrics`, { headers: { authorization: api.authorization } })).text()).match(/process_resident_memory_bytes (\d+)/)?.[1] ?? NaN);
     return {
       'cold start to ready': { ms: ready, 'RSS MiB at rest': rss / 2 ** 20 },

@@ -1,0 +1,32 @@
+import { generateRegion } from '@crm/generator';
+import { createProtectedEventStore } from '@crm/privacy';
+import { ALL_PROJECTIONS, ProjectionEngine } from '@crm/read-models';
+import { createReadStore } from '@crm/read-store';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const UNTIL = '2026-11-01T00:00:00.000Z';
+
+/**
+ * A generated region with its read models built, under bench/data/<size> (git-ignored), reused by later runs:
+ * the same seed and date always give the same region.
+ */
+export async function regionDataDir(size: 'medium' | 'large'): Promise<string> {
+  const dir = join(__dirname, 'data', size);
+  const done = join(dir, '.complete');
+  if (existsSync(done)) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const { events } = await createProtectedEventStore({ dataDir: dir });
+  const result = await generateRegion({ seed: 42, size, until: UNTIL, store: events });
+  console.log(`generated ${size}: ${result.events} events in ${(result.elapsedMs / 1000).toFixed(1)} s (${Math.round(result.events / (result.elapsedMs / 1000))} events/s)`);
+  const store = await createReadStore({ dataDir: dir });
+  const engine = new ProjectionEngine(events, store, ALL_PROJECTIONS);
+  await engine.start();
+  await engine.whenCaughtUp();
+  await engine.stop();
+  await store.close();
+  await events.close();
+  writeFileSync(done, new Date().toISOString());
+  return dir;
+}
