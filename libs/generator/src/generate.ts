@@ -13,7 +13,7 @@ import {
   schemaVersionOf,
   streamOf,
 } from '@crm/domain';
-import { EventStore, EventToAppend, StreamAppend } from '@crm/event-store';
+import type { EventStore, EventToAppend, StreamAppend } from '@crm/event-store';
 import { performance } from 'node:perf_hooks';
 import { IdSource, Seed, seedKey } from './random';
 import { planRegion, PlanStats, PlanStep, RegionPlan, RegionSize } from './region-plan';
@@ -42,7 +42,7 @@ export interface GenerateRegionOptions {
   /** End of the generated history (e.g. today at 00:00 UTC). Pass a fixed date for reproducible output. */
   until: Date | string;
   store: EventStore;
-  /** Events per append call (default 5,000). A command's events always go in the same call. */
+  /** Events per append call (default 20,000). A command's events always go in the same call. */
   batchEvents?: number;
   /** Called after each append with the events written so far and the total the plan will write. */
   onProgress?(events: number, total: number): void;
@@ -69,11 +69,12 @@ export interface GenerateRegionResult {
 export const GENERATOR_USER = 'generator';
 
 /**
- * Events per append. With synchronous commits every append writes each index page it dirtied to the WAL; the
- * (stream_id, revision) index is touched all over at every append, so fewer, bigger appends write far less
- * (measured here: 1,000 → 5,000 cut the large region's append time by a third).
+ * Events per append. With synchronous commits every append writes each index page it dirtied to the WAL, and the
+ * (stream_id, revision) index is touched all over by every append; fewer, bigger appends write far less. Measured
+ * for the large region (1M events) on SQLite: time in append 138 s at 1,000 (random event ids), 50 s at 5,000,
+ * 32 s at 20,000, 27 s at 50,000 (ordered event ids). 20,000 keeps each write transaction well under a second.
  */
-export const DEFAULT_BATCH_EVENTS = 5000;
+export const DEFAULT_BATCH_EVENTS = 20_000;
 
 /** The clock a command is decided with: its own date plus a minute, as if it was entered right after it happened. */
 const DECISION_DELAY_MS = 60_000;
@@ -202,6 +203,18 @@ export async function executePlan(plan: RegionPlan, store: EventStore, options: 
   let pending = 0;
   let written = 0;
 
+  /** One metadata object per command and schema version (the store only serialises it). */
+  const versioned = new Map<number, EventMetadata>();
+  const metadataFor = (base: Omit<EventMetadata, 'schemaVersion'>, type: string): EventMetadata => {
+    const schemaVersion = schemaVersionOf(type);
+    let metadata = versioned.get(schemaVersion);
+    if (!metadata || metadata.causationId !== base.causationId || metadata.correlationId !== base.correlationId) {
+      metadata = { ...base, schemaVersion };
+      versioned.set(schemaVersion, metadata);
+    }
+    return metadata;
+  };
+
   const stage = (streamId: string, domainEvents: readonly DomainEvent[], metadata: Omit<EventMetadata, 'schemaVersion'>): EventToAppend[] => {
     if (domainEvents.length === 0) return [];
     const revision = revisions.get(streamId) ?? -1;
@@ -209,7 +222,7 @@ export async function executePlan(plan: RegionPlan, store: EventStore, options: 
       id: eventIds.next(),
       type: event.type,
       data: event.data as unknown as Record<string, unknown>,
-      metadata: { ...metadata, schemaVersion: schemaVersionOf(event.type) } satisfies EventMetadata,
+      metadata: metadataFor(metadata, event.type) as unknown as Record<string, unknown>,
     }));
     const last = batch[batch.length - 1];
     if (last && last.streamId === streamId) last.events.push(...stored);

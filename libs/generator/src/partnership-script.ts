@@ -27,7 +27,7 @@ import {
   INTERACTION_SUMMARIES,
   NON_COMPANY_ACTIVITIES,
   PAUSE_REASONS,
-} from './data/activities';
+} from './catalogue/activities';
 import { IdSource, Random } from './random';
 import { DAY, HOUR, MINUTE, iso, monthOf, nextDate, seasonFactor, workMoment, YEAR } from './time';
 import { assignableAt, availableAt, PlannedOrganisation, PlannedPerson } from './world';

@@ -235,7 +235,7 @@ export class IdSource {
 function orderedUuid(prefix: number, hi: number, lo: number, mixed: number): string {
   writeWord(prefix >>> 0, WORD_POSITIONS[0]);
   writeWord((((hi & 0xffff) << 16) | 0x4000 | ((lo >>> 20) & 0xfff)) >>> 0, WORD_POSITIONS[1]);
-  writeWord(((0x8000 | ((lo >>> 8) & 0xfff)) << 16 | ((lo & 0xff) << 8) | (mixed >>> 24)) >>> 0, WORD_POSITIONS[2]);
+  writeWord((((0x8000 | ((lo >>> 8) & 0xfff)) << 16) | ((lo & 0xff) << 8) | (mixed >>> 24)) >>> 0, WORD_POSITIONS[2]);
   writeWord(((mixed << 8) | (mixed >>> 24)) >>> 0, WORD_POSITIONS[3]);
   return String.fromCharCode.apply(null, UUID_CODES);
 }

@@ -10,9 +10,9 @@ import {
   Side,
   streamOf,
 } from '@crm/domain';
-import { INTENSITY_BY_LEVEL, LEVEL_THEMES } from './data/activities';
-import { REGIONS, RegionProfile } from './data/regions';
-import { SchoolType } from './data/roles';
+import { INTENSITY_BY_LEVEL, LEVEL_THEMES } from './catalogue/activities';
+import { REGIONS, RegionProfile } from './catalogue/regions';
+import { SchoolType } from './catalogue/roles';
 import {
   COMPANY_SIZES,
   companyName,
@@ -23,7 +23,7 @@ import {
   OTHER_THEMES,
   Sector,
   SECTORS,
-} from './data/sectors';
+} from './catalogue/sectors';
 import { Fate, FATE_WEIGHTS, HandoverKind, PartnershipScript, PartnershipSeed, ScriptRates, ScriptStats } from './partnership-script';
 import { IdSource, Random, Seed, seedKey, Weighted } from './random';
 import { DAY, HOUR, MINUTE, startOfDay, workMoment, YEAR } from './time';
@@ -562,8 +562,9 @@ class Run implements PlanRun {
 
     while (open > 0 || fixedCursor < fixed.length) {
       const windowEnd = windowStart + WINDOW_MS;
-      const window: { step: PlanStep; source: number }[] = [];
-      while (fixedCursor < fixed.length && fixed[fixedCursor].t < windowEnd) window.push({ step: fixed[fixedCursor++], source: 0 });
+      // `seq` holds the source while sorting (0: organisations and people, i + 1: script i), then the position.
+      const window: PlanStep[] = [];
+      while (fixedCursor < fixed.length && fixed[fixedCursor].t < windowEnd) window.push({ ...fixed[fixedCursor++], seq: 0 });
       for (let i = 0; i < scripts.length; i++) {
         if (finished[i]) continue;
         const script = scripts[i];
@@ -572,7 +573,7 @@ class Run implements PlanRun {
         let cursor = cursors[i];
         while (cursor < steps.length && steps[cursor].t < windowEnd) {
           const { t, command } = steps[cursor++];
-          window.push({ step: { t, seq: 0, aggregate: 'partnership', streamId: streams[i], command }, source: i + 1 });
+          window.push({ t, seq: i + 1, aggregate: 'partnership', streamId: streams[i], command });
         }
         if (cursor === steps.length) {
           steps.length = 0;
@@ -586,8 +587,8 @@ class Run implements PlanRun {
         cursors[i] = cursor;
       }
       // Stable sort: equal dates keep organisations and people first, then partnerships in planning order.
-      window.sort((a, b) => a.step.t - b.step.t || a.source - b.source);
-      for (const { step } of window) {
+      window.sort((a, b) => a.t - b.t || a.seq - b.seq);
+      for (const step of window) {
         step.seq = seq++;
         this.yielded += 1;
         yield step;

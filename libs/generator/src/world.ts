@@ -1,7 +1,7 @@
 import { OrganisationKind, OrganisationSize, PersonTier, SchoolLevel } from '@crm/domain';
-import { DEPARTURE_REASONS, PARTNER_ROLES, PROMOTIONS, Role, SCHOOL_CONTACT_ROLES, SCHOOL_ROLES, SchoolType, COMPANY_STAFF } from './data/roles';
-import { emailOf, mobileNumber, PersonName, personName, slug } from './data/names';
-import { Sector } from './data/sectors';
+import { DEPARTURE_REASONS, PARTNER_ROLES, PROMOTIONS, Role, SCHOOL_CONTACT_ROLES, SCHOOL_ROLES, SchoolType, COMPANY_STAFF } from './catalogue/roles';
+import { emailOf, mobileNumber, PersonName, personName, slug } from './catalogue/names';
+import { Sector } from './catalogue/sectors';
 import { IdSource, Random } from './random';
 import { DAY, HOUR, MINUTE, workMoment, YEAR } from './time';
 
