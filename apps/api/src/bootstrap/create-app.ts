@@ -9,6 +9,7 @@ import { useRequestHardening, useSecurityHeaders } from '../http/hardening';
 import { validationPipe } from '../http/validation';
 import { createLogger, PinoNestLogger } from '../observability/logger';
 import { fastifyLogging, registerRequestLogging } from '../observability/request-logging';
+import { assertDataIntegrity, dataFilesOf } from './data-integrity';
 import { setUpOpenApi } from './open-api';
 
 /** SPEC §2: bodies over 1 MiB are refused. */
@@ -39,6 +40,8 @@ export async function createApp(
   app.enableShutdownHooks();
   setUpOpenApi(app);
   await app.init();
+  // Files that are each valid but do not belong together (a truncated log, an emptied key store): refuse to start.
+  await assertDataIntegrity(app, dataFilesOf(settings));
   await app.getHttpAdapter().getInstance().ready();
   return app;
 }

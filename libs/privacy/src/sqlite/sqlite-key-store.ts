@@ -19,6 +19,17 @@ const SCHEMA = `
   );
 `;
 
+/** The key-store SQLite file is damaged or is not a SQLite database; the store refuses to open it. */
+export class KeyStoreCorruptError extends Error {
+  constructor(
+    readonly file: string,
+    readonly detail: string,
+  ) {
+    super(`key store ${file} is corrupt or not a SQLite database (${detail}); restore it from a backup (without it nothing personal in the log can be read)`);
+    this.name = 'KeyStoreCorruptError';
+  }
+}
+
 /**
  * Data keys in their own SQLite file beside the log (`<DATA_DIR>/keys.sqlite`), never inside it: a backup or copy
  * of the log alone reveals nothing, and destroying a key does not rewrite the log.
@@ -45,7 +56,7 @@ export class SqliteKeyStore implements KeyStore {
     const db = new Database(this.file);
     try {
       const check = db.pragma('quick_check', { simple: true });
-      if (check !== 'ok') throw new Error(`key store ${this.file} is corrupt (${String(check)}); restore it from a backup`);
+      if (check !== 'ok') throw new KeyStoreCorruptError(this.file, String(check));
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       db.pragma('secure_delete = ON');
@@ -53,6 +64,9 @@ export class SqliteKeyStore implements KeyStore {
       db.exec(SCHEMA);
     } catch (error) {
       db.close();
+      const code = (error as { code?: unknown }).code;
+      // SQLite's own messages ("file is not a database") name no file: say which one, like the log and read store do.
+      if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) throw new KeyStoreCorruptError(this.file, (error as Error).message);
       throw error;
     }
     this.db = db;
