@@ -15,7 +15,7 @@ import {
 import fc from 'fast-check';
 import { created, daysAgo, region } from '../support/fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
-import { commandBody, commandHeaders, daysFromNow, idFrom, idListFrom, mostly, nastyDate, nastyString, pathIdFrom, rawBody, toJson } from './support/arbitraries';
+import { commandBody, commandHeaders, daysFromNow, idFrom, idListFrom, mostly, nastyDate, nastyString, pathIdFrom, rawBody, sometimes, toJson } from './support/arbitraries';
 import { Answer, checkCommand, injector, RawRequest } from './support/robust-client';
 
 /**
@@ -65,6 +65,10 @@ async function world() {
       await created(t.http, `/partnerships/${w.partnershipId}/commitments`, { side: 'partner', description: `belofte ${i}`, dueAt: daysAgo(-30), madeAt: daysAgo(100) }),
     );
   }
+  // contacts on both sides, so unassigning (and assigning over them) can succeed
+  await t.http.post(`/api/partnerships/${w.partnershipId}/contacts`).send({ side: 'school', personId: w.teacherId, role: 'primary', at: daysAgo(300) }).expect(200);
+  await t.http.post(`/api/partnerships/${w.partnershipId}/contacts`).send({ side: 'school', personId: teacher2, role: 'backup', at: daysAgo(300) }).expect(200);
+  await t.http.post(`/api/partnerships/${w.partnershipId}/contacts`).send({ side: 'partner', personId: w.ownerId, role: 'primary', at: daysAgo(300) }).expect(200);
   const people = [w.teacherId, w.ownerId, teacher2, partner2];
   return { ...w, teacher2, partner2, people, agreements, commitments, organisations: [w.schoolId, w.companyId] };
 }
@@ -85,6 +89,9 @@ interface CommandSpec {
   body?: (w: World) => fc.Arbitrary<unknown>;
   query?: (w: World) => fc.Arbitrary<string>;
 }
+
+/** Present about half the time. */
+const sometimesNot = <T>(value: fc.Arbitrary<T>) => fc.option(value, { nil: undefined });
 
 const p = (w: World, rest = '') => pathIdFrom(w.partnershipId).map((id) => `/api/partnerships/${id}${rest}`);
 
@@ -173,10 +180,11 @@ const COMMANDS: CommandSpec[] = [
     path: (w) => fc.tuple(pathIdFrom(w.partnershipId), fc.constantFrom(...w.people).chain(pathIdFrom)).map(([id, pid]) => `/api/partnerships/${id}/contacts/${pid}`),
     query: () =>
       fc
-        .record(
-          { reason: fc.oneof(fc.constantFrom(...UNASSIGN_REASONS), nastyString), at: fc.oneof(fc.integer({ min: -400, max: 1 }).map(daysFromNow), nastyDate), extra: nastyString },
-          { requiredKeys: [] },
-        )
+        .record({
+          reason: sometimesNot(fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...UNASSIGN_REASONS) }, { weight: 1, arbitrary: nastyString })),
+          at: sometimesNot(fc.oneof({ weight: 5, arbitrary: fc.integer({ min: -400, max: 1 }).map(daysFromNow) }, { weight: 1, arbitrary: nastyDate })),
+          extra: sometimes(nastyString),
+        })
         .map((q) => new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined) as [string, string][]).toString()),
   },
   {

@@ -250,7 +250,8 @@ describe('rate limit per user (RATE_LIMIT_PER_MINUTE)', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'crm-rate-'));
-    limited = await createApp({ ...settingsFromEnv({}), dataDir, auth: { jwtSecret: TEST_JWT_SECRET }, rateLimitPerMinute: LIMIT } as never, { logger: false });
+    const settings = { ...settingsFromEnv({}), dataDir, auth: { jwtSecret: TEST_JWT_SECRET }, rateLimitPerMinute: LIMIT };
+    limited = await createApp(settings, { logger: false });
   });
   afterAll(async () => {
     await limited.close();

@@ -12,8 +12,9 @@ export class SqliteLease implements Lease {
   constructor(file: string) {
     mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
+    // The wait comes first: switching to WAL needs the lock that a standby and the holder may both be reaching for.
     this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('journal_mode = WAL');
     this.db.exec('CREATE TABLE IF NOT EXISTS leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at INTEGER NOT NULL)');
     // One statement decides atomically: insert when free, take over when expired, extend when already ours.
     this.take = this.db.prepare(`
