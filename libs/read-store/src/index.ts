@@ -4,3 +4,4 @@ export { EmbeddedReadStore } from './embedded/embedded-read-store';
 export { MongoReadStore, type MongoReadStoreOptions } from './mongodb/mongodb-read-store';
 export { databaseNameOf, DEFAULT_DATABASE } from './mongodb/connection-url';
 export { createReadStore, type ReadStoreSettings } from './create-read-store';
+export { containing, equalIgnoringCase, escapeRegex } from './text-filters';

@@ -3,37 +3,21 @@ import { assertNotInFuture, isAfter, normaliseDate } from '../shared/dates';
 import { conflict, notFound, ruleViolation } from '../shared/domain-error';
 import { PersonTier } from '../shared/vocabulary';
 import { OrganisationState } from '../organisation/organisation.decider';
-import { PersonEvent } from './person.events';
+import { PersonEvent, PersonRegistered } from './person.events';
 
 export type PersonCommand =
-  | {
-      type: 'RegisterPerson';
-      personId: string;
-      organisationId: string;
-      name: string;
-      email?: string;
-      phone?: string;
-      role: string;
-      tier: PersonTier;
-    }
+  | ({ type: 'RegisterPerson' } & PersonRegistered['data'])
   | { type: 'ChangePersonRole'; personId: string; role: string; tier: PersonTier; at?: string }
   | { type: 'RecordDeparture'; personId: string; leftAt?: string; reason?: string }
   | { type: 'ErasePerson'; personId: string; at?: string };
 
 export type PersonState =
   | { exists: false }
-  | {
+  | ({
       exists: true;
-      personId: string;
-      organisationId: string;
-      name: string;
-      email?: string;
-      phone?: string;
-      role: string;
-      tier: PersonTier;
       leftAt?: string;
       erased: boolean;
-    };
+    } & PersonRegistered['data']);
 
 /** Registering a person needs the organisation they work for. */
 export interface PersonContext extends DecisionContext {

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { expandLevels, notFound } from '@crm/domain';
 import { isEndedBy, isOpenedBy, OrganisationFacts } from '@crm/read-models';
-import { Filter } from '@crm/read-store';
+import { containing, equalIgnoringCase, Filter } from '@crm/read-store';
 import { decodeCursor, DEFAULT_PAGE_SIZE, paginate } from '../../http/pagination';
 import { ReadModels } from '../../read-side/read-models.service';
 import { ListOrganisationsQueryDto } from './list-organisations.query.dto';
 
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const exactly = (text: string) => ({ $regex: `^${escapeRegex(text.trim())}$`, $options: 'i' });
 
 function organisationView({ _id, position: _position, ...organisation }: OrganisationFacts) {
   return organisation;
@@ -39,9 +37,9 @@ export class OrganisationQueries {
     const filter: Filter = {};
     if (query.kind) filter.kind = query.kind;
     if (query.level) filter.levels = { $in: expandLevels([query.level]) };
-    if (query.region?.trim()) filter.region = exactly(query.region);
-    if (query.sector?.trim()) filter.sector = exactly(query.sector);
-    if (query.text?.trim()) filter.name = { $regex: escapeRegex(query.text.trim()), $options: 'i' };
+    if (query.region?.trim()) filter.region = equalIgnoringCase(query.region);
+    if (query.sector?.trim()) filter.sector = equalIgnoringCase(query.sector);
+    if (query.text?.trim()) filter.name = containing(query.text);
     const rows = (await this.readModels.organisations(filter)).map(organisationView);
     const page = paginate(rows, {
       sort,

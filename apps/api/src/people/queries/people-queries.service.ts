@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { notFound } from '@crm/domain';
 import { inOrganisationAt, personExposure, PersonFacts, worklist } from '@crm/read-models';
-import { Filter } from '@crm/read-store';
+import { containing, Filter } from '@crm/read-store';
 import { decodeCursor, DEFAULT_PAGE_SIZE, paginate } from '../../http/pagination';
 import { ReadModels } from '../../read-side/read-models.service';
 import { ListPeopleQueryDto } from './list-people.query.dto';
 
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A person as the API shows them: personal data is already `[erased]` in the projection after an erasure. */
 function personView(person: PersonFacts, organisationName: string | null, asOf: string) {
@@ -38,7 +37,7 @@ export class PeopleQueries {
     if (query.organisation) filter.organisationId = query.organisation;
     if (query.tier) filter.tier = query.tier;
     if (query.text?.trim()) {
-      const pattern = { $regex: escapeRegex(query.text.trim()), $options: 'i' };
+      const pattern = containing(query.text);
       filter.$or = [{ name: pattern }, { role: pattern }];
     }
     let people = await this.readModels.people(filter);
