@@ -38,13 +38,13 @@ describe('the generated medium region', () => {
     // The projections run while the region is written: the incremental build.
     const result = await generateRegion({ seed: 42, size: 'medium', until: UNTIL, store: log.events });
     events = result.events;
-    expect(await engine.waitFor(await log.events.headPosition(), 120_000)).toBe(true);
+    expect(await engine.waitFor(await log.events.headPosition(), 600_000)).toBe(true);
     close = async () => {
       await engine.stop();
       await store.close();
       await log.events.close();
     };
-  }, 300_000);
+  }, 900_000);
 
   afterAll(async () => {
     await close?.();
@@ -82,5 +82,5 @@ describe('the generated medium region', () => {
     const incremental = await snapshot(store, engine);
     await engine.rebuild();
     expect(await snapshot(store, engine)).toEqual(incremental);
-  }, 300_000);
+  }, 900_000);
 });

@@ -1,12 +1,13 @@
 import { BadRequestException, CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, ServiceUnavailableException } from '@nestjs/common';
 import { PROJECTIONS, ProjectionsView } from '@crm/read-models';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, Observable, switchMap } from 'rxjs';
 import { Settings, SETTINGS } from '../config/settings';
 
 /**
  * Read-your-writes (SPEC §4): a query with `X-Min-Position: <position>` waits until the read models have
  * committed that position, up to a bound; past it the answer is 503 rather than data older than asked for.
+ * How long it waited is in `Server-Timing: read-models;dur=<ms>`.
  */
 @Injectable()
 export class MinPositionInterceptor implements NestInterceptor {
@@ -16,7 +17,8 @@ export class MinPositionInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const raw = context.switchToHttp().getRequest<FastifyRequest>().headers['x-min-position'];
+    const http = context.switchToHttp();
+    const raw = http.getRequest<FastifyRequest>().headers['x-min-position'];
     if (raw === undefined) return next.handle();
     const value = Array.isArray(raw) ? raw[0] : raw;
     if (!/^\d+$/.test(value.trim())) {
@@ -28,8 +30,10 @@ export class MinPositionInterceptor implements NestInterceptor {
       });
     }
     const position = Number(value);
+    const started = performance.now();
     return from(this.engine.waitFor(position, this.settings.minPositionWaitMs)).pipe(
       switchMap((reached) => {
+        http.getResponse<FastifyReply>().header('server-timing', `read-models;dur=${(performance.now() - started).toFixed(1)}`);
         if (!reached) {
           throw new ServiceUnavailableException({
             statusCode: 503,

@@ -5,6 +5,7 @@ import { createReadStore, READ_STORE, ReadStore } from '@crm/read-store';
 import { Settings, SETTINGS } from '../config/settings';
 import { Metrics } from '../observability/metrics';
 import { TimedReadStore } from '../observability/timed-stores';
+import { FiguresCache } from './figures-cache';
 import { MinPositionInterceptor } from './min-position.interceptor';
 import { ReadModels } from './read-models.service';
 
@@ -34,9 +35,10 @@ import { ReadModels } from './read-models.service';
             }),
     },
     ReadModels,
+    FiguresCache,
     MinPositionInterceptor,
   ],
-  exports: [READ_STORE, PROJECTIONS, ReadModels, MinPositionInterceptor],
+  exports: [READ_STORE, PROJECTIONS, ReadModels, FiguresCache, MinPositionInterceptor],
 })
 export class ReadSideModule implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(

@@ -11,6 +11,7 @@ import {
   SideKeyPersonRisk,
 } from '@crm/read-models';
 import { Filter } from '@crm/read-store';
+import { FiguresCache } from '../read-side/figures-cache';
 import { readContext, ReadContext } from '../read-side/read-context';
 import { ReadModels } from '../read-side/read-models.service';
 import { ReportQueryDto } from './reports.query.dto';
@@ -32,7 +33,10 @@ const continuityView = (side: SideContinuity) => ({
 /** Management and reporting views over all partnerships (SPEC §3.3, §3.4). */
 @Injectable()
 export class ReportsService {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly cache: FiguresCache,
+  ) {}
 
   /** Running partnerships (opened, not ended at asOf) in the scope of the query, with their people and organisations. */
   private async scope(query: ReportQueryDto, asOf: string, includeEnded = false): Promise<ReadContext> {
@@ -51,14 +55,26 @@ export class ReportsService {
     return { schoolName: context.organisations.get(schoolId)?.name ?? null, partnerName: context.organisations.get(partnerId)?.name ?? null };
   }
 
-  async levels(query: ReportQueryDto, asOf: string) {
+  levels(query: ReportQueryDto, asOf: string) {
+    return this.cache.answer(`reports/levels ${JSON.stringify(query)} ${asOf}`, () => this.computeLevels(query, asOf));
+  }
+
+  keyPersonRisk(query: ReportQueryDto & { risk?: string }, asOf: string) {
+    return this.cache.answer(`reports/key-person-risk ${JSON.stringify(query)} ${asOf}`, () => this.computeKeyPersonRisk(query, asOf));
+  }
+
+  continuity(query: ReportQueryDto & { orphaned?: string }, asOf: string) {
+    return this.cache.answer(`reports/continuity ${JSON.stringify(query)} ${asOf}`, () => this.computeContinuity(query, asOf));
+  }
+
+  private async computeLevels(query: ReportQueryDto, asOf: string) {
     const context = await this.scope(query, asOf, true);
     return levelsReport(context.partnerships, context.people, (id) => context.organisations.get(id), asOf, {
       ...(query.level && { levels: expandLevels([query.level]) }),
     });
   }
 
-  async keyPersonRisk(query: ReportQueryDto & { risk?: string }, asOf: string) {
+  private async computeKeyPersonRisk(query: ReportQueryDto & { risk?: string }, asOf: string) {
     const context = await this.scope(query, asOf);
     const items = context.partnerships
       .map((facts) => {
@@ -70,7 +86,7 @@ export class ReportsService {
     return { asOf, items };
   }
 
-  async continuity(query: ReportQueryDto & { orphaned?: string }, asOf: string) {
+  private async computeContinuity(query: ReportQueryDto & { orphaned?: string }, asOf: string) {
     const context = await this.scope(query, asOf);
     const items = context.partnerships
       .map((facts) => {

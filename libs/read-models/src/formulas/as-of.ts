@@ -86,18 +86,60 @@ export function intensityAt(facts: PartnershipFacts, asOf: string): Intensity {
   return entry?.intensity ?? history[0]?.intensity ?? facts.intensity;
 }
 
+/**
+ * A list's items sorted by date (stable: equal dates keep list order) with their times, computed once per list.
+ * Stored facts are immutable, so the memo is keyed by the list itself; a list that changed length is re-sorted.
+ */
+interface Chronology<T> {
+  length: number;
+  items: T[];
+  times: number[];
+}
+const chronologies = new WeakMap<readonly unknown[], Chronology<unknown>>();
+
+function chronologyOf<T>(list: readonly T[], dateOf: (item: T) => string): Chronology<T> {
+  const known = chronologies.get(list) as Chronology<T> | undefined;
+  if (known && known.length === list.length) return known;
+  const dated = list.map((item, index) => ({ item, index, time: toTime(dateOf(item)) }));
+  dated.sort((a, b) => a.time - b.time || a.index - b.index);
+  const chronology = { length: list.length, items: dated.map((entry) => entry.item), times: dated.map((entry) => entry.time) };
+  chronologies.set(list, chronology);
+  return chronology;
+}
+
+/** How many of the ascending times are ≤ limit. */
+function countUpTo(times: readonly number[], limit: number): number {
+  let low = 0;
+  let high = times.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (times[middle] <= limit) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+const touchpointDate = (touchpoint: TouchpointFact): string => touchpoint.at;
+
 /** Touchpoints dated on or before asOf, oldest first. */
 export function touchpointsAsOf(facts: PartnershipFacts, asOf: string): TouchpointFact[] {
-  return facts.touchpoints.filter((touchpoint) => onOrBefore(touchpoint.at, asOf)).sort(byDate((item) => item.at));
+  const { items, times } = chronologyOf(facts.touchpoints, touchpointDate);
+  return items.slice(0, countUpTo(times, toTime(asOf)));
 }
 
 /** Touchpoints in (asOf − days, asOf], oldest first. */
 export function touchpointsInLastDays(facts: PartnershipFacts, asOf: string, days: number): TouchpointFact[] {
-  return touchpointsAsOf(facts, asOf).filter((touchpoint) => withinLastDays(touchpoint.at, asOf, days));
+  const { items, times } = chronologyOf(facts.touchpoints, touchpointDate);
+  const end = toTime(asOf);
+  return items.slice(countUpTo(times, end - days * DAY_MS), countUpTo(times, end));
 }
 
-export const lastTouchpoint = (facts: PartnershipFacts, asOf: string): TouchpointFact | undefined =>
-  latestBy(touchpointsAsOf(facts, asOf), (touchpoint) => touchpoint.at);
+/** The latest touchpoint dated on or before asOf (of equal dates, the later in event order). */
+export function lastTouchpoint(facts: PartnershipFacts, asOf: string): TouchpointFact | undefined {
+  const { items, times } = chronologyOf(facts.touchpoints, touchpointDate);
+  const count = countUpTo(times, toTime(asOf));
+  return count > 0 ? items[count - 1] : undefined;
+}
 
 /** The latest evaluation held on or before asOf. */
 export const latestEvaluation = (facts: PartnershipFacts, asOf: string): EvaluationFact | undefined =>
@@ -152,12 +194,9 @@ export function sideOf(facts: PartnershipFacts, person: PersonFacts | undefined)
 
 /** The tier a person had at a date (PersonFacts.roleHistory); before the first entry, the first entry's tier. */
 export function tierAt(person: PersonFacts, at: string): PersonTier {
-  const history = [...person.roleHistory].sort(byDate((entry) => entry.from));
-  const entry = latestBy(
-    history.filter((item) => onOrBefore(item.from, at)),
-    (item) => item.from,
-  );
-  return entry?.tier ?? history[0]?.tier ?? person.tier;
+  const { items, times } = chronologyOf(person.roleHistory, (entry) => entry.from);
+  const count = countUpTo(times, toTime(at));
+  return items[count - 1]?.tier ?? items[0]?.tier ?? person.tier;
 }
 
 /** A name a person can read: `[erased]` after erasure, `[unknown]` for an id the lookup does not know. */

@@ -3,6 +3,7 @@ import { expandLevels, notFound } from '@crm/domain';
 import { isOpenedBy, partnershipContinuity, partnershipHealth, partnershipKeyPersonRisk, PartnershipFacts } from '@crm/read-models';
 import { Filter } from '@crm/read-store';
 import { decodeCursor, DEFAULT_PAGE_SIZE, Page, paginate } from '../../http/pagination';
+import { FiguresCache } from '../../read-side/figures-cache';
 import { readContext, ReadContext } from '../../read-side/read-context';
 import { ReadModels } from '../../read-side/read-models.service';
 import { ListPartnershipsQueryDto } from './list-partnerships.query.dto';
@@ -13,7 +14,10 @@ const contains = (haystack: string | null | undefined, needle: string) => (hayst
 /** The partnership read models of SPEC §3.1–3.3 and §3.6, computed from the stored facts for the asked date. */
 @Injectable()
 export class PartnershipQueries {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly cache: FiguresCache,
+  ) {}
 
   private async one(partnershipId: string): Promise<{ facts: PartnershipFacts; context: ReadContext }> {
     const facts = await this.readModels.partnership(partnershipId);
@@ -42,31 +46,13 @@ export class PartnershipQueries {
     return partnershipKeyPersonRisk(facts, context.people, asOf);
   }
 
-  /** Stored fields are filtered by the read store; figures that depend on asOf are filtered after computing them. */
   async list(query: ListPartnershipsQueryDto, asOf: string, all: boolean): Promise<Page<PartnershipSummary> & { asOf: string }> {
     const sort = query.sort ?? 'healthScore';
     const cursor = decodeCursor(query.cursor, sort);
     const at = cursor?.asOf ?? asOf;
-    const filter: Filter = {};
-    if (query.level) filter.levels = { $in: expandLevels([query.level]) };
-    if (query.school) filter.schoolId = query.school;
-    if (query.partner) filter.partnerId = query.partner;
-    const facts = (await this.readModels.partnerships(filter)).filter((f) => isOpenedBy(f, at));
-    const context = await readContext(this.readModels, facts);
-    const text = query.text?.trim().toLowerCase();
-    const region = query.region?.trim().toLowerCase();
-    const sector = query.sector?.trim().toLowerCase();
-    const rows = facts
-      .map((f) => ({ row: partnershipSummary(f, context, at), themes: f.themes }))
-      .filter(({ row, themes }) =>
-        (!query.stage || row.stage === query.stage) &&
-        (!query.status || row.status === query.status) &&
-        (!query.risk || row.schoolKeyPersonRisk === query.risk) &&
-        (!region || (row.school.region ?? '').toLowerCase() === region) &&
-        (!sector || (row.partner.sector ?? '').toLowerCase() === sector) &&
-        (!text || contains(row.school.name, text) || contains(row.partner.name, text) || themes.some((theme) => contains(theme, text))),
-      )
-      .map(({ row }) => row);
+    const { level, school, partner, stage, status, risk, region, sector, text } = query;
+    const question = `partnerships ${JSON.stringify({ level, school, partner, stage, status, risk, region, sector, text })} ${at}`;
+    const rows = await this.cache.answer(question, () => this.rows(query, at));
     const page = paginate(rows, {
       sort,
       cursor,
@@ -77,5 +63,29 @@ export class PartnershipQueries {
         field === 'school' ? (row.school.name ?? null) : field === 'partner' ? (row.partner.name ?? null) : field === 'openedAt' ? row.openedAt : row.healthScore,
     });
     return { asOf: at, ...page };
+  }
+
+  /** Stored fields are filtered by the read store; figures that depend on asOf are filtered after computing them. */
+  private async rows(query: ListPartnershipsQueryDto, at: string): Promise<PartnershipSummary[]> {
+    const filter: Filter = {};
+    if (query.level) filter.levels = { $in: expandLevels([query.level]) };
+    if (query.school) filter.schoolId = query.school;
+    if (query.partner) filter.partnerId = query.partner;
+    const facts = (await this.readModels.partnerships(filter)).filter((f) => isOpenedBy(f, at));
+    const context = await readContext(this.readModels, facts);
+    const text = query.text?.trim().toLowerCase();
+    const region = query.region?.trim().toLowerCase();
+    const sector = query.sector?.trim().toLowerCase();
+    return facts
+      .map((f) => ({ row: partnershipSummary(f, context, at), themes: f.themes }))
+      .filter(({ row, themes }) =>
+        (!query.stage || row.stage === query.stage) &&
+        (!query.status || row.status === query.status) &&
+        (!query.risk || row.schoolKeyPersonRisk === query.risk) &&
+        (!region || (row.school.region ?? '').toLowerCase() === region) &&
+        (!sector || (row.partner.sector ?? '').toLowerCase() === sector) &&
+        (!text || contains(row.school.name, text) || contains(row.partner.name, text) || themes.some((theme) => contains(theme, text))),
+      )
+      .map(({ row }) => row);
   }
 }

@@ -1,0 +1,65 @@
+import { ProjectionsView } from '@crm/read-models';
+import { FiguresCache } from './figures-cache';
+
+/** The part of the projections the cache reads: how far they are and which generation is live. */
+function projectionsAt(position: number, generation = 1) {
+  const view = { position, generation };
+  const projections = { get position() { return view.position; }, collection: (name: string) => `${name}_g${view.generation}` } as unknown as ProjectionsView;
+  return { view, cache: new FiguresCache(projections) };
+}
+
+describe('FiguresCache', () => {
+  it('answers a repeated question from the first computation while the read models stand still', async () => {
+    const { cache } = projectionsAt(10);
+    const compute = jest.fn(async () => ({ atRisk: 3 }));
+    const first = await cache.answer('levels 2026-06-01', compute);
+    const again = await cache.answer('levels 2026-06-01', compute);
+    expect(again).toBe(first);
+    expect(compute).toHaveBeenCalledTimes(1);
+  });
+
+  it('computes again once a write has reached the read models, or a rebuilt generation went live', async () => {
+    const { view, cache } = projectionsAt(10);
+    let atRisk = 3;
+    const compute = async () => ({ atRisk });
+    expect(await cache.answer('levels', compute)).toEqual({ atRisk: 3 });
+    atRisk = 4;
+    view.position = 11;
+    expect(await cache.answer('levels', compute)).toEqual({ atRisk: 4 });
+    atRisk = 5;
+    view.generation = 2;
+    expect(await cache.answer('levels', compute)).toEqual({ atRisk: 5 });
+  });
+
+  it('keeps other questions (another asOf, another filter) apart', async () => {
+    const { cache } = projectionsAt(10);
+    expect(await cache.answer('levels 2026-06-01', async () => 'june')).toBe('june');
+    expect(await cache.answer('levels 2026-07-01', async () => 'july')).toBe('july');
+    expect(await cache.answer('levels 2026-06-01', async () => 'recomputed')).toBe('june');
+  });
+
+  it('lets concurrent askers share one computation', async () => {
+    const { cache } = projectionsAt(10);
+    let release!: (value: string) => void;
+    const compute = jest.fn(() => new Promise<string>((resolve) => (release = resolve)));
+    const answers = Promise.all([cache.answer('q', compute), cache.answer('q', compute), cache.answer('q', compute)]);
+    release('shared');
+    expect(await answers).toEqual(['shared', 'shared', 'shared']);
+    expect(compute).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not keep a failure: the next asker computes again', async () => {
+    const { cache } = projectionsAt(10);
+    await expect(cache.answer('q', async () => Promise.reject(new Error('read store down')))).rejects.toThrow('read store down');
+    expect(await cache.answer('q', async () => 'recovered')).toBe('recovered');
+  });
+
+  it('forgets the least recently asked question beyond its capacity', async () => {
+    const { cache } = projectionsAt(10);
+    const compute = jest.fn(async () => 'first');
+    await cache.answer('q0', compute);
+    for (let i = 1; i <= 64; i++) await cache.answer(`q${i}`, async () => i);
+    await cache.answer('q0', compute);
+    expect(compute).toHaveBeenCalledTimes(2);
+  });
+});
