@@ -2,17 +2,19 @@ import { createProtectedEventStore } from '@crm/privacy';
 import { ALL_PROJECTIONS, ProjectionEngine } from '@crm/read-models';
 import { createReadStore } from '@crm/read-store';
 import autocannon from 'autocannon';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiProcess, startApiProcess } from '../test/support/api-process';
 
 /**
  * Projection rebuild from position 0 over a region's log, read as the product reads it (decrypting personal
- * data, upcasting): events/s and the peak RSS of this process.
+ * data, upcasting): events/s and the peak RSS of this process. The read models are written to a fresh read store
+ * in `into` (a temporary folder by default; the region's own folder to leave them there for a cold start).
  */
-export async function rebuildBench(dataDir: string) {
-  const work = mkdtempSync(join(tmpdir(), 'crm-bench-rebuild-'));
+export async function rebuildBench(dataDir: string, into?: string) {
+  const work = into ?? mkdtempSync(join(tmpdir(), 'crm-bench-rebuild-'));
+  for (const file of readdirSync(work)) if (file.startsWith('read-models.sqlite')) rmSync(join(work, file));
   const { events } = await createProtectedEventStore({ dataDir });
   const store = await createReadStore({ dataDir: work });
   const engine = new ProjectionEngine(events, store, ALL_PROJECTIONS);
@@ -27,7 +29,7 @@ export async function rebuildBench(dataDir: string) {
   await engine.stop();
   await store.close();
   await events.close();
-  rmSync(work, { recursive: true, force: true });
+  if (!into) rmSync(work, { recursive: true, force: true });
   return { events: head, seconds, 'events/s': head / seconds, 'peak RSS MiB': peakRss / 2 ** 20 };
 }
 
@@ -41,16 +43,27 @@ async function load(api: ApiProcess, paths: () => string, seconds: number) {
   return { 'requests/s': result.requests.average, 'p50 ms': result.latency.p50, 'p99 ms': result.latency.p99, errors: result.errors + result.non2xx };
 }
 
-/**
- * Starts the built API on a copy of a region's data (read models included), measures the time until it answers
- * and has caught up, its RSS at rest, then query latency under 50 connections.
- */
+/** Starts the built API on a region's folder (log and persisted read models): time until /health answers 200, RSS at rest. */
+export async function coldStartBench(dataDir: string) {
+  const started = Date.now();
+  const api = await startApiProcess(dataDir);
+  const ready = Date.now() - started;
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const metrics = await (await fetch(`${api.baseUrl}/metrics`, { headers: { authorization: api.authorization } })).text();
+    const rss = Number(/process_resident_memory_bytes (\d+)/.exec(metrics)?.[1] ?? NaN);
+    const lag = Math.max(0, ...[...metrics.matchAll(/projection_lag_events\{[^}]*\} (\d+)/g)].map((m) => Number(m[1])));
+    return { 'ready ms': ready, 'RSS MiB at rest': rss / 2 ** 20, 'projection lag (events)': lag };
+  } finally {
+    await api.kill('SIGTERM');
+  }
+}
+
+/** Starts the built API on a copy of a region's data (read models included) and measures query latency under 50 connections. */
 export async function apiReadBench(dataDir: string, seconds: number) {
   const work = mkdtempSync(join(tmpdir(), 'crm-bench-api-'));
   cpSync(dataDir, work, { recursive: true });
-  const started = Date.now();
   const api = await startApiProcess(work);
-  const ready = Date.now() - started;
   try {
     const list = async (path: string, id: string) =>
       ((await (await fetch(`${api.baseUrl}${path}`, { headers: { authorization: api.authorization } })).json()) as { items: Record<string, string>[] }).items.map((row) => row[id]);
@@ -58,9 +71,7 @@ export async function apiReadBench(dataDir: string, seconds: number) {
     const personIds = await list('/api/people?limit=200', 'personId');
     let i = 0;
     const pick = <T>(items: T[]) => items[i++ % items.length];
-    const rss = Number((await (await fetch(`${api.baseUrl}/metrics`, { headers: { authorization: api.authorization } })).text()).match(/process_resident_memory_bytes (\d+)/)?.[1] ?? NaN);
     return {
-      'cold start to ready': { ms: ready, 'RSS MiB at rest': rss / 2 ** 20 },
       'GET /partnerships/:id/health': await load(api, () => `/api/partnerships/${pick(partnershipIds)}/health`, seconds),
       'GET /partnerships?status=at_risk&level=mbo': await load(api, () => '/api/partnerships?status=at_risk&level=mbo', seconds),
       'GET /reports/levels': await load(api, () => '/api/reports/levels', seconds),

@@ -1,4 +1,4 @@
-import { generateRegion } from '@crm/generator';
+import { generateRegion, RegionSize } from '@crm/generator';
 import { createProtectedEventStore } from '@crm/privacy';
 import { ALL_PROJECTIONS, ProjectionEngine } from '@crm/read-models';
 import { createReadStore } from '@crm/read-store';
@@ -8,25 +8,33 @@ import { join } from 'node:path';
 const UNTIL = '2026-11-01T00:00:00.000Z';
 
 /**
- * A generated region with its read models built, under bench/data/<size> (git-ignored), reused by later runs:
- * the same seed and date always give the same region.
+ * A generated region under bench/data/<size> (git-ignored), reused by later runs: the same seed and date always
+ * give the same region. `withReadModels` also builds its read models once (the query benches need them; the
+ * rebuild bench builds its own).
  */
-export async function regionDataDir(size: 'medium' | 'large'): Promise<string> {
+export async function regionDataDir(size: RegionSize, options: { withReadModels: boolean }): Promise<string> {
   const dir = join(__dirname, 'data', size);
   const done = join(dir, '.complete');
-  if (existsSync(done)) return dir;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const { events } = await createProtectedEventStore({ dataDir: dir });
-  const result = await generateRegion({ seed: 42, size, until: UNTIL, store: events });
-  console.log(`generated ${size}: ${result.events} events in ${(result.elapsedMs / 1000).toFixed(1)} s (${Math.round(result.events / (result.elapsedMs / 1000))} events/s)`);
-  const store = await createReadStore({ dataDir: dir });
-  const engine = new ProjectionEngine(events, store, ALL_PROJECTIONS);
-  await engine.start();
-  await engine.whenCaughtUp();
-  await engine.stop();
-  await store.close();
-  await events.close();
-  writeFileSync(done, new Date().toISOString());
+  if (!existsSync(done)) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const { events } = await createProtectedEventStore({ dataDir: dir });
+    const result = await generateRegion({ seed: 42, size, until: UNTIL, store: events });
+    await events.close();
+    console.log(`generated ${size}: ${result.events} events in ${(result.elapsedMs / 1000).toFixed(1)} s (${Math.round(result.events / (result.elapsedMs / 1000))} events/s)`);
+    writeFileSync(done, new Date().toISOString());
+  }
+  const built = join(dir, '.read-models');
+  if (options.withReadModels && !existsSync(built)) {
+    const { events } = await createProtectedEventStore({ dataDir: dir });
+    const store = await createReadStore({ dataDir: dir });
+    const engine = new ProjectionEngine(events, store, ALL_PROJECTIONS);
+    await engine.start();
+    await engine.whenCaughtUp();
+    await engine.stop();
+    await store.close();
+    await events.close();
+    writeFileSync(built, new Date().toISOString());
+  }
   return dir;
 }

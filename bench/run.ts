@@ -4,32 +4,59 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { appendBench } from './append.bench';
 import { httpCommandBench } from './http-commands.bench';
-import { apiReadBench, rebuildBench } from './read-side.bench';
+import { readYourWritesBench } from './read-your-writes.bench';
+import { apiReadBench, coldStartBench, rebuildBench } from './read-side.bench';
 import { regionDataDir } from './region';
+import { checkTargets } from './targets';
 
 const round = (value: unknown) => (typeof value === 'number' ? Math.round(value * 100) / 100 : value);
 
-async function main() {
-  const results: Record<string, Record<string, unknown>> = {};
-  console.log('append through the event-store port vs raw better-sqlite3 …');
-  Object.assign(results, await appendBench());
-  console.log('HTTP commands (50 connections, 20 s, 2,000 partnerships) …');
-  Object.assign(results, await httpCommandBench({ partnerships: 2000, connections: 50, seconds: 20 }));
-  const medium = await regionDataDir('medium');
-  console.log('projection rebuild from position 0, medium region …');
-  results['rebuild, medium region'] = await rebuildBench(medium);
-  console.log('queries against the medium region (50 connections, 10 s each) …');
-  Object.assign(results, await apiReadBench(medium, 10));
-
-  for (const [name, figures] of Object.entries(results)) {
-    console.log(`${name.padEnd(40)} ${Object.entries(figures).map(([k, v]) => `${k}=${round(v)}`).join('  ')}`);
+/** Runs one measurement; a failure is recorded in the results instead of ending the run. */
+async function measure(results: Record<string, Record<string, unknown>>, title: string, run: () => Promise<Record<string, Record<string, unknown>>>) {
+  console.log(`${title} …`);
+  const started = Date.now();
+  try {
+    Object.assign(results, await run());
+  } catch (error) {
+    results[title] = { error: (error as Error).message.split('\n')[0] };
   }
+  console.log(`  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+}
+
+async function main() {
+  const started = Date.now();
+  const results: Record<string, Record<string, unknown>> = {};
+  await measure(results, 'append through the event-store port vs raw better-sqlite3', () => appendBench());
+  await measure(results, 'HTTP commands (50 connections, 20 s, 2,000 partnerships)', () =>
+    httpCommandBench({ partnerships: 2000, connections: 50, seconds: 20 }),
+  );
+  await measure(results, 'read-your-writes (1,000 rounds)', () => readYourWritesBench({ rounds: 1000 }));
+  await measure(results, 'queries against the medium region (2,000 partnerships; 50 connections, 10 s each)', async () =>
+    apiReadBench(await regionDataDir('medium', { withReadModels: true }), 10),
+  );
+  await measure(results, 'projection rebuild from position 0, large region (1M events)', async () => {
+    const large = await regionDataDir('large', { withReadModels: false });
+    // Rebuilt into the region's own folder, so the cold start below finds persisted read models at the log's head.
+    return { 'rebuild, large region': await rebuildBench(large, large) };
+  });
+  await measure(results, 'cold start with the large region', async () => ({
+    'cold start, large region': await coldStartBench(await regionDataDir('large', { withReadModels: false })),
+  }));
+
+  const rows = Object.entries(results).map(([name, figures]) => ({
+    name,
+    figures: Object.entries(figures).map(([k, v]) => `${k}=${round(v)}`).join('  '),
+    targets: checkTargets(name, figures).join('; '),
+  }));
+  console.log('');
+  for (const row of rows) console.log(`${row.name.padEnd(46)} ${row.figures}${row.targets ? `\n${''.padEnd(46)} target: ${row.targets}` : ''}`);
   const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30) };
   const dir = join(__dirname, 'results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${new Date().toISOString().slice(0, 10)}.json`);
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), machine, results }, null, 2));
-  console.log(`written ${file}`);
+  const targets = Object.fromEntries(rows.map((row) => [row.name, row.targets]));
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), seconds: (Date.now() - started) / 1000, machine, results, targets }, null, 2));
+  console.log(`\nwritten ${file} after ${((Date.now() - started) / 60000).toFixed(1)} min`);
 }
 
 main().catch((error) => {

@@ -1,0 +1,20 @@
+/** The targets of the benchmark issue (2 cores, embedded), per result and figure: at least or at most. */
+const TARGETS: Record<string, Record<string, { atLeast?: number; atMost?: number }>> = {
+  'append, single event (events/s)': { ratio: { atLeast: 0.5 } },
+  'append, batches of 100 (events/s)': { ratio: { atLeast: 0.5 } },
+  'HTTP POST interactions': { 'requests/s': { atLeast: 3000 }, 'p99 ms': { atMost: 25 } },
+  'read-your-writes (command, then query with X-Min-Position)': { 'extra wait p99 ms': { atMost: 20 } },
+  'rebuild, large region': { 'events/s': { atLeast: 50_000 }, 'peak RSS MiB': { atMost: 1024 } },
+  'GET /partnerships/:id/health': { 'p99 ms': { atMost: 10 } },
+  'GET /reports/levels': { 'p99 ms': { atMost: 100 } },
+  'cold start, large region': { 'ready ms': { atMost: 5000 }, 'RSS MiB at rest': { atMost: 1024 } },
+};
+
+/** "figure ≥ target: met" or "missed" for each target of a result; nothing for results without targets. */
+export function checkTargets(name: string, figures: Record<string, unknown>): string[] {
+  return Object.entries(TARGETS[name] ?? {}).map(([figure, { atLeast, atMost }]) => {
+    const value = figures[figure];
+    const met = typeof value === 'number' && (atLeast === undefined || value >= atLeast) && (atMost === undefined || value <= atMost);
+    return `${figure} ${atLeast !== undefined ? `≥ ${atLeast}` : `≤ ${atMost}`} ${met ? 'met' : 'MISSED'}`;
+  });
+}
