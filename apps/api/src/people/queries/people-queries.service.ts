@@ -57,7 +57,12 @@ export class PeopleQueries {
 
   /** The partnerships of the person's organisation: the only ones the person can be a contact or participant of. */
   private async partnershipsOf(person: PersonFacts) {
-    const partnerships = await this.readModels.partnerships({ $or: [{ schoolId: person.organisationId }, { partnerId: person.organisationId }] });
+    // Two equality filters rather than one $or: each is answered from an index.
+    const [asSchool, asPartner] = await Promise.all([
+      this.readModels.partnerships({ schoolId: person.organisationId }),
+      this.readModels.partnerships({ partnerId: person.organisationId }),
+    ]);
+    const partnerships = [...asSchool, ...asPartner.filter((facts) => facts.schoolId !== person.organisationId)];
     return { partnerships, people: await this.readModels.peopleOf(partnerships) };
   }
 
