@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { EventStore } from './event-store.port';
-import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
+import { loadEventStoreDb } from './eventstoredb/load-eventstoredb';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
 export interface EventStoreSettings {
@@ -11,6 +11,6 @@ export interface EventStoreSettings {
 }
 
 export function createEventStore({ dataDir, eventStoreUrl }: EventStoreSettings): EventStore {
-  if (eventStoreUrl) return new EventStoreDbEventStore(eventStoreUrl);
+  if (eventStoreUrl) return new (loadEventStoreDb())(eventStoreUrl);
   return new SqliteEventStore(join(dataDir, 'events.sqlite'));
 }

@@ -1,6 +1,11 @@
 export * from './event-store.port';
 export { EventLogCorruptError } from './errors';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';
-export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
+import type { EventStoreDbEventStore as EventStoreDbEventStoreClass } from './eventstoredb/eventstoredb-event-store';
+import { loadEventStoreDb } from './eventstoredb/load-eventstoredb';
+/** The EventStoreDB adapter; its client library is loaded when this is first read (see loadEventStoreDb). */
+export type EventStoreDbEventStore = EventStoreDbEventStoreClass;
+export declare const EventStoreDbEventStore: typeof EventStoreDbEventStoreClass;
+Object.defineProperty(exports, 'EventStoreDbEventStore', { enumerable: true, get: loadEventStoreDb });
 export { createEventStore, type EventStoreSettings } from './create-event-store';
 export { UpcastingEventStore } from './upcasting-event-store';

@@ -8,8 +8,14 @@ import { AuthGuard } from './auth.guard';
 import { Hs256TokenVerifier } from './hs256';
 import { JwksTokenVerifier } from './jwks-token-verifier';
 import { TOKEN_VERIFIER, TokenVerifier } from './token-verifier';
+import { CachingTokenVerifier } from './verified-token-cache';
 
+/** The configured verifier, behind a cache of tokens it has accepted (most clients send one token many times). */
 export function verifierFor(config: AuthConfig): TokenVerifier {
+  return new CachingTokenVerifier(signatureVerifierFor(config));
+}
+
+function signatureVerifierFor(config: AuthConfig): TokenVerifier {
   return config.mode === 'jwks'
     ? new JwksTokenVerifier({
         jwksUrl: config.jwksUrl,

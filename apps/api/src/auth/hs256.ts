@@ -10,7 +10,8 @@ function hmac(secret: string, signingInput: string): string {
   return createHmac('sha256', secret).update(signingInput).digest('base64url');
 }
 
-function decodeJson(segment: string, what: string): Record<string, unknown> {
+/** A JWT header or payload segment as a JSON object. */
+export function decodeJson(segment: string, what: string): Record<string, unknown> {
   let value: unknown;
   try {
     value = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));

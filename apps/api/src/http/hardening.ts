@@ -1,6 +1,6 @@
 import { Reflector } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { RequestShapeInterceptor } from './query-guard';
+import { RequestShapeGuard } from './query-guard';
 import { createRateLimitGuard, rateLimitPerMinuteFromEnv } from './rate-limit';
 
 export { useSecurityHeaders } from './security-headers';
@@ -23,6 +23,5 @@ export function rateLimitPerMinuteOf(settings: object, env: NodeJS.ProcessEnv = 
  * is created: global guards added here run after the AuthGuard (an APP_GUARD), so the limit counts per verified user.
  */
 export async function useRequestHardening(app: NestFastifyApplication, settings: object): Promise<void> {
-  app.useGlobalInterceptors(new RequestShapeInterceptor());
-  app.useGlobalGuards(await createRateLimitGuard(app.get(Reflector), rateLimitPerMinuteOf(settings)));
+  app.useGlobalGuards(await createRateLimitGuard(app.get(Reflector), rateLimitPerMinuteOf(settings)), new RequestShapeGuard());
 }

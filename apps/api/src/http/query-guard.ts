@@ -1,6 +1,5 @@
-import { BadRequestException, CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { BadRequestException, CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { Observable } from 'rxjs';
 
 /**
  * The query surface (and the shape of bodies), hardened in three layers:
@@ -61,18 +60,19 @@ export function checkBodyDepth(body: unknown, max = MAX_BODY_DEPTH): void {
 }
 
 /**
- * Layer 1 above for every route, and the nesting of JSON bodies (installed globally; runs after the guards, before
- * the pipes and parameter decorators that read query and body).
+ * Layer 1 above for every route, and the nesting of JSON bodies. Installed as the last global guard: it runs after
+ * the AuthGuard and the rate limit, before the pipes and parameter decorators that read query and body. (A guard, not
+ * an interceptor: with no interceptor on a route, Nest answers it without wrapping the handler in observables.)
  */
 @Injectable()
-export class RequestShapeInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+export class RequestShapeGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
     if (context.getType() === 'http') {
       const request = context.switchToHttp().getRequest<FastifyRequest>();
       checkQueryParameters(request.query);
       checkBodyDepth(request.body);
     }
-    return next.handle();
+    return true;
   }
 }
 

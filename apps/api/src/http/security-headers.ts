@@ -1,5 +1,6 @@
-import fastifyHelmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import helmet, { type HelmetOptions } from 'helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 type Directives = Record<string, string[]>;
 
@@ -31,24 +32,50 @@ export const DOCS_CSP: Directives = {
   frameAncestors: ["'none'"],
 };
 
-const csp = (directives: Directives) => ({ useDefaults: false, directives });
+const helmetOptions = (directives: Directives): HelmetOptions => ({
+  contentSecurityPolicy: { useDefaults: false, directives },
+  frameguard: { action: 'deny' },
+  referrerPolicy: { policy: 'no-referrer' },
+});
 
 /**
- * Security headers on every answer (@fastify/helmet): a strict Content-Security-Policy for the API and a looser one
- * for the OpenAPI UI under `docsPath`, HSTS, nosniff, frame denial, no referrer, same-origin resource policy.
- * Call before routes are registered (right after the application is created).
+ * The headers helmet sets with `options`, worked out once. They depend on the options only (no nonces), so there is
+ * no need to build helmet's middleware and parse the CSP again for every request (as @fastify/helmet does).
+ */
+export function helmetHeaders(options: HelmetOptions): ReadonlyArray<readonly [string, string]> {
+  const headers = new Map<string, string>();
+  const response = {
+    setHeader: (name: string, value: string | number | readonly string[]) => headers.set(name.toLowerCase(), String(value)),
+    removeHeader: (name: string) => headers.delete(name.toLowerCase()),
+  };
+  helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => {
+    if (error) throw error;
+  });
+  return [...headers];
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Set on the OpenAPI UI's routes: the security headers with its looser CSP. */
+    securityHeaders?: ReadonlyArray<readonly [string, string]>;
+  }
+}
+
+/**
+ * Security headers (helmet's) on every answer, 404s and refusals included: a strict Content-Security-Policy for the
+ * API and a looser one for the OpenAPI UI under `docsPath`, HSTS, nosniff, frame denial, no referrer, same-origin
+ * resource policy. Call before routes are registered (right after the application is created).
  */
 export async function useSecurityHeaders(app: NestFastifyApplication, docsPath = '/docs'): Promise<void> {
+  const api = helmetHeaders(helmetOptions(API_CSP));
+  const docs = helmetHeaders(helmetOptions(DOCS_CSP));
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRoute', (route) => {
-    if (route.url === docsPath || route.url.startsWith(`${docsPath}/`)) {
-      route.config = { ...(route.config ?? {}), helmet: { contentSecurityPolicy: csp(DOCS_CSP) } } as typeof route.config;
-    }
+    if (route.url === docsPath || route.url.startsWith(`${docsPath}/`)) route.config = { ...(route.config ?? {}), securityHeaders: docs };
   });
-  await app.register(fastifyHelmet as never, {
-    global: true,
-    contentSecurityPolicy: csp(API_CSP),
-    frameguard: { action: 'deny' },
-    referrerPolicy: { policy: 'no-referrer' },
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const response = reply.raw;
+    for (const [name, value] of request.routeOptions.config?.securityHeaders ?? api) response.setHeader(name, value);
+    done();
   });
 }

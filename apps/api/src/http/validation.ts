@@ -1,5 +1,8 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ErrorBody } from './error-body';
+import { cacheValidationMetadata } from './validation-metadata-cache';
+
+cacheValidationMetadata();
 
 function flatten(errors: ValidationError[], prefix = ''): { field: string; messages: string[] }[] {
   return errors.flatMap((error) => {

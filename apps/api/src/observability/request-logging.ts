@@ -33,9 +33,26 @@ export function correlationIdOf(request: Pick<FastifyRequest, 'headers'>): strin
   return given !== undefined && given.length > 0 && given.length <= MAX_CORRELATION_ID ? given : randomUUID();
 }
 
-/** Fastify server options: its logger is ours, request ids as above, and no built-in request lines (ours follow). */
-export function fastifyLogging(logger: Logger): Pick<FastifyServerOptions, 'loggerInstance' | 'genReqId' | 'logController'> {
-  return { loggerInstance: logger, genReqId: requestIdOf, logController: new LogController({ requestIdLogLabel: 'reqId', disableRequestLogging: true }) };
+/** The correlation id worked out with a request's logger, before any hook runs. */
+const CORRELATION_ID = Symbol('correlationId');
+type RawWithCorrelation = IncomingMessage & { [CORRELATION_ID]?: string };
+
+/**
+ * Fastify server options: its logger is ours, request ids as above, and no built-in request lines (ours follow).
+ * Each request gets one child logger carrying both its reqId and its correlationId (pino serialises a child's
+ * bindings when it is made, so one child instead of two per request).
+ */
+export function fastifyLogging(logger: Logger): Pick<FastifyServerOptions, 'loggerInstance' | 'genReqId' | 'logController' | 'childLoggerFactory'> {
+  return {
+    loggerInstance: logger,
+    genReqId: requestIdOf,
+    logController: new LogController({ requestIdLogLabel: 'reqId', disableRequestLogging: true }),
+    childLoggerFactory: (parent, bindings, options, raw) => {
+      const correlationId = correlationIdOf(raw as IncomingMessage);
+      (raw as RawWithCorrelation)[CORRELATION_ID] = correlationId;
+      return parent.child({ ...bindings, correlationId }, options);
+    },
+  };
 }
 
 /**
@@ -47,9 +64,15 @@ export function fastifyLogging(logger: Logger): Pick<FastifyServerOptions, 'logg
 export function registerRequestLogging(fastify: FastifyInstance): void {
   fastify.decorateRequest('correlationId', '');
   fastify.addHook('onRequest', (request, reply, done) => {
-    request.correlationId = correlationIdOf(request);
-    request.log = request.log.child({ correlationId: request.correlationId });
-    reply.log = request.log;
+    const raw = request.raw as RawWithCorrelation;
+    if (raw[CORRELATION_ID] !== undefined) {
+      request.correlationId = raw[CORRELATION_ID];
+    } else {
+      // A logger made elsewhere (not by fastifyLogging's factory): add the id here.
+      request.correlationId = correlationIdOf(request);
+      request.log = request.log.child({ correlationId: request.correlationId });
+      reply.log = request.log;
+    }
     void reply.header('x-request-id', request.id).header('x-correlation-id', request.correlationId);
     requestContext.run({ log: request.log }, done);
   });

@@ -11,6 +11,7 @@ export interface Loaded<S> {
 }
 
 type AnyDecider = Pick<Decider<unknown, DomainEvent, unknown, unknown>, 'initialState' | 'evolve'>;
+type Cached = Loaded<unknown> & { decider: AnyDecider };
 
 const MAX_CACHED_STREAMS = 50_000;
 
@@ -21,7 +22,7 @@ const MAX_CACHED_STREAMS = 50_000;
  */
 @Injectable()
 export class AggregateRepository {
-  private readonly cache = new Map<string, Loaded<unknown> & { decider: AnyDecider }>();
+  private readonly cache = new Map<string, Cached>();
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
@@ -31,6 +32,8 @@ export class AggregateRepository {
     const base: Loaded<unknown> =
       cached && cached.decider === d ? cached : { state: d.initialState, revision: -1, position: 0 };
     const newer = await this.store.readStream(streamId, base.revision + 1);
+    // Nothing new: the cached entry stands as it is (it was current when last changed; no need to copy or reorder it).
+    if (newer.length === 0 && cached === base) return toLoaded(cached) as Loaded<S>;
     const loaded = this.fold(base, newer, d);
     this.remember(streamId, loaded, d);
     return loaded as Loaded<S>;
@@ -66,7 +69,11 @@ export class AggregateRepository {
   private remember(streamId: string, loaded: Loaded<unknown>, decider: AnyDecider): void {
     if (loaded.revision < 0) return;
     this.cache.delete(streamId);
-    this.cache.set(streamId, { ...loaded, decider });
+    this.cache.set(streamId, { state: loaded.state, revision: loaded.revision, position: loaded.position, decider });
     if (this.cache.size > MAX_CACHED_STREAMS) this.cache.delete(this.cache.keys().next().value as string);
   }
+}
+
+function toLoaded({ state, revision, position }: Cached): Loaded<unknown> {
+  return { state, revision, position };
 }

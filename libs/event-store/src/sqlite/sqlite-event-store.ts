@@ -17,6 +17,7 @@ import {
 import { checkExpectedRevision } from '../expected-revision';
 import { SubscriptionRunner } from '../subscription-runner';
 import { notifyAppend, onAppend, Waker } from './append-notifier';
+import { KnownRevisions } from './known-revisions';
 import { openEventLog } from './open-event-log';
 
 const BATCH = 1000;
@@ -64,6 +65,12 @@ export class SqliteEventStore implements EventStore {
   private readonly groupTransaction: Database.Transaction<(batch: PendingAppend[]) => AppendResult[]>;
   private pending: PendingAppend[] = [];
   private flushScheduled = false;
+  /** Stream revisions and head this connection knows, so a load with nothing new and an append need not ask the file. */
+  private readonly known: KnownRevisions;
+  /** What the appends of the group transaction in progress wrote (known once it commits). */
+  private readonly uncommitted = new Map<string, number>();
+  private uncommittedHead: number | undefined;
+  private readonly stopWatching: () => void;
 
   private readonly stmt: {
     insertEvent: Database.Statement<[number, string, string, number, string, string, string]>;
@@ -74,6 +81,7 @@ export class SqliteEventStore implements EventStore {
     readAllOfTypes: Database.Statement<[number, string], EventRow>;
     findIdempotency: Database.Statement<[string], IdempotencyRow>;
     insertIdempotency: Database.Statement<[string, string, string, number, number]>;
+    dataVersion: Database.Statement<[], number>;
   };
 
   constructor(file: string) {
@@ -93,18 +101,27 @@ export class SqliteEventStore implements EventStore {
       insertIdempotency: this.db.prepare(
         'INSERT INTO idempotency (key, fingerprint, result_id, revision, position) VALUES (?, ?, ?, ?, ?)',
       ),
+      dataVersion: this.db.prepare<[], number>('PRAGMA data_version').pluck(),
     };
+    this.known = new KnownRevisions(() => this.stmt.dataVersion.get()!);
+    // Another store of this process appending to the same file (this one's own appends also land here, harmlessly).
+    this.stopWatching = onAppend(this.file, () => this.known.recheck());
     this.appendTransaction = this.db.transaction((streams, claim) => this.appendInTransaction(streams, claim));
     // Nested in the group transaction, each append runs in its own savepoint: a refused one rolls back alone.
-    this.groupTransaction = this.db.transaction((batch) =>
-      batch.map((request): AppendResult => {
+    this.groupTransaction = this.db.transaction((batch) => {
+      // Holding the write lock: what is known is current unless another process has committed meanwhile.
+      this.known.sync(true);
+      return batch.map((request): AppendResult => {
         try {
-          return { outcome: this.appendTransaction(request.streams, request.claim) };
+          const outcome = this.appendTransaction(request.streams, request.claim);
+          for (const written of outcome.streams) this.uncommitted.set(written.streamId, written.revision);
+          this.uncommittedHead = outcome.position;
+          return { outcome };
         } catch (error) {
           return { error: error as Error };
         }
-      }),
-    );
+      });
+    });
   }
 
   /**
@@ -134,15 +151,30 @@ export class SqliteEventStore implements EventStore {
       // commit even when another process writes the same file.
       results = this.groupTransaction.immediate(batch);
     } catch (error) {
+      this.known.forget();
+      this.forgetUncommitted();
       for (const request of batch) request.reject(error as Error);
       return;
     }
+    for (const [streamId, revision] of this.uncommitted) this.known.stream(streamId, revision);
+    if (this.uncommittedHead !== undefined) this.known.headAt(this.uncommittedHead);
+    this.forgetUncommitted();
     notifyAppend(this.file);
     batch.forEach((request, i) => {
       const result = results[i];
       if ('outcome' in result) request.resolve(result.outcome);
       else request.reject(result.error);
     });
+  }
+
+  private forgetUncommitted(): void {
+    this.uncommitted.clear();
+    this.uncommittedHead = undefined;
+  }
+
+  /** A stream's last revision (-1 when it has none), inside the write transaction. */
+  private currentRevision(streamId: string): number {
+    return this.uncommitted.get(streamId) ?? this.known.revisionOf(streamId) ?? this.stmt.streamRevision.get(streamId)?.revision ?? -1;
   }
 
   private appendInTransaction(streams: StreamAppend[], claim: IdempotencyClaim | undefined): AppendOutcome {
@@ -154,13 +186,13 @@ export class SqliteEventStore implements EventStore {
     // Check every stream before writing anything; a stream named twice continues from its earlier entry.
     const revisions = new Map<string, number>();
     const startRevisions = streams.map(({ streamId, expectedRevision, events }) => {
-      const actual = revisions.get(streamId) ?? this.stmt.streamRevision.get(streamId)?.revision ?? -1;
+      const actual = revisions.get(streamId) ?? this.currentRevision(streamId);
       checkExpectedRevision(streamId, expectedRevision, actual);
       revisions.set(streamId, actual + events.length);
       return actual;
     });
 
-    let position = this.stmt.head.get()!.position;
+    let position = this.uncommittedHead ?? this.known.headPosition() ?? this.stmt.head.get()!.position;
     const written = streams.map(({ streamId, events }, i) => {
       let revision = startRevisions[i];
       for (const event of events) {
@@ -189,7 +221,13 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(streamId: string, fromRevision = 0): Promise<RecordedEvent[]> {
-    return this.stmt.readStream.all(streamId, fromRevision).map(toRecorded);
+    this.known.sync();
+    const last = this.known.revisionOf(streamId);
+    // Nothing after `last` (a load whose cached state is current): no need to ask the file.
+    if (last !== undefined && fromRevision > last) return [];
+    const rows = this.stmt.readStream.all(streamId, fromRevision);
+    if (rows.length > 0) this.known.stream(streamId, rows[rows.length - 1].revision);
+    return rows.map(toRecorded);
   }
 
   async readAll(after: Position, limit: number): Promise<RecordedEvent[]> {
@@ -248,6 +286,7 @@ export class SqliteEventStore implements EventStore {
     this.closing ??= (async () => {
       if (this.pending.length > 0) this.flushPending();
       await Promise.all([...this.subscriptions].map((sub) => sub.close()));
+      this.stopWatching();
       this.db.close();
     })();
     return this.closing;
