@@ -21,17 +21,31 @@ const quote = (raw: string) => {
   return /[",\n\r]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 };
 
+/**
+ * A row's quoted cells by column. Kept per row object: list answers are shared between requests (FiguresCache), so
+ * an export asked again flattens and quotes nothing twice. Rows are answers, never changed after they are made.
+ */
+const cellsByRow = new WeakMap<object, Record<string, string>>();
+
+function cellsOf(row: object): Record<string, string> {
+  let cells = cellsByRow.get(row);
+  if (!cells) {
+    const flat: Record<string, string> = {};
+    flatten(row, '', flat);
+    cells = {};
+    for (const column of Object.keys(flat)) cells[column] = quote(flat[column]);
+    cellsByRow.set(row, cells);
+  }
+  return cells;
+}
+
 /** RFC 4180 CSV with a header row; the columns are the union of the rows' fields in first-seen order. */
 export function toCsv(rows: readonly object[]): string {
-  const flat = rows.map((row) => {
-    const into: Record<string, string> = {};
-    flatten(row, '', into);
-    return into;
-  });
+  const cells = rows.map(cellsOf);
   const columns: string[] = [];
   const seen = new Set<string>();
-  for (const row of flat) for (const column of Object.keys(row)) if (!seen.has(column)) seen.add(column), columns.push(column);
+  for (const row of cells) for (const column of Object.keys(row)) if (!seen.has(column)) seen.add(column), columns.push(column);
   const lines = [columns.map(quote).join(',')];
-  for (const row of flat) lines.push(columns.map((column) => quote(row[column] ?? '')).join(','));
+  for (const row of cells) lines.push(columns.map((column) => row[column] ?? '').join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
