@@ -33,10 +33,10 @@ export async function rebuildBench(dataDir: string, into?: string) {
   return { events: head, seconds, 'events/s': head / seconds, 'peak RSS MiB': peakRss / 2 ** 20 };
 }
 
-async function load(api: ApiProcess, paths: () => string, seconds: number) {
+async function load(api: ApiProcess, paths: () => string, seconds: number, connections = 50) {
   const result = await autocannon({
     url: api.baseUrl,
-    connections: 50,
+    connections,
     duration: seconds,
     requests: [{ method: 'GET', headers: { authorization: api.authorization }, setupRequest: (req) => ({ ...req, path: paths() }) }],
   });
@@ -59,7 +59,7 @@ export async function coldStartBench(dataDir: string) {
   }
 }
 
-/** Starts the built API on a copy of a region's data (read models included) and measures query latency under 50 connections. */
+/** Starts the built API on a copy of a region's data (read models included) and measures query latency under 50 connections (and, for one partnership's health, under one). */
 export async function apiReadBench(dataDir: string, seconds: number) {
   const work = mkdtempSync(join(tmpdir(), 'crm-bench-api-'));
   cpSync(dataDir, work, { recursive: true });
@@ -73,6 +73,7 @@ export async function apiReadBench(dataDir: string, seconds: number) {
     const pick = <T>(items: T[]) => items[i++ % items.length];
     return {
       'GET /partnerships/:id/health': await load(api, () => `/api/partnerships/${pick(partnershipIds)}/health`, seconds),
+      'GET /partnerships/:id/health, 1 connection': await load(api, () => `/api/partnerships/${pick(partnershipIds)}/health`, seconds, 1),
       'GET /partnerships?status=at_risk&level=mbo': await load(api, () => '/api/partnerships?status=at_risk&level=mbo', seconds),
       'GET /reports/levels': await load(api, () => '/api/reports/levels', seconds),
       'GET /people/:id/exposure': await load(api, () => `/api/people/${pick(personIds)}/exposure`, seconds),
