@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync, statSync, truncateSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  checkEventLogInWorker,
   createEventStore,
   EventLogCorruptError,
   EventStoreDbEventStore,
@@ -136,6 +137,22 @@ describe('SqliteEventStore', () => {
     }
     expect(error).toBeInstanceOf(EventLogCorruptError);
     expect((error as EventLogCorruptError).file).toBe(file);
+  });
+
+  it('checks a log in a worker thread: sound, or damaged and named (for callers that open without the check)', async () => {
+    const file = join(tempDir(), 'events.sqlite');
+    const store = open(file);
+    for (let i = 0; i < 20; i++) {
+      const events = Array.from({ length: 50 }, (_, n) => event('Filler', { text: `${i}-${n}-${'x'.repeat(200)}` }));
+      await store.append([{ streamId: `organisation-${randomUUID()}`, expectedRevision: 'no_stream', events }]);
+    }
+    expect(await checkEventLogInWorker(file)).toBeUndefined();
+    await store.close();
+    truncateSync(file, Math.floor(statSync(file).size / 2));
+
+    const failure = await checkEventLogInWorker(file);
+    expect(failure).toBeInstanceOf(EventLogCorruptError);
+    expect(failure?.file).toBe(file);
   });
 
   it('wakes a live subscription on a write by another process, through its poll', async () => {

@@ -8,9 +8,13 @@ export interface EventStoreSettings {
   dataDir: string;
   /** EVENTSTORE_URL: when set, the log is on EventStoreDB/KurrentDB instead. */
   eventStoreUrl?: string;
+  /** Embedded: false when the caller checks the file itself, off the main thread (checkEventLogInWorker). */
+  checkIntegrity?: boolean;
 }
 
-export function createEventStore({ dataDir, eventStoreUrl }: EventStoreSettings): EventStore {
+export const eventLogFile = (dataDir: string): string => join(dataDir, 'events.sqlite');
+
+export function createEventStore({ dataDir, eventStoreUrl, checkIntegrity }: EventStoreSettings): EventStore {
   if (eventStoreUrl) return new (loadEventStoreDb())(eventStoreUrl);
-  return new SqliteEventStore(join(dataDir, 'events.sqlite'));
+  return new SqliteEventStore(eventLogFile(dataDir), { checkIntegrity });
 }

@@ -7,5 +7,6 @@ import { loadEventStoreDb } from './eventstoredb/load-eventstoredb';
 export type EventStoreDbEventStore = EventStoreDbEventStoreClass;
 export declare const EventStoreDbEventStore: typeof EventStoreDbEventStoreClass;
 Object.defineProperty(exports, 'EventStoreDbEventStore', { enumerable: true, get: loadEventStoreDb });
-export { createEventStore, type EventStoreSettings } from './create-event-store';
+export { createEventStore, eventLogFile, type EventStoreSettings } from './create-event-store';
+export { checkEventLogInWorker } from './sqlite/integrity-check-in-worker';
 export { UpcastingEventStore } from './upcasting-event-store';

@@ -4,6 +4,7 @@ import { DataKeyMissingError } from '@crm/privacy';
 import { PROJECTIONS, ProjectionsView } from '@crm/read-models';
 import { join } from 'node:path';
 import { Settings } from '../config/settings';
+import { EVENT_LOG_CHECK, EventLogCheck } from '../infrastructure/event-store.module';
 
 /**
  * The data files disagree with each other in a way only a truncated, replaced or restored-out-of-step file explains.
@@ -49,6 +50,9 @@ const SAMPLE = 50;
  *   subject, and not later in a rebuild (or by writing new keys beside ciphertext nobody can read any more).
  */
 export async function checkDataIntegrity(app: INestApplication, files: DataFiles): Promise<void> {
+  // SQLite's own check of every page of the embedded log, started when the log was opened.
+  const damaged = await app.get<EventLogCheck>(EVENT_LOG_CHECK).failure;
+  if (damaged) throw damaged;
   const events = app.get<EventStore>(EVENT_STORE);
   const projections = app.get<ProjectionsView>(PROJECTIONS);
   // checkpoints first, head second: a projection running meanwhile only moves towards the head

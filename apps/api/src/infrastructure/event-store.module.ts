@@ -1,11 +1,17 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { EVENT_STORE, EventStore } from '@crm/event-store';
+import { checkEventLogInWorker, EVENT_STORE, EventLogCorruptError, eventLogFile, EventStore } from '@crm/event-store';
 import { createProtectedEventStore, KEY_STORE, ProtectedEventStore } from '@crm/privacy';
 import { Settings, SETTINGS } from '../config/settings';
 import { Metrics } from '../observability/metrics';
 import { TimedEventStore } from '../observability/timed-stores';
 
 const PROTECTED_LOG = Symbol('PROTECTED_LOG');
+
+/** The embedded log's integrity check, running in a worker while the other stores open (see checkDataIntegrity). */
+export const EVENT_LOG_CHECK = Symbol('EVENT_LOG_CHECK');
+export interface EventLogCheck {
+  failure: Promise<EventLogCorruptError | undefined>;
+}
 
 /**
  * The event log, opened as every app opens it (createProtectedEventStore): the adapter picked by settings
@@ -19,13 +25,21 @@ const PROTECTED_LOG = Symbol('PROTECTED_LOG');
       provide: PROTECTED_LOG,
       inject: [SETTINGS],
       useFactory: (settings: Settings) =>
-        createProtectedEventStore({ dataDir: settings.dataDir, eventStoreUrl: settings.eventStoreUrl, mongodbUrl: settings.mongodbUrl }),
+        createProtectedEventStore({ dataDir: settings.dataDir, eventStoreUrl: settings.eventStoreUrl, mongodbUrl: settings.mongodbUrl, checkIntegrity: false }),
+    },
+    {
+      provide: EVENT_LOG_CHECK,
+      inject: [SETTINGS, PROTECTED_LOG],
+      // Not a promise itself, or Nest would wait for it before opening anything else.
+      useFactory: (settings: Settings): EventLogCheck => ({
+        failure: settings.eventStoreUrl ? Promise.resolve(undefined) : checkEventLogInWorker(eventLogFile(settings.dataDir)),
+      }),
     },
     // Timed (crm_event_store_operation_duration_seconds) around the protected log, so the latency includes encryption.
     { provide: EVENT_STORE, inject: [PROTECTED_LOG, Metrics], useFactory: (log: ProtectedEventStore, metrics: Metrics) => new TimedEventStore(log.events, metrics.eventStoreDuration) },
     { provide: KEY_STORE, inject: [PROTECTED_LOG], useFactory: (log: ProtectedEventStore) => log.keys },
   ],
-  exports: [EVENT_STORE, KEY_STORE],
+  exports: [EVENT_STORE, KEY_STORE, EVENT_LOG_CHECK],
 })
 export class EventStoreModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}

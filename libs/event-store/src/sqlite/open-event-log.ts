@@ -26,15 +26,21 @@ const SCHEMA = `
   );
 `;
 
-/** Opens (creating if needed) the event log file, refusing one that is damaged or not a SQLite database. */
-export function openEventLog(file: string): Database.Database {
+/**
+ * Opens (creating if needed) the event log file, refusing one that is damaged or not a SQLite database. With
+ * `checkIntegrity: false` the caller runs the full check itself (checkEventLogInWorker); a file that is not a
+ * database at all is still refused here.
+ */
+export function openEventLog(file: string, { checkIntegrity = true }: { checkIntegrity?: boolean } = {}): Database.Database {
   mkdirSync(dirname(file), { recursive: true });
   let db: Database.Database | undefined;
   try {
     db = new Database(file);
     // Reads every page of the file; a log written by an older or newer schema is still a valid log.
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new EventLogCorruptError(file, String(check));
+    if (checkIntegrity) {
+      const check = db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new EventLogCorruptError(file, String(check));
+    }
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) throw new Error(`event log ${file} has schema version ${version}; this build knows ${SCHEMA_VERSION}`);
 

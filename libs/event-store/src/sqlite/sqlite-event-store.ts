@@ -84,9 +84,9 @@ export class SqliteEventStore implements EventStore {
     dataVersion: Database.Statement<[], number>;
   };
 
-  constructor(file: string) {
+  constructor(file: string, options: { checkIntegrity?: boolean } = {}) {
     this.file = resolve(file);
-    this.db = openEventLog(this.file);
+    this.db = openEventLog(this.file, options);
     const columns = 'position, id, stream_id, revision, type, data, metadata';
     this.stmt = {
       insertEvent: this.db.prepare(`INSERT INTO events (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?)`),
