@@ -64,9 +64,9 @@ export class CachedKeyStore implements KeyStore {
     this.destroyListeners.add(listener);
   }
 
-  /** Whether this process already knows the subject's key is destroyed (no store round trip). */
-  knownDestroyed(subjectId: string): boolean {
-    return this.entries.get(subjectId)?.lookup.status === 'destroyed';
+  /** What this process already knows of the subject's key, without asking the store; undefined when that takes a lookup. */
+  peek(subjectId: string): KeyLookup | undefined {
+    return this.cached(subjectId);
   }
 
   close(): Promise<void> {

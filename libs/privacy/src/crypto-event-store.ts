@@ -12,14 +12,17 @@ import {
 } from '@crm/event-store';
 import { CachedKeyStore } from './cached-key-store';
 import { ERASED, isSealed, seal, SealedValue, subjectsOf, unseal, valueKey } from './cipher';
-import { DataKeyMissingError, KeyStore } from './key-store.port';
+import { DataKeyMissingError, KeyLookup, KeyStore } from './key-store.port';
+import { defineOnRead } from './open-on-read';
 import { erasedSubjectOf, PersonalField, personalFieldsOf, subjectsFor } from './personal-data';
 
 /**
  * Crypto-shredding as a decorator around any EventStore (SPEC §6). On append, the personal fields of known event
  * types (./personal-data.ts) are encrypted with their subjects' data keys; on every read path (readStream, readAll,
  * readAllOfTypes, subscribe) they are decrypted, and where a key is destroyed the field reads `[erased]` (or is left
- * out). Everything that reads the log through this store (aggregates, projections, rebuilds, the timeline, exports)
+ * out). Which fields are erased is settled when the events are read; the others are decrypted when first read
+ * (./open-on-read.ts), with the keys as they were at that read, so a ciphertext that does not open (tampered with,
+ * or moved to another stream) throws where its field is read. Everything that reads the log through this store (aggregates, projections, rebuilds, the timeline, exports)
  * sees the same thing without knowing about encryption; the log itself only ever holds ciphertext.
  *
  * Appending personal data about a subject whose key is destroyed is refused with SubjectErasedError (422), before
@@ -34,12 +37,20 @@ import { erasedSubjectOf, PersonalField, personalFieldsOf, subjectsFor } from '.
 export class CryptoEventStore implements EventStore {
   /** Value keys of free text (derived from several keys), so a replay does not derive one per event. */
   private readonly valueKeys = new Map<string, { keys: Buffer[]; key: Buffer }>();
+  /** Counts erasures met, so a value opened after one does not put a key derived before it back in valueKeys. */
+  private erasures = 0;
+
+  /** The key store when it is cached: keys it holds are looked up without a promise per subject. */
+  private readonly cache?: CachedKeyStore;
 
   constructor(
     private readonly inner: EventStore,
     readonly keys: KeyStore,
   ) {
-    if (keys instanceof CachedKeyStore) keys.onDestroy((subject) => this.forgetValueKeysOf(subject));
+    if (keys instanceof CachedKeyStore) {
+      this.cache = keys;
+      keys.onDestroy((subject) => this.forgetValueKeysOf(subject));
+    }
   }
 
   async append(streams: StreamAppend[], options?: { idempotency?: IdempotencyClaim }): Promise<AppendOutcome> {
@@ -113,39 +124,70 @@ export class CryptoEventStore implements EventStore {
       if ((await this.keys.get(subject)).status !== 'destroyed') await this.keys.destroy(subject);
       this.forgetValueKeysOf(subject);
     }
-    const revealed: RecordedEvent[] = [];
-    for (const event of events) revealed.push(await this.revealEvent(event));
-    return revealed;
+    const lookups = await this.lookupsFor(events);
+    return events.map((event) => this.revealEvent(event, lookups));
   }
 
-  private async revealEvent(event: RecordedEvent): Promise<RecordedEvent> {
+  /** The key (or its absence) of every subject the batch's personal fields need, each asked for once. */
+  private async lookupsFor(events: RecordedEvent[]): Promise<Map<string, KeyLookup>> {
+    const lookups = new Map<string, KeyLookup>();
+    const unknown = new Set<string>();
+    const need = (subject: string): void => {
+      if (lookups.has(subject)) return;
+      const known = this.cache?.peek(subject);
+      if (known) lookups.set(subject, known);
+      else unknown.add(subject);
+    };
+    for (const event of events) {
+      const fields = personalFieldsOf(event.type);
+      if (!fields) continue;
+      for (const field of fields) {
+        const value = event.data[field.field];
+        if (value === undefined) continue;
+        if (!isSealed(value)) subjectsFor(field, event.data).forEach(need);
+        else {
+          need(value.kid);
+          value.bound?.forEach(need);
+        }
+      }
+    }
+    await Promise.all([...unknown].map(async (subject) => lookups.set(subject, await this.keys.get(subject))));
+    return lookups;
+  }
+
+  /**
+   * Whether a field is erased is settled here, from the batch's key lookups; a sealed value that is not erased is
+   * decrypted when it is first read. Most readers read few of the personal fields (a rebuild reads a commitment's
+   * description but no interaction summary), and decrypting all of them was most of the cost of a rebuild.
+   */
+  private revealEvent(event: RecordedEvent, lookups: Map<string, KeyLookup>): RecordedEvent {
     const fields = personalFieldsOf(event.type);
     if (!fields) return event;
     const data = { ...event.data };
     for (const field of fields) {
       const value = data[field.field];
       if (value === undefined) continue;
-      const plain = isSealed(value)
-        ? await this.open(value, associatedData(event.streamId, event.type, field))
-        : await this.unlessErased(value, subjectsFor(field, event.data));
-      if (plain !== GONE) data[field.field] = plain;
-      else if (field.whenErased === 'placeholder') data[field.field] = ERASED;
+      if (isSealed(value)) {
+        const subjects = subjectsOf(value);
+        const keys = keysOf(subjects, lookups);
+        if (keys !== GONE) {
+          defineOnRead(data, field.field, this.opener(value, subjects, keys, associatedData(event.streamId, event.type, field)));
+          continue;
+        }
+      } else if (!subjectsFor(field, event.data).some((subject) => lookups.get(subject)!.status === 'destroyed')) {
+        // A value stored in the clear (before encryption existed): readable until one of its subjects is erased.
+        continue;
+      }
+      if (field.whenErased === 'placeholder') data[field.field] = ERASED;
       else delete data[field.field];
     }
     return { ...event, data };
   }
 
-  /** The value, or GONE when a key it needs is destroyed. */
-  private async open(sealed: SealedValue, aad: string): Promise<unknown> {
-    const subjects = subjectsOf(sealed);
-    const keys: Buffer[] = [];
-    for (const subject of subjects) {
-      const lookup = await this.keys.get(subject);
-      if (lookup.status === 'destroyed') return GONE;
-      if (lookup.status === 'absent') throw new DataKeyMissingError(subject);
-      keys.push(lookup.key);
-    }
-    return unseal(sealed, this.valueKey(subjects, keys), aad);
+  /** Decrypts on demand; a value key derived after an erasure is not kept (it may hold an erased subject's key). */
+  private opener(sealed: SealedValue, subjects: string[], keys: Buffer[], aad: string): () => unknown {
+    const erasures = this.erasures;
+    return () => unseal(sealed, erasures === this.erasures ? this.valueKey(subjects, keys) : valueKey(subjects, keys), aad);
   }
 
   private valueKey(subjects: string[], keys: Buffer[]): Buffer {
@@ -161,18 +203,25 @@ export class CryptoEventStore implements EventStore {
 
   /** No derived key that an erased subject's key went into stays in memory. */
   private forgetValueKeysOf(subject: string): void {
+    this.erasures++;
     for (const id of this.valueKeys.keys()) if (id.split('|').includes(subject)) this.valueKeys.delete(id);
-  }
-
-  /** A value stored in the clear (before encryption existed): readable until one of its subjects is erased. */
-  private async unlessErased(value: unknown, subjects: string[]): Promise<unknown> {
-    for (const subject of subjects) if ((await this.keys.get(subject)).status === 'destroyed') return GONE;
-    return value;
   }
 }
 
 const GONE = Symbol('erased');
 const MAX_VALUE_KEYS = 10_000;
+
+/** The subjects' keys in order, or GONE when one is destroyed; a subject never keyed means the wrong key store. */
+function keysOf(subjects: string[], lookups: Map<string, KeyLookup>): Buffer[] | typeof GONE {
+  const keys: Buffer[] = [];
+  for (const subject of subjects) {
+    const lookup = lookups.get(subject)!;
+    if (lookup.status === 'destroyed') return GONE;
+    if (lookup.status === 'absent') throw new DataKeyMissingError(subject);
+    keys.push(lookup.key);
+  }
+  return keys;
+}
 
 /** Binds a ciphertext to its stream, event type and field. */
 function associatedData(streamId: string, type: string, field: PersonalField): string {

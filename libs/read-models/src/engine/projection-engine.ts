@@ -1,6 +1,7 @@
 import { EventStore } from '@crm/event-store';
 import { ReadStore } from '@crm/read-store';
 import { ProjectionDefinition } from '../projections/projection-definition';
+import { catchUpTogether } from './catch-up-together';
 import { generationKey as metaKey, generationOf, targetOf } from './generations';
 import { ProjectionRunner, RunnerOptions } from './projection-runner';
 import { ProjectionsView } from './projections-view';
@@ -33,6 +34,7 @@ export class ProjectionEngine implements ProjectionsView {
     private readonly options: RunnerOptions = {},
   ) {}
 
+  /** Starts every projection from its checkpoint; resolves once they run (catching up goes on in the background). */
   async start(): Promise<void> {
     const outdated: ProjectionDefinition[] = [];
     for (const definition of this.definitions) {
@@ -41,9 +43,10 @@ export class ProjectionEngine implements ProjectionsView {
       else if (version !== definition.version) outdated.push(definition);
       const runner = this.runner(definition, generation);
       await this.ensureIndexes(runner);
+      await runner.open();
       this.live.set(definition.name, { generation, runner });
-      await runner.start();
     }
+    void this.catchUp([...this.live.values()].map(({ runner }) => runner));
     if (outdated.length > 0) void this.rebuild(outdated);
   }
 
@@ -102,23 +105,34 @@ export class ProjectionEngine implements ProjectionsView {
   }
 
   private async rebuildNow(definitions: readonly ProjectionDefinition[]): Promise<void> {
-    await Promise.all(
+    const next = await Promise.all(
       definitions.map(async (definition) => {
-        const old = this.live.get(definition.name)!;
-        const generation = old.generation + 1;
-        const next = this.runner(definition, generation);
-        await this.store.drop([next.target.collection], [next.target.checkpoint]);
-        await this.ensureIndexes(next);
-        this.building.set(definition.name, { generation, runner: next });
-        await next.start();
-        await next.whenCaughtUp();
+        const generation = this.live.get(definition.name)!.generation + 1;
+        const runner = this.runner(definition, generation);
+        await this.store.drop([runner.target.collection], [runner.target.checkpoint]);
+        await this.ensureIndexes(runner);
+        await runner.open();
+        this.building.set(definition.name, { generation, runner });
+        return { definition, generation, runner };
+      }),
+    );
+    void this.catchUp(next.map(({ runner }) => runner));
+    await Promise.all(
+      next.map(async ({ definition, generation, runner }) => {
+        await runner.whenCaughtUp();
         await this.store.setMeta(metaKey(definition.name), `${generation}:${definition.version}`);
-        this.live.set(definition.name, { generation, runner: next });
+        const old = this.live.get(definition.name)!;
+        this.live.set(definition.name, { generation, runner });
         this.building.delete(definition.name);
         await old.runner.stop();
         await this.store.drop([old.runner.target.collection], [old.runner.target.checkpoint]);
       }),
     );
+  }
+
+  /** The runners read the log together until they have caught up, then each follows it on its own. */
+  private catchUp(runners: ProjectionRunner[]): Promise<void> {
+    return catchUpTogether(this.events, runners, this.options.catchUpPage);
   }
 
   private async ensureIndexes(runner: ProjectionRunner): Promise<void> {

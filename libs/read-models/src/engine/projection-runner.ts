@@ -1,6 +1,7 @@
 import { EventStore, RecordedEvent, Subscription } from '@crm/event-store';
-import { ReadStore, StoredDocument } from '@crm/read-store';
+import { Filter, matcherOf, ReadStore, StoredDocument } from '@crm/read-store';
 import { ProjectionDefinition } from '../projections/projection-definition';
+import { catchUpTogether } from './catch-up-together';
 
 export interface RunnerTarget {
   collection: string;
@@ -8,8 +9,14 @@ export interface RunnerTarget {
 }
 
 export interface RunnerOptions {
-  /** While catching up, events applied in memory before one commit: few large commits keep a rebuild fast. */
+  /**
+   * While catching up, events applied in memory before one commit. A commit writes every document changed since
+   * the last one, and each is copied again on its next change: few large commits keep a rebuild fast and its
+   * memory at about one copy of the documents; a crash loses at most this much progress.
+   */
   catchUpBatch?: number;
+  /** While catching up, events read from the log at a time (one page is shared by the runners catching up together). */
+  catchUpPage?: number;
   /** Once live, a commit follows each burst of events (at most this many). */
   liveBatch?: number;
   onError?(error: Error): void;
@@ -18,10 +25,15 @@ export interface RunnerOptions {
 type Draft = StoredDocument & { position: number };
 
 /**
- * Runs one projection: subscribes to the log after its checkpoint, applies events to documents, and commits
- * the documents and the checkpoint together. Every document carries the position of the last event applied
- * to it, so an event delivered again (after a crash between apply and commit, or by an at-least-once
- * subscription) is recognised and skipped: nothing is counted twice.
+ * Runs one projection: catches up from its checkpoint (reading the log in pages, see catchUpTogether), then
+ * subscribes to the log and follows it live; applies events to documents, and commits the documents and the
+ * checkpoint together. Every document carries the position of the last event applied to it, so an event
+ * delivered again (after a crash between apply and commit, or by an at-least-once subscription) is recognised
+ * and skipped: nothing is counted twice.
+ *
+ * The runner works on drafts of the documents it changes and hands them to the store when it commits; the
+ * store's documents are frozen, so a draft that is one is copied on its first change (once per document per
+ * commit, not per event). A projection's documents are thus held once in memory, not twice.
  */
 export class ProjectionRunner {
   private committed = 0;
@@ -36,6 +48,8 @@ export class ProjectionRunner {
   private readonly waiters = new Set<{ position: number; resolve(reached: boolean): void }>();
   private caughtUpWaiters: (() => void)[] = [];
   private failure?: Error;
+  private stopped = false;
+  private catchingUp: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly events: EventStore,
@@ -58,10 +72,48 @@ export class ProjectionRunner {
     return this.failure;
   }
 
+  /** Position of the last event applied (committed or not): where catching up goes on from. */
+  get appliedPosition(): number {
+    return this.applied;
+  }
+
+  /** Whether the runner has stopped, by stop() or on an error; it applies nothing more. */
+  get isStopped(): boolean {
+    return this.stopped || this.failure !== undefined;
+  }
+
+  /** Catches up from the checkpoint and then follows the log; resolves once that has begun. */
   async start(): Promise<void> {
+    await this.open();
+    void catchUpTogether(this.events, [this], this.options.catchUpPage);
+  }
+
+  /** Reads the checkpoint: the runner goes on after it. */
+  async open(): Promise<void> {
     this.committed = this.applied = await this.store.checkpoint(this.target.checkpoint);
+  }
+
+  /** Applies a page of the log read while catching up; events at or before the runner's position are skipped. */
+  catchUp(page: readonly RecordedEvent[]): Promise<void> {
+    this.catchingUp = (async () => {
+      try {
+        for (const event of page) {
+          if (this.isStopped) return;
+          const waiting = this.onEvent(event);
+          if (waiting) await waiting;
+        }
+      } catch (error) {
+        this.fail(error as Error);
+      }
+    })();
+    return this.catchingUp;
+  }
+
+  /** Subscribes to the log after the last event applied: the rest of the catching up, then live. */
+  follow(): void {
+    if (this.isStopped) return;
     this.subscription = this.events.subscribe({
-      from: this.committed,
+      from: this.applied,
       onEvent: (event) => this.onEvent(event),
       onCaughtUp: () => {
         this.caughtUp = true;
@@ -69,11 +121,15 @@ export class ProjectionRunner {
           for (const resolve of this.caughtUpWaiters.splice(0)) resolve();
         });
       },
-      onError: (error) => {
-        this.failure = error;
-        this.options.onError?.(error);
-      },
+      onError: (error) => this.fail(error),
     });
+  }
+
+  /** Stops on an error (a failed read, a projection that threw); nothing more is applied. */
+  fail(error: Error): void {
+    if (this.failure) return;
+    this.failure = error;
+    this.options.onError?.(error);
   }
 
   /** Resolves once the projection has read and committed everything that was in the log when it started. */
@@ -100,48 +156,71 @@ export class ProjectionRunner {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await this.subscription?.close();
+    await this.catchingUp;
     await this.flush();
     for (const waiter of [...this.waiters]) waiter.resolve(false);
   }
 
-  private async onEvent(event: RecordedEvent): Promise<void> {
+  /** Applies an event; returns a promise only when it has to wait (for the store, or for a commit). */
+  private onEvent(event: RecordedEvent): Promise<void> | void {
     if (event.position <= this.applied) return;
-    for (const id of await this.documentsOf(event)) {
-      const draft = await this.draftOf(id);
-      if (!draft || draft.position < event.position) {
-        const next = this.definition.apply(draft ?? undefined, event) as Draft | undefined;
-        this.drafts.set(id, next ?? null);
-        this.dirty.add(id);
-      }
+    const id = this.definition.documentId(event);
+    const filter = this.definition.relatedDocuments?.(event);
+    const draft = id === undefined ? null : this.drafts.get(id);
+    if (filter || draft === undefined) return this.applyLoading(event, id, filter);
+    if (id !== undefined) this.applyTo(id, draft, event);
+    return this.advance(event);
+  }
+
+  /** The same, for an event whose documents are not all drafts yet. */
+  private async applyLoading(event: RecordedEvent, id: string | undefined, filter: Filter | undefined): Promise<void> {
+    for (const each of filter ? await this.documentsMatching(filter, id) : id === undefined ? [] : [id]) {
+      const known = this.drafts.get(each);
+      this.applyTo(each, known !== undefined ? known : await this.draftOf(each), event);
     }
+    await this.advance(event);
+  }
+
+  private applyTo(id: string, draft: Draft | null, event: RecordedEvent): void {
+    if (draft && draft.position >= event.position) return;
+    // A stored document is frozen and shared with readers: it is copied on its first change.
+    const working = draft && Object.isFrozen(draft) ? structuredClone(draft) : draft;
+    const next = this.definition.apply(working ?? undefined, event) as Draft | undefined;
+    this.drafts.set(id, next ?? null);
+    this.dirty.add(id);
+  }
+
+  /** Counts the event as applied; commits when a catch-up batch is full, or soon once live. */
+  private advance(event: RecordedEvent): Promise<void> | void {
     this.applied = event.position;
     this.pending++;
     if (!this.caughtUp) {
-      if (this.pending >= (this.options.catchUpBatch ?? 50_000)) await this.flush();
+      if (this.pending >= (this.options.catchUpBatch ?? 2_000_000)) return this.flush();
     } else if (this.pending >= (this.options.liveBatch ?? 1_000)) {
-      await this.flush();
+      return this.flush();
     } else {
       this.scheduleFlush();
     }
   }
 
-  private async documentsOf(event: RecordedEvent): Promise<string[]> {
-    const id = this.definition.documentId(event);
-    const filter = this.definition.relatedDocuments?.(event);
-    if (!filter) return id === undefined ? [] : [id];
-    // The query sees the store, so everything applied so far is committed first (the drafts then equal the store).
-    await this.flush();
-    const related = await this.store.find(this.target.collection, filter);
-    return [...new Set([...(id === undefined ? [] : [id]), ...related.map((document) => document._id)])];
+  /**
+   * `id` and the documents `filter` selects as they are now: the committed ones the store finds, unless there is a
+   * draft of them, and the drafts that match (applied but not yet committed).
+   */
+  private async documentsMatching(filter: Filter, id: string | undefined): Promise<string[]> {
+    const ids = new Set(id === undefined ? [] : [id]);
+    for (const document of await this.store.find(this.target.collection, filter)) {
+      if (!this.drafts.has(document._id)) ids.add(document._id);
+    }
+    const matches = matcherOf(filter);
+    for (const [draftId, draft] of this.drafts) if (draft && matches(draft)) ids.add(draftId);
+    return [...ids];
   }
 
   private async draftOf(id: string): Promise<Draft | null> {
-    const cached = this.drafts.get(id);
-    if (cached !== undefined) return cached;
-    // Stored documents are read-only; the runner works on its own copy.
-    const stored = await this.store.get<Draft>(this.target.collection, id);
-    const draft = stored ? structuredClone(stored) : null;
+    const draft = (await this.store.get<Draft>(this.target.collection, id)) ?? null;
     this.drafts.set(id, draft);
     return draft;
   }
@@ -157,10 +236,7 @@ export class ProjectionRunner {
   }
 
   private flush(): Promise<void> {
-    this.flushing = this.flushing.then(() => this.commitPending()).catch((error: Error) => {
-      this.failure = error;
-      this.options.onError?.(error);
-    });
+    this.flushing = this.flushing.then(() => this.commitPending()).catch((error: Error) => this.fail(error));
     return this.flushing;
   }
 
@@ -176,8 +252,11 @@ export class ProjectionRunner {
     }
     this.dirty.clear();
     this.pending = 0;
-    await this.store.commit({ upserts, deletes, checkpoints: { [this.target.checkpoint]: position } });
+    // Handed over: the embedded store keeps the drafts themselves (frozen) instead of copies.
+    await this.store.commit({ upserts, deletes, checkpoints: { [this.target.checkpoint]: position }, handOver: true });
     this.committed = position;
+    // The store holds what was committed; drafts changed since (while the commit was under way) stay.
+    for (const id of this.drafts.keys()) if (!this.dirty.has(id)) this.drafts.delete(id);
     for (const waiter of [...this.waiters]) if (waiter.position <= position) waiter.resolve(true);
   }
 }

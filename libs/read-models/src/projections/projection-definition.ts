@@ -16,7 +16,7 @@ export interface ProjectionDefinition<D extends StoredDocument = StoredDocument>
   /**
    * Further documents an event changes, found by a query on the collection: for an event about one thing that
    * changes others (a PersonErased that must redact the partnerships holding that person's text). Meant for rare
-   * events: the runner commits what it has applied before it runs the query.
+   * events: the runner queries the store and tests the filter on every document it has not committed yet.
    */
   relatedDocuments?(event: RecordedEvent): Filter | undefined;
   /** The indexes the queries on this collection need; created for every generation. */

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { Query } from 'mingo';
 import { resolve } from 'node:path';
 import { ReadStoreCorruptError } from '../errors';
+import { matcherOf } from '../filter-matcher';
 import { CommitBatch, Filter, FindOptions, IndexSpec, ReadStore, StoredDocument } from '../read-store.port';
 import {
   checkCheckpoint,
@@ -14,9 +14,7 @@ import {
 import { EqualityIndexes } from './equality-indexes';
 import { sortDocuments } from './mongo-sort';
 import { openReadModelFile } from './open-read-model-file';
-
-/** $where and $function would run caller-supplied JavaScript; MongoDB deployments commonly disable them too. */
-const QUERY_OPTIONS = { scriptEnabled: false };
+import { deepFreeze, freezeAsStored } from './stored-form';
 
 type Collection = Map<string, StoredDocument>;
 
@@ -29,7 +27,8 @@ type Staged = { collection: string; id: string; document: StoredDocument | undef
  *
  * Documents are deep-frozen and shared rather than copied on the way out: a copy per returned document would cost
  * a parse or clone of every fact list on every list request, while freezing costs one walk per write, and a
- * caller that tries to change a result gets a TypeError instead of silently corrupting the store.
+ * caller that tries to change a result gets a TypeError instead of silently corrupting the store. A batch that
+ * hands its documents over (CommitBatch.handOver) has them frozen and kept as they are, not copied.
  */
 export class EmbeddedReadStore implements ReadStore {
   private readonly file: string;
@@ -141,15 +140,17 @@ export class EmbeddedReadStore implements ReadStore {
   }
 
   /** Checks each entry as it writes it; a throw rolls back everything written before it. */
-  private writeBatch({ upserts, deletes = [], checkpoints }: CommitBatch): Staged[] {
+  private writeBatch({ upserts, deletes = [], checkpoints, handOver = false }: CommitBatch): Staged[] {
     const staged: Staged[] = [];
     for (const { collection, document } of upserts) {
       checkCollectionName(collection);
       checkDocument(collection, document);
       const body = JSON.stringify(document);
       this.stmt.upsert.run(collection, document._id, body);
-      // Parsed back from the stored text, so memory holds exactly what a restart would load, owned by the store.
-      staged.push({ collection, id: document._id, document: deepFreeze(JSON.parse(body) as StoredDocument) });
+      // Memory holds exactly what a restart would load, owned by the store: the document handed over, or else
+      // (or when it is not plain JSON data) a copy parsed back from the stored text.
+      const kept = handOver && freezeAsStored(document) ? document : deepFreeze(JSON.parse(body) as StoredDocument);
+      staged.push({ collection, id: document._id, document: kept });
     }
     for (const { collection, id } of deletes) {
       checkCollectionName(collection);
@@ -219,18 +220,18 @@ export class EmbeddedReadStore implements ReadStore {
    */
   private match(collection: string, filter: Filter, stopAfter: number): StoredDocument[] {
     // Compiled first, so an unknown operator fails even on an empty collection, as it does on MongoDB.
-    const query = Object.keys(filter).length > 0 ? new Query(filter, QUERY_OPTIONS) : undefined;
+    const matches = matcherOf(filter);
     const documents = this.collections.get(collection);
     if (!documents) return [];
     const ids = idsSelectedBy(filter) ?? this.indexes.get(collection)?.candidates(filter);
     const candidates = ids ? this.pick(collection, ids) : documents.values();
-    const matches: StoredDocument[] = [];
+    const found: StoredDocument[] = [];
     for (const document of candidates) {
-      if (query && !query.test(document)) continue;
-      matches.push(document);
-      if (matches.length >= stopAfter) break;
+      if (!matches(document)) continue;
+      found.push(document);
+      if (found.length >= stopAfter) break;
     }
-    return matches;
+    return found;
   }
 
   private pick(collection: string, ids: Iterable<string>): StoredDocument[] {
@@ -271,12 +272,4 @@ function idsSelectedBy(filter: Filter): readonly string[] | undefined {
   if (typeof $eq === 'string') return [$eq];
   if (Array.isArray($in) && $in.every((value) => typeof value === 'string')) return $in as string[];
   return undefined;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }

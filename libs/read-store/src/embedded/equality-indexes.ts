@@ -1,6 +1,5 @@
+import { equalityValues, isPlainObject, Scalar, valuesAt } from '../equality-paths';
 import { Filter, StoredDocument } from '../read-store.port';
-
-type Scalar = string | number | boolean;
 
 /**
  * In-memory hash indexes on the first field of each declared index, used to narrow equality and `$in` lookups
@@ -21,10 +20,17 @@ export class EqualityIndexes {
     for (const document of documents) insert(index.values, document._id, valuesAt(document, path));
   }
 
+  /**
+   * Moves a document from the values `before` held to those `after` holds. A value both hold keeps the document in
+   * its place, so candidates come in the order documents first took a value, however often they were rewritten
+   * since: the same for read models built event by event and for a rebuild of them.
+   */
   replace(before: StoredDocument | undefined, after: StoredDocument | undefined): void {
     for (const { path, values } of this.byPath.values()) {
-      if (before) remove(values, before._id, valuesAt(before, path));
-      if (after) insert(values, after._id, valuesAt(after, path));
+      const old = before ? valuesAt(before, path) : new Set<Scalar>();
+      const now = after ? valuesAt(after, path) : new Set<Scalar>();
+      if (before) remove(values, before._id, [...old].filter((value) => !now.has(value)));
+      if (after) insert(values, after._id, [...now].filter((value) => !old.has(value)));
     }
   }
 
@@ -50,36 +56,7 @@ export class EqualityIndexes {
   }
 }
 
-/** The values an equality condition accepts: `v`, `{ $eq: v }` or `{ $in: [...] }` of non-null scalars. */
-function equalityValues(condition: unknown): Scalar[] | undefined {
-  if (isScalar(condition)) return [condition];
-  if (!isPlainObject(condition)) return undefined;
-  const keys = Object.keys(condition);
-  // Operators sit alone in a condition object; a key without `$` makes it an exact sub-document match instead.
-  if (keys.length === 0 || !keys.every((key) => key.startsWith('$'))) return undefined;
-  const { $eq, $in } = condition as { $eq?: unknown; $in?: unknown };
-  if (isScalar($eq)) return [$eq];
-  if (Array.isArray($in) && $in.every(isScalar)) return $in;
-  return undefined;
-}
-
-/** Every scalar along `path`, looking through arrays at every level (more than MongoDB would: a superset). */
-function valuesAt(document: StoredDocument, path: readonly string[]): Set<Scalar> {
-  const out = new Set<Scalar>();
-  const visit = (value: unknown, depth: number): void => {
-    if (Array.isArray(value)) {
-      for (const item of value) visit(item, depth);
-    } else if (depth === path.length) {
-      if (isScalar(value)) out.add(value);
-    } else if (isPlainObject(value)) {
-      visit(value[path[depth]], depth + 1);
-    }
-  };
-  visit(document, 0);
-  return out;
-}
-
-function insert(index: Map<Scalar, Set<string>>, id: string, values: Set<Scalar>): void {
+function insert(index: Map<Scalar, Set<string>>, id: string, values: Iterable<Scalar>): void {
   for (const value of values) {
     let ids = index.get(value);
     if (!ids) index.set(value, (ids = new Set()));
@@ -87,18 +64,10 @@ function insert(index: Map<Scalar, Set<string>>, id: string, values: Set<Scalar>
   }
 }
 
-function remove(index: Map<Scalar, Set<string>>, id: string, values: Set<Scalar>): void {
+function remove(index: Map<Scalar, Set<string>>, id: string, values: Iterable<Scalar>): void {
   for (const value of values) {
     const ids = index.get(value);
     ids?.delete(id);
     if (ids?.size === 0) index.delete(value);
   }
-}
-
-function isScalar(value: unknown): value is Scalar {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof RegExp);
 }

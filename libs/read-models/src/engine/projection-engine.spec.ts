@@ -1,0 +1,82 @@
+import { streamOf } from '@crm/domain';
+import { EventToAppend, SqliteEventStore } from '@crm/event-store';
+import { createReadStore, ReadStore } from '@crm/read-store';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PartnershipFacts } from '../facts/partnership-facts';
+import { ALL_PROJECTIONS } from '../projections';
+import { ProjectionEngine } from './projection-engine';
+
+const meta = { recordedBy: 'test', recordedAt: '2026-01-01T00:00:00.000Z', correlationId: 'c', causationId: 'c', schemaVersion: 1 };
+const event = (type: string, data: Record<string, unknown>): EventToAppend => ({ type, data, metadata: meta });
+const interaction = (partnershipId: string, n: number) =>
+  event('InteractionRecorded', { partnershipId, interactionId: `${partnershipId}-i${n}`, kind: 'call', occurredAt: `2025-02-${String(n).padStart(2, '0')}T00:00:00.000Z`, initiatedBy: 'school', participantIds: [] });
+
+describe('ProjectionEngine', () => {
+  let dir: string;
+  let events: SqliteEventStore;
+  let store: ReadStore;
+  let engine: ProjectionEngine | undefined;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'crm-engine-'));
+    events = new SqliteEventStore(join(dir, 'events.sqlite'));
+    store = await createReadStore({ dataDir: dir });
+    for (const partnershipId of ['p1', 'p2']) {
+      await events.append([
+        {
+          streamId: streamOf.partnership(partnershipId),
+          expectedRevision: 'no_stream',
+          events: [
+            event('PartnershipOpened', { partnershipId, schoolId: 's', partnerId: 'o', levels: ['mbo'], intensity: 'placement', themes: [], openedAt: '2025-01-01T00:00:00.000Z' }),
+            ...[1, 2, 3, 4].map((n) => interaction(partnershipId, n)),
+          ],
+        },
+      ]);
+    }
+    await events.append([
+      { streamId: streamOf.person('anna'), expectedRevision: 'no_stream', events: [event('PersonRegistered', { personId: 'anna', organisationId: 'o', name: 'Anna', role: 'docent', tier: 'operational' })] },
+    ]);
+  });
+
+  afterEach(async () => {
+    await engine?.stop();
+    engine = undefined;
+    await store.close();
+    await events.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('catches every projection up with one read of the log, page by page, then follows it live', async () => {
+    const readAll = jest.spyOn(events, 'readAll');
+    engine = new ProjectionEngine(events, store, ALL_PROJECTIONS, { catchUpPage: 4 });
+    await engine.start();
+    await engine.whenCaughtUp();
+
+    // 11 events in pages of 4: three reads for all three projections together, not three per projection.
+    expect(readAll.mock.calls.map(([after]) => after)).toEqual([0, 4, 8]);
+    expect(engine.position).toBe(11);
+    const touchpoints = async (id: string) => (await store.get<PartnershipFacts>(engine!.collection('partnerships'), id))!.touchpoints.map((t) => t.id);
+    expect(await touchpoints('p1')).toEqual(['p1-i1', 'p1-i2', 'p1-i3', 'p1-i4']);
+    expect(await store.get(engine.collection('people'), 'anna')).toMatchObject({ name: 'Anna' });
+
+    const { position } = await events.append([{ streamId: streamOf.partnership('p2'), expectedRevision: 4, events: [interaction('p2', 5)] }]);
+    expect(await engine.waitFor(position, 5_000)).toBe(true);
+    expect(await touchpoints('p2')).toEqual(['p2-i1', 'p2-i2', 'p2-i3', 'p2-i4', 'p2-i5']);
+  });
+
+  it('rebuilds into a new generation equal to the one it replaces', async () => {
+    engine = new ProjectionEngine(events, store, ALL_PROJECTIONS, { catchUpPage: 3, catchUpBatch: 5 });
+    await engine.start();
+    await engine.whenCaughtUp();
+    const before = await Promise.all(ALL_PROJECTIONS.map((p) => store.find(engine!.collection(p.name), {}, { sort: { _id: 1 } })));
+
+    await engine.rebuild();
+
+    expect(engine.status().map(({ generation, position }) => ({ generation, position }))).toEqual(ALL_PROJECTIONS.map(() => ({ generation: 2, position: 11 })));
+    const after = await Promise.all(ALL_PROJECTIONS.map((p) => store.find(engine!.collection(p.name), {}, { sort: { _id: 1 } })));
+    expect(after).toEqual(before);
+    expect(await store.find('partnerships_g1')).toEqual([]);
+  });
+});
