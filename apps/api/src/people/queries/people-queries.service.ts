@@ -62,7 +62,10 @@ export class PeopleQueries {
       this.readModels.partnerships({ schoolId: person.organisationId }),
       this.readModels.partnerships({ partnerId: person.organisationId }),
     ]);
-    const partnerships = [...asSchool, ...asPartner.filter((facts) => facts.schoolId !== person.organisationId)];
+    // In id order: what the formulas list follows it, the same whichever way the read models were built.
+    const partnerships = [...asSchool, ...asPartner.filter((facts) => facts.schoolId !== person.organisationId)].sort((a, b) =>
+      a.partnershipId < b.partnershipId ? -1 : a.partnershipId > b.partnershipId ? 1 : 0,
+    );
     return { partnerships, people: await this.readModels.peopleOf(partnerships) };
   }
 
