@@ -1,14 +1,13 @@
-import { PartnershipEvent } from '@crm/domain';
+import { PartnershipEvent, toTime } from '@crm/domain';
 import { RecordedEvent } from '@crm/event-store';
 import { ContactPeriod, PartnershipFacts } from '../facts/partnership-facts';
+import { byDate } from '../formulas/as-of';
 import { ProjectionDefinition } from './projection-definition';
-
-const byDate = <T>(at: (item: T) => string) => (a: T, b: T) => at(a).localeCompare(at(b));
 
 /** Events may be back-dated; keeping the fact lists in date order lets formulas read them as a history. */
 function insertByDate<T>(list: T[], item: T, at: (item: T) => string): void {
   list.push(item);
-  if (list.length > 1 && at(list[list.length - 2]) > at(item)) list.sort(byDate(at));
+  if (list.length > 1 && toTime(at(list[list.length - 2])) > toTime(at(item))) list.sort(byDate(at));
 }
 
 function closeContact(facts: PartnershipFacts, side: ContactPeriod['side'], personId: string, at: string, reason: ContactPeriod['endReason']) {
