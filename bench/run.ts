@@ -11,8 +11,20 @@ import { checkTargets } from './targets';
 
 const round = (value: unknown) => (typeof value === 'number' ? Math.round(value * 100) / 100 : value);
 
+/** `npm run bench -- --only rebuild,queries` runs only those parts (keys: append, commands, ryw, queries, rebuild, cold-start). */
+const only = (() => {
+  const at = process.argv.indexOf('--only');
+  return at === -1 ? undefined : new Set(process.argv[at + 1]?.split(','));
+})();
+
 /** Runs one measurement; a failure is recorded in the results instead of ending the run. */
-async function measure(results: Record<string, Record<string, unknown>>, title: string, run: () => Promise<Record<string, Record<string, unknown>>>) {
+async function measure(
+  results: Record<string, Record<string, unknown>>,
+  key: string,
+  title: string,
+  run: () => Promise<Record<string, Record<string, unknown>>>,
+) {
+  if (only && !only.has(key)) return;
   console.log(`${title} …`);
   const started = Date.now();
   try {
@@ -26,20 +38,20 @@ async function measure(results: Record<string, Record<string, unknown>>, title: 
 async function main() {
   const started = Date.now();
   const results: Record<string, Record<string, unknown>> = {};
-  await measure(results, 'append through the event-store port vs raw better-sqlite3', () => appendBench());
-  await measure(results, 'HTTP commands (50 connections, 20 s, 2,000 partnerships)', () =>
+  await measure(results, 'append', 'append through the event-store port vs raw better-sqlite3', () => appendBench());
+  await measure(results, 'commands', 'HTTP commands (50 connections, 20 s, 2,000 partnerships)', () =>
     httpCommandBench({ partnerships: 2000, connections: 50, seconds: 20 }),
   );
-  await measure(results, 'read-your-writes (1,000 rounds)', () => readYourWritesBench({ rounds: 1000 }));
-  await measure(results, 'queries against the medium region (2,000 partnerships; 50 connections, 10 s each)', async () =>
+  await measure(results, 'ryw', 'read-your-writes (1,000 rounds)', () => readYourWritesBench({ rounds: 1000 }));
+  await measure(results, 'queries', 'queries against the medium region (2,000 partnerships; 50 connections, 10 s each)', async () =>
     apiReadBench(await regionDataDir('medium', { withReadModels: true }), 10),
   );
-  await measure(results, 'projection rebuild from position 0, large region (1M events)', async () => {
+  await measure(results, 'rebuild', 'projection rebuild from position 0, large region (1M events)', async () => {
     const large = await regionDataDir('large', { withReadModels: false });
     // Rebuilt into the region's own folder, so the cold start below finds persisted read models at the log's head.
     return { 'rebuild, large region': await rebuildBench(large, large) };
   });
-  await measure(results, 'cold start with the large region', async () => ({
+  await measure(results, 'cold-start', 'cold start with the large region', async () => ({
     'cold start, large region': await coldStartBench(await regionDataDir('large', { withReadModels: false })),
   }));
 
@@ -53,7 +65,7 @@ async function main() {
   const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30) };
   const dir = join(__dirname, 'results');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${new Date().toISOString().slice(0, 10)}.json`);
+  const file = join(dir, `${new Date().toISOString().slice(0, 10)}${only ? `-only-${[...only].join('+')}` : ''}.json`);
   const targets = Object.fromEntries(rows.map((row) => [row.name, row.targets]));
   writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), seconds: (Date.now() - started) / 1000, machine, results, targets }, null, 2));
   console.log(`\nwritten ${file} after ${((Date.now() - started) / 60000).toFixed(1)} min`);
