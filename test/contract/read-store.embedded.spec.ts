@@ -18,14 +18,14 @@ afterAll(() => {
 });
 
 describeReadStoreContract('embedded (mingo + SQLite)', async () => {
-  const store = new EmbeddedReadStore(join(tempDir(), 'read-models.sqlite'));
+  const store = await EmbeddedReadStore.open(join(tempDir(), 'read-models.sqlite'));
   return { store, cleanup: () => store.close() };
 });
 
 describe('EmbeddedReadStore', () => {
   const opened: EmbeddedReadStore[] = [];
-  const open = (file: string): EmbeddedReadStore => {
-    const store = new EmbeddedReadStore(file);
+  const open = async (file: string): Promise<EmbeddedReadStore> => {
+    const store = await EmbeddedReadStore.open(file);
     opened.push(store);
     return store;
   };
@@ -36,7 +36,7 @@ describe('EmbeddedReadStore', () => {
 
   it('keeps documents, checkpoints, meta and natural order across close and reopen, without replaying anything', async () => {
     const file = join(tempDir(), 'read-models.sqlite');
-    const first = open(file);
+    const first = await open(file);
     await first.commit({
       upserts: ['c', 'a', 'b'].map((id) => ({ collection: 'partnerships', document: { _id: id, levels: ['mbo'], nested: { id } } })),
       checkpoints: { partnerships: 120 },
@@ -50,7 +50,7 @@ describe('EmbeddedReadStore', () => {
     const before = await first.find('partnerships');
     await first.close();
 
-    const reopened = open(file);
+    const reopened = await open(file);
     expect(await reopened.find('partnerships')).toEqual(before);
     expect((await reopened.find('partnerships')).map((d) => d._id)).toEqual(['c', 'a']);
     expect(await reopened.find('partnerships', { levels: 'vo' })).toEqual([{ _id: 'c', levels: ['vo'], nested: { id: 'c' } }]);
@@ -59,9 +59,38 @@ describe('EmbeddedReadStore', () => {
     expect(await reopened.getMeta('partnerships.live')).toBe('partnerships_v2');
   });
 
+  it('reloads megabytes of documents whole and in order, and refuses a broken one among them, naming it', async () => {
+    const file = join(tempDir(), 'read-models.sqlite');
+    const first = await open(file);
+    const ids = Array.from({ length: 12 }, (_, n) => `p${(n * 7) % 12}`);
+    await first.commit({
+      upserts: ids.map((id) => ({ collection: 'partnerships', document: { _id: id, notes: Array.from({ length: 2000 }, (_, i) => ({ i, text: `${id}-${'x'.repeat(100)}` })) } })),
+      checkpoints: { partnerships: 12 },
+    });
+    await first.commit({ upserts: [{ collection: 'people', document: { _id: 'last', name: 'Ada' } }], checkpoints: { people: 13 } });
+    const before = await first.find('partnerships');
+    await first.close();
+
+    const reopened = await open(file);
+    expect((await reopened.find('partnerships')).map((d) => d._id)).toEqual(ids);
+    expect(await reopened.find('partnerships')).toEqual(before);
+    expect(await reopened.get('people', 'last')).toEqual({ _id: 'last', name: 'Ada' });
+    await reopened.close();
+
+    const db = new Database(file);
+    db.prepare("UPDATE documents SET body = '{\"_id\": \"last\", broken' WHERE id = 'last'").run();
+    db.close();
+    await expect(open(file)).rejects.toThrow(/people\/last/);
+    // refused without keeping the file: it opens again once repaired
+    const repair = new Database(file);
+    repair.prepare('UPDATE documents SET body = \'{"_id":"last"}\' WHERE id = \'last\'').run();
+    repair.close();
+    expect(await (await open(file)).get('people', 'last')).toEqual({ _id: 'last' });
+  });
+
   it('does not persist a rejected batch', async () => {
     const file = join(tempDir(), 'read-models.sqlite');
-    const first = open(file);
+    const first = await open(file);
     await first.commit({ upserts: [{ collection: 'a', document: { _id: 'x', v: 1 } }], checkpoints: { a: 1 } });
     await expect(
       first.commit({
@@ -74,13 +103,13 @@ describe('EmbeddedReadStore', () => {
     ).rejects.toThrow();
     await first.close();
 
-    const reopened = open(file);
+    const reopened = await open(file);
     expect(await reopened.find('a')).toEqual([{ _id: 'x', v: 1 }]);
     expect(await reopened.checkpoint('a')).toBe(1);
   });
 
   it('hands out frozen documents', async () => {
-    const store = open(join(tempDir(), 'read-models.sqlite'));
+    const store = await open(join(tempDir(), 'read-models.sqlite'));
     await store.commit({ upserts: [{ collection: 'a', document: { _id: 'x', list: [{ n: 1 }] } }], checkpoints: {} });
     const document = (await store.get('a', 'x'))!;
 
@@ -91,23 +120,21 @@ describe('EmbeddedReadStore', () => {
 
   it('creates the parent directory of its file', async () => {
     const file = join(tempDir(), 'nested', 'data', 'read-models.sqlite');
-    open(file);
+    await open(file);
     expect(existsSync(file)).toBe(true);
   });
 
-  it('refuses a file that is not a SQLite database, naming it', () => {
+  it('refuses a file that is not a SQLite database, naming it', async () => {
     const file = join(tempDir(), 'read-models.sqlite');
     writeFileSync(file, 'this is a spreadsheet export, not a read-model store\n'.repeat(200));
 
-    const opening = (): EmbeddedReadStore => open(file);
-
-    expect(opening).toThrow(ReadStoreCorruptError);
-    expect(opening).toThrow(file);
+    await expect(open(file)).rejects.toThrow(ReadStoreCorruptError);
+    await expect(open(file)).rejects.toThrow(file);
   });
 
   it('refuses a truncated file', async () => {
     const file = join(tempDir(), 'read-models.sqlite');
-    const store = open(file);
+    const store = await open(file);
     for (let batch = 0; batch < 20; batch++) {
       const upserts = Array.from({ length: 50 }, (_, n) => ({
         collection: 'filler',
@@ -120,7 +147,7 @@ describe('EmbeddedReadStore', () => {
 
     let error: unknown;
     try {
-      open(file);
+      await open(file);
     } catch (e) {
       error = e;
     }
@@ -130,30 +157,30 @@ describe('EmbeddedReadStore', () => {
 
   it('refuses a stored document that is not valid JSON, naming the file', async () => {
     const file = join(tempDir(), 'read-models.sqlite');
-    const store = open(file);
+    const store = await open(file);
     await store.commit({ upserts: [{ collection: 'a', document: { _id: 'x' } }], checkpoints: {} });
     await store.close();
     const db = new Database(file);
     db.prepare("UPDATE documents SET body = '{\"_id\": \"x\", broken' WHERE id = 'x'").run();
     db.close();
 
-    expect(() => open(file)).toThrow(ReadStoreCorruptError);
-    expect(() => open(file)).toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*a/x`));
+    await expect(open(file)).rejects.toThrow(ReadStoreCorruptError);
+    await expect(open(file)).rejects.toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*a/x`));
   });
 
   it('refuses a second store on the same file while the first is open', async () => {
     const file = join(tempDir(), 'read-models.sqlite');
-    const first = open(file);
+    const first = await open(file);
 
-    expect(() => open(file)).toThrow(ReadStoreInUseError);
-    expect(() => open(file)).toThrow(file);
+    await expect(open(file)).rejects.toThrow(ReadStoreInUseError);
+    await expect(open(file)).rejects.toThrow(file);
 
     await first.close();
-    expect(() => open(file)).not.toThrow();
+    await expect(open(file)).resolves.toBeInstanceOf(EmbeddedReadStore);
   });
 
   it('rejects calls once closed', async () => {
-    const store = open(join(tempDir(), 'read-models.sqlite'));
+    const store = await open(join(tempDir(), 'read-models.sqlite'));
     await store.close();
     await expect(store.find('a')).rejects.toThrow(/closed/);
     await expect(store.commit({ upserts: [], checkpoints: {} })).rejects.toThrow(/closed/);

@@ -166,7 +166,7 @@ async function liveDocuments(store: ReadStore): Promise<Record<string, StoredDoc
 /** The read models built from position 0 by a fresh engine in a fresh embedded store: what they must equal. */
 async function rebuiltFromZero(events: EventStore): Promise<Record<string, StoredDocument[]>> {
   const dir = mkdtempSync(join(tmpdir(), 'crm-lease-rebuild-'));
-  const store = new EmbeddedReadStore(join(dir, 'read-models.sqlite'));
+  const store = await EmbeddedReadStore.open(join(dir, 'read-models.sqlite'));
   const engine = new ProjectionEngine(events, store, ALL_PROJECTIONS);
   try {
     await engine.start();

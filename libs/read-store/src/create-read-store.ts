@@ -14,5 +14,5 @@ export interface ReadStoreSettings {
 
 export async function createReadStore({ dataDir, mongodbUrl, indexes }: ReadStoreSettings): Promise<ReadStore> {
   if (mongodbUrl) return MongoReadStore.connect(mongodbUrl, { indexes });
-  return new EmbeddedReadStore(join(dataDir, 'read-models.sqlite'));
+  return EmbeddedReadStore.open(join(dataDir, 'read-models.sqlite'));
 }

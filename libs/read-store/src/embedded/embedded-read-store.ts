@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { resolve } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ReadStoreCorruptError } from '../errors';
 import { matcherOf } from '../filter-matcher';
 import { CommitBatch, Filter, FindOptions, IndexSpec, ReadStore, StoredDocument } from '../read-store.port';
@@ -20,6 +21,9 @@ type Collection = Map<string, StoredDocument>;
 
 /** A change to memory, applied only once the SQLite transaction that wrote it has committed. */
 type Staged = { collection: string; id: string; document: StoredDocument | undefined };
+
+/** How much stored text EmbeddedReadStore.open parses before letting the event loop run (about 10 ms of work). */
+const LOAD_SLICE_CHARS = 1_000_000;
 
 /**
  * Read models in process memory, queried with MongoDB semantics through mingo, persisted in one SQLite file.
@@ -50,15 +54,24 @@ export class EmbeddedReadStore implements ReadStore {
   private readonly commitTransaction: Database.Transaction<(batch: CommitBatch) => Staged[]>;
   private readonly dropTransaction: Database.Transaction<(collections: readonly string[], checkpoints: readonly string[]) => void>;
 
-  constructor(file: string) {
-    this.file = resolve(file);
-    this.db = openReadModelFile(this.file);
+  /**
+   * Opens the store and loads every document, in slices with the event loop running between them, so that what the
+   * caller started meanwhile goes on (the API checks its event log in a worker thread while this loads).
+   */
+  static async open(file: string): Promise<EmbeddedReadStore> {
+    const store = new EmbeddedReadStore(file);
     try {
-      this.load();
+      for (const _ of store.load()) await nextTurn();
     } catch (error) {
-      this.db.close();
+      store.db.close();
       throw error;
     }
+    return store;
+  }
+
+  private constructor(file: string) {
+    this.file = resolve(file);
+    this.db = openReadModelFile(this.file);
     this.stmt = {
       // ON CONFLICT keeps the row (and its rowid), so a replaced document keeps its place in natural order.
       upsert: this.db.prepare(
@@ -81,13 +94,20 @@ export class EmbeddedReadStore implements ReadStore {
     });
   }
 
-  private load(): void {
+  /** Loads every stored document, pausing (yielding) after each LOAD_SLICE_CHARS of stored text. */
+  private *load(): Generator<void, void> {
     const rows = this.db.prepare('SELECT collection, id, body FROM documents ORDER BY rowid').iterate() as IterableIterator<{
       collection: string;
       id: string;
       body: string;
     }>;
+    let sliceChars = 0;
     for (const { collection, id, body } of rows) {
+      if (sliceChars >= LOAD_SLICE_CHARS) {
+        yield;
+        sliceChars = 0;
+      }
+      sliceChars += body.length;
       let document: StoredDocument;
       try {
         document = JSON.parse(body) as StoredDocument;

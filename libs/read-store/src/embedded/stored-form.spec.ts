@@ -25,9 +25,9 @@ describe('EmbeddedReadStore commit with handOver', () => {
   let dir: string;
   let store: EmbeddedReadStore;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'crm-hand-over-'));
-    store = new EmbeddedReadStore(join(dir, 'read-models.sqlite'));
+    store = await EmbeddedReadStore.open(join(dir, 'read-models.sqlite'));
   });
 
   afterEach(async () => {
@@ -42,7 +42,7 @@ describe('EmbeddedReadStore commit with handOver', () => {
     expect(await store.get('c', 'a')).toBe(document);
     expect(Object.isFrozen(document.facts[0])).toBe(true);
     await store.close();
-    store = new EmbeddedReadStore(join(dir, 'read-models.sqlite'));
+    store = await EmbeddedReadStore.open(join(dir, 'read-models.sqlite'));
     expect(await store.get('c', 'a')).toStrictEqual(JSON.parse(JSON.stringify(document)));
     expect(Object.keys((await store.get('c', 'a'))!)).toEqual(Object.keys(document));
     expect(await store.checkpoint('c')).toBe(7);
