@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { EmbeddedReadStore } from './embedded/embedded-read-store';
-import { MongoReadStore } from './mongodb/mongodb-read-store';
+import { loadMongoReadStore } from './mongodb/load-mongodb-read-store';
 import { IndexSpec, ReadStore } from './read-store.port';
 
 export interface ReadStoreSettings {
@@ -13,6 +13,6 @@ export interface ReadStoreSettings {
 }
 
 export async function createReadStore({ dataDir, mongodbUrl, indexes }: ReadStoreSettings): Promise<ReadStore> {
-  if (mongodbUrl) return MongoReadStore.connect(mongodbUrl, { indexes });
+  if (mongodbUrl) return loadMongoReadStore().connect(mongodbUrl, { indexes });
   return EmbeddedReadStore.open(join(dataDir, 'read-models.sqlite'));
 }
