@@ -1,10 +1,10 @@
-import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorators';
 import { AsOf } from '../http/as-of';
 import { CsvExport, WantsCsv } from '../http/csv-export';
 import { UuidParam } from '../http/uuid-param';
-import { MinPositionInterceptor } from '../read-side/min-position.interceptor';
+import { MinPositionGuard } from '../http/min-position.guard';
 import { ListPartnershipsQueryDto } from './queries/list-partnerships.query.dto';
 import { PartnershipQueries } from './queries/partnership-queries.service';
 import { TimelineQuery } from './queries/timeline.query';
@@ -12,7 +12,7 @@ import { TimelineQueryDto } from './queries/timeline.query.dto';
 
 @ApiTags('partnerships')
 @ApiHeader({ name: 'X-Min-Position', required: false, description: 'wait until the read models include this log position (read-your-writes)' })
-@UseInterceptors(MinPositionInterceptor)
+@UseGuards(MinPositionGuard)
 @Access('read')
 @Controller('partnerships')
 export class PartnershipQueriesController {

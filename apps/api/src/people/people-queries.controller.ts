@@ -1,16 +1,16 @@
-import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorators';
 import { AsOf } from '../http/as-of';
 import { CsvExport, WantsCsv } from '../http/csv-export';
 import { UuidParam } from '../http/uuid-param';
-import { MinPositionInterceptor } from '../read-side/min-position.interceptor';
+import { MinPositionGuard } from '../http/min-position.guard';
 import { ListPeopleQueryDto } from './queries/list-people.query.dto';
 import { PeopleQueries } from './queries/people-queries.service';
 
 @ApiTags('people')
 @ApiHeader({ name: 'X-Min-Position', required: false, description: 'wait until the read models include this log position' })
-@UseInterceptors(MinPositionInterceptor)
+@UseGuards(MinPositionGuard)
 @Access('read')
 @Controller('people')
 export class PeopleQueriesController {
