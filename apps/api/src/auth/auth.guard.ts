@@ -39,7 +39,10 @@ export class AuthGuard implements CanActivate {
       request.user = await this.verifier.verify(token);
     } catch (error) {
       if (error instanceof InvalidTokenError) throw new AuthenticationError(error.message, true);
-      if (error instanceof AuthenticationUnavailableError) throw authenticationUnavailable(error.message);
+      if (error instanceof AuthenticationUnavailableError) {
+        request.log.warn({ context: 'Auth' }, error.reason);
+        throw authenticationUnavailable(error.message);
+      }
       throw error;
     }
     const routeClass = this.reflector.getAllAndOverride<RouteClass | undefined>(ROUTE_CLASS, targets);

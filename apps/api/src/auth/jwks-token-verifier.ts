@@ -1,4 +1,3 @@
-import { Logger } from '@nestjs/common';
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { AuthenticatedUser, AuthenticationUnavailableError, CLOCK_TOLERANCE_S, InvalidTokenError, TokenVerifier, userFromClaims } from './token-verifier';
 
@@ -37,7 +36,6 @@ export interface JwksOptions {
  * Issuer and audience are always checked: a key set is usually shared by every application of the provider.
  */
 export class JwksTokenVerifier implements TokenVerifier {
-  private readonly logger = new Logger('Auth');
   private readonly keys: JWTVerifyGetKey;
 
   constructor(private readonly options: JwksOptions) {
@@ -62,8 +60,10 @@ export class JwksTokenVerifier implements TokenVerifier {
       if (error instanceof InvalidTokenError) throw error;
       const code = (error as { code?: unknown }).code;
       if (typeof code === 'string' && TOKEN_ERRORS.has(code)) throw new InvalidTokenError(describe(code, error as Error));
-      this.logger.warn(`could not verify a token against ${this.options.jwksUrl}: ${(error as Error).message ?? error}`);
-      throw new AuthenticationUnavailableError('the identity provider’s signing keys could not be fetched; try again shortly');
+      throw new AuthenticationUnavailableError(
+        'the identity provider’s signing keys could not be fetched; try again shortly',
+        `could not verify a token against ${this.options.jwksUrl}: ${(error as Error).message ?? error}`,
+      );
     }
   }
 }

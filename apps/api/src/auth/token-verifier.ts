@@ -18,7 +18,15 @@ export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
 export class InvalidTokenError extends Error {}
 
 /** The token could not be checked (the identity provider's key set is unreachable or broken): not the client's fault. */
-export class AuthenticationUnavailableError extends Error {}
+export class AuthenticationUnavailableError extends Error {
+  constructor(
+    message: string,
+    /** What went wrong, for the server's log (the client is told only `message`). */
+    readonly reason: string = message,
+  ) {
+    super(message);
+  }
+}
 
 /** Seconds of clock skew allowed between the token issuer and this server for `exp` and `nbf`. */
 export const CLOCK_TOLERANCE_S = 30;

@@ -1,7 +1,7 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
 import { DomainError } from '@crm/domain';
 import { WrongExpectedRevisionError } from '@crm/event-store';
-import { errorCodes, type FastifyReply } from 'fastify';
+import { errorCodes, type FastifyReply, type FastifyRequest } from 'fastify';
 import { challengeOf } from '../auth/auth-errors';
 import { ErrorBody } from './error-body';
 
@@ -52,11 +52,12 @@ const BODY_PARSING_ERRORS = new Map<string, ErrorBody>(
 
 @Catch()
 export class ErrorsFilter implements ExceptionFilter {
-  private readonly logger = new Logger('Errors');
-
   catch(error: unknown, host: ArgumentsHost): void {
     const body = toErrorBody(error);
-    if (body.statusCode >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (body.statusCode >= 500) {
+      // With the request's logger: the line carries its reqId and correlationId.
+      host.switchToHttp().getRequest<FastifyRequest>().log.error({ context: 'Errors' }, error instanceof Error ? (error.stack ?? error.message) : String(error));
+    }
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (body.statusCode === 401) void reply.header('www-authenticate', challengeOf(error));
     void reply.status(body.statusCode).send(body);

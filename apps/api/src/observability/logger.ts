@@ -1,5 +1,4 @@
 import type { LoggerService } from '@nestjs/common';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { hostname } from 'node:os';
 import pino, { DestinationStream, Logger } from 'pino';
 import type { LogLevel } from '../config/settings';
@@ -48,12 +47,6 @@ export function createLogger(app: string, level: LogLevel = 'info', destination?
   );
 }
 
-/** The logger of the request being handled (with its reqId and correlationId), for code that has no request at hand. */
-export const requestContext = new AsyncLocalStorage<{ log: LogMethods }>();
-
-/** What is needed of a logger to write lines: pino's Logger and Fastify's request logger both have it. */
-export type LogMethods = Pick<Logger, 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace'>;
-
 /** Nest's start-up chatter (modules loaded, routes mapped) goes to debug; the rest keeps its level. */
 const CHATTY_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
 
@@ -61,7 +54,9 @@ type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 
 /**
  * Nest's logger (`Logger.log(…)`, `new Logger('Auth').warn(…)`, Nest's own messages) written through pino, as JSON
- * lines like everything else; inside a request, with that request's ids.
+ * lines like everything else. Lines about a request are written with its own logger (`request.log`, carrying its
+ * reqId and correlationId) by the code that has the request at hand: an AsyncLocalStorage to find it from anywhere
+ * would turn on Node's promise hooks, a cost on every promise of every request.
  */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly root: Logger) {}
@@ -96,17 +91,16 @@ export class PinoNestLogger implements LoggerService {
     const context = params.length > 0 && (typeof params[params.length - 1] === 'string' || params[params.length - 1] === undefined) ? (params.pop() as string | undefined) : undefined;
     const stack = level === 'error' && typeof params[0] === 'string' ? params[0] : undefined;
     const effective: Level = level === 'info' && context && CHATTY_CONTEXTS.has(context) ? 'debug' : level;
-    const log = requestContext.getStore()?.log ?? this.root;
     const fields: Record<string, unknown> = {};
     if (context) fields.context = context;
     if (stack) fields.stack = stack;
     if (message instanceof Error) {
       fields.err = message;
-      log[effective](fields, message.message);
+      this.root[effective](fields, message.message);
     } else if (typeof message === 'object' && message !== null) {
-      log[effective]({ ...fields, ...(message as object) });
+      this.root[effective]({ ...fields, ...(message as object) });
     } else {
-      log[effective](fields, String(message));
+      this.root[effective](fields, String(message));
     }
   }
 }

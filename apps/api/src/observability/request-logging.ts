@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { FastifyInstance, FastifyRequest, FastifyServerOptions, LogController } from 'fastify';
-import { Logger, requestContext } from './logger';
+import { Logger } from './logger';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -59,7 +59,7 @@ export function fastifyLogging(logger: Logger): Pick<FastifyServerOptions, 'logg
  * One JSON line per request, when it is answered: reqId, correlationId, method, route (the pattern, e.g.
  * `/api/partnerships/:id`, never the URL with its ids and query), status and durationMs. Nothing of the body, the
  * query or the Authorization header is logged. Both ids are answered as X-Request-Id and X-Correlation-Id, and every
- * line logged while the request is handled (Nest's Logger too) carries them.
+ * line logged about the request (with `request.log`) carries them.
  */
 export function registerRequestLogging(fastify: FastifyInstance): void {
   fastify.decorateRequest('correlationId', '');
@@ -74,10 +74,8 @@ export function registerRequestLogging(fastify: FastifyInstance): void {
       reply.log = request.log;
     }
     void reply.header('x-request-id', request.id).header('x-correlation-id', request.correlationId);
-    requestContext.run({ log: request.log }, done);
+    done();
   });
-  // Body parsing runs on the socket's callbacks, outside the context entered above: enter it again for the handler.
-  fastify.addHook('preValidation', (request, _reply, done) => requestContext.run({ log: request.log }, done));
   fastify.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? null;
     const status = reply.statusCode;

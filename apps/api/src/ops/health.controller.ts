@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Logger, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, EventStore } from '@crm/event-store';
 import { KEY_STORE, KeyStore } from '@crm/privacy';
@@ -43,8 +43,6 @@ async function check<T>(probe: () => Promise<T>): Promise<StoreStatus & { value?
 @ApiTags('ops')
 @Controller()
 export class HealthController {
-  private readonly logger = new Logger('Health');
-
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
@@ -71,7 +69,7 @@ export class HealthController {
     if (down || failing.length > 0) {
       void reply.status(503);
       const stores = { eventStore: events, readStore, keyStore };
-      for (const [name, store] of Object.entries(stores)) if (store.status === 'down') this.logger.warn(`${name} is down: ${store.error}`);
+      for (const [name, store] of Object.entries(stores)) if (store.status === 'down') reply.log.warn({ context: 'Health' }, `${name} is down: ${store.error}`);
     }
     const { value: headPosition, ...eventStore } = events;
     return {
@@ -87,7 +85,7 @@ export class HealthController {
   @Access('metrics')
   @ApiOperation({ summary: 'Prometheus metrics: commands, store latencies, projection lag, process' })
   async metrics(@Res({ passthrough: true }) reply: FastifyReply) {
-    await this.lag().catch((error: Error) => this.logger.warn(`projection lag not measured: ${error.message}`));
+    await this.lag().catch((error: Error) => reply.log.warn({ context: 'Health' }, `projection lag not measured: ${error.message}`));
     void reply.header('content-type', this.prometheus.contentType);
     return this.prometheus.render();
   }
