@@ -29,8 +29,21 @@ export const laterOf = (a: string, b: string): string => (toTime(a) >= toTime(b)
 
 /** The item with the latest date, or undefined; on equal dates the later item (histories are in event order). */
 export function latestBy<T>(items: readonly T[], dateOf: (item: T) => string): T | undefined {
+  return latestUpTo(items, dateOf, Number.POSITIVE_INFINITY);
+}
+
+/** latestBy over the items dated on or before `end` (a time), without building the filtered list. */
+function latestUpTo<T>(items: readonly T[], dateOf: (item: T) => string, end: number, test?: (item: T) => boolean): T | undefined {
   let best: T | undefined;
-  for (const item of items) if (best === undefined || toTime(dateOf(item)) >= toTime(dateOf(best))) best = item;
+  let bestTime = Number.NaN;
+  for (const item of items) {
+    if (test && !test(item)) continue;
+    const time = toTime(dateOf(item));
+    if (time <= end && (best === undefined || time >= bestTime)) {
+      best = item;
+      bestTime = time;
+    }
+  }
   return best;
 }
 
@@ -66,11 +79,7 @@ export const isEndedBy = (facts: PartnershipFacts, asOf: string): boolean =>
  */
 export function stageAt(facts: PartnershipFacts, asOf: string): Stage {
   if (isEndedBy(facts, asOf)) return 'ended';
-  const entry = latestBy(
-    facts.stageHistory.filter((item) => onOrBefore(item.at, asOf)),
-    (item) => item.at,
-  );
-  return entry?.stage ?? 'exploring';
+  return latestUpTo(facts.stageHistory, (item) => item.at, toTime(asOf))?.stage ?? 'exploring';
 }
 
 /**
@@ -78,12 +87,9 @@ export function stageAt(facts: PartnershipFacts, asOf: string): Stage {
  * if asOf precedes every entry the earliest one is used, and without any history the current intensity.
  */
 export function intensityAt(facts: PartnershipFacts, asOf: string): Intensity {
-  const history = [...facts.intensityHistory].sort(byDate((item) => item.at));
-  const entry = latestBy(
-    history.filter((item) => onOrBefore(item.at, asOf)),
-    (item) => item.at,
-  );
-  return entry?.intensity ?? history[0]?.intensity ?? facts.intensity;
+  const { items, times } = chronologyOf(facts.intensityHistory, (item) => item.at);
+  const count = countUpTo(times, toTime(asOf));
+  return items[count - 1]?.intensity ?? items[0]?.intensity ?? facts.intensity;
 }
 
 /**
@@ -143,10 +149,7 @@ export function lastTouchpoint(facts: PartnershipFacts, asOf: string): Touchpoin
 
 /** The latest evaluation held on or before asOf. */
 export const latestEvaluation = (facts: PartnershipFacts, asOf: string): EvaluationFact | undefined =>
-  latestBy(
-    facts.evaluations.filter((evaluation) => onOrBefore(evaluation.at, asOf)),
-    (evaluation) => evaluation.at,
-  );
+  latestUpTo(facts.evaluations, (evaluation) => evaluation.at, toTime(asOf));
 
 // ---- contact persons at asOf ---------------------------------------------------------------------
 
@@ -159,9 +162,11 @@ export const contactsAt = (facts: PartnershipFacts, side: Side, asOf: string): C
 
 /** The primary contact of a side at asOf (the most recently assigned, should periods ever overlap). */
 export const primaryAt = (facts: PartnershipFacts, side: Side, asOf: string): ContactPeriod | undefined =>
-  latestBy(
-    contactsAt(facts, side, asOf).filter((period) => period.role === 'primary'),
+  latestUpTo(
+    facts.contacts,
     (period) => period.from,
+    toTime(asOf),
+    (period) => period.side === side && period.role === 'primary' && isActiveAt(period, asOf),
   );
 
 /** The backups of a side at asOf, earliest assigned first; never the primary. */
@@ -194,6 +199,8 @@ export function sideOf(facts: PartnershipFacts, person: PersonFacts | undefined)
 
 /** The tier a person had at a date (PersonFacts.roleHistory); before the first entry, the first entry's tier. */
 export function tierAt(person: PersonFacts, at: string): PersonTier {
+  // Most people never change role: one entry holds at every date.
+  if (person.roleHistory.length <= 1) return person.roleHistory[0]?.tier ?? person.tier;
   const { items, times } = chronologyOf(person.roleHistory, (entry) => entry.from);
   const count = countUpTo(times, toTime(at));
   return items[count - 1]?.tier ?? items[0]?.tier ?? person.tier;

@@ -1,4 +1,4 @@
-import { toTime } from '@crm/domain';
+import { DAY_MS, toTime } from '@crm/domain';
 import { CommitmentFact, CommitmentStatus, PartnershipFacts } from '../facts/partnership-facts';
 import { onOrBefore, withinLastDays } from './as-of';
 import { RULES } from './config';
@@ -46,10 +46,15 @@ export interface CommitmentTally {
  */
 export function commitmentTally(facts: PartnershipFacts, asOf: string): CommitmentTally {
   const tally: CommitmentTally = { total: 0, onTime: 0, late: 0, broken: 0, openPastDue: 0, cancelled: 0, credit: 0 };
+  // isPastDue, isKnownAt (past due implies known), commitmentStatusAt and withinLastDays on times read once.
+  const end = toTime(asOf);
+  const windowStart = end - RULES.commitmentWindowDays * DAY_MS;
   for (const commitment of facts.commitments) {
-    if (!isKnownAt(commitment, asOf) || !isPastDue(commitment, asOf)) continue;
-    const status = commitmentStatusAt(commitment, asOf);
-    const inWindow = withinLastDays(commitment.dueAt, asOf, RULES.commitmentWindowDays);
+    const due = toTime(commitment.dueAt);
+    if (!(due <= end)) continue;
+    const closed = commitment.status === 'open' || commitment.closedAt === undefined ? undefined : toTime(commitment.closedAt);
+    const status: CommitmentStatus = closed !== undefined && closed <= end ? commitment.status : 'open';
+    const inWindow = due > windowStart;
     if (!inWindow && status !== 'open') continue;
     if (status === 'cancelled') {
       tally.cancelled += 1;
@@ -58,7 +63,7 @@ export function commitmentTally(facts: PartnershipFacts, asOf: string): Commitme
     tally.total += 1;
     if (status === 'open') tally.openPastDue += 1;
     else if (status === 'broken') tally.broken += 1;
-    else if (onOrBefore(commitment.closedAt as string, commitment.dueAt)) tally.onTime += 1;
+    else if ((closed as number) <= due) tally.onTime += 1;
     else tally.late += 1;
   }
   tally.credit = tally.onTime + RULES.lateFulfilmentCredit * tally.late;

@@ -1,11 +1,13 @@
 import { Side, SIDES } from '@crm/domain';
 import { PartnershipFacts } from '../facts/partnership-facts';
-import { PeopleLookup } from '../facts/person-facts';
+import { PeopleLookup, PersonFacts } from '../facts/person-facts';
 import { backupsAt, displayName, inOrganisationAt, sideOf, touchpointsInLastDays } from './as-of';
 import { RULES } from './config';
 import { percent, plural, share } from './text';
 
 export type KeyPersonRisk = 'high' | 'medium' | 'low';
+
+type Standing = 'other side' | 'left' | 'active';
 
 export interface SideKeyPersonRisk {
   side: Side;
@@ -35,23 +37,40 @@ export interface KeyPersonRiskReport {
  * touchpoint of the side, including those carried by people who have left since.
  */
 export function sideKeyPersonRisk(facts: PartnershipFacts, people: PeopleLookup, side: Side, asOf: string): SideKeyPersonRisk {
-  const ofSide = (id: string): boolean => sideOf(facts, people(id)) === side;
-  const touchpoints = touchpointsInLastDays(facts, asOf, RULES.yearDays).filter((touchpoint) => touchpoint.participantIds.some(ofSide));
-  const counts = new Map<string, number>();
-  for (const touchpoint of touchpoints) {
-    for (const id of new Set(touchpoint.participantIds)) {
+  // Each participant is looked up once: not of this side, of this side but left by asOf, or active on this side.
+  const standing = new Map<string, Standing>();
+  const standingOf = (id: string): Standing => {
+    let known = standing.get(id);
+    if (known === undefined) {
       const person = people(id);
-      if (ofSide(id) && person && inOrganisationAt(person, asOf)) counts.set(id, (counts.get(id) ?? 0) + 1);
+      known = sideOf(facts, person) !== side ? 'other side' : inOrganisationAt(person as PersonFacts, asOf) ? 'active' : 'left';
+      standing.set(id, known);
     }
+    return known;
+  };
+  // Touchpoints of the side (someone of this side took part), and per active person the touchpoints they took part in.
+  let sideTouchpoints = 0;
+  const counts = new Map<string, number>();
+  for (const touchpoint of touchpointsInLastDays(facts, asOf, RULES.yearDays)) {
+    const ids = touchpoint.participantIds;
+    let ofSide = false;
+    for (let index = 0; index < ids.length; index++) {
+      const id = ids[index];
+      const participant = standingOf(id);
+      if (participant === 'other side') continue;
+      ofSide = true;
+      if (participant === 'active' && ids.indexOf(id) === index) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    if (ofSide) sideTouchpoints += 1;
   }
   const activePersonIds = [...counts.keys()];
   const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
-  const topShare = top && touchpoints.length ? top[1] / touchpoints.length : null;
+  const topShare = top && sideTouchpoints ? top[1] / sideTouchpoints : null;
   const topPerson = top ? { personId: top[0], name: displayName(people(top[0])) } : null;
   const backupAssigned = backupsAt(facts, side, asOf).length > 0;
   const topFraction = topShare ?? 0;
   const window = `the last ${RULES.yearDays} days`;
-  const topText = topPerson ? `${topPerson.name} took part in ${percent(topFraction)} of the ${side} side's ${plural(touchpoints.length, 'touchpoint')}` : '';
+  const topText = topPerson ? `${topPerson.name} took part in ${percent(topFraction)} of the ${side} side's ${plural(sideTouchpoints, 'touchpoint')}` : '';
   const backupText = backupAssigned ? 'a backup is assigned' : 'no backup assigned';
 
   let risk: KeyPersonRisk;
@@ -79,10 +98,10 @@ export function sideKeyPersonRisk(facts: PartnershipFacts, people: PeopleLookup,
     side,
     risk,
     topPerson,
-    topShare: top ? share(top[1], touchpoints.length) : null,
+    topShare: top ? share(top[1], sideTouchpoints) : null,
     activePeople: activePersonIds.length,
     activePersonIds,
-    sideTouchpoints: touchpoints.length,
+    sideTouchpoints,
     backupAssigned,
     reason,
   };

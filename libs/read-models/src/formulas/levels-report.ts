@@ -67,6 +67,7 @@ function schoolTiers(facts: PartnershipFacts, people: PeopleLookup, asOf: string
       const person = people(id);
       if (person && sideOf(facts, person) === 'school') tiers.add(tierAt(person, touchpoint.at));
     }
+    if (tiers.size >= PERSON_TIERS.length && PERSON_TIERS.every((tier) => tiers.has(tier))) break;
   }
   return tiers;
 }
