@@ -1,4 +1,6 @@
 import { OrganisationFacts, PartnershipFacts, PeopleLookup } from '@crm/read-models';
+import { Filter } from '@crm/read-store';
+import { FiguresCache } from './figures-cache';
 import { ReadModels } from './read-models.service';
 
 /** Partnership facts with the people and organisations they name: what the formulas and summaries need. */
@@ -14,4 +16,13 @@ export async function readContext(readModels: ReadModels, partnerships: Partners
     readModels.organisationsById(partnerships.flatMap((facts) => [facts.schoolId, facts.partnerId])),
   ]);
   return { partnerships, people, organisations };
+}
+
+/**
+ * The partnerships a read-store filter selects, with their people and organisations, read once per read-model
+ * snapshot (FiguresCache): whole-region questions share the read whatever their asOf, which by default changes
+ * every second. Selecting by asOf is the caller's part. Shared between requests: callers must not change it.
+ */
+export function sharedReadContext(cache: FiguresCache, readModels: ReadModels, filter: Filter): Promise<ReadContext> {
+  return cache.answer(`read context ${JSON.stringify(filter)}`, async () => readContext(readModels, await readModels.partnerships(filter)));
 }

@@ -12,7 +12,7 @@ import {
 } from '@crm/read-models';
 import { Filter } from '@crm/read-store';
 import { FiguresCache } from '../read-side/figures-cache';
-import { readContext, ReadContext } from '../read-side/read-context';
+import { ReadContext, sharedReadContext } from '../read-side/read-context';
 import { ReadModels } from '../read-side/read-models.service';
 import { ReportQueryDto } from './reports.query.dto';
 
@@ -43,9 +43,9 @@ export class ReportsService {
     const filter: Filter = {};
     if (query.school) filter.schoolId = query.school;
     if (query.level) filter.levels = { $in: expandLevels([query.level]) };
-    const facts = (await this.readModels.partnerships(filter)).filter((f) => isOpenedBy(f, asOf) && (includeEnded || !isEndedBy(f, asOf)));
-    const context = await readContext(this.readModels, facts);
-    if (!query.region?.trim()) return context;
+    const context = await sharedReadContext(this.cache, this.readModels, filter);
+    const facts = context.partnerships.filter((f) => isOpenedBy(f, asOf) && (includeEnded || !isEndedBy(f, asOf)));
+    if (!query.region?.trim()) return { ...context, partnerships: facts };
     const region = query.region.trim().toLowerCase();
     const inRegion = facts.filter((f) => context.organisations.get(f.schoolId)?.region?.trim().toLowerCase() === region);
     return { ...context, partnerships: inRegion };

@@ -4,7 +4,7 @@ import { isOpenedBy, partnershipContinuity, partnershipHealth, partnershipKeyPer
 import { Filter } from '@crm/read-store';
 import { decodeCursor, DEFAULT_PAGE_SIZE, Page, paginate } from '../../http/pagination';
 import { FiguresCache } from '../../read-side/figures-cache';
-import { readContext, ReadContext } from '../../read-side/read-context';
+import { readContext, ReadContext, sharedReadContext } from '../../read-side/read-context';
 import { ReadModels } from '../../read-side/read-models.service';
 import { ListPartnershipsQueryDto } from './list-partnerships.query.dto';
 import { partnershipSummary, PartnershipSummary } from './partnership-summary';
@@ -71,8 +71,8 @@ export class PartnershipQueries {
     if (query.level) filter.levels = { $in: expandLevels([query.level]) };
     if (query.school) filter.schoolId = query.school;
     if (query.partner) filter.partnerId = query.partner;
-    const facts = (await this.readModels.partnerships(filter)).filter((f) => isOpenedBy(f, at));
-    const context = await readContext(this.readModels, facts);
+    const context = await sharedReadContext(this.cache, this.readModels, filter);
+    const facts = context.partnerships.filter((f) => isOpenedBy(f, at));
     const text = query.text?.trim().toLowerCase();
     const region = query.region?.trim().toLowerCase();
     const sector = query.sector?.trim().toLowerCase();
