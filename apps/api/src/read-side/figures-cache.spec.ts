@@ -62,4 +62,48 @@ describe('FiguresCache', () => {
     await cache.answer('q0', compute);
     expect(compute).toHaveBeenCalledTimes(2);
   });
+
+  describe('as of a date', () => {
+    const now = Date.parse('2026-06-01T09:59:59.400Z');
+    const thisSecond = '2026-06-01T10:00:00.000Z';
+    const nextSecond = '2026-06-01T10:00:01.000Z';
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(now));
+    afterEach(() => jest.restoreAllMocks());
+
+    it('has the next second ready once the current second is asked for again, computed for that second', async () => {
+      const { cache } = projectionsAt(10);
+      const compute = jest.fn(async (asOf: string) => `levels at ${asOf}`);
+      expect(await cache.answerAsOf('levels', thisSecond, compute)).toBe(`levels at ${thisSecond}`);
+      expect(await cache.answerAsOf('levels', thisSecond, compute)).toBe(`levels at ${thisSecond}`);
+      await turn();
+      expect(compute).toHaveBeenLastCalledWith(nextSecond);
+      jest.spyOn(Date, 'now').mockReturnValue(now + 1000);
+      expect(await cache.answerAsOf('levels', nextSecond, compute)).toBe(`levels at ${nextSecond}`);
+      expect(compute).toHaveBeenCalledTimes(2);
+    });
+
+    it('computes nothing ahead for a question asked once, nor for a date other than now', async () => {
+      const { cache } = projectionsAt(10);
+      const compute = jest.fn(async (asOf: string) => asOf);
+      await cache.answerAsOf('levels', thisSecond, compute);
+      await cache.answerAsOf('levels', '2026-01-01T00:00:00.000Z', compute);
+      await cache.answerAsOf('levels', '2026-01-01T00:00:00.000Z', compute);
+      await turn();
+      expect(compute.mock.calls).toEqual([[thisSecond], ['2026-01-01T00:00:00.000Z']]);
+    });
+
+    it('computes the next second again when a write reached the read models after it was computed ahead', async () => {
+      const { view, cache } = projectionsAt(10);
+      let atRisk = 3;
+      const compute = async (asOf: string) => ({ asOf, atRisk });
+      await cache.answerAsOf('levels', thisSecond, compute);
+      await cache.answerAsOf('levels', thisSecond, compute);
+      await turn();
+      atRisk = 4;
+      view.position = 11;
+      jest.spyOn(Date, 'now').mockReturnValue(now + 1000);
+      expect(await cache.answerAsOf('levels', nextSecond, compute)).toEqual({ asOf: nextSecond, atRisk: 4 });
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PROJECTIONS, ProjectionsView } from '@crm/read-models';
+import { currentAsOf } from '../http/as-of';
 
 /** Distinct questions kept per read-model snapshot; a snapshot's answers go as soon as the read models move on. */
 const MAX_ENTRIES = 64;
@@ -20,11 +21,7 @@ export class FiguresCache {
   constructor(@Inject(PROJECTIONS) private readonly projections: ProjectionsView) {}
 
   answer<T>(question: string, compute: () => Promise<T>): Promise<T> {
-    const snapshot = this.currentSnapshot();
-    if (snapshot !== this.snapshot) {
-      this.answers.clear();
-      this.snapshot = snapshot;
-    }
+    this.forgetOlderSnapshots();
     const known = this.answers.get(question) as Promise<T> | undefined;
     if (known) {
       // Most recently asked last, so the oldest question is the one evicted.
@@ -37,6 +34,33 @@ export class FiguresCache {
     answer.catch(() => this.answers.get(question) === answer && this.answers.delete(question));
     if (this.answers.size > MAX_ENTRIES) this.answers.delete(this.answers.keys().next().value!);
     return answer;
+  }
+
+  /**
+   * answer() for a question asked as of a date (the asOf goes at the end of the question). Dashboards ask as of now,
+   * which changes every second (http/as-of.ts): while the current second's answer is asked for again, the next
+   * second's is computed ahead, after the requests at hand, so that its askers need not all wait for it then.
+   * It is computed for its own asOf from the snapshot of the moment; a write meanwhile discards it like any answer.
+   */
+  answerAsOf<T>(question: string, asOf: string, compute: (asOf: string) => Promise<T>): Promise<T> {
+    this.forgetOlderSnapshots();
+    const askedAgain = this.answers.has(`${question} ${asOf}`);
+    const answer = this.answer(`${question} ${asOf}`, () => compute(asOf));
+    if (askedAgain && asOf === currentAsOf()) {
+      const next = new Date(Date.parse(asOf) + 1000).toISOString();
+      if (!this.answers.has(`${question} ${next}`)) {
+        void this.answer(`${question} ${next}`, () => new Promise((resolve) => setImmediate(resolve)).then(() => compute(next)));
+      }
+    }
+    return answer;
+  }
+
+  private forgetOlderSnapshots(): void {
+    const snapshot = this.currentSnapshot();
+    if (snapshot !== this.snapshot) {
+      this.answers.clear();
+      this.snapshot = snapshot;
+    }
   }
 
   private currentSnapshot(): string {

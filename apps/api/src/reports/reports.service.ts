@@ -4,7 +4,9 @@ import {
   isEndedBy,
   isOpenedBy,
   KEY_PERSON_RISKS,
-  levelsReport,
+  levelFigures,
+  levelsReportOf,
+  levelsSelection,
   partnershipContinuity,
   partnershipKeyPersonRisk,
   SideContinuity,
@@ -12,6 +14,7 @@ import {
 } from '@crm/read-models';
 import { Filter } from '@crm/read-store';
 import { FiguresCache } from '../read-side/figures-cache';
+import { mapInSlices } from '../read-side/map-in-slices';
 import { ReadContext, sharedReadContext } from '../read-side/read-context';
 import { ReadModels } from '../read-side/read-models.service';
 import { ReportQueryDto } from './reports.query.dto';
@@ -56,31 +59,33 @@ export class ReportsService {
   }
 
   levels(query: ReportQueryDto, asOf: string) {
-    return this.cache.answer(`reports/levels ${JSON.stringify(query)} ${asOf}`, () => this.computeLevels(query, asOf));
+    return this.cache.answerAsOf(`reports/levels ${JSON.stringify(query)}`, asOf, (at) => this.computeLevels(query, at));
   }
 
   keyPersonRisk(query: ReportQueryDto & { risk?: string }, asOf: string) {
-    return this.cache.answer(`reports/key-person-risk ${JSON.stringify(query)} ${asOf}`, () => this.computeKeyPersonRisk(query, asOf));
+    return this.cache.answerAsOf(`reports/key-person-risk ${JSON.stringify(query)}`, asOf, (at) => this.computeKeyPersonRisk(query, at));
   }
 
   continuity(query: ReportQueryDto & { orphaned?: string }, asOf: string) {
-    return this.cache.answer(`reports/continuity ${JSON.stringify(query)} ${asOf}`, () => this.computeContinuity(query, asOf));
+    return this.cache.answerAsOf(`reports/continuity ${JSON.stringify(query)}`, asOf, (at) => this.computeContinuity(query, at));
   }
 
   private async computeLevels(query: ReportQueryDto, asOf: string) {
     const context = await this.scope(query, asOf, true);
-    return levelsReport(context.partnerships, context.people, (id) => context.organisations.get(id), asOf, {
-      ...(query.level && { levels: expandLevels([query.level]) }),
-    });
+    const filter = { ...(query.level && { levels: expandLevels([query.level]) }) };
+    // levelsReport, with the figures computed in slices.
+    const selected = levelsSelection(context.partnerships, (id) => context.organisations.get(id), asOf, filter);
+    const figures = await mapInSlices(selected, (facts) => levelFigures(facts, context.people, asOf));
+    return levelsReportOf(selected, figures, asOf, filter);
   }
 
   private async computeKeyPersonRisk(query: ReportQueryDto & { risk?: string }, asOf: string) {
     const context = await this.scope(query, asOf);
-    const items = context.partnerships
-      .map((facts) => {
-        const report = partnershipKeyPersonRisk(facts, context.people, asOf);
-        return { partnershipId: facts.partnershipId, ...this.names(context, facts.schoolId, facts.partnerId), levels: facts.levels, school: riskView(report.school), partner: riskView(report.partner) };
-      })
+    const rows = await mapInSlices(context.partnerships, (facts) => {
+      const report = partnershipKeyPersonRisk(facts, context.people, asOf);
+      return { partnershipId: facts.partnershipId, ...this.names(context, facts.schoolId, facts.partnerId), levels: facts.levels, school: riskView(report.school), partner: riskView(report.partner) };
+    });
+    const items = rows
       .filter((row) => !query.risk || row.school.risk === query.risk)
       .sort((a, b) => KEY_PERSON_RISKS.indexOf(a.school.risk) - KEY_PERSON_RISKS.indexOf(b.school.risk) || (b.school.topShare ?? 0) - (a.school.topShare ?? 0));
     return { asOf, items };
@@ -88,11 +93,11 @@ export class ReportsService {
 
   private async computeContinuity(query: ReportQueryDto & { orphaned?: string }, asOf: string) {
     const context = await this.scope(query, asOf);
-    const items = context.partnerships
-      .map((facts) => {
-        const report = partnershipContinuity(facts, context.people, asOf);
-        return { partnershipId: facts.partnershipId, ...this.names(context, facts.schoolId, facts.partnerId), levels: facts.levels, school: continuityView(report.school), partner: continuityView(report.partner) };
-      })
+    const rows = await mapInSlices(context.partnerships, (facts) => {
+      const report = partnershipContinuity(facts, context.people, asOf);
+      return { partnershipId: facts.partnershipId, ...this.names(context, facts.schoolId, facts.partnerId), levels: facts.levels, school: continuityView(report.school), partner: continuityView(report.partner) };
+    });
+    const items = rows
       .filter((row) => !query.orphaned || (row.school.orphaned || row.partner.orphaned) === (query.orphaned === 'true'))
       .sort((a, b) => Number(b.school.orphaned) - Number(a.school.orphaned) || b.school.gapDays - a.school.gapDays);
     return { asOf, items };

@@ -43,8 +43,8 @@ export interface LevelsReport {
   levels: LevelRow[];
 }
 
-/** What one partnership contributes to the report, computed once however many levels it has. */
-interface Figures {
+/** What one partnership contributes to the levels report, computed once however many levels it has. */
+export interface LevelFigures {
   stage: Stage;
   /** Not ended at asOf: the population of every health-derived figure. */
   current: boolean;
@@ -72,7 +72,7 @@ function schoolTiers(facts: PartnershipFacts, people: PeopleLookup, asOf: string
   return tiers;
 }
 
-function figuresOf(facts: PartnershipFacts, people: PeopleLookup, asOf: string, config: HealthConfig): Figures {
+export function levelFigures(facts: PartnershipFacts, people: PeopleLookup, asOf: string, config: HealthConfig = DEFAULT_HEALTH_CONFIG): LevelFigures {
   const stage = stageAt(facts, asOf);
   const health = healthAt(facts, people, asOf, config);
   const lastEvaluation = latestEvaluation(facts, asOf);
@@ -94,8 +94,8 @@ function figuresOf(facts: PartnershipFacts, people: PeopleLookup, asOf: string, 
 
 const sameRegion = (a: string | undefined, b: string): boolean => a !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
 
-function levelRow(level: SchoolLevel, rows: readonly Figures[]): LevelRow {
-  const count = (items: readonly Figures[], test: (figures: Figures) => boolean): number => items.filter(test).length;
+function levelRow(level: SchoolLevel, rows: readonly LevelFigures[]): LevelRow {
+  const count = (items: readonly LevelFigures[], test: (figures: LevelFigures) => boolean): number => items.filter(test).length;
   const current = rows.filter((figures) => figures.current);
   const formalBase = rows.filter((figures) => figures.stage === 'agreed' || figures.stage === 'active');
   const evaluationBase = current.filter((figures) => figures.olderThanYoung);
@@ -147,17 +147,36 @@ export function levelsReport(
   filter: LevelsFilter = {},
   config: HealthConfig = DEFAULT_HEALTH_CONFIG,
 ): LevelsReport {
-  const selected = partnerships.filter(
+  const selected = levelsSelection(partnerships, organisations, asOf, filter);
+  return levelsReportOf(selected, selected.map((facts) => levelFigures(facts, people, asOf, config)), asOf, filter);
+}
+
+/** The partnerships levelsReport covers: opened on or before asOf, of the filter's school and region. */
+export function levelsSelection(
+  partnerships: readonly PartnershipFacts[],
+  organisations: OrganisationLookup,
+  asOf: string,
+  filter: LevelsFilter = {},
+): PartnershipFacts[] {
+  return partnerships.filter(
     (facts) =>
       isOpenedBy(facts, asOf) &&
       (filter.schoolId === undefined || facts.schoolId === filter.schoolId) &&
       (filter.region === undefined || sameRegion(organisations(facts.schoolId)?.region, filter.region)),
   );
-  const figures = new Map(selected.map((facts) => [facts, figuresOf(facts, people, asOf, config)]));
+}
+
+/** levelsReport from the figures of each selected partnership (figures[i] those of selected[i]), for callers that compute them in parts. */
+export function levelsReportOf(
+  selected: readonly PartnershipFacts[],
+  figures: readonly LevelFigures[],
+  asOf: string,
+  filter: LevelsFilter = {},
+): LevelsReport {
   const levels = (filter.levels ?? SCHOOL_LEVELS).map((level) =>
     levelRow(
       level,
-      selected.filter((facts) => new Set(facts.levels).has(level)).map((facts) => figures.get(facts) as Figures),
+      figures.filter((_, index) => selected[index].levels.includes(level)),
     ),
   );
   return { asOf, filter, levels };

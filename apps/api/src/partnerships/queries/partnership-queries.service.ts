@@ -4,6 +4,7 @@ import { isOpenedBy, partnershipContinuity, partnershipHealth, partnershipKeyPer
 import { Filter } from '@crm/read-store';
 import { decodeCursor, DEFAULT_PAGE_SIZE, Page, paginate } from '../../http/pagination';
 import { FiguresCache } from '../../read-side/figures-cache';
+import { mapInSlices } from '../../read-side/map-in-slices';
 import { readContext, ReadContext, sharedReadContext } from '../../read-side/read-context';
 import { ReadModels } from '../../read-side/read-models.service';
 import { ListPartnershipsQueryDto } from './list-partnerships.query.dto';
@@ -51,8 +52,8 @@ export class PartnershipQueries {
     const cursor = decodeCursor(query.cursor, sort);
     const at = cursor?.asOf ?? asOf;
     const { level, school, partner, stage, status, risk, region, sector, text } = query;
-    const question = `partnerships ${JSON.stringify({ level, school, partner, stage, status, risk, region, sector, text })} ${at}`;
-    const rows = await this.cache.answer(question, () => this.rows(query, at));
+    const question = `partnerships ${JSON.stringify({ level, school, partner, stage, status, risk, region, sector, text })}`;
+    const rows = await this.cache.answerAsOf(question, at, (asOfAt) => this.rows(query, asOfAt));
     const page = paginate(rows, {
       sort,
       cursor,
@@ -76,8 +77,8 @@ export class PartnershipQueries {
     const text = query.text?.trim().toLowerCase();
     const region = query.region?.trim().toLowerCase();
     const sector = query.sector?.trim().toLowerCase();
-    return facts
-      .map((f) => ({ row: partnershipSummary(f, context, at), themes: f.themes }))
+    const summaries = await mapInSlices(facts, (f) => ({ row: partnershipSummary(f, context, at), themes: f.themes }));
+    return summaries
       .filter(({ row, themes }) =>
         (!query.stage || row.stage === query.stage) &&
         (!query.status || row.status === query.status) &&
