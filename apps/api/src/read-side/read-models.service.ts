@@ -4,6 +4,25 @@ import { Filter, FindOptions, READ_STORE, ReadStore } from '@crm/read-store';
 import { plainFilter } from '../http/query-guard';
 
 /**
+ * The ids of the people a partnership's facts name (contacts, participants, owners), each once. Stored facts are
+ * not changed once read (the embedded store hands out frozen documents and a write stores a new one), so the ids
+ * are collected once per document rather than from every touchpoint on every read.
+ */
+const namedPeople = new WeakMap<PartnershipFacts, string[]>();
+function peopleNamedIn(facts: PartnershipFacts): string[] {
+  let ids = namedPeople.get(facts);
+  if (!ids) {
+    const named = new Set<string>();
+    for (const contact of facts.contacts) named.add(contact.personId);
+    for (const touchpoint of facts.touchpoints) for (const id of touchpoint.participantIds) named.add(id);
+    for (const commitment of facts.commitments) if (commitment.ownerId) named.add(commitment.ownerId);
+    ids = [...named];
+    namedPeople.set(facts, ids);
+  }
+  return ids;
+}
+
+/**
  * Reads the stored facts of the live projections. Figures are computed from them by the formulas in @crm/read-models.
  * Every filter passes `plainFilter` on its way to the store: no operator beyond those the query services use.
  */
@@ -41,11 +60,7 @@ export class ReadModels {
   /** The people named in these partnerships (contacts, participants, owners), as a lookup for the formulas. */
   async peopleOf(partnerships: readonly PartnershipFacts[]): Promise<PeopleLookup> {
     const ids = new Set<string>();
-    for (const facts of partnerships) {
-      for (const contact of facts.contacts) ids.add(contact.personId);
-      for (const touchpoint of facts.touchpoints) for (const id of touchpoint.participantIds) ids.add(id);
-      for (const commitment of facts.commitments) if (commitment.ownerId) ids.add(commitment.ownerId);
-    }
+    for (const facts of partnerships) for (const id of peopleNamedIn(facts)) ids.add(id);
     const people = await this.store.getMany<PersonFacts>(this.engine.collection('people'), [...ids]);
     const byId = new Map(people.map((person) => [person.personId, person]));
     return (id) => byId.get(id);

@@ -1,9 +1,9 @@
 import { Side } from '@crm/domain';
 import { PartnershipFacts } from '../facts/partnership-facts';
 import { PeopleLookup } from '../facts/person-facts';
-import { displayName, inOrganisationAt, isActiveAt, isEndedBy, isOpenedBy, onOrBefore, primaryAt, sideOf, touchpointsInLastDays } from './as-of';
+import { backupsAt, displayName, inOrganisationAt, isActiveAt, isEndedBy, isOpenedBy, onOrBefore, primaryAt, sideOf, touchpointsInLastDays } from './as-of';
 import { RULES } from './config';
-import { sideContinuity } from './continuity';
+import { orphanedSince } from './continuity';
 import { sideKeyPersonRisk } from './key-person-risk';
 import { day } from './text';
 
@@ -59,9 +59,9 @@ export function departureImpactOn(
 ): DepartureImpact | undefined {
   const name = displayName(people(personId));
   const after = asIfDeparted(facts, people, personId, asOf);
-  const continuityAfter = sideContinuity(after.facts, after.people, side, asOf);
-  if (continuityAfter.orphaned && !sideContinuity(facts, people, side, asOf).orphaned) {
-    const backups = continuityAfter.backups.map((backup) => backup.name);
+  // Orphaned and backups as sideContinuity gives them, without the rest of continuity.
+  if (orphanedSince(after.facts, side, asOf) !== null && orphanedSince(facts, side, asOf) === null) {
+    const backups = backupsAt(after.facts, side, asOf).map((period) => displayName(after.people(period.personId)));
     const cover = backups.length ? `backups ${backups.join(', ')} would have to take over` : 'and no backup is assigned';
     return { partnershipId: facts.partnershipId, side, becomes: 'orphaned', reason: `${name} is the ${side}-side primary contact; ${cover}` };
   }
