@@ -10,6 +10,19 @@ import { ReadModels } from '../../read-side/read-models.service';
 import { ListPartnershipsQueryDto } from './list-partnerships.query.dto';
 import { partnershipSummary, PartnershipSummary } from './partnership-summary';
 
+/**
+ * Every row of a shared answer in one order, as exports (CSV) ask for it again and again: sorted once per answer
+ * and sort, and the same list each time, so the CSV written of it is kept too (http/csv.ts).
+ */
+const fullExports = new WeakMap<readonly PartnershipSummary[], Map<string, Page<PartnershipSummary>>>();
+function everyRow(rows: readonly PartnershipSummary[], sort: string, pageOf: () => Page<PartnershipSummary>): Page<PartnershipSummary> {
+  let bySort = fullExports.get(rows);
+  if (!bySort) fullExports.set(rows, (bySort = new Map()));
+  let page = bySort.get(sort);
+  if (!page) bySort.set(sort, (page = pageOf()));
+  return page;
+}
+
 const contains = (haystack: string | null | undefined, needle: string) => (haystack ?? '').toLowerCase().includes(needle);
 
 /** The partnership read models of SPEC §3.1–3.3 and §3.6, computed from the stored facts for the asked date. */
@@ -54,16 +67,17 @@ export class PartnershipQueries {
     const { level, school, partner, stage, status, risk, region, sector, text } = query;
     const question = `partnerships ${JSON.stringify({ level, school, partner, stage, status, risk, region, sector, text })}`;
     const rows = await this.cache.answerAsOf(question, at, (asOfAt) => this.rows(query, asOfAt));
-    const page = paginate(rows, {
-      sort,
-      cursor,
-      asOf: at,
-      limit: all ? Number.MAX_SAFE_INTEGER : (query.limit ?? DEFAULT_PAGE_SIZE),
-      idOf: (row) => row.partnershipId,
-      valueOf: (row, field) =>
-        field === 'school' ? (row.school.name ?? null) : field === 'partner' ? (row.partner.name ?? null) : field === 'openedAt' ? row.openedAt : row.healthScore,
-    });
-    return { asOf: at, ...page };
+    const pageOf = () =>
+      paginate(rows, {
+        sort,
+        cursor,
+        asOf: at,
+        limit: all ? Number.MAX_SAFE_INTEGER : (query.limit ?? DEFAULT_PAGE_SIZE),
+        idOf: (row) => row.partnershipId,
+        valueOf: (row, field) =>
+          field === 'school' ? (row.school.name ?? null) : field === 'partner' ? (row.partner.name ?? null) : field === 'openedAt' ? row.openedAt : row.healthScore,
+      });
+    return { asOf: at, ...(all && !cursor ? everyRow(rows, sort, pageOf) : pageOf()) };
   }
 
   /** Stored fields are filtered by the read store; figures that depend on asOf are filtered after computing them. */
