@@ -17,6 +17,20 @@ export function wantsCsv(request: FastifyRequest): boolean {
 /** True when the client asked for CSV: lists then export every matching row instead of one page. */
 export const WantsCsv = createParamDecorator((_: unknown, ctx: ExecutionContext) => wantsCsv(ctx.switchToHttp().getRequest<FastifyRequest>()));
 
+/**
+ * The CSV of a list of rows, encoded: an export asked again of a shared answer (the same list, FiguresCache) is
+ * written and encoded once. Answers are never changed after they are made.
+ */
+const csvByRows = new WeakMap<readonly object[], Buffer>();
+function csvOf(rows: readonly object[]): Buffer {
+  let csv = csvByRows.get(rows);
+  if (!csv) {
+    csv = Buffer.from(toCsv(rows), 'utf8');
+    csvByRows.set(rows, csv);
+  }
+  return csv;
+}
+
 @Injectable()
 export class CsvInterceptor implements NestInterceptor {
   constructor(private readonly reflector: Reflector) {}
@@ -30,7 +44,7 @@ export class CsvInterceptor implements NestInterceptor {
       map((body) => {
         void reply.header('content-type', 'text/csv; charset=utf-8');
         void reply.header('content-disposition', `attachment; filename="${context.getHandler().name}.csv"`);
-        return toCsv(rowsOf(body));
+        return csvOf(rowsOf(body));
       }),
     );
   }

@@ -39,20 +39,8 @@ function cellsOf(row: object): Record<string, string> {
   return cells;
 }
 
-/** The CSV of a list of rows: an export asked again of a shared answer (the same list) is written once. */
-const csvByRows = new WeakMap<readonly object[], string>();
-
 /** RFC 4180 CSV with a header row; the columns are the union of the rows' fields in first-seen order. */
 export function toCsv(rows: readonly object[]): string {
-  let csv = csvByRows.get(rows);
-  if (csv === undefined) {
-    csv = writeCsv(rows);
-    csvByRows.set(rows, csv);
-  }
-  return csv;
-}
-
-function writeCsv(rows: readonly object[]): string {
   const cells = rows.map(cellsOf);
   const columns: string[] = [];
   const seen = new Set<string>();
