@@ -12,7 +12,7 @@ import { partnershipSummary, PartnershipSummary } from './partnership-summary';
 
 /**
  * Every row of a shared answer in one order, as exports (CSV) ask for it again and again: sorted once per answer
- * and sort, and the same list each time, so the CSV written of it is kept too (http/csv.ts).
+ * and sort, and the same list each time, so the CSV written of it is kept too (http/csv-export.ts).
  */
 const fullExports = new WeakMap<readonly PartnershipSummary[], Map<string, Page<PartnershipSummary>>>();
 function everyRow(rows: readonly PartnershipSummary[], sort: string, pageOf: () => Page<PartnershipSummary>): Page<PartnershipSummary> {
