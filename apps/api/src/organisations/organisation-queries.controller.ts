@@ -4,7 +4,7 @@ import { Access } from '../auth/access.decorators';
 import { AsOf } from '../http/as-of';
 import { CsvExport, WantsCsv } from '../http/csv-export';
 import { UuidParam } from '../http/uuid-param';
-import { MinPositionGuard } from '../http/min-position.guard';
+import { MinPositionGuard } from '../read-side/min-position.guard';
 import { ListOrganisationsQueryDto } from './queries/list-organisations.query.dto';
 import { OrganisationQueries } from './queries/organisation-queries.service';
 

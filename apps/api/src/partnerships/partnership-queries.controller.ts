@@ -4,7 +4,7 @@ import { Access } from '../auth/access.decorators';
 import { AsOf } from '../http/as-of';
 import { CsvExport, WantsCsv } from '../http/csv-export';
 import { UuidParam } from '../http/uuid-param';
-import { MinPositionGuard } from '../http/min-position.guard';
+import { MinPositionGuard } from '../read-side/min-position.guard';
 import { ListPartnershipsQueryDto } from './queries/list-partnerships.query.dto';
 import { PartnershipQueries } from './queries/partnership-queries.service';
 import { TimelineQuery } from './queries/timeline.query';

@@ -6,7 +6,7 @@ import { Settings, SETTINGS } from '../config/settings';
 import { Metrics } from '../observability/metrics';
 import { TimedReadStore } from '../observability/timed-stores';
 import { FiguresCache } from './figures-cache';
-import { MinPositionInterceptor } from './min-position.interceptor';
+import { MinPositionGuard } from './min-position.guard';
 import { ReadModels } from './read-models.service';
 
 /**
@@ -36,9 +36,9 @@ import { ReadModels } from './read-models.service';
     },
     ReadModels,
     FiguresCache,
-    MinPositionInterceptor,
+    MinPositionGuard,
   ],
-  exports: [READ_STORE, PROJECTIONS, ReadModels, FiguresCache, MinPositionInterceptor],
+  exports: [READ_STORE, PROJECTIONS, ReadModels, FiguresCache, MinPositionGuard],
 })
 export class ReadSideModule implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(

@@ -1,15 +1,15 @@
-import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorators';
 import { AsOf } from '../http/as-of';
 import { CsvExport } from '../http/csv-export';
-import { MinPositionInterceptor } from '../read-side/min-position.interceptor';
+import { MinPositionGuard } from '../read-side/min-position.guard';
 import { PeopleQueries } from '../people/queries/people-queries.service';
 import { WorklistQueryDto } from './worklist.query.dto';
 
 @ApiTags('worklist')
 @ApiHeader({ name: 'X-Min-Position', required: false, description: 'wait until the read models include this log position' })
-@UseInterceptors(MinPositionInterceptor)
+@UseGuards(MinPositionGuard)
 @Access('read')
 @Controller('worklist')
 export class WorklistController {
