@@ -4,6 +4,7 @@ import {
   EventToAppend,
   IdempotencyKeyUsedError,
   Position,
+  readPages,
   RecordedEvent,
   START,
   WrongExpectedRevisionError,
@@ -216,6 +217,20 @@ export function describeEventStoreContract(name: string, makeStore: () => Promis
         expectIncreasing(seen.map((e) => e.position));
         expect(seen.filter((e) => e.streamId === streamId).map((e) => e.type)).toEqual(['E0', 'E1', 'E2', 'E3', 'E4']);
         expect(await store.readAll(outcome.position, 0)).toEqual([]);
+      });
+
+      it('pages the log to its end with readPages (the adapter\'s own, or readAll in pages)', async () => {
+        const streamId = stream('organisation');
+        const before = await store.headPosition();
+        await store.append([{ streamId, expectedRevision: 'no_stream', events: ['E0', 'E1', 'E2', 'E3', 'E4'].map((type) => event(type)) }]);
+
+        const pages: RecordedEvent[][] = [];
+        for await (const page of readPages(store, before, 2)) pages.push(page);
+
+        expect(pages.slice(0, -1).every((page) => page.length === 2)).toBe(true);
+        expect(pages[pages.length - 1].length).toBeLessThan(2);
+        expect(pages.flat()).toEqual(await readAllFrom(store, before, pages.flat().pop()!.position));
+        expect(pages.flat().filter((e) => e.streamId === streamId).map((e) => e.type)).toEqual(['E0', 'E1', 'E2', 'E3', 'E4']);
       });
 
       it('reads the events of some types with readAllOfTypes', async () => {

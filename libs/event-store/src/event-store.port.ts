@@ -120,6 +120,14 @@ export interface EventStore {
   /** Up to `limit` events after `after` (exclusive), in log order. */
   readAll(after: Position, limit: number): Promise<RecordedEvent[]>;
 
+  /**
+   * Optional: the log after `after` to its end, in pages of `pageSize` events (the last page short, possibly empty),
+   * for a reader of all of it (projections catching up, a rebuild). Each page is what readAll would give; an adapter
+   * may read ahead while the caller works (the SQLite one reads in a worker thread). A caller that stops early ends
+   * the iteration (`break`, `return()`). Use readPages(store, ...) below, which falls back to readAll.
+   */
+  readPages?(after: Position, pageSize: number): AsyncIterableIterator<RecordedEvent[]>;
+
   /** Events of the given types after `after`, in log order (a write-side lookup, e.g. a person's contact assignments). */
   readAllOfTypes(types: readonly string[], after?: Position): Promise<RecordedEvent[]>;
 
@@ -134,3 +142,18 @@ export interface EventStore {
 
 /** Nest injection token for the EventStore port. */
 export const EVENT_STORE = Symbol('EVENT_STORE');
+
+/** The log after `after` to its end in pages (see EventStore.readPages), from readAll where the store reads no other way. */
+export function readPages(store: EventStore, after: Position, pageSize: number): AsyncIterableIterator<RecordedEvent[]> {
+  return store.readPages ? store.readPages(after, pageSize) : readAllInPages(store, after, pageSize);
+}
+
+/** The log after `after` to its end in pages, one readAll after the other. */
+export async function* readAllInPages(store: Pick<EventStore, 'readAll'>, after: Position, pageSize: number): AsyncIterableIterator<RecordedEvent[]> {
+  for (;;) {
+    const page = await store.readAll(after, pageSize);
+    yield page;
+    if (page.length < pageSize) return;
+    after = page[page.length - 1].position;
+  }
+}

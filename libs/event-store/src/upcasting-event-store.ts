@@ -1,4 +1,4 @@
-import { AppendOutcome, EventStore, IdempotencyClaim, RecordedEvent, StreamAppend, SubscribeOptions, Subscription } from './event-store.port';
+import { AppendOutcome, EventStore, IdempotencyClaim, readPages, RecordedEvent, StreamAppend, SubscribeOptions, Subscription } from './event-store.port';
 
 /**
  * Reads events in today's shape whatever shape they were written in: every read path passes events through
@@ -24,6 +24,10 @@ export class UpcastingEventStore implements EventStore {
 
   async readAll(after: number, limit: number): Promise<RecordedEvent[]> {
     return (await this.inner.readAll(after, limit)).map(this.upcast);
+  }
+
+  async *readPages(after: number, pageSize: number): AsyncIterableIterator<RecordedEvent[]> {
+    for await (const page of readPages(this.inner, after, pageSize)) yield page.map(this.upcast);
   }
 
   async readAllOfTypes(types: readonly string[], after?: number): Promise<RecordedEvent[]> {

@@ -8,6 +8,7 @@ import {
   IdempotencyKeyUsedError,
   IdempotentOutcome,
   Position,
+  readAllInPages,
   RecordedEvent,
   START,
   StreamAppend,
@@ -19,8 +20,13 @@ import { SubscriptionRunner } from '../subscription-runner';
 import { notifyAppend, onAppend, Waker } from './append-notifier';
 import { KnownRevisions } from './known-revisions';
 import { openEventLog } from './open-event-log';
+import { readPagesInWorker } from './read-pages-in-worker';
 
 const BATCH = 1000;
+/** Reads of more pages than this go to a worker thread (readPages), */
+const PAGES_WORTH_A_WORKER = 40;
+/** after this many pages read here while it starts. */
+const PAGES_WHILE_A_WORKER_STARTS = 16;
 /** How often a live subscription looks for appends made by another process on the same file. */
 const POLL_MS = 200;
 
@@ -233,6 +239,39 @@ export class SqliteEventStore implements EventStore {
   async readAll(after: Position, limit: number): Promise<RecordedEvent[]> {
     if (limit <= 0) return [];
     return this.stmt.readAll.all(after, limit).map(toRecorded);
+  }
+
+  /**
+   * A long read (a rebuild, a catch-up from far behind) is read ahead in a worker thread, on a connection of its own
+   * (see readPagesInWorker); a short one here. The worker takes a few hundred milliseconds to start, so the first
+   * pages of a long read are read here meanwhile, and the worker starts where they end: positions have no gaps.
+   */
+  readPages(after: Position, pageSize: number): AsyncIterableIterator<RecordedEvent[]> {
+    if (this.closing) throw new Error('event store is closed');
+    if (this.stmt.head.get()!.position - after <= pageSize * PAGES_WORTH_A_WORKER) return readAllInPages(this, after, pageSize);
+    return this.readPagesAhead(after, pageSize);
+  }
+
+  private async *readPagesAhead(after: Position, pageSize: number): AsyncIterableIterator<RecordedEvent[]> {
+    const handOver = after + pageSize * PAGES_WHILE_A_WORKER_STARTS;
+    let rest = readPagesInWorker(this.file, handOver, pageSize);
+    try {
+      let position = after;
+      for (let i = 0; i < PAGES_WHILE_A_WORKER_STARTS; i++) {
+        const page = await this.readAll(position, pageSize);
+        yield page;
+        if (page.length < pageSize) return;
+        position = page[page.length - 1].position;
+      }
+      if (position !== handOver) {
+        // Not where the worker started (a log with gaps, written by something else): it starts again from here.
+        await rest.return?.();
+        rest = readPagesInWorker(this.file, position, pageSize);
+      }
+      yield* rest;
+    } finally {
+      await rest.return?.();
+    }
   }
 
   async readAllOfTypes(types: readonly string[], after: Position = START): Promise<RecordedEvent[]> {

@@ -1,4 +1,4 @@
-import { EventStore } from '@crm/event-store';
+import { EventStore, readPages } from '@crm/event-store';
 import type { ProjectionRunner } from './projection-runner';
 
 /** Events read from the log at a time while catching up. */
@@ -7,24 +7,24 @@ const PAGE = 1_000;
 /**
  * Catches several runners up with the log by reading it once, page by page, for all of them: at start, and for a
  * rebuild from position 0. (A subscription per runner would read, decrypt and parse the whole log once per
- * projection, one event at a time.) Pages stay small: a large one outlives the garbage collector's young generation
+ * projection, one event at a time.) The pages come from EventStore.readPages: on SQLite a long read is read ahead
+ * in a worker thread while the runners apply the page before, so a rebuild uses a second core. Pages stay small: a large one outlives the garbage collector's young generation
  * and costs more than it saves. Each runner skips what it has already applied. When a page comes back short the
  * log has been read, and each runner follows it live through its own subscription, which also delivers anything
  * appended meanwhile. Never rejects: a failed read stops the runners with that error.
  */
 export async function catchUpTogether(events: EventStore, runners: readonly ProjectionRunner[], pageSize = PAGE): Promise<void> {
   let active = runners.filter((runner) => !runner.isStopped);
-  let after = Math.min(...active.map((runner) => runner.appliedPosition));
+  if (active.length === 0) return;
+  const after = Math.min(...active.map((runner) => runner.appliedPosition));
   try {
-    while (active.length > 0) {
+    for await (const page of readPages(events, after, pageSize)) {
       // Between pages the event loop gets a turn: the queries a process answers meanwhile (from the live
       // generation, during a rebuild) are not held up until the whole log has been read.
       await new Promise(setImmediate);
-      const page = await events.readAll(after, pageSize);
       for (const runner of active) await runner.catchUp(page);
       active = active.filter((runner) => !runner.isStopped);
-      if (page.length < pageSize) break;
-      after = page[page.length - 1].position;
+      if (active.length === 0) break;
     }
   } catch (error) {
     for (const runner of active) if (!runner.isStopped) runner.fail(error as Error);

@@ -49,13 +49,21 @@ describe('ProjectionEngine', () => {
   });
 
   it('catches every projection up with one read of the log, page by page, then follows it live', async () => {
-    const readAll = jest.spyOn(events, 'readAll');
+    const pages: number[][] = [];
+    const readPages = events.readPages.bind(events);
+    const paged = jest.spyOn(events, 'readPages').mockImplementation(async function* (after, pageSize) {
+      for await (const page of readPages(after, pageSize)) {
+        pages.push(page.map((e) => e.position));
+        yield page;
+      }
+    });
     engine = new ProjectionEngine(events, store, ALL_PROJECTIONS, { catchUpPage: 4 });
     await engine.start();
     await engine.whenCaughtUp();
 
-    // 11 events in pages of 4: three reads for all three projections together, not three per projection.
-    expect(readAll.mock.calls.map(([after]) => after)).toEqual([0, 4, 8]);
+    // 11 events in pages of 4: one paged read for all three projections together, not one per projection.
+    expect(paged.mock.calls).toEqual([[0, 4]]);
+    expect(pages).toEqual([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11]]);
     expect(engine.position).toBe(11);
     const touchpoints = async (id: string) => (await store.get<PartnershipFacts>(engine!.collection('partnerships'), id))!.touchpoints.map((t) => t.id);
     expect(await touchpoints('p1')).toEqual(['p1-i1', 'p1-i2', 'p1-i3', 'p1-i4']);
