@@ -64,9 +64,12 @@ export class CachedKeyStore implements KeyStore {
     this.destroyListeners.add(listener);
   }
 
-  /** What this process already knows of the subject's key, without asking the store; undefined when that takes a lookup. */
-  peek(subjectId: string): KeyLookup | undefined {
-    return this.cached(subjectId);
+  /**
+   * What this process already knows of the subject's key, without asking the store; undefined when that takes a lookup.
+   * `now` (Date.now()) may be given by a caller peeking at many subjects at once.
+   */
+  peek(subjectId: string, now = Date.now()): KeyLookup | undefined {
+    return this.cached(subjectId, now);
   }
 
   close(): Promise<void> {
@@ -79,10 +82,10 @@ export class CachedKeyStore implements KeyStore {
     if (lookup.status !== 'absent') this.remember(subjectId, lookup);
   }
 
-  private cached(subjectId: string): Entry['lookup'] | undefined {
+  private cached(subjectId: string, now = Date.now()): Entry['lookup'] | undefined {
     const entry = this.entries.get(subjectId);
     if (!entry) return undefined;
-    if (entry.expiresAt < Date.now()) {
+    if (entry.expiresAt < now) {
       this.entries.delete(subjectId);
       return undefined;
     }

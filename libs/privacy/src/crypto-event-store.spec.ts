@@ -109,6 +109,27 @@ describe('CryptoEventStore (over the SQLite log and key store)', () => {
     expect(all.find((e) => e.type === 'PartnershipOpened')).toEqual(opened);
   });
 
+  it('reads pages of the log (readPages, read ahead in a worker for a long read) as readAll reads them, erasures included', async () => {
+    await seed();
+    await store.append([{ streamId: streamOf.partnership(partnershipId), expectedRevision: 3, events: Array.from({ length: 40 }, () => interaction([personId, otherId], SUMMARY)) }]);
+    const pages = async (pageSize: number) => {
+      const read: RecordedEvent[][] = [];
+      for await (const page of store.readPages(START, pageSize)) read.push(page);
+      return read;
+    };
+
+    // 46 events in pages of 1 (the last 30 read in a worker) and of 10 (all read here).
+    expect((await pages(1)).flat()).toEqual(await store.readAll(START, 100));
+    expect((await pages(10)).map((page) => page.length)).toEqual([10, 10, 10, 10, 6]);
+    expect((await pages(1)).flat().filter((e) => e.type === 'InteractionRecorded').map((e) => e.data.summary)).toContain(SUMMARY);
+
+    await keys.destroy(subjectOf.person(personId));
+    const erased = (await pages(1)).flat();
+    expect(erased).toEqual(await store.readAll(START, 100));
+    expect(erased.find((e) => e.data.personId === personId)!.data).not.toHaveProperty('email');
+    expect(erased.filter((e) => e.type === 'InteractionRecorded' && (e.data.participantIds as string[]).includes(personId)).every((e) => e.data.summary === undefined || e.data.summary === '[erased]')).toBe(true);
+  });
+
   it('does not change the events it is given (the write side keeps folding them)', async () => {
     const appended = registered(personId, NAME, { email: EMAIL });
     const copy = structuredClone(appended);

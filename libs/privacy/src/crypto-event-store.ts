@@ -5,6 +5,7 @@ import {
   IdempotencyClaim,
   IdempotentOutcome,
   Position,
+  readPages,
   RecordedEvent,
   StreamAppend,
   SubscribeOptions,
@@ -76,6 +77,11 @@ export class CryptoEventStore implements EventStore {
     return this.reveal(await this.inner.readAll(after, limit));
   }
 
+  async *readPages(after: Position, pageSize: number): AsyncIterableIterator<RecordedEvent[]> {
+    // The pages are this store's alone (each read gives new objects), so they are revealed in place, not copied.
+    for await (const page of readPages(this.inner, after, pageSize)) yield await this.reveal(page, true);
+  }
+
   async readAllOfTypes(types: readonly string[], after?: Position): Promise<RecordedEvent[]> {
     return this.reveal(await this.inner.readAllOfTypes(types, after));
   }
@@ -116,7 +122,7 @@ export class CryptoEventStore implements EventStore {
     return { ...event, data };
   }
 
-  private async reveal(events: RecordedEvent[]): Promise<RecordedEvent[]> {
+  private async reveal(events: RecordedEvent[], inPlace = false): Promise<RecordedEvent[]> {
     // An erasure in this batch takes effect for the whole batch, also for the events before it.
     for (const event of events) {
       const subject = erasedSubjectOf(event);
@@ -124,70 +130,85 @@ export class CryptoEventStore implements EventStore {
       if ((await this.keys.get(subject)).status !== 'destroyed') await this.keys.destroy(subject);
       this.forgetValueKeysOf(subject);
     }
-    const lookups = await this.lookupsFor(events);
-    return events.map((event) => this.revealEvent(event, lookups));
+    const fields = events.map((event) => personalFieldsOf(event.type));
+    const lookups = await this.lookupsFor(events, fields);
+    return events.map((event, i) => this.revealEvent(event, fields[i], lookups, inPlace));
   }
 
   /** The key (or its absence) of every subject the batch's personal fields need, each asked for once. */
-  private async lookupsFor(events: RecordedEvent[]): Promise<Map<string, KeyLookup>> {
+  private async lookupsFor(events: RecordedEvent[], fieldsOf: (readonly PersonalField[] | undefined)[]): Promise<Map<string, KeyLookup>> {
     const lookups = new Map<string, KeyLookup>();
     const unknown = new Set<string>();
-    const need = (subject: string): void => {
-      if (lookups.has(subject)) return;
-      const known = this.cache?.peek(subject);
-      if (known) lookups.set(subject, known);
-      else unknown.add(subject);
-    };
-    for (const event of events) {
-      const fields = personalFieldsOf(event.type);
+    const now = Date.now();
+    for (let i = 0; i < events.length; i++) {
+      const fields = fieldsOf[i];
       if (!fields) continue;
+      const data = events[i].data;
       for (const field of fields) {
-        const value = event.data[field.field];
+        const value = data[field.field];
         if (value === undefined) continue;
-        if (!isSealed(value)) subjectsFor(field, event.data).forEach(need);
-        else {
-          need(value.kid);
-          value.bound?.forEach(need);
+        if (!isSealed(value)) {
+          for (const subject of subjectsFor(field, data)) this.need(subject, lookups, unknown, now);
+          continue;
         }
+        this.need(value.kid, lookups, unknown, now);
+        const bound = value.bound;
+        if (bound) for (let b = 0; b < bound.length; b++) this.need(bound[b], lookups, unknown, now);
       }
     }
     await Promise.all([...unknown].map(async (subject) => lookups.set(subject, await this.keys.get(subject))));
     return lookups;
   }
 
+  /** Notes a subject whose key the batch needs: known to the key cache, or to be asked for. */
+  private need(subject: string, lookups: Map<string, KeyLookup>, unknown: Set<string>, now: number): void {
+    if (lookups.has(subject)) return;
+    const known = this.cache?.peek(subject, now);
+    if (known) lookups.set(subject, known);
+    else unknown.add(subject);
+  }
+
   /**
    * Whether a field is erased is settled here, from the batch's key lookups; a sealed value that is not erased is
    * decrypted when it is first read. Most readers read few of the personal fields (a rebuild reads a commitment's
-   * description but no interaction summary), and decrypting all of them was most of the cost of a rebuild.
+   * description but no interaction summary), and decrypting all of them was most of the cost of a rebuild; what
+   * the decryption needs (keys, associated data) is gathered then too, from the same lookups.
    */
-  private revealEvent(event: RecordedEvent, lookups: Map<string, KeyLookup>): RecordedEvent {
-    const fields = personalFieldsOf(event.type);
+  private revealEvent(event: RecordedEvent, fields: readonly PersonalField[] | undefined, lookups: Map<string, KeyLookup>, inPlace: boolean): RecordedEvent {
     if (!fields) return event;
-    const data = { ...event.data };
+    const plain = event.data;
+    const data = inPlace ? plain : { ...plain };
     for (const field of fields) {
       const value = data[field.field];
       if (value === undefined) continue;
       if (isSealed(value)) {
-        const subjects = subjectsOf(value);
-        const keys = keysOf(subjects, lookups);
-        if (keys !== GONE) {
-          defineOnRead(data, field.field, this.opener(value, subjects, keys, associatedData(event.streamId, event.type, field)));
+        if (!isErased(value, lookups)) {
+          defineOnRead(data, field.field, this.opener(value, lookups, event.streamId, event.type, field));
           continue;
         }
-      } else if (!subjectsFor(field, event.data).some((subject) => lookups.get(subject)!.status === 'destroyed')) {
+      } else if (!subjectsFor(field, plain).some((subject) => lookups.get(subject)!.status === 'destroyed')) {
         // A value stored in the clear (before encryption existed): readable until one of its subjects is erased.
         continue;
       }
       if (field.whenErased === 'placeholder') data[field.field] = ERASED;
       else delete data[field.field];
     }
-    return { ...event, data };
+    return inPlace ? event : { ...event, data };
   }
 
-  /** Decrypts on demand; a value key derived after an erasure is not kept (it may hold an erased subject's key). */
-  private opener(sealed: SealedValue, subjects: string[], keys: Buffer[], aad: string): () => unknown {
+  /**
+   * Decrypts on demand, with the keys of the batch's lookups (those the value was revealed with); a value key
+   * derived after an erasure is not kept (it may hold an erased subject's key).
+   */
+  private opener(sealed: SealedValue, lookups: Map<string, KeyLookup>, streamId: string, type: string, field: PersonalField): () => unknown {
     const erasures = this.erasures;
-    return () => unseal(sealed, erasures === this.erasures ? this.valueKey(subjects, keys) : valueKey(subjects, keys), aad);
+    return () => {
+      const subjects = subjectsOf(sealed);
+      // Never GONE here: the value was revealed as not erased from these same lookups.
+      const keys = keysOf(subjects, lookups) as Buffer[];
+      const aad = associatedData(streamId, type, field);
+      return unseal(sealed, erasures === this.erasures ? this.valueKey(subjects, keys) : valueKey(subjects, keys), aad);
+    };
   }
 
   private valueKey(subjects: string[], keys: Buffer[]): Buffer {
@@ -197,19 +218,46 @@ export class CryptoEventStore implements EventStore {
     if (cached && cached.keys.every((key, i) => key === keys[i] || key.equals(keys[i]))) return cached.key;
     const key = valueKey(subjects, keys);
     this.valueKeys.set(id, { keys, key });
-    if (this.valueKeys.size > MAX_VALUE_KEYS) this.valueKeys.delete(this.valueKeys.keys().next().value as string);
+    if (this.valueKeys.size > MAX_VALUE_KEYS) {
+      // The oldest quarter at once: a Map's first key is found by passing the holes its deletions left, so evicting
+      // one entry per insert costs a pass over thousands of them each time.
+      let excess = this.valueKeys.size - (MAX_VALUE_KEYS * 3) / 4;
+      for (const old of this.valueKeys.keys()) {
+        if (excess-- <= 0) break;
+        this.valueKeys.delete(old);
+      }
+    }
     return key;
   }
 
   /** No derived key that an erased subject's key went into stays in memory. */
   private forgetValueKeysOf(subject: string): void {
     this.erasures++;
-    for (const id of this.valueKeys.keys()) if (id.split('|').includes(subject)) this.valueKeys.delete(id);
+    for (const id of this.valueKeys.keys()) if (id.includes(subject) && id.split('|').includes(subject)) this.valueKeys.delete(id);
   }
 }
 
 const GONE = Symbol('erased');
-const MAX_VALUE_KEYS = 10_000;
+/** A large region has some 16,000 pairs of a partnership and a commitment's owner. */
+const MAX_VALUE_KEYS = 50_000;
+
+/**
+ * Whether one of a sealed value's subjects (owner first, then bound, as keysOf reads them) has its key destroyed; a
+ * subject never keyed before that means the wrong key store. Without the arrays keysOf makes: most values revealed
+ * are never read.
+ */
+function isErased(sealed: SealedValue, lookups: Map<string, KeyLookup>): boolean {
+  if (statusOf(sealed.kid, lookups) === 'destroyed') return true;
+  const bound = sealed.bound;
+  if (bound) for (let i = 0; i < bound.length; i++) if (statusOf(bound[i], lookups) === 'destroyed') return true;
+  return false;
+}
+
+function statusOf(subject: string, lookups: Map<string, KeyLookup>): 'active' | 'destroyed' {
+  const { status } = lookups.get(subject)!;
+  if (status === 'absent') throw new DataKeyMissingError(subject);
+  return status;
+}
 
 /** The subjects' keys in order, or GONE when one is destroyed; a subject never keyed means the wrong key store. */
 function keysOf(subjects: string[], lookups: Map<string, KeyLookup>): Buffer[] | typeof GONE {
