@@ -176,7 +176,7 @@ export class ProjectionRunner {
 
   /** The same, for an event whose documents are not all drafts yet. */
   private async applyLoading(event: RecordedEvent, id: string | undefined, filter: Filter | undefined): Promise<void> {
-    for (const each of filter ? await this.documentsMatching(filter, id) : id === undefined ? [] : [id]) {
+    for (const each of filter ? await this.documentsMatching(filter, id, event) : id === undefined ? [] : [id]) {
       const known = this.drafts.get(each);
       this.applyTo(each, known !== undefined ? known : await this.draftOf(each), event);
     }
@@ -209,13 +209,16 @@ export class ProjectionRunner {
    * `id` and the documents `filter` selects as they are now: the committed ones the store finds, unless there is a
    * draft of them, and the drafts that match (applied but not yet committed).
    */
-  private async documentsMatching(filter: Filter, id: string | undefined): Promise<string[]> {
+  private async documentsMatching(filter: Filter, id: string | undefined, event: RecordedEvent): Promise<string[]> {
     const ids = new Set(id === undefined ? [] : [id]);
     for (const document of await this.store.find(this.target.collection, filter)) {
       if (!this.drafts.has(document._id)) ids.add(document._id);
     }
     const matches = matcherOf(filter);
-    for (const [draftId, draft] of this.drafts) if (draft && matches(draft)) ids.add(draftId);
+    const { mayBeRelated } = this.definition;
+    for (const [draftId, draft] of this.drafts) {
+      if (draft && (!mayBeRelated || mayBeRelated(draft, event)) && matches(draft)) ids.add(draftId);
+    }
     return [...ids];
   }
 

@@ -1,6 +1,6 @@
 import { PartnershipEvent, toTime } from '@crm/domain';
 import { RecordedEvent } from '@crm/event-store';
-import { ContactPeriod, PartnershipFacts } from '../facts/partnership-facts';
+import { CommitmentFact, ContactPeriod, PartnershipFacts, TouchpointFact } from '../facts/partnership-facts';
 import { byDate } from '../formulas/as-of';
 import { ProjectionDefinition } from './projection-definition';
 
@@ -8,6 +8,89 @@ import { ProjectionDefinition } from './projection-definition';
 function insertByDate<T>(list: T[], item: T, at: (item: T) => string): void {
   list.push(item);
   if (list.length > 1 && toTime(at(list[list.length - 2])) > toTime(at(item))) list.sort(byDate(at));
+}
+
+/**
+ * A touchpoint never changes once recorded, so it is put in its stored form (undefined fields dropped, deep-frozen) as
+ * it is recorded, while it is at hand, as the read store would at the next commit: the commit then passes it by
+ * instead of walking it and its participants among a region's million others. One that JSON would change further
+ * (a number that is not finite, say) is left as it is, for the store to copy.
+ */
+function addTouchpoint(facts: PartnershipFacts, touchpoint: TouchpointFact): void {
+  insertByDate(facts.touchpoints, inStoredForm(touchpoint), (t) => t.at);
+}
+
+/** The read store's stored form (see its freezeAsStored), for a fact: frozen when it is plain JSON data, else as it was. */
+function inStoredForm<T>(fact: T): T {
+  settle(fact);
+  return fact;
+}
+
+function settle(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object': {
+      if (value === null || Object.isFrozen(value)) return true;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) if (value[i] === undefined || !settle(value[i])) return false;
+      } else {
+        const prototype = Object.getPrototypeOf(value) as unknown;
+        if (prototype !== Object.prototype && prototype !== null) return false;
+        const record = value as Record<string, unknown>;
+        for (const key in record) {
+          if (record[key] === undefined) delete record[key];
+          else if (!settle(record[key])) return false;
+        }
+      }
+      Object.freeze(value);
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * A partnership's commitments by id, and the people who own one, so that closing a commitment does not search a
+ * list that grows for as long as the partnership lives (a scan per close made a rebuild quadratic in a long
+ * partnership's commitments), nor an erasure walk every commitment of every partnership (see mayBeRelated). Kept
+ * beside the list it indexes (a draft's own array: a copied draft gets a new one, whose index is built again once it
+ * is needed); the first commitment of an id wins, as with a search. The length tells an index that missed a change.
+ */
+interface CommitmentIndex {
+  length: number;
+  byId: Map<string, CommitmentFact>;
+  owners: Set<string>;
+}
+
+const commitmentIndexes = new WeakMap<CommitmentFact[], CommitmentIndex>();
+
+function commitmentIndexOf(facts: PartnershipFacts): CommitmentIndex {
+  const list = facts.commitments;
+  let index = commitmentIndexes.get(list);
+  if (!index || index.length !== list.length) {
+    index = { length: 0, byId: new Map(), owners: new Set() };
+    for (const commitment of list) indexCommitment(index, commitment);
+    commitmentIndexes.set(list, index);
+  }
+  return index;
+}
+
+function indexCommitment(index: CommitmentIndex, commitment: CommitmentFact): void {
+  index.length++;
+  if (!index.byId.has(commitment.id)) index.byId.set(commitment.id, commitment);
+  if (commitment.ownerId !== undefined) index.owners.add(commitment.ownerId);
+}
+
+function addCommitment(facts: PartnershipFacts, commitment: CommitmentFact): void {
+  const list = facts.commitments;
+  list.push(commitment);
+  const index = commitmentIndexes.get(list);
+  if (index && index.length === list.length - 1) indexCommitment(index, commitment);
 }
 
 function closeContact(facts: PartnershipFacts, side: ContactPeriod['side'], personId: string, at: string, reason: ContactPeriod['endReason']) {
@@ -43,17 +126,17 @@ function applyToPartnership(facts: PartnershipFacts, event: PartnershipEvent): P
       return facts;
     case 'InteractionRecorded': {
       const { interactionId, occurredAt, participantIds, initiatedBy } = event.data;
-      insertByDate(facts.touchpoints, { kind: 'interaction', id: interactionId, at: occurredAt, participantIds, initiatedBy }, (t) => t.at);
+      addTouchpoint(facts, { kind: 'interaction', id: interactionId, at: occurredAt, participantIds, initiatedBy });
       return facts;
     }
     case 'ActivityRecorded': {
       const { activityId, startsAt, participantIds, kind } = event.data;
-      insertByDate(facts.touchpoints, { kind: 'activity', id: activityId, at: startsAt, participantIds, activityKind: kind }, (t) => t.at);
+      addTouchpoint(facts, { kind: 'activity', id: activityId, at: startsAt, participantIds, activityKind: kind });
       return facts;
     }
     case 'EvaluationHeld': {
       const { evaluationId, heldAt, participantIds, schoolSatisfaction, partnerSatisfaction, nextEvaluationDue } = event.data;
-      insertByDate(facts.touchpoints, { kind: 'evaluation', id: evaluationId, at: heldAt, participantIds }, (t) => t.at);
+      addTouchpoint(facts, { kind: 'evaluation', id: evaluationId, at: heldAt, participantIds });
       insertByDate(
         facts.evaluations,
         { id: evaluationId, at: heldAt, schoolSatisfaction, partnerSatisfaction, ...(nextEvaluationDue && { nextEvaluationDue }) },
@@ -63,7 +146,7 @@ function applyToPartnership(facts: PartnershipFacts, event: PartnershipEvent): P
     }
     case 'AgreementSigned': {
       const { agreementId, kind, signedAt, validUntil, signatoryIds } = event.data;
-      insertByDate(facts.touchpoints, { kind: 'agreement', id: agreementId, at: signedAt, participantIds: signatoryIds }, (t) => t.at);
+      addTouchpoint(facts, { kind: 'agreement', id: agreementId, at: signedAt, participantIds: signatoryIds });
       insertByDate(facts.agreements, { id: agreementId, kind, signedAt, ...(validUntil && { validUntil }) }, (a) => a.signedAt);
       return facts;
     }
@@ -74,13 +157,13 @@ function applyToPartnership(facts: PartnershipFacts, event: PartnershipEvent): P
     }
     case 'CommitmentMade': {
       const { commitmentId, side, ownerId, description, dueAt, madeAt } = event.data;
-      facts.commitments.push({ id: commitmentId, side, ...(ownerId && { ownerId }), description, dueAt, madeAt, status: 'open' });
+      addCommitment(facts, { id: commitmentId, side, ...(ownerId && { ownerId }), description, dueAt, madeAt, status: 'open' });
       return facts;
     }
     case 'CommitmentFulfilled':
     case 'CommitmentBroken':
     case 'CommitmentCancelled': {
-      const commitment = facts.commitments.find((c) => c.id === event.data.commitmentId);
+      const commitment = commitmentIndexOf(facts).byId.get(event.data.commitmentId);
       if (commitment) {
         commitment.status = event.type === 'CommitmentFulfilled' ? 'fulfilled' : event.type === 'CommitmentBroken' ? 'broken' : 'cancelled';
         commitment.closedAt = event.data.at;
@@ -133,6 +216,7 @@ export const partnershipsProjection: ProjectionDefinition<PartnershipFacts> = {
   indexes: [{ key: { schoolId: 1 } }, { key: { partnerId: 1 } }, { key: { levels: 1 } }],
   documentId: (event) => (PARTNERSHIP_EVENTS.has(event.type) ? (event.data.partnershipId as string) : undefined),
   relatedDocuments: (event) => (event.type === 'PersonErased' ? { 'commitments.ownerId': event.data.personId } : undefined),
+  mayBeRelated: (draft, event) => commitmentIndexOf(draft).owners.has(event.data.personId as string),
   apply(draft, recorded) {
     if (recorded.type === 'PersonErased') {
       if (draft) {

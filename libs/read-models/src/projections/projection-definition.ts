@@ -19,6 +19,12 @@ export interface ProjectionDefinition<D extends StoredDocument = StoredDocument>
    * events: the runner queries the store and tests the filter on every document it has not committed yet.
    */
   relatedDocuments?(event: RecordedEvent): Filter | undefined;
+  /**
+   * A quick test of a draft (an applied, uncommitted document) for an event with relatedDocuments: false only when
+   * the draft cannot match that filter. A rebuild holds every document as a draft and an erasure tests them all;
+   * without this each is walked by the filter's own test.
+   */
+  mayBeRelated?(draft: D, event: RecordedEvent): boolean;
   /** The indexes the queries on this collection need; created for every generation. */
   indexes?: { key: Record<string, 1 | -1>; unique?: boolean }[];
   /** The new document, or undefined to delete it. `draft` is undefined for the first event of a document. */
