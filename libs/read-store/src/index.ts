@@ -11,4 +11,5 @@ export type { MongoReadStoreOptions } from './mongodb/mongodb-read-store';
 export { databaseNameOf, DEFAULT_DATABASE } from './mongodb/connection-url';
 export { createReadStore, type ReadStoreSettings } from './create-read-store';
 export { matcherOf } from './filter-matcher';
+export { freezeAsStored } from './embedded/stored-form';
 export { containing, equalIgnoringCase, escapeRegex } from './text-filters';

@@ -1,5 +1,6 @@
 import { PartnershipEvent, toTime } from '@crm/domain';
 import { RecordedEvent } from '@crm/event-store';
+import { freezeAsStored } from '@crm/read-store';
 import { CommitmentFact, ContactPeriod, PartnershipFacts, TouchpointFact } from '../facts/partnership-facts';
 import { byDate } from '../formulas/as-of';
 import { ProjectionDefinition } from './projection-definition';
@@ -20,38 +21,10 @@ function addTouchpoint(facts: PartnershipFacts, touchpoint: TouchpointFact): voi
   insertByDate(facts.touchpoints, inStoredForm(touchpoint), (t) => t.at);
 }
 
-/** The read store's stored form (see its freezeAsStored), for a fact: frozen when it is plain JSON data, else as it was. */
-function inStoredForm<T>(fact: T): T {
-  settle(fact);
+/** The read store's stored form, for a fact: frozen when it is plain JSON data, else as it was. */
+function inStoredForm<T extends object>(fact: T): T {
+  freezeAsStored(fact as Record<string, unknown>);
   return fact;
-}
-
-function settle(value: unknown): boolean {
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return true;
-    case 'number':
-      return Number.isFinite(value);
-    case 'object': {
-      if (value === null || Object.isFrozen(value)) return true;
-      if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) if (value[i] === undefined || !settle(value[i])) return false;
-      } else {
-        const prototype = Object.getPrototypeOf(value) as unknown;
-        if (prototype !== Object.prototype && prototype !== null) return false;
-        const record = value as Record<string, unknown>;
-        for (const key in record) {
-          if (record[key] === undefined) delete record[key];
-          else if (!settle(record[key])) return false;
-        }
-      }
-      Object.freeze(value);
-      return true;
-    }
-    default:
-      return false;
-  }
 }
 
 /**
