@@ -11,6 +11,7 @@ import { createLogger, PinoNestLogger } from '../observability/logger';
 import { fastifyLogging, registerRequestLogging } from '../observability/request-logging';
 import { assertDataIntegrity, dataFilesOf } from './data-integrity';
 import { setUpOpenApi } from './open-api';
+import { serveWebApp } from './web-app';
 
 /** SPEC §2: bodies over 1 MiB are refused. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -39,6 +40,8 @@ export async function createApp(
   await useRequestHardening(app, settings);
   app.enableShutdownHooks();
   setUpOpenApi(app);
+  // The web app (dist/web, when built) at / on the same origin; API paths keep the API's own answers.
+  await serveWebApp(app);
   await app.init();
   // Files that are each valid but do not belong together (a truncated log, an emptied key store): refuse to start.
   await assertDataIntegrity(app, dataFilesOf(settings));
