@@ -1072,6 +1072,8 @@ export interface components {
             region?: string;
             /** Format: date-time */
             registeredAt: string;
+            /** @description the stream revision (also the ETag): send it as If-Match */
+            revision?: number;
             sector?: string;
             /** @enum {string} */
             size?: "micro" | "small" | "medium" | "large";
@@ -1093,6 +1095,8 @@ export interface components {
             region?: string;
             /** Format: date-time */
             registeredAt: string;
+            /** @description the stream revision (also the ETag): send it as If-Match */
+            revision?: number;
             sector?: string;
             /** @enum {string} */
             size?: "micro" | "small" | "medium" | "large";
@@ -1111,6 +1115,8 @@ export interface components {
             partner: components["schemas"]["SideContinuityResponse"];
             /** Format: uuid */
             partnershipId: string;
+            /** @description the stream revision (also the ETag): send it as If-Match */
+            revision?: number;
             school: components["schemas"]["SideContinuityResponse"];
         };
         PartnershipCountsResponse: {
@@ -1139,6 +1145,8 @@ export interface components {
             partnershipId: string;
             /** @description why the status is what it is */
             reason: string;
+            /** @description the stream revision (also the ETag): send it as If-Match */
+            revision?: number;
             school: components["schemas"]["SchoolRefResponse"];
             /**
              * @description school-side key-person risk at asOf
@@ -1163,6 +1171,8 @@ export interface components {
             /** Format: uuid */
             partnershipId: string;
             reason: string;
+            /** @description the stream revision (also the ETag): send it as If-Match */
+            revision?: number;
             /** @description null only before the partnership was opened */
             score: number | null;
             /** @enum {string} */
@@ -1177,6 +1187,8 @@ export interface components {
             partner: components["schemas"]["SideKeyPersonRiskResponse"];
             /** Format: uuid */
             partnershipId: string;
+            /** @description the stream revision (also the ETag): send it as If-Match */
+            revision?: number;
             school: components["schemas"]["SideKeyPersonRiskResponse"];
         };
         PartnershipListResponse: {
@@ -1256,6 +1268,8 @@ export interface components {
             phone?: string;
             /** Format: date-time */
             registeredAt: string;
+            /** @description the stream revision (also the ETag): send it as If-Match */
+            revision?: number;
             role: string;
             roleHistory: components["schemas"]["RoleHeldResponse"][];
             /** @enum {string} */
@@ -1304,6 +1318,8 @@ export interface components {
             phone?: string;
             /** Format: date-time */
             registeredAt: string;
+            /** @description the stream revision (also the ETag): send it as If-Match */
+            revision?: number;
             role: string;
             roleHistory: components["schemas"]["RoleHeldResponse"][];
             /** @enum {string} */
@@ -1628,6 +1644,8 @@ export interface components {
         TimelineResponse: {
             items: components["schemas"]["TimelineEntryResponse"][];
             nextCursor: string | null;
+            /** @description the stream revision (also the ETag): send it as If-Match */
+            revision?: number;
         };
         UpdateOrganisationDto: {
             /**

@@ -1,8 +1,10 @@
-import { Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorators';
 import { QueryDoc } from '../http/api-doc';
 import { AsOf } from '../http/as-of';
+import { withETag } from '../http/etag';
 import { AsOfQueryDto } from '../http/list-query.dto';
 import { OrganisationDetailResponse, OrganisationListResponse } from './organisations.response';
 import { CsvExport, WantsCsv } from '../http/csv-export';
@@ -33,7 +35,7 @@ export class OrganisationQueriesController {
     errors: { 404: ['organisation_not_found'] },
     etag: true,
   })
-  get(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string) {
-    return this.queries.get(id, asOf);
+  async get(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    return withETag(reply, await this.queries.get(id, asOf));
   }
 }

@@ -12,6 +12,7 @@ export class OrganisationResponse {
   @TextProp({ optional: true }) region?: string;
   @EnumProp(ORGANISATION_SIZES, { optional: true }) size?: string;
   @InstantProp() registeredAt!: string;
+  @IntProp({ minimum: 0, optional: true, description: 'the stream revision (also the ETag): send it as If-Match' }) revision?: number;
 }
 
 export class PartnershipCountsResponse {

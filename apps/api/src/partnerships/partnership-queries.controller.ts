@@ -1,8 +1,10 @@
-import { Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorators';
 import { QueryDoc } from '../http/api-doc';
 import { AsOf } from '../http/as-of';
+import { withETag } from '../http/etag';
 import { AsOfQueryDto } from '../http/list-query.dto';
 import { CsvExport, WantsCsv } from '../http/csv-export';
 import { UuidParam } from '../http/uuid-param';
@@ -44,8 +46,8 @@ export class PartnershipQueriesController {
 
   @Get(':id')
   @QueryDoc({ operationId: 'getPartnership', summary: 'One partnership: summary incl. health status', ok: PartnershipDetailResponse, errors: { 404: ['partnership_not_found'] }, etag: true })
-  get(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string) {
-    return this.queries.summary(id, asOf);
+  async get(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    return withETag(reply, await this.queries.summary(id, asOf));
   }
 
   @Get(':id/health')
@@ -56,8 +58,8 @@ export class PartnershipQueriesController {
     errors: { 404: ['partnership_not_found'] },
     etag: true,
   })
-  health(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string) {
-    return this.queries.health(id, asOf);
+  async health(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    return withETag(reply, await this.queries.health(id, asOf));
   }
 
   @Get(':id/continuity')
@@ -68,14 +70,14 @@ export class PartnershipQueriesController {
     errors: { 404: ['partnership_not_found'] },
     etag: true,
   })
-  continuity(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string) {
-    return this.queries.continuity(id, asOf);
+  async continuity(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    return withETag(reply, await this.queries.continuity(id, asOf));
   }
 
   @Get(':id/key-person-risk')
   @QueryDoc({ operationId: 'getPartnershipKeyPersonRisk', summary: 'Key-person dependency per side (SPEC §3.3)', ok: PartnershipKeyPersonRiskResponse, errors: { 404: ['partnership_not_found'] }, etag: true })
-  keyPersonRisk(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string) {
-    return this.queries.keyPersonRisk(id, asOf);
+  async keyPersonRisk(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    return withETag(reply, await this.queries.keyPersonRisk(id, asOf));
   }
 
   @Get(':id/timeline')
@@ -87,8 +89,8 @@ export class PartnershipQueriesController {
     etag: true,
   })
   @CsvExport((body) => body.items)
-  timeline(@UuidParam('id') id: string, @Query() query: TimelineQueryDto, @WantsCsv() csv: boolean) {
+  async timeline(@UuidParam('id') id: string, @Query() query: TimelineQueryDto, @WantsCsv() csv: boolean, @Res({ passthrough: true }) reply: FastifyReply) {
     const after = query.cursor === undefined ? -1 : Number(query.cursor);
-    return this.timelines.timeline(id, after, csv ? Number.MAX_SAFE_INTEGER : (query.limit ?? 100));
+    return withETag(reply, await this.timelines.timeline(id, after, csv ? Number.MAX_SAFE_INTEGER : (query.limit ?? 100)));
   }
 }

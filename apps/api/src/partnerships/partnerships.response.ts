@@ -45,6 +45,7 @@ export class PartnershipDetailResponse extends PartnershipSummaryResponse {
   @IntProp({ nullable: true, description: 'score(asOf) − score(asOf − 90 days)' }) trend!: number | null;
   @TextProp({ description: 'why the status is what it is' }) reason!: string;
   @InstantProp({ nullable: true }) endedAt!: string | null;
+  @IntProp({ minimum: 0, optional: true, description: 'the stream revision (also the ETag): send it as If-Match' }) revision?: number;
 }
 
 export class HealthComponentResponse {
@@ -63,6 +64,7 @@ export class PartnershipHealthResponse {
   @IntProp({ nullable: true, description: 'score(asOf) − score(asOf − 90 days); null when not open 90 days before' }) trend!: number | null;
   @TextProp() trendReason!: string;
   @NestedProp(() => HealthComponentResponse, { isArray: true }) components!: HealthComponentResponse[];
+  @IntProp({ minimum: 0, optional: true, description: 'the stream revision (also the ETag): send it as If-Match' }) revision?: number;
 }
 
 export class PersonRefResponse {
@@ -107,6 +109,7 @@ export class PartnershipContinuityResponse {
   @InstantProp() asOf!: string;
   @NestedProp(() => SideContinuityResponse) school!: SideContinuityResponse;
   @NestedProp(() => SideContinuityResponse) partner!: SideContinuityResponse;
+  @IntProp({ minimum: 0, optional: true, description: 'the stream revision (also the ETag): send it as If-Match' }) revision?: number;
 }
 
 export class SideKeyPersonRiskResponse {
@@ -126,6 +129,7 @@ export class PartnershipKeyPersonRiskResponse {
   @InstantProp() asOf!: string;
   @NestedProp(() => SideKeyPersonRiskResponse) school!: SideKeyPersonRiskResponse;
   @NestedProp(() => SideKeyPersonRiskResponse) partner!: SideKeyPersonRiskResponse;
+  @IntProp({ minimum: 0, optional: true, description: 'the stream revision (also the ETag): send it as If-Match' }) revision?: number;
 }
 
 export class TimelineEntryResponse {
@@ -141,4 +145,5 @@ export class TimelineEntryResponse {
 export class TimelineResponse {
   @NestedProp(() => TimelineEntryResponse, { isArray: true }) items!: TimelineEntryResponse[];
   @TextProp({ nullable: true }) nextCursor!: string | null;
+  @IntProp({ minimum: 0, optional: true, description: 'the stream revision (also the ETag): send it as If-Match' }) revision?: number;
 }

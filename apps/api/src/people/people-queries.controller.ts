@@ -1,8 +1,10 @@
-import { Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorators';
 import { QueryDoc } from '../http/api-doc';
 import { AsOf } from '../http/as-of';
+import { withETag } from '../http/etag';
 import { AsOfQueryDto, ExportQueryDto } from '../http/list-query.dto';
 import { PeopleListResponse, PersonDetailResponse, PersonExposureResponse } from './people.response';
 import { CsvExport, WantsCsv } from '../http/csv-export';
@@ -27,8 +29,8 @@ export class PeopleQueriesController {
 
   @Get(':id')
   @QueryDoc({ operationId: 'getPerson', summary: 'One person, with the role and tier held at asOf', ok: PersonDetailResponse, errors: { 404: ['person_not_found'] }, etag: true })
-  get(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string) {
-    return this.queries.get(id, asOf);
+  async get(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    return withETag(reply, await this.queries.get(id, asOf));
   }
 
   @Get(':id/exposure')

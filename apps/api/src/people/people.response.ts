@@ -1,6 +1,6 @@
 import { PERSON_TIERS, SIDES } from '@crm/domain';
 import { WORKLIST_ACTION_TYPES } from '@crm/read-models';
-import { BoolProp, EnumProp, IdProp, InstantProp, NestedProp, TextProp } from '../http/response-fields';
+import { BoolProp, EnumProp, IdProp, InstantProp, IntProp, NestedProp, TextProp } from '../http/response-fields';
 
 /** What the people queries answer (SPEC §3.3, §3.5, §3.6). */
 
@@ -24,6 +24,7 @@ export class PersonResponse {
   @InstantProp({ optional: true, description: 'when they left the organisation' }) leftAt?: string;
   @BoolProp({ description: 'still at the organisation at asOf' }) inOrganisation!: boolean;
   @BoolProp() erased!: boolean;
+  @IntProp({ minimum: 0, optional: true, description: 'the stream revision (also the ETag): send it as If-Match' }) revision?: number;
 }
 
 export class PersonDetailResponse extends PersonResponse {
