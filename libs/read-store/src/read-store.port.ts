@@ -52,8 +52,10 @@ export interface ReadStore {
   getMany<T extends StoredDocument = StoredDocument>(collection: string, ids: readonly string[]): Promise<T[]>;
 
   /**
-   * Applies a batch all or nothing (embedded: one SQLite transaction; MongoDB: one transaction on a replica set),
-   * so a checkpoint never runs ahead of, or behind, the writes it covers.
+   * Applies a batch so that a checkpoint never runs ahead of the writes it covers, and an invalid entry writes
+   * nothing. Embedded: one SQLite transaction. MongoDB: transactions of bounded size, the checkpoints moving with
+   * the last (see mongodb/transaction-parts.ts): after a failure between them, documents may be ahead of their
+   * checkpoint, which projections absorb because each document carries the position of its last event.
    */
   commit(batch: CommitBatch): Promise<void>;
   /** The projection's checkpoint; 0 when it has never run. */
