@@ -1,5 +1,5 @@
 import { AnyBulkWriteOperation, BSON, Collection, Db, Filter as MongoFilter, MongoClient, MongoServerError } from 'mongodb';
-import { CommitBatch, Filter, FindOptions, IndexSpec, ReadStore, StoredDocument } from '../read-store.port';
+import { CommitBatch, FencedOutError, Filter, FindOptions, IndexSpec, ReadStore, StoredDocument } from '../read-store.port';
 import {
   CHECKPOINTS_COLLECTION,
   checkCheckpoint,
@@ -120,13 +120,14 @@ export class MongoReadStore implements ReadStore {
     // Bounded transactions (see transaction-parts.ts); the checkpoints move with the last part only.
     const parts = transactionParts(writes, (write) => write.size);
     for (const [i, part] of parts.entries()) {
-      await this.commitPart(part, i === parts.length - 1 ? moves : []);
+      await this.commitPart(part, i === parts.length - 1 ? moves : [], batch.fence);
     }
   }
 
   private async commitPart(
     writes: { collection: string; operation: AnyBulkWriteOperation<StoredDocument> }[],
     moves: AnyBulkWriteOperation<Checkpoint>[],
+    fence: CommitBatch['fence'],
   ): Promise<void> {
     // Grouped per collection: a bulkWrite addresses one collection (the cross-collection client bulkWrite needs 8.0).
     const byCollection = new Map<string, AnyBulkWriteOperation<StoredDocument>[]>();
@@ -139,6 +140,15 @@ export class MongoReadStore implements ReadStore {
     try {
       // withTransaction retries the whole callback on transient errors, so it must only read what it is given.
       await session.withTransaction(async () => {
+        if (fence) {
+          // Writing the lease document in this transaction also makes a standby's concurrent take-over conflict with it.
+          const held = await this.db.collection(fence.collection).updateOne(
+            { _id: fence.name as never, holder: fence.holder, $expr: { $gt: ['$expiresAt', '$$NOW'] } },
+            [{ $set: { fencedAt: '$$NOW' } }],
+            { session },
+          );
+          if (held.matchedCount !== 1) throw new FencedOutError(fence.name);
+        }
         for (const [collection, operations] of byCollection) {
           await this.collection(collection).bulkWrite(operations, { session, ordered: true });
         }
