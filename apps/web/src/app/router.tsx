@@ -3,6 +3,7 @@ import { AppLayout } from '@/components/app-layout';
 import { homeOf } from '@/features/auth/home';
 import { SignInRoute } from '@/features/auth/routes/sign-in';
 import { MyWeekRoute } from '@/features/worklist/routes/my-week';
+import { validateListSearch } from '@/features/partnerships/list-search';
 import { validateAsOfSearch } from '@/lib/as-of';
 import { isUuid } from '@/lib/ids';
 import { session } from '@/lib/session';
@@ -53,6 +54,7 @@ const myWeekRoute = createRoute({
 const partnershipsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/partnerschappen',
+  validateSearch: validateListSearch,
   component: lazyRouteComponent(() => import('@/features/partnerships/routes/partnerships-list'), 'PartnershipsListRoute'),
 });
 

@@ -1,3 +1,4 @@
+import { enScreens } from './en-screens';
 import type { Messages } from './nl';
 
 type SameKeys<T> = { [K in keyof T]: T[K] extends string ? string : SameKeys<T[K]> };
@@ -81,6 +82,7 @@ export const en: SameKeys<Messages> = {
     whoPlaceholder: 'Type part of your name',
     notYou: 'Pick someone else',
   },
+  ...enScreens,
   vocab: {
     level: { po: 'po', vmbo: 'vmbo', havo: 'havo', vwo: 'vwo', mbo: 'mbo', hbo: 'hbo', wo: 'wo' },
     stage: { exploring: 'Exploring', agreed: 'Agreed', active: 'Active', paused: 'Paused', ended: 'Ended' },

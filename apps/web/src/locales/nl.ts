@@ -1,3 +1,5 @@
+import { nlScreens } from './nl-screens';
+
 /** Dutch, the default language. Keys are grouped per screen; `vocab` holds the product's closed vocabularies. */
 export const nl = {
   app: {
@@ -87,6 +89,7 @@ export const nl = {
     whoPlaceholder: 'Typ een deel van uw naam',
     notYou: 'Iemand anders kiezen',
   },
+  ...nlScreens,
   vocab: {
     level: { po: 'po', vmbo: 'vmbo', havo: 'havo', vwo: 'vwo', mbo: 'mbo', hbo: 'hbo', wo: 'wo' },
     stage: { exploring: 'Verkennen', agreed: 'Afgesproken', active: 'Actief', paused: 'Gepauzeerd', ended: 'Beëindigd' },

@@ -1,8 +1,80 @@
+import { Button, Group, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { IconDownload, IconSearchOff } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ComingSoon } from '@/components/coming-soon';
+import { Page } from '@/components/page';
+import { EmptyState, ErrorState, LoadingState } from '@/components/states';
+import { ApiError } from '@/lib/api-errors';
+import { useAsOf } from '@/lib/as-of';
+import { downloadPartnershipList, partnershipListQuery } from '../api/use-partnership-list';
+import { PartnershipFiltersBar } from '../components/partnership-filters';
+import { PartnershipsTable } from '../components/partnerships-table';
+import type { PartnershipFilters } from '../list-search';
 
-/** Placeholder: the list with filters, search, sort, paging and export comes with the next web work (issue 13). */
+/** Partnerschappen (SPEC §7): every partnership, filtered, searched and sorted by the API, paged by cursor, exportable. */
 export function PartnershipsListRoute() {
   const { t } = useTranslation();
-  return <ComingSoon title={t('nav.partnerships')} />;
+  const { asOf } = useAsOf();
+  const filters = useSearch({ from: '/signed-in/partnerschappen' });
+  const { asOf: _asOf, ...listFilters } = filters as PartnershipFilters & { asOf?: string };
+  const navigate = useNavigate();
+  const list = useInfiniteQuery(partnershipListQuery(listFilters, asOf));
+  const [exporting, setExporting] = useState(false);
+  const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
+
+  const setFilters = (next: PartnershipFilters) => void navigate({ to: '/partnerschappen', search: { ...next, asOf }, replace: true });
+  const exportCsv = async () => {
+    setExporting(true);
+    try {
+      await downloadPartnershipList(listFilters, asOf, 'csv');
+    } catch (error) {
+      notifications.show({ color: 'red', title: t('list.exportFailed'), message: error instanceof ApiError ? error.message : String(error) });
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <Page
+      title={t('nav.partnerships')}
+      description={t('list.description')}
+      actions={
+        <Button variant="default" leftSection={<IconDownload size={16} />} loading={exporting} onClick={() => void exportCsv()} data-testid="export-csv">
+          {t('list.exportCsv')}
+        </Button>
+      }
+    >
+      <PartnershipFiltersBar filters={listFilters} onChange={setFilters} />
+      {list.isPending ? (
+        <LoadingState rows={8} />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : rows.length === 0 ? (
+        <EmptyState icon={<IconSearchOff size={28} />} title={t('list.emptyTitle')}>
+          {t('list.empty')}
+        </EmptyState>
+      ) : (
+        <>
+          <Text size="sm" c="dimmed" aria-live="polite" data-testid="shown">
+            {t('list.shown', { count: rows.length })}
+          </Text>
+          <PartnershipsTable rows={rows} />
+          <Group justify="center">
+            {list.hasNextPage ? (
+              <Button variant="default" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()} data-testid="more">
+                {t('list.more')}
+              </Button>
+            ) : (
+              <Text size="sm" c="dimmed">
+                {t('list.allLoaded')}
+              </Text>
+            )}
+          </Group>
+        </>
+      )}
+    </Page>
+  );
 }

@@ -1,0 +1,48 @@
+import { Loader, Select } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useOrganisation, useOrganisations, type OrganisationQuery } from '../api/use-organisations';
+
+/** Pick one organisation by typing part of its name; the API searches. */
+export function OrganisationSearchSelect({
+  label,
+  value,
+  onChange,
+  kind,
+  placeholder,
+  testId,
+  w,
+}: {
+  label: string;
+  value: string | null;
+  onChange: (organisationId: string | null) => void;
+  kind?: OrganisationQuery['kind'];
+  placeholder?: string;
+  testId?: string;
+  w?: number;
+}) {
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 250);
+  const organisations = useOrganisations({ text: debounced, kind });
+  const chosen = useOrganisation(value ?? undefined);
+  const data = (organisations.data?.items ?? []).map((organisation) => ({ value: organisation.organisationId, label: organisation.name }));
+  if (value && chosen.data && !data.some((option) => option.value === value)) data.unshift({ value, label: chosen.data.name });
+  return (
+    <Select
+      label={label}
+      placeholder={placeholder}
+      searchable
+      clearable
+      data={data}
+      value={value}
+      onChange={onChange}
+      searchValue={search}
+      onSearchChange={setSearch}
+      filter={({ options }) => options}
+      rightSection={organisations.isFetching ? <Loader size={14} /> : undefined}
+      nothingFoundMessage={organisations.isFetching ? '…' : '—'}
+      w={w}
+      data-testid={testId}
+    />
+  );
+}

@@ -1,0 +1,32 @@
+import { Badge, Group, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '@/lib/format';
+import type { HealthStatus, Risk } from '@/lib/views';
+
+export const STATUS_COLOR: Record<HealthStatus, string> = { healthy: 'green', attention: 'yellow', at_risk: 'red', dormant: 'gray', ended: 'dark', not_opened: 'blue' };
+export const RISK_COLOR: Record<Risk, string> = { high: 'red', medium: 'yellow', low: 'green' };
+
+/** A partnership's score and status as the API gives them. */
+export function HealthBadge({ score, status }: { score: number | null; status: HealthStatus }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Text size="sm" fw={600} w={28} ta="right">
+        {score === null ? '–' : format.number(score)}
+      </Text>
+      <Badge color={STATUS_COLOR[status]} variant="light" radius="sm" styles={{ label: { textTransform: 'none' } }}>
+        {t(`vocab.status.${status}`)}
+      </Badge>
+    </Group>
+  );
+}
+
+export function RiskBadge({ risk }: { risk: Risk }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={RISK_COLOR[risk]} variant="light" radius="sm" styles={{ label: { textTransform: 'none' } }}>
+      {t(`vocab.risk.${risk}`)}
+    </Badge>
+  );
+}
