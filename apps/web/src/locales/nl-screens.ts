@@ -133,7 +133,7 @@ export const nlScreens = {
     confirmDeparture: 'Vertrek bevestigen',
     erase: 'Persoonsgegevens wissen',
     eraseTitle: 'Gegevens van {{name}} wissen',
-    eraseWhat: 'Wat gewist wordt: naam, e-mail en telefoon van deze persoon. Overal waar die stonden, staat voortaan [gewist]; dit kan niet ongedaan worden gemaakt.',
+    eraseWhat: 'Wat gewist wordt: naam, e-mail en telefoon van deze persoon. Overal waar die stonden, staat voortaan [erased]; dit kan niet ongedaan worden gemaakt.',
     eraseStays: 'Wat blijft: de partnerschappen, contacten, activiteiten en cijfers, zonder naam. Gezondheid, continuïteit en rapportages blijven kloppen.',
     eraseConfirmLabel: 'Typ de naam {{name}} om te bevestigen',
     eraseConfirm: 'Definitief wissen',

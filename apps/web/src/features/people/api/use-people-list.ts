@@ -1,0 +1,23 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api';
+import { unwrap } from '@/lib/api-errors';
+import type { Day } from '@/lib/dates';
+
+/** People whose name or role holds `text`, with those who left when `withLeft`. */
+export function usePeopleList(text: string, withLeft: boolean, asOf: Day | undefined) {
+  return useQuery({
+    queryKey: ['people', 'list', text, withLeft, asOf ?? 'now'],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/people', { params: { query: { text: text.trim() || undefined, left: withLeft ? undefined : 'false', asOf, sort: 'name', limit: 200 } } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** What a person carries, and what their departure would leave behind (the API's departureImpact). */
+export function useExposure(personId: string | undefined) {
+  return useQuery({
+    queryKey: ['people', personId, 'exposure'],
+    queryFn: async () => unwrap(await api.GET('/api/people/{id}/exposure', { params: { path: { id: personId! } } })),
+    enabled: !!personId,
+  });
+}
