@@ -54,7 +54,7 @@ describeInBrowser('web app: served by the API, sign-in, shell, time travel, lang
     expect(new URL(page.url()).pathname).toBe('/mijn-week');
     // A connector is offered the connector's sections only.
     const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
-    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Mijn week', 'Partnerschappen', 'Organisaties & mensen', 'Import']);
+    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Mijn week', 'Partnerschappen', 'Organisaties & mensen']);
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 

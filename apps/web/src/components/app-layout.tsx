@@ -24,7 +24,7 @@ export const SECTIONS: Section[] = [
   { to: '/partnerschappen', label: 'nav.partnerships', icon: <IconHeartHandshake size={18} />, roles: ['connector', 'manager', 'reporting', 'admin', 'region'] },
   { to: '/management', label: 'nav.management', icon: <IconChartBar size={18} />, roles: ['manager', 'reporting', 'admin', 'region'] },
   { to: '/organisaties', label: 'nav.organisations', icon: <IconBuildingCommunity size={18} />, roles: ['connector', 'manager', 'reporting', 'admin'] },
-  { to: '/import', label: 'nav.import', icon: <IconUpload size={18} />, roles: ['connector', 'admin'] },
+  { to: '/import', label: 'nav.import', icon: <IconUpload size={18} />, roles: ['admin'] },
 ];
 
 /** The frame of every signed-in screen: title, time travel, language, who is signed in, and the sections. */

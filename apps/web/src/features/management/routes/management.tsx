@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Page } from '@/components/page';
 import { EmptyState, ErrorState, LoadingState } from '@/components/states';
 import { useAsOf } from '@/lib/as-of';
+import { hasRole, useSession } from '@/lib/session';
 import { downloadReport, useContinuityReport, useKeyPersonRiskReport, useLevelsReport } from '../api/use-reports';
 import { ContinuityTable } from '../components/continuity-table';
 import { ExposureList } from '../components/exposure-list';
@@ -26,6 +27,7 @@ function Loaded<T>({ query, empty, isEmpty, children }: { query: UseQueryResult<
 export function ManagementRoute() {
   const { t } = useTranslation();
   const { asOf } = useAsOf();
+  const mayExport = hasRole(useSession(), 'reporting', 'admin');
   const levels = useLevelsReport(asOf);
   const keyPerson = useKeyPersonRiskReport(asOf);
   const continuity = useContinuityReport(asOf);
@@ -33,7 +35,7 @@ export function ManagementRoute() {
   return (
     <Page title={t('nav.management')} description={t('management.description')}>
       <Stack gap="lg">
-        <ReportCard title={t('management.levels')} onDownload={() => downloadReport('/api/reports/levels', asOf)} testId="levels">
+        <ReportCard title={t('management.levels')} onDownload={mayExport ? () => downloadReport('/api/reports/levels', asOf) : undefined} testId="levels">
           <Loaded query={levels} empty={t('management.levelsEmpty')} isEmpty={(data) => data.levels.length === 0}>
             {(data) => (
               <>
@@ -43,7 +45,7 @@ export function ManagementRoute() {
             )}
           </Loaded>
         </ReportCard>
-        <ReportCard title={t('management.keyPerson')} help={t('management.keyPersonHelp')} onDownload={() => downloadReport('/api/reports/key-person-risk', asOf)} testId="key-person">
+        <ReportCard title={t('management.keyPerson')} help={t('management.keyPersonHelp')} onDownload={mayExport ? () => downloadReport('/api/reports/key-person-risk', asOf) : undefined} testId="key-person">
           <Loaded query={keyPerson} empty={t('management.keyPersonEmpty')} isEmpty={(data) => data.items.length === 0}>
             {(data) => <KeyPersonTable rows={data.items} />}
           </Loaded>
@@ -53,7 +55,7 @@ export function ManagementRoute() {
             {(data) => <ExposureList rows={data.items} />}
           </Loaded>
         </ReportCard>
-        <ReportCard title={t('management.continuity')} help={t('management.continuityHelp')} onDownload={() => downloadReport('/api/reports/continuity', asOf)} testId="continuity">
+        <ReportCard title={t('management.continuity')} help={t('management.continuityHelp')} onDownload={mayExport ? () => downloadReport('/api/reports/continuity', asOf) : undefined} testId="continuity">
           <Loaded query={continuity} empty={t('management.continuityEmpty')} isEmpty={(data) => data.items.length === 0}>
             {(data) => <ContinuityTable rows={data.items} />}
           </Loaded>

@@ -9,6 +9,7 @@ import { Page } from '@/components/page';
 import { EmptyState, ErrorState, LoadingState } from '@/components/states';
 import { ApiError } from '@/lib/api-errors';
 import { useAsOf } from '@/lib/as-of';
+import { hasRole, useSession } from '@/lib/session';
 import { downloadPartnershipList, partnershipListQuery } from '../api/use-partnership-list';
 import { PartnershipFiltersBar } from '../components/partnership-filters';
 import { PartnershipsTable } from '../components/partnerships-table';
@@ -23,6 +24,7 @@ export function PartnershipsListRoute() {
   const navigate = useNavigate();
   const list = useInfiniteQuery(partnershipListQuery(listFilters, asOf));
   const [exporting, setExporting] = useState(false);
+  const mayExport = hasRole(useSession(), 'reporting', 'admin');
   const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
 
   const setFilters = (next: PartnershipFilters) => void navigate({ to: '/partnerschappen', search: { ...next, asOf }, replace: true });
@@ -42,9 +44,11 @@ export function PartnershipsListRoute() {
       title={t('nav.partnerships')}
       description={t('list.description')}
       actions={
+        mayExport && (
         <Button variant="default" leftSection={<IconDownload size={16} />} loading={exporting} onClick={() => void exportCsv()} data-testid="export-csv">
           {t('list.exportCsv')}
         </Button>
+        )
       }
     >
       <PartnershipFiltersBar filters={listFilters} onChange={setFilters} />
