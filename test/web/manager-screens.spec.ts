@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { describeInBrowser, launchBrowser, newPage, seriousA11yViolations, signIn } from './support/browser';
+import { startDemoApp, type DemoApp } from './support/demo-app';
+
+jest.setTimeout(300_000);
+
+const openapi = JSON.parse(readFileSync(join(__dirname, '../../openapi.json'), 'utf8')) as { paths: Record<string, unknown> };
+
+/** The day a year before today in Amsterdam, as the URL carries it. */
+const lastYear = (): string => {
+  const now = new Date(new Date().toLocaleString('en-US', { timeZone: 'Europe/Amsterdam' }));
+  return `${now.getFullYear() - 1}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(Math.min(now.getDate(), 28)).padStart(2, '0')}`;
+};
+
+async function levelFigures(page: Page): Promise<string[]> {
+  const table = page.getByTestId('levels-table');
+  await table.waitFor();
+  return table.locator('tbody tr').allInnerTexts();
+}
+
+describeInBrowser('web app: the manager and the reporting analyst (partnerships list, management, organisations & people, import)', () => {
+  let app: DemoApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startDemoApp(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  beforeEach(async () => {
+    page = await newPage(browser);
+  });
+  afterEach(async () => {
+    await page.context().close();
+  });
+
+  it('lets a manager time-travel the dashboard to last year and see the figures change, in Dutch, with no serious axe violation', async () => {
+    await signIn(page, app.baseUrl, app.token(['manager'], 'directeur'), '/management');
+    await page.getByRole('heading', { name: 'Management', level: 2 }).waitFor();
+    const now = await levelFigures(page);
+    expect(now.length).toBeGreaterThan(0);
+    await page.getByRole('heading', { name: 'Hangt af van één persoon' }).waitFor();
+    await page.getByTestId('levels-charts').locator('.recharts-surface').first().waitFor();
+    // A manager may read reports, not export them: no CSV is offered.
+    expect(await page.getByRole('button', { name: /^CSV/ }).count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    const day = lastYear();
+    await page.goto(`${app.baseUrl}/management?asOf=${day}`);
+    await page.getByTestId('as-of-banner').waitFor();
+    await page.waitForFunction((before) => {
+      const rows = [...document.querySelectorAll('[data-testid="levels-table"] tbody tr')].map((row) => (row as HTMLElement).innerText);
+      return rows.length > 0 && JSON.stringify(rows) !== before;
+    }, JSON.stringify(now));
+    expect(await levelFigures(page)).not.toEqual(now);
+  });
+
+  it('lets a reporting user export the partnership list as CSV: the file the API writes, header row first', async () => {
+    const token = app.token(['reporting'], 'analist');
+    await signIn(page, app.baseUrl, token, '/partnerschappen?stage=active');
+    await page.getByTestId('partnership-row').first().waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const file = readFileSync((await download.path())!, 'utf8');
+    const expected = await (await fetch(`${app.baseUrl}/api/partnerships?stage=active&format=csv`, { headers: { authorization: `Bearer ${token}` } })).text();
+    const [header, ...rows] = file.trim().split(/\r?\n/);
+    expect(header).toBe(expected.split(/\r?\n/)[0]);
+    expect(header.split(',').length).toBeGreaterThan(5);
+    expect(rows.length).toBe(expected.trim().split(/\r?\n/).length - 1);
+    expect(rows.length).toBeGreaterThan(0);
+  });
+
+  it('filters the partnerships list by health and sorts it by school, keeping both in the URL; a row opens the partnership', async () => {
+    await signIn(page, app.baseUrl, app.token(['manager'], 'directeur'), '/partnerschappen');
+    await page.getByTestId('partnership-row').first().waitFor();
+    const all = await page.getByTestId('partnership-row').count();
+
+    await page.getByTestId('filter-status').click();
+    await page.getByRole('option', { name: 'Aandacht nodig' }).click();
+    await page.waitForURL((url) => url.searchParams.get('status') === 'attention');
+    await page.getByTestId('filter-sort').click();
+    await page.getByRole('option', { name: 'School A–Z' }).click();
+    await page.waitForURL((url) => url.searchParams.get('sort') === 'school');
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="partnership-row"] [data-testid="health"]')].every((cell) => cell.textContent?.includes('Aandacht nodig')));
+
+    const statuses = await page.locator('[data-testid="partnership-row"] [data-testid="health"]').allInnerTexts();
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(statuses.length).toBeLessThan(all);
+    const schools = (await page.getByTestId('partnership-link').allInnerTexts()).map((name) => name.split(' – ')[0]);
+    expect(schools).toEqual([...schools].sort((a, b) => a.localeCompare(b, 'nl', { sensitivity: 'base' })));
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.reload();
+    await page.getByTestId('partnership-row').first().waitFor();
+    expect(await page.getByTestId('partnership-row').count()).toBe(statuses.length);
+
+    await page.getByTestId('partnership-row').first().locator('td').nth(2).click();
+    await page.waitForURL((url) => /^\/partnerschappen\/[0-9a-f-]{36}$/.test(url.pathname));
+  });
+
+  it('shows organisations and people, and a departure\'s impact before it is confirmed; axe finds nothing serious', async () => {
+    await signIn(page, app.baseUrl, app.token(['admin'], 'beheer'), '/organisaties');
+    await page.getByTestId('organisation-row').first().waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByTestId('register-organisation').click();
+    await page.getByTestId('organisation-form').getByLabel('Naam').waitFor();
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('tab-people').click();
+    await page.getByTestId('person-row').first().waitFor();
+    await page.getByTestId('person-actions').first().click();
+    await page.getByRole('menuitem', { name: 'Vertrek vastleggen' }).click();
+    await page.getByTestId('departure-impact').waitFor();
+    await page.getByRole('button', { name: 'Vertrek bevestigen' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Annuleren' }).click();
+
+    await page.getByTestId('person-actions').first().click();
+    await page.getByRole('menuitem', { name: 'Persoonsgegevens wissen' }).click();
+    await page.getByText('[erased]', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: 'Definitief wissen' }).isDisabled()).toBe(true);
+  });
+
+  (openapi.paths['/api/imports'] ? it : it.skip)('runs an import dry run that shows a refused row with its column, code and message', async () => {
+    await signIn(page, app.baseUrl, app.token(['admin'], 'beheer'), '/import');
+    await page.getByRole('heading', { name: 'Import', level: 2 }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    const sheet = ['Naam,Soort,KvK,Sector', 'Bouwbedrijf Test,bedrijf,12345678,bouw', 'Onbekend Soort BV,ruimteschip,87654321,bouw'].join('\r\n');
+    await page.getByTestId('import-file').click();
+    await page.locator('input[type="file"]').setInputFiles({ name: 'relaties.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) });
+    await page.getByTestId('dry-run').click();
+    await page.getByTestId('import-summary').waitFor();
+    const refused = page.getByTestId('import-refused');
+    await refused.first().waitFor();
+    expect(await refused.first().innerText()).toContain('3');
+    expect(await page.getByTestId('commit').isDisabled()).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+});
