@@ -1,10 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describeInBrowser, launchBrowser, newPage, seriousA11yViolations, signIn } from './support/browser';
 import { startDemoApp, type DemoApp } from './support/demo-app';
 
 jest.setTimeout(300_000);
+
+/** `UPDATE_SCREENSHOTS=1` keeps docs/screenshots current (as `npm run screenshots` does); otherwise a temp folder. */
+const SHOTS = process.env.UPDATE_SCREENSHOTS ? join(__dirname, '../../docs/screenshots') : join(tmpdir(), 'crm-web-screenshots');
 
 const openapi = JSON.parse(readFileSync(join(__dirname, '../../openapi.json'), 'utf8')) as { paths: Record<string, unknown> };
 
@@ -26,6 +30,7 @@ describeInBrowser('web app: the manager and the reporting analyst (partnerships 
   let page: Page;
 
   beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
     [app, browser] = await Promise.all([startDemoApp(), launchBrowser()]);
   });
   afterAll(async () => {
@@ -49,6 +54,7 @@ describeInBrowser('web app: the manager and the reporting analyst (partnerships 
     // A manager may read reports, not export them: no CSV is offered.
     expect(await page.getByRole('button', { name: /^CSV/ }).count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'management.png'), fullPage: true });
 
     const day = lastYear();
     await page.goto(`${app.baseUrl}/management?asOf=${day}`);
@@ -94,6 +100,7 @@ describeInBrowser('web app: the manager and the reporting analyst (partnerships 
     const schools = (await page.getByTestId('partnership-link').allInnerTexts()).map((name) => name.split(' – ')[0]);
     expect(schools).toEqual([...schools].sort((a, b) => a.localeCompare(b, 'nl', { sensitivity: 'base' })));
     expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'partnerschappen.png') });
 
     await page.reload();
     await page.getByTestId('partnership-row').first().waitFor();

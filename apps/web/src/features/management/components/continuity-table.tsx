@@ -6,7 +6,7 @@ import { useFormat } from '@/lib/format';
 
 type Row = components['schemas']['ContinuityRowResponse'];
 
-/** Partnerships without a school-side contact, as the API lists them: since when, how long, and their handovers. */
+/** Partnerships left without a contact on a side, as the API lists them: which side, since when, how long, and its handovers. */
 export function ContinuityTable({ rows }: { rows: Row[] }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -16,6 +16,7 @@ export function ContinuityTable({ rows }: { rows: Row[] }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('list.columns.partnership')}</Table.Th>
+            <Table.Th scope="col">{t('management.side')}</Table.Th>
             <Table.Th scope="col">{t('management.orphanedSince')}</Table.Th>
             <Table.Th scope="col" ta="right">{t('management.gapDays')}</Table.Th>
             <Table.Th scope="col" ta="right">{t('management.handovers')}</Table.Th>
@@ -23,19 +24,21 @@ export function ContinuityTable({ rows }: { rows: Row[] }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={row.partnershipId}>
+          {rows.flatMap((row) =>
+            (['school', 'partner'] as const).filter((side) => row[side].orphaned).map((side) => (
+            <Table.Tr key={`${row.partnershipId}-${side}`}>
               <Table.Td>
                 <AnchorLink to="/partnerschappen/$partnershipId" params={{ partnershipId: row.partnershipId }} fw={600}>
                   {row.schoolName ?? '?'} – {row.partnerName ?? '?'}
                 </AnchorLink>
               </Table.Td>
-              <Table.Td>{format.date(row.school.orphanedSince)}</Table.Td>
-              <Table.Td ta="right">{format.number(row.school.gapDays)}</Table.Td>
-              <Table.Td ta="right">{format.number(row.school.handovers.last3Years)}</Table.Td>
-              <Table.Td ta="right">{format.number(row.school.coldHandovers)}</Table.Td>
+              <Table.Td>{t(`vocab.side.${side}`)}</Table.Td>
+              <Table.Td>{format.date(row[side].orphanedSince)}</Table.Td>
+              <Table.Td ta="right">{format.number(row[side].gapDays)}</Table.Td>
+              <Table.Td ta="right">{format.number(row[side].handovers.last3Years)}</Table.Td>
+              <Table.Td ta="right">{format.number(row[side].coldHandovers)}</Table.Td>
             </Table.Tr>
-          ))}
+          )))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
