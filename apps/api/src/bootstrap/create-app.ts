@@ -12,6 +12,7 @@ import { createLogger, PinoNestLogger } from '../observability/logger';
 import { fastifyLogging, registerRequestLogging } from '../observability/request-logging';
 import { assertDataIntegrity, dataFilesOf } from './data-integrity';
 import { setUpOpenApi } from './open-api';
+import { serveWebApp } from './web-app';
 
 /** SPEC §2: bodies over 1 MiB are refused. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -40,6 +41,8 @@ export async function createApp(
   await useRequestHardening(app, settings);
   app.enableShutdownHooks();
   setUpOpenApi(app);
+  // The web app (dist/web, when built) at / on the same origin; API paths keep the API's own answers.
+  await serveWebApp(app);
   await app.init();
   // Bodies are JSON only (SPEC §4): Nest's adapter registers a form parser at init, Fastify one for text; both go, so
   // a form or text body is 415 `unsupported_media_type` and never reaches a command.
