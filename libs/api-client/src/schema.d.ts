@@ -1763,6 +1763,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -1956,6 +1958,8 @@ export interface operations {
             /** @description Schools, companies, municipalities and networks */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2004,6 +2008,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -2190,6 +2196,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -2474,6 +2482,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -2681,6 +2691,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -2939,6 +2951,8 @@ export interface operations {
             /** @description Partnerships with school, partner, levels, stage, intensity, health and school-side key-person risk as of asOf */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2987,6 +3001,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -3174,6 +3190,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -3458,6 +3476,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -3660,6 +3680,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -3951,6 +3973,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -4239,6 +4263,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -4531,6 +4557,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -4819,6 +4847,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -5107,6 +5137,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -5395,6 +5427,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -5687,6 +5721,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -5975,6 +6011,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -6259,6 +6297,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -6459,6 +6499,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -6751,6 +6793,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -7035,6 +7079,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -7235,6 +7281,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -7528,6 +7576,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -7812,6 +7862,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -8013,6 +8065,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -8230,9 +8284,11 @@ export interface operations {
     getPartnershipTimeline: {
         parameters: {
             query?: {
+                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                asOf?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
-                /** @description format */
+                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
                 /** @description limit */
                 limit?: number;
@@ -8252,6 +8308,8 @@ export interface operations {
             /** @description Every event of the partnership, oldest first, with who recorded it */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description the stream revision of what is answered, e.g. `"3"`: send it as If-Match */
                     ETag?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
@@ -8302,6 +8360,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -8460,6 +8520,8 @@ export interface operations {
             /** @description People with their organisation, role and tier */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8508,6 +8570,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -8691,6 +8755,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -8975,6 +9041,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -9176,6 +9244,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -9466,6 +9536,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -9752,6 +9824,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -9989,6 +10063,8 @@ export interface operations {
             /** @description Where the relation hangs on this person, and what breaks if they leave (SPEC §3.3) */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10037,6 +10113,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -10189,6 +10267,8 @@ export interface operations {
             /** @description Contact-person continuity of every running partnership, orphaned first */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10237,6 +10317,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -10370,6 +10452,8 @@ export interface operations {
             /** @description Key-person risk of every running partnership, highest school-side risk first */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10418,6 +10502,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -10549,6 +10635,8 @@ export interface operations {
             /** @description Commitment to partnerships per school level (SPEC §3.4), optionally for one school or region */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10597,6 +10685,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -10724,6 +10814,8 @@ export interface operations {
             /** @description The actions due on the partnerships where the person is a school-side contact, most urgent first (SPEC §3.5) */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10772,6 +10864,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -11010,6 +11104,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */

@@ -1,10 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Optional } from '../../http/dto-fields';
+import { ExportQueryDto } from '../../http/list-query.dto';
 import { MAX_PAGE_SIZE } from '../../http/pagination';
 
-export class TimelineQueryDto {
+/** The timeline's own paging (by stream revision), with asOf and format as every exportable read route. */
+export class TimelineQueryDto extends ExportQueryDto {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page', pattern: '^[0-9]+$', maxLength: 15 })
   @Optional()
   @MaxLength(15)
@@ -18,9 +20,4 @@ export class TimelineQueryDto {
   @Min(1)
   @Max(MAX_PAGE_SIZE)
   limit?: number;
-
-  @ApiPropertyOptional({ enum: ['json', 'csv'] })
-  @Optional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
 }
