@@ -115,6 +115,10 @@ export function applyApiConventions(input: OpenAPIObject): OpenAPIObject {
       }
       if (hasBody) addErrors(operation, WITH_BODY);
       for (const [status, response] of Object.entries<Json>(operation.responses)) {
+        // The route's own codes (ApiErrors) described like the shared ones.
+        if (Number(status) >= 400 && response[ERROR_CODES_EXTENSION] && !response.content?.['application/json']?.example) {
+          Object.assign(response, errorResponse(status, response[ERROR_CODES_EXTENSION]));
+        }
         response.headers = { ...REQUEST_HEADERS, ...(secured && RATE_LIMIT_HEADERS), ...(status === '429' && RETRY_AFTER), ...(status === '401' && CHALLENGE), ...response.headers };
         if (status.startsWith('2') && operation[CSV_EXTENSION]) {
           response.content = { ...response.content, 'text/csv': { schema: { type: 'string', description: 'RFC 4180, a header row and every matching row' } } };
