@@ -103,8 +103,8 @@ function applyToPartnership(facts: PartnershipFacts, event: PartnershipEvent): P
       return facts;
     }
     case 'ActivityRecorded': {
-      const { activityId, startsAt, participantIds, kind } = event.data;
-      addTouchpoint(facts, { kind: 'activity', id: activityId, at: startsAt, participantIds, activityKind: kind });
+      const { activityId, startsAt, participantIds, kind, studentCount } = event.data;
+      addTouchpoint(facts, { kind: 'activity', id: activityId, at: startsAt, participantIds, activityKind: kind, studentCount });
       return facts;
     }
     case 'EvaluationHeld': {
