@@ -132,6 +132,8 @@ export interface DeparturesPeriod {
   /** Departures dated in [from, to]; to is capped at asOf. */
   from: string;
   to: string;
+  /** Only this person's departure. */
+  personId?: string;
 }
 
 export interface DeparturesReport {
@@ -156,7 +158,7 @@ function departedCarriers(partnerships: readonly PartnershipFacts[], people: Peo
   const found = new Map<string, PersonFacts>();
   for (const facts of partnerships) {
     for (const contact of facts.contacts) {
-      if (contact.role !== 'primary' || found.has(contact.personId)) continue;
+      if (contact.role !== 'primary' || found.has(contact.personId) || (period.personId !== undefined && contact.personId !== period.personId)) continue;
       const person = people(contact.personId);
       if (person?.leftAt !== undefined && onOrBefore(period.from, person.leftAt) && onOrBefore(person.leftAt, period.to)) found.set(person.personId, person);
     }
@@ -167,7 +169,7 @@ function departedCarriers(partnerships: readonly PartnershipFacts[], people: Peo
 /** SPEC §3.8 over all departures in a period, for the partnerships given (the caller's scope). */
 export function departuresReport(partnerships: readonly PartnershipFacts[], people: PeopleLookup, asOf: string, period: DeparturesPeriod): DeparturesReport {
   const to = onOrBefore(period.to, asOf) ? period.to : asOf;
-  const bounded = { from: period.from, to };
+  const bounded = { ...period, to };
   const byOrganisation = new Map<string, PartnershipFacts[]>();
   for (const facts of partnerships) {
     for (const id of [facts.schoolId, facts.partnerId]) {
