@@ -8,6 +8,15 @@ const nullableInt = { type: 'integer', nullable: true } as const;
 const nullableDate = { type: String, format: 'date-time', nullable: true } as const;
 const share = { type: Number, nullable: true, minimum: 0, maximum: 1 } as const;
 
+/** A partnership named by its school and partner. */
+class PartnershipNamesDto {
+  @ApiProperty(uuid) partnershipId!: string;
+  @ApiProperty(uuid) schoolId!: string;
+  @ApiProperty({ type: String, nullable: true }) schoolName!: string | null;
+  @ApiProperty(uuid) partnerId!: string;
+  @ApiProperty({ type: String, nullable: true }) partnerName!: string | null;
+}
+
 export class PartnerLoadRowDto {
   @ApiProperty(uuid) partnerId!: string;
   @ApiProperty() partnerName!: string;
@@ -40,12 +49,7 @@ class PersonRefDto {
   @ApiProperty({ format: 'date-time' }) since!: string;
 }
 
-export class DepartedRelationDto {
-  @ApiProperty(uuid) partnershipId!: string;
-  @ApiProperty(uuid) schoolId!: string;
-  @ApiProperty({ type: String, nullable: true }) schoolName!: string | null;
-  @ApiProperty(uuid) partnerId!: string;
-  @ApiProperty({ type: String, nullable: true }) partnerName!: string | null;
+export class DepartedRelationDto extends PartnershipNamesDto {
   @ApiProperty({ enum: SIDES }) side!: string;
   @ApiProperty({ type: 'integer', description: 'touchpoints in the 180 days up to the departure' }) touchpointsBefore!: number;
   @ApiProperty({ type: 'integer', description: 'touchpoints in the 180 days after the departure, as far as asOf reaches' }) touchpointsAfter!: number;
@@ -82,12 +86,7 @@ export class DeparturesReportDto {
   @ApiProperty({ type: [DepartureAftermathDto] }) items!: DepartureAftermathDto[];
 }
 
-export class StartUpPaceDto {
-  @ApiProperty(uuid) partnershipId!: string;
-  @ApiProperty(uuid) schoolId!: string;
-  @ApiProperty({ type: String, nullable: true }) schoolName!: string | null;
-  @ApiProperty(uuid) partnerId!: string;
-  @ApiProperty({ type: String, nullable: true }) partnerName!: string | null;
+export class StartUpPaceDto extends PartnershipNamesDto {
   @ApiProperty({ enum: SCHOOL_LEVELS, isArray: true }) levels!: string[];
   @ApiProperty({ format: 'date-time' }) openedAt!: string;
   @ApiProperty(nullableDate) firstActivityAt!: string | null;
@@ -128,10 +127,7 @@ class ActivityKindYearsDto {
   @ApiProperty({ type: [String], example: ['2024-2025', '2025-2026'] }) schoolYears!: string[];
 }
 
-export class RecurringCooperationDto {
-  @ApiProperty(uuid) partnershipId!: string;
-  @ApiProperty({ type: String, nullable: true }) schoolName!: string | null;
-  @ApiProperty({ type: String, nullable: true }) partnerName!: string | null;
+export class RecurringCooperationDto extends PartnershipNamesDto {
   @ApiProperty({ enum: SCHOOL_LEVELS, isArray: true }) levels!: string[];
   @ApiProperty() recurring!: boolean;
   @ApiProperty({ enum: ACTIVITY_KINDS, isArray: true }) recurringKinds!: string[];

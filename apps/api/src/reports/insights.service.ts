@@ -75,7 +75,9 @@ export class InsightsService {
       const context = await reportScope(this.cache, this.readModels, query, at, true);
       const rows = await mapInSlices(context.partnerships, (facts) => ({
         ...recurringCooperation(facts, at),
+        schoolId: facts.schoolId,
         schoolName: nameOf(context, facts.schoolId),
+        partnerId: facts.partnerId,
         partnerName: nameOf(context, facts.partnerId),
         levels: facts.levels,
       }));
