@@ -34,7 +34,8 @@ export interface RecurringCooperation {
   reason: string;
 }
 
-export function recurringCooperation(facts: PartnershipFacts, asOf: string): RecurringCooperation {
+/** The school years each activity kind was held in by asOf, in order of first holding; years oldest first. */
+function yearsByKind(facts: PartnershipFacts, asOf: string): Map<ActivityKind, string[]> {
   const years = new Map<ActivityKind, string[]>();
   for (const touchpoint of touchpointsAsOf(facts, asOf)) {
     if (touchpoint.kind !== 'activity' || !touchpoint.activityKind) continue;
@@ -44,6 +45,11 @@ export function recurringCooperation(facts: PartnershipFacts, asOf: string): Rec
     // Touchpoints come oldest first, so a new school year is always the last one seen.
     else if (held[held.length - 1] !== year) held.push(year);
   }
+  return years;
+}
+
+export function recurringCooperation(facts: PartnershipFacts, asOf: string): RecurringCooperation {
+  const years = yearsByKind(facts, asOf);
   const kinds = [...years].map(([kind, schoolYears]) => ({ kind, schoolYears }));
   const list = (entries: ActivityKindYears[]) => entries.map((entry) => `${words(entry.kind)} (${entry.schoolYears.join(', ')})`).join('; ');
   const repeated = kinds.filter((entry) => entry.schoolYears.length >= 2);
@@ -61,5 +67,6 @@ export function recurringCooperation(facts: PartnershipFacts, asOf: string): Rec
  */
 export function recurringForLevels(facts: PartnershipFacts, asOf: string): boolean | null {
   if (isEndedBy(facts, asOf) || daysBetween(facts.openedAt, asOf) < RULES.yearDays) return null;
-  return recurringCooperation(facts, asOf).recurring;
+  for (const held of yearsByKind(facts, asOf).values()) if (held.length >= 2) return true;
+  return false;
 }
