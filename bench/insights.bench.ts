@@ -31,7 +31,7 @@ export async function insightsBench(dataDir: string, until: string, rounds: numb
   const work = mkdtempSync(join(tmpdir(), 'crm-bench-insights-'));
   cpSync(dataDir, work, { recursive: true });
   // Readiness may take long on a machine shared with other work; the figures below are what is measured.
-  const api = await startApiProcess(work, undefined, {}, 180_000);
+  const api = await startApiProcess(work, undefined, {}, [], 180_000);
   try {
     const results: Record<string, Record<string, unknown>> = {};
     for (const path of REPORTS) {

@@ -31,13 +31,14 @@ export interface ApiProcess {
 }
 
 /**
- * `env` is laid over the defaults (an empty string unsets a setting, e.g. `AUTH_JWT_SECRET: ''` for the generated one).
+ * `env` is laid over the defaults (an empty string unsets a setting, e.g. `AUTH_JWT_SECRET: ''` for the generated one);
+ * `args` go to the API's command line (`['--demo']` loads the demo region into an empty DATA_DIR first);
  * `readyWithinMs`: how long /health may take to answer 200 (a bench on a loaded machine may need longer).
  */
-export async function startApiProcess(dataDir: string, port?: number, env: NodeJS.ProcessEnv = {}, readyWithinMs = 30_000): Promise<ApiProcess> {
+export async function startApiProcess(dataDir: string, port?: number, env: NodeJS.ProcessEnv = {}, args: string[] = [], readyWithinMs = 60_000): Promise<ApiProcess> {
   if (!existsSync(BUILT_API)) throw new Error(`${BUILT_API} is missing: run npm run build first`);
   const chosenPort = port ?? (await freePort());
-  const child = spawn(process.execPath, [BUILT_API], {
+  const child = spawn(process.execPath, [BUILT_API, ...args], {
     env: {
       ...process.env,
       PORT: String(chosenPort),
