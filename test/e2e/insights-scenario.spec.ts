@@ -206,8 +206,8 @@ describe('the OpenAPI document', () => {
     const doc = (await t.anonymous.get('/docs/json').expect(200)).body;
     for (const path of ['partner-load', 'departures', 'start-up', 'recurring-cooperation']) {
       const ok = doc.paths[`/api/reports/${path}`].get.responses['200'];
-      expect(ok.content['application/json'].schema.$ref).toMatch(/Dto$/);
+      expect(ok.content['application/json'].schema.$ref).toMatch(/Response$/);
     }
-    expect(doc.components.schemas.PartnerLoadRowDto.properties.overAsked).toEqual({ type: 'boolean' });
+    expect(doc.components.schemas.PartnerLoadRowResponse.properties.overAsked).toMatchObject({ type: 'boolean' });
   });
 });

@@ -1,11 +1,12 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorators';
+import { QueryDoc } from '../http/api-doc';
 import { AsOf } from '../http/as-of';
 import { CsvExport } from '../http/csv-export';
 import { MinPositionGuard } from '../read-side/min-position.guard';
 import { DeparturesQueryDto, PartnerLoadQueryDto, RecurringCooperationQueryDto } from './insights.query.dto';
-import { DeparturesReportDto, PartnerLoadReportDto, RecurringCooperationReportDto, StartUpReportDto } from './insights.responses';
+import { DeparturesReportResponse, PartnerLoadReportResponse, RecurringCooperationReportResponse, StartUpReportResponse } from './insights.response';
 import { InsightsService } from './insights.service';
 import { ReportQueryDto } from './reports.query.dto';
 
@@ -17,7 +18,6 @@ const departureRows = (body: DeparturesBody) =>
 
 /** Insights from the field (SPEC §3.8): what no generic CRM measures. */
 @ApiTags('reports')
-@ApiHeader({ name: 'X-Min-Position', required: false, description: 'wait until the read models include this log position' })
 @UseGuards(MinPositionGuard)
 @Access('reports')
 @Controller('reports')
@@ -25,34 +25,44 @@ export class InsightsController {
   constructor(private readonly insights: InsightsService) {}
 
   @Get('partner-load')
-  @ApiOperation({ summary: 'Per partner organisation, across all schools, what was asked of it in the last 365 days; overAsked when far above its size (README "Partner load"); most loaded first' })
-  @ApiOkResponse({ type: PartnerLoadReportDto })
+  @QueryDoc({
+    operationId: 'getPartnerLoadReport',
+    summary: 'Per partner organisation, across all schools, what was asked of it in the last 365 days; overAsked when far above its size (README, "Partner load"); most loaded first',
+    ok: PartnerLoadReportResponse,
+  })
   @CsvExport((body) => body.items)
   partnerLoad(@Query() query: PartnerLoadQueryDto, @AsOf() asOf: string) {
     return this.insights.partnerLoad(query, asOf);
   }
 
   @Get('departures')
-  @ApiOperation({
+  @QueryDoc({
+    operationId: 'getDeparturesReport',
     summary: 'What happened to the partnerships of the people who left in a period (default the last 365 days): touchpoints 180 days before and after, days to a new primary, warm or cold handover; `person` gives one person’s aftermath',
+    ok: DeparturesReportResponse,
   })
-  @ApiOkResponse({ type: DeparturesReportDto })
   @CsvExport(departureRows)
   departures(@Query() query: DeparturesQueryDto, @AsOf() asOf: string) {
     return this.insights.departures(query, asOf);
   }
 
   @Get('start-up')
-  @ApiOperation({ summary: 'Days from opening to the first activity and the first formal agreement, per partnership and as medians per level and school' })
-  @ApiOkResponse({ type: StartUpReportDto })
+  @QueryDoc({
+    operationId: 'getStartUpReport',
+    summary: 'Days from opening to the first activity and the first formal agreement, per partnership and as medians per level and school',
+    ok: StartUpReportResponse,
+  })
   @CsvExport((body) => body.items)
   startUp(@Query() query: ReportQueryDto, @AsOf() asOf: string) {
     return this.insights.startUp(query, asOf);
   }
 
   @Get('recurring-cooperation')
-  @ApiOperation({ summary: 'Per partnership, the activity kinds held in two or more school years (1 August – 31 July) versus once only' })
-  @ApiOkResponse({ type: RecurringCooperationReportDto })
+  @QueryDoc({
+    operationId: 'getRecurringCooperationReport',
+    summary: 'Per partnership, the activity kinds held in two or more school years (1 August – 31 July) versus once only',
+    ok: RecurringCooperationReportResponse,
+  })
   @CsvExport((body) => body.items)
   recurringCooperation(@Query() query: RecurringCooperationQueryDto, @AsOf() asOf: string) {
     return this.insights.recurringCooperation(query, asOf);
