@@ -185,7 +185,8 @@ export const partnershipsProjection: ProjectionDefinition<PartnershipFacts> = {
   name: 'partnerships',
   collection: 'partnerships',
   // v3: commitments of an erased owner are redacted (PersonErased). v4: the stream revision (an ETag of the queries).
-  version: 4,
+  // v5: activities keep their studentCount (partner load, SPEC §3.8).
+  version: 5,
   indexes: [{ key: { schoolId: 1 } }, { key: { partnerId: 1 } }, { key: { levels: 1 } }],
   documentId: (event) => (PARTNERSHIP_EVENTS.has(event.type) ? (event.data.partnershipId as string) : undefined),
   relatedDocuments: (event) => (event.type === 'PersonErased' ? { 'commitments.ownerId': event.data.personId } : undefined),
