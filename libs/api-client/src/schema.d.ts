@@ -568,6 +568,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/departures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What happened to the partnerships of the people who left in a period (default the last 365 days): touchpoints 180 days before and after, days to a new primary, warm or cold handover; `person` gives one person’s aftermath */
+        get: operations["getDeparturesReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/key-person-risk": {
         parameters: {
             query?: never;
@@ -594,6 +611,57 @@ export interface paths {
         };
         /** Commitment to partnerships per school level (SPEC §3.4), optionally for one school or region */
         get: operations["getLevelsReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/partner-load": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per partner organisation, across all schools, what was asked of it in the last 365 days; overAsked when far above its size (README, "Partner load"); most loaded first */
+        get: operations["getPartnerLoadReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/recurring-cooperation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per partnership, the activity kinds held in two or more school years (1 August – 31 July) versus once only */
+        get: operations["getRecurringCooperationReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/start-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Days from opening to the first activity and the first formal agreement, per partnership and as medians per level and school */
+        get: operations["getStartUpReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -660,6 +728,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActivityKindYearsResponse: {
+            /** @enum {string} */
+            kind: "internship" | "guest_lecture" | "company_visit" | "open_day" | "practice_assignment" | "hybrid_teacher" | "elective_course" | "research_project" | "brainstorm" | "network_meeting" | "teacher_internship" | "media_publicity" | "thank_you" | "other";
+            /**
+             * @description school years, 1 August – 31 July
+             * @example [
+             *       "2024-2025",
+             *       "2025-2026"
+             *     ]
+             */
+            schoolYears: string[];
+        };
         AssignContactDto: {
             /**
              * Format: date-time
@@ -777,6 +857,41 @@ export interface components {
             school: components["schemas"]["SideContinuityRowResponse"];
             schoolName: string | null;
         };
+        DepartedRelationResponse: {
+            activityFellByHalf: boolean | null;
+            afterWindowComplete: boolean;
+            daysToNewPrimary: number | null;
+            /** @enum {string} */
+            handover: "warm" | "cold" | "none";
+            newPrimary: components["schemas"]["NewPrimaryResponse"] | null;
+            /** Format: uuid */
+            partnerId: string;
+            partnerName: string | null;
+            /** Format: uuid */
+            partnershipId: string;
+            reason: string;
+            /** Format: uuid */
+            schoolId: string;
+            schoolName: string | null;
+            /** @enum {string} */
+            side: "school" | "partner";
+            stillOpen: boolean;
+            /** @description touchpoints in the 180 days after the departure, as far as asOf reaches */
+            touchpointsAfter: number;
+            /** @description touchpoints in the 180 days up to the departure */
+            touchpointsBefore: number;
+        };
+        DepartureAftermathResponse: {
+            /** Format: date-time */
+            leftAt: string;
+            name: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string | null;
+            /** Format: uuid */
+            personId: string;
+            relations: components["schemas"]["DepartedRelationResponse"][];
+        };
         DepartureImpactResponse: {
             /** @enum {string} */
             becomes: "orphaned" | "high_risk";
@@ -785,6 +900,27 @@ export interface components {
             reason: string;
             /** @enum {string} */
             side: "school" | "partner";
+        };
+        DeparturesReportResponse: {
+            /** @description share of the relations (with touchpoints before and 180 days passed) whose touchpoints fell by half or more */
+            activityFellByHalfShare: number | null;
+            /** Format: date-time */
+            asOf: string;
+            coldHandovers: number;
+            departures: number;
+            /** Format: date-time */
+            from: string;
+            items: components["schemas"]["DepartureAftermathResponse"][];
+            medianDaysToNewPrimary: number | null;
+            /** @description how each figure was counted, per figure */
+            reasons: {
+                [key: string]: string;
+            };
+            relations: number;
+            stillOpen: number;
+            /** Format: date-time */
+            to: string;
+            warmHandovers: number;
         };
         EndPartnershipDto: {
             /**
@@ -966,6 +1102,8 @@ export interface components {
             reasons: {
                 [key: string]: string;
             };
+            /** @description share of the partnerships not ended and at least 365 days old with an activity kind held in two or more school years (SPEC §3.8) */
+            recurringShare: number | null;
             tierInvolvement: components["schemas"]["TierInvolvementResponse"];
         };
         LevelsFilterResponse: {
@@ -1011,6 +1149,13 @@ export interface components {
              * @enum {string}
              */
             side: "school" | "partner";
+        };
+        NewPrimaryResponse: {
+            name: string;
+            /** Format: uuid */
+            personId: string;
+            /** Format: date-time */
+            since: string;
         };
         OpenPartnershipDto: {
             /**
@@ -1100,6 +1245,48 @@ export interface components {
             sector?: string;
             /** @enum {string} */
             size?: "micro" | "small" | "medium" | "large";
+        };
+        PartnerLoadReportResponse: {
+            /** Format: date-time */
+            asOf: string;
+            /**
+             * Format: date-time
+             * @description the window is (from, asOf]
+             */
+            from: string;
+            items: components["schemas"]["PartnerLoadRowResponse"][];
+            /** @description over-asked partners in the answer */
+            overAsked: number;
+        };
+        PartnerLoadRowResponse: {
+            activities: number;
+            /** @description activities per kind (internship, guest_lecture, company_visit, open_day, practice_assignment, hybrid_teacher, elective_course, research_project, brainstorm, network_meeting, teacher_internship, media_publicity, thank_you, other) */
+            activitiesByKind: {
+                [key: string]: number;
+            };
+            /** @enum {string|null} */
+            kind: "school" | "company" | "government" | "network" | "other" | null;
+            /** @description max(schools / expected schools, activities / expected activities) for the organisation’s size */
+            load: number;
+            /** @description load at least the over-asked factor (README, "Partner load") */
+            overAsked: boolean;
+            /** Format: uuid */
+            partnerId: string;
+            partnerName: string;
+            /** @description distinct people of the partner who took part in a touchpoint in the last 365 days */
+            partnerPeople: number;
+            /** @description partnerships with this partner running at some moment of the last 365 days */
+            partnerships: number;
+            reason: string;
+            /** @description distinct school people who took part in a touchpoint with this partner in the last 365 days */
+            schoolPeople: number;
+            /** @description distinct schools of those partnerships */
+            schools: number;
+            sector: string | null;
+            /** @enum {string|null} */
+            size: "micro" | "small" | "medium" | "large" | null;
+            /** @description the sum of the activities’ student counts */
+            studentsPlaced: number;
         };
         PartnerRefResponse: {
             /** @enum {string|null} */
@@ -1431,6 +1618,27 @@ export interface components {
             /** @example Discussed internship places for next year */
             summary?: string;
         };
+        RecurringCooperationReportResponse: {
+            /** Format: date-time */
+            asOf: string;
+            items: components["schemas"]["RecurringCooperationResponse"][];
+        };
+        RecurringCooperationResponse: {
+            kinds: components["schemas"]["ActivityKindYearsResponse"][];
+            levels: ("po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo")[];
+            onceKinds: ("internship" | "guest_lecture" | "company_visit" | "open_day" | "practice_assignment" | "hybrid_teacher" | "elective_course" | "research_project" | "brainstorm" | "network_meeting" | "teacher_internship" | "media_publicity" | "thank_you" | "other")[];
+            /** Format: uuid */
+            partnerId: string;
+            partnerName: string | null;
+            /** Format: uuid */
+            partnershipId: string;
+            reason: string;
+            recurring: boolean;
+            recurringKinds: ("internship" | "guest_lecture" | "company_visit" | "open_day" | "practice_assignment" | "hybrid_teacher" | "elective_course" | "research_project" | "brainstorm" | "network_meeting" | "teacher_internship" | "media_publicity" | "thank_you" | "other")[];
+            /** Format: uuid */
+            schoolId: string;
+            schoolName: string | null;
+        };
         RegisterOrganisationDto: {
             /**
              * @example school
@@ -1597,6 +1805,55 @@ export interface components {
             ended: number;
             exploring: number;
             paused: number;
+        };
+        StartUpLevelResponse: {
+            /** @enum {string} */
+            level: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo";
+            medianDaysToFirstActivity: number | null;
+            medianDaysToFirstAgreement: number | null;
+            partnerships: number;
+            reason: string;
+            withFirstActivity: number;
+            withFirstAgreement: number;
+        };
+        StartUpPaceResponse: {
+            ageDays: number;
+            daysToFirstActivity: number | null;
+            daysToFirstAgreement: number | null;
+            /** Format: date-time */
+            firstActivityAt: string | null;
+            /** Format: date-time */
+            firstAgreementAt: string | null;
+            levels: ("po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo")[];
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: uuid */
+            partnerId: string;
+            partnerName: string | null;
+            /** Format: uuid */
+            partnershipId: string;
+            reason: string;
+            /** Format: uuid */
+            schoolId: string;
+            schoolName: string | null;
+        };
+        StartUpReportResponse: {
+            /** Format: date-time */
+            asOf: string;
+            byLevel: components["schemas"]["StartUpLevelResponse"][];
+            bySchool: components["schemas"]["StartUpSchoolResponse"][];
+            items: components["schemas"]["StartUpPaceResponse"][];
+        };
+        StartUpSchoolResponse: {
+            medianDaysToFirstActivity: number | null;
+            medianDaysToFirstAgreement: number | null;
+            partnerships: number;
+            reason: string;
+            /** Format: uuid */
+            schoolId: string;
+            schoolName: string | null;
+            withFirstActivity: number;
+            withFirstAgreement: number;
         };
         StoreStatusResponse: {
             /** @description why it is down (credentials masked) */
@@ -10921,6 +11178,191 @@ export interface operations {
             };
         };
     };
+    getDeparturesReport: {
+        parameters: {
+            query?: {
+                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                asOf?: string;
+                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
+                format?: "json" | "csv";
+                /** @description departures on or after this date; default 365 days before asOf (with `person`: any time) */
+                from?: string;
+                /** @description level */
+                level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
+                /** @description only this person: the aftermath of their departure */
+                person?: string;
+                /** @description only schools in this region */
+                region?: string;
+                /** @description only this school */
+                school?: string;
+                /** @description departures on or before this date; default (and at most) asOf */
+                to?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What happened to the partnerships of the people who left in a period (default the last 365 days): touchpoints 180 days before and after, days to a new primary, warm or cold handover; `person` gives one person’s aftermath */
+            200: {
+                headers: {
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeparturesReportResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     getKeyPersonRiskReport: {
         parameters: {
             query?: {
@@ -11184,6 +11626,547 @@ export interface operations {
                 headers: {
                     /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
                     "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getPartnerLoadReport: {
+        parameters: {
+            query?: {
+                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                asOf?: string;
+                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
+                format?: "json" | "csv";
+                /** @description level */
+                level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
+                /** @description only partners that are over-asked (true) or not (false) */
+                overAsked?: "true" | "false";
+                /** @description only schools in this region */
+                region?: string;
+                /** @description only this school */
+                school?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per partner organisation, across all schools, what was asked of it in the last 365 days; overAsked when far above its size (README, "Partner load"); most loaded first */
+            200: {
+                headers: {
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerLoadReportResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getRecurringCooperationReport: {
+        parameters: {
+            query?: {
+                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                asOf?: string;
+                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
+                format?: "json" | "csv";
+                /** @description level */
+                level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
+                /** @description only partnerships with (true) or without (false) an activity kind held in two or more school years */
+                recurring?: "true" | "false";
+                /** @description only schools in this region */
+                region?: string;
+                /** @description only this school */
+                school?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per partnership, the activity kinds held in two or more school years (1 August – 31 July) versus once only */
+            200: {
+                headers: {
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecurringCooperationReportResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getStartUpReport: {
+        parameters: {
+            query?: {
+                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                asOf?: string;
+                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
+                format?: "json" | "csv";
+                /** @description level */
+                level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
+                /** @description only schools in this region */
+                region?: string;
+                /** @description only this school */
+                school?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Days from opening to the first activity and the first formal agreement, per partnership and as medians per level and school */
+            200: {
+                headers: {
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartUpReportResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
