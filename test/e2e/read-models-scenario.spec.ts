@@ -359,6 +359,8 @@ describe('A1 = 2024-06-30', () => {
       // at the registration's recordedAt (2026), so the back-dated promotion (2025-03-01) sorts first in roleHistory and
       // tierAt() gives Gijs "tactical" for every date before 2025-03-01 as well.
       tierInvolvement: { strategic: 1, tactical: 0.5, operational: 1 },
+      // not ended and 365+ days old: P1 and P2; neither held an activity kind in two school years by A1 (all in 2023-2024)
+      recurringShare: 0,
     });
   });
 
@@ -376,6 +378,8 @@ describe('A1 = 2024-06-30', () => {
       commitmentsKeptRatio: 0.75, // 1.5 / 2
       highKeyPersonRiskShare: 0,
       tierInvolvement: { strategic: 1, tactical: 1, operational: 1 },
+      // P1: internship and thank-you, both in 2023-2024
+      recurringShare: 0,
     });
   });
 
@@ -608,6 +612,8 @@ describe('A3 = 2025-12-31', () => {
       // strategic 1/2, tactical 2/2, operational 2/2.
       // Known discrepancy (see A1): the API counts Gijs as tactical on 01-20 and 02-18 and answers operational 0.5.
       tierInvolvement: { strategic: 0.5, tactical: 1, operational: 1 },
+      // P1 held thank-you in 2023-2024 and 2024-2025 (recurring); P2 both its activities in 2023-2024: 1 of 2
+      recurringShare: 0.5,
     });
   });
 
@@ -625,6 +631,8 @@ describe('A3 = 2025-12-31', () => {
       commitmentsKeptRatio: 0.1667, // 0.5 / 3
       highKeyPersonRiskShare: 0,
       tierInvolvement: { strategic: 1, tactical: 1, operational: 1 },
+      // P1: thank-you in 2023-2024 and 2024-2025
+      recurringShare: 1,
     });
   });
 

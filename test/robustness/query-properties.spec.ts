@@ -232,6 +232,15 @@ const QUERIES: QuerySpec[] = [
   { name: 'GET /reports/levels', path: () => fc.constant('/api/reports/levels'), values: REPORT },
   { name: 'GET /reports/key-person-risk', list: true, path: () => fc.constant('/api/reports/key-person-risk'), values: () => ({ ...REPORT(), risk: oneOf(KEY_PERSON_RISKS) }) },
   { name: 'GET /reports/continuity', list: true, path: () => fc.constant('/api/reports/continuity'), values: () => ({ ...REPORT(), orphaned: fc.constantFrom('true', 'false', 'maybe') }) },
+  { name: 'GET /reports/partner-load', list: true, path: () => fc.constant('/api/reports/partner-load'), values: () => ({ ...REPORT(), overAsked: fc.constantFrom('true', 'false', 'maybe') }) },
+  {
+    name: 'GET /reports/departures',
+    list: true,
+    path: () => fc.constant('/api/reports/departures'),
+    values: () => ({ ...REPORT(), from: date, to: date, person: uuidOf(w.people) }),
+  },
+  { name: 'GET /reports/start-up', list: true, path: () => fc.constant('/api/reports/start-up'), values: REPORT },
+  { name: 'GET /reports/recurring-cooperation', list: true, path: () => fc.constant('/api/reports/recurring-cooperation'), values: () => ({ ...REPORT(), recurring: fc.constantFrom('true', 'false', 'maybe') }) },
 ];
 
 /** Accept (CSV or not) and X-Min-Position: a position the read models have reached, or not a position at all. */

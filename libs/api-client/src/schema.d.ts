@@ -568,6 +568,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/departures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What happened to the partnerships of the people who left in a period (default the last 365 days): touchpoints 180 days before and after, days to a new primary, warm or cold handover; `person` gives one person’s aftermath */
+        get: operations["getDeparturesReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/key-person-risk": {
         parameters: {
             query?: never;
@@ -594,6 +611,57 @@ export interface paths {
         };
         /** Commitment to partnerships per school level (SPEC §3.4), optionally for one school or region */
         get: operations["getLevelsReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/partner-load": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per partner organisation, across all schools, what was asked of it in the last 365 days; overAsked when far above its size (README, "Partner load"); most loaded first */
+        get: operations["getPartnerLoadReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/recurring-cooperation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per partnership, the activity kinds held in two or more school years (1 August – 31 July) versus once only */
+        get: operations["getRecurringCooperationReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/start-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Days from opening to the first activity and the first formal agreement, per partnership and as medians per level and school */
+        get: operations["getStartUpReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -660,6 +728,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActivityKindYearsResponse: {
+            /** @enum {string} */
+            kind: "internship" | "guest_lecture" | "company_visit" | "open_day" | "practice_assignment" | "hybrid_teacher" | "elective_course" | "research_project" | "brainstorm" | "network_meeting" | "teacher_internship" | "media_publicity" | "thank_you" | "other";
+            /**
+             * @description school years, 1 August – 31 July
+             * @example [
+             *       "2024-2025",
+             *       "2025-2026"
+             *     ]
+             */
+            schoolYears: string[];
+        };
         AssignContactDto: {
             /**
              * Format: date-time
@@ -777,6 +857,41 @@ export interface components {
             school: components["schemas"]["SideContinuityRowResponse"];
             schoolName: string | null;
         };
+        DepartedRelationResponse: {
+            activityFellByHalf: boolean | null;
+            afterWindowComplete: boolean;
+            daysToNewPrimary: number | null;
+            /** @enum {string} */
+            handover: "warm" | "cold" | "none";
+            newPrimary: components["schemas"]["NewPrimaryResponse"] | null;
+            /** Format: uuid */
+            partnerId: string;
+            partnerName: string | null;
+            /** Format: uuid */
+            partnershipId: string;
+            reason: string;
+            /** Format: uuid */
+            schoolId: string;
+            schoolName: string | null;
+            /** @enum {string} */
+            side: "school" | "partner";
+            stillOpen: boolean;
+            /** @description touchpoints in the 180 days after the departure, as far as asOf reaches */
+            touchpointsAfter: number;
+            /** @description touchpoints in the 180 days up to the departure */
+            touchpointsBefore: number;
+        };
+        DepartureAftermathResponse: {
+            /** Format: date-time */
+            leftAt: string;
+            name: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string | null;
+            /** Format: uuid */
+            personId: string;
+            relations: components["schemas"]["DepartedRelationResponse"][];
+        };
         DepartureImpactResponse: {
             /** @enum {string} */
             becomes: "orphaned" | "high_risk";
@@ -785,6 +900,27 @@ export interface components {
             reason: string;
             /** @enum {string} */
             side: "school" | "partner";
+        };
+        DeparturesReportResponse: {
+            /** @description share of the relations (with touchpoints before and 180 days passed) whose touchpoints fell by half or more */
+            activityFellByHalfShare: number | null;
+            /** Format: date-time */
+            asOf: string;
+            coldHandovers: number;
+            departures: number;
+            /** Format: date-time */
+            from: string;
+            items: components["schemas"]["DepartureAftermathResponse"][];
+            medianDaysToNewPrimary: number | null;
+            /** @description how each figure was counted, per figure */
+            reasons: {
+                [key: string]: string;
+            };
+            relations: number;
+            stillOpen: number;
+            /** Format: date-time */
+            to: string;
+            warmHandovers: number;
         };
         EndPartnershipDto: {
             /**
@@ -966,6 +1102,8 @@ export interface components {
             reasons: {
                 [key: string]: string;
             };
+            /** @description share of the partnerships not ended and at least 365 days old with an activity kind held in two or more school years (SPEC §3.8) */
+            recurringShare: number | null;
             tierInvolvement: components["schemas"]["TierInvolvementResponse"];
         };
         LevelsFilterResponse: {
@@ -1011,6 +1149,13 @@ export interface components {
              * @enum {string}
              */
             side: "school" | "partner";
+        };
+        NewPrimaryResponse: {
+            name: string;
+            /** Format: uuid */
+            personId: string;
+            /** Format: date-time */
+            since: string;
         };
         OpenPartnershipDto: {
             /**
@@ -1100,6 +1245,48 @@ export interface components {
             sector?: string;
             /** @enum {string} */
             size?: "micro" | "small" | "medium" | "large";
+        };
+        PartnerLoadReportResponse: {
+            /** Format: date-time */
+            asOf: string;
+            /**
+             * Format: date-time
+             * @description the window is (from, asOf]
+             */
+            from: string;
+            items: components["schemas"]["PartnerLoadRowResponse"][];
+            /** @description over-asked partners in the answer */
+            overAsked: number;
+        };
+        PartnerLoadRowResponse: {
+            activities: number;
+            /** @description activities per kind (internship, guest_lecture, company_visit, open_day, practice_assignment, hybrid_teacher, elective_course, research_project, brainstorm, network_meeting, teacher_internship, media_publicity, thank_you, other) */
+            activitiesByKind: {
+                [key: string]: number;
+            };
+            /** @enum {string|null} */
+            kind: "school" | "company" | "government" | "network" | "other" | null;
+            /** @description max(schools / expected schools, activities / expected activities) for the organisation’s size */
+            load: number;
+            /** @description load at least the over-asked factor (README, "Partner load") */
+            overAsked: boolean;
+            /** Format: uuid */
+            partnerId: string;
+            partnerName: string;
+            /** @description distinct people of the partner who took part in a touchpoint in the last 365 days */
+            partnerPeople: number;
+            /** @description partnerships with this partner running at some moment of the last 365 days */
+            partnerships: number;
+            reason: string;
+            /** @description distinct school people who took part in a touchpoint with this partner in the last 365 days */
+            schoolPeople: number;
+            /** @description distinct schools of those partnerships */
+            schools: number;
+            sector: string | null;
+            /** @enum {string|null} */
+            size: "micro" | "small" | "medium" | "large" | null;
+            /** @description the sum of the activities’ student counts */
+            studentsPlaced: number;
         };
         PartnerRefResponse: {
             /** @enum {string|null} */
@@ -1431,6 +1618,27 @@ export interface components {
             /** @example Discussed internship places for next year */
             summary?: string;
         };
+        RecurringCooperationReportResponse: {
+            /** Format: date-time */
+            asOf: string;
+            items: components["schemas"]["RecurringCooperationResponse"][];
+        };
+        RecurringCooperationResponse: {
+            kinds: components["schemas"]["ActivityKindYearsResponse"][];
+            levels: ("po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo")[];
+            onceKinds: ("internship" | "guest_lecture" | "company_visit" | "open_day" | "practice_assignment" | "hybrid_teacher" | "elective_course" | "research_project" | "brainstorm" | "network_meeting" | "teacher_internship" | "media_publicity" | "thank_you" | "other")[];
+            /** Format: uuid */
+            partnerId: string;
+            partnerName: string | null;
+            /** Format: uuid */
+            partnershipId: string;
+            reason: string;
+            recurring: boolean;
+            recurringKinds: ("internship" | "guest_lecture" | "company_visit" | "open_day" | "practice_assignment" | "hybrid_teacher" | "elective_course" | "research_project" | "brainstorm" | "network_meeting" | "teacher_internship" | "media_publicity" | "thank_you" | "other")[];
+            /** Format: uuid */
+            schoolId: string;
+            schoolName: string | null;
+        };
         RegisterOrganisationDto: {
             /**
              * @example school
@@ -1598,6 +1806,55 @@ export interface components {
             exploring: number;
             paused: number;
         };
+        StartUpLevelResponse: {
+            /** @enum {string} */
+            level: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo";
+            medianDaysToFirstActivity: number | null;
+            medianDaysToFirstAgreement: number | null;
+            partnerships: number;
+            reason: string;
+            withFirstActivity: number;
+            withFirstAgreement: number;
+        };
+        StartUpPaceResponse: {
+            ageDays: number;
+            daysToFirstActivity: number | null;
+            daysToFirstAgreement: number | null;
+            /** Format: date-time */
+            firstActivityAt: string | null;
+            /** Format: date-time */
+            firstAgreementAt: string | null;
+            levels: ("po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo")[];
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: uuid */
+            partnerId: string;
+            partnerName: string | null;
+            /** Format: uuid */
+            partnershipId: string;
+            reason: string;
+            /** Format: uuid */
+            schoolId: string;
+            schoolName: string | null;
+        };
+        StartUpReportResponse: {
+            /** Format: date-time */
+            asOf: string;
+            byLevel: components["schemas"]["StartUpLevelResponse"][];
+            bySchool: components["schemas"]["StartUpSchoolResponse"][];
+            items: components["schemas"]["StartUpPaceResponse"][];
+        };
+        StartUpSchoolResponse: {
+            medianDaysToFirstActivity: number | null;
+            medianDaysToFirstAgreement: number | null;
+            partnerships: number;
+            reason: string;
+            /** Format: uuid */
+            schoolId: string;
+            schoolName: string | null;
+            withFirstActivity: number;
+            withFirstAgreement: number;
+        };
         StoreStatusResponse: {
             /** @description why it is down (credentials masked) */
             error?: string;
@@ -1763,6 +2020,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -1956,6 +2215,8 @@ export interface operations {
             /** @description Schools, companies, municipalities and networks */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2004,6 +2265,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -2190,6 +2453,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -2239,7 +2504,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: organisation_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `organisation_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2255,10 +2520,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "organisation_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, organisation_exists */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `organisation_exists`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2274,6 +2546,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -2329,7 +2608,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, levels_only_for_schools, name_empty, school_without_levels, unknown_level */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `levels_only_for_schools`, `name_empty`, `school_without_levels`, `unknown_level`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2345,6 +2624,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -2474,6 +2760,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -2523,7 +2811,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: organisation_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `organisation_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2539,6 +2827,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "organisation_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -2681,6 +2976,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -2730,7 +3027,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: organisation_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `organisation_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2746,10 +3043,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "organisation_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, organisation_exists */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `organisation_exists`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2765,6 +3069,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -2820,7 +3131,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, levels_only_for_schools, name_empty, school_without_levels, unknown_level */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `levels_only_for_schools`, `name_empty`, `school_without_levels`, `unknown_level`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2836,6 +3147,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -2939,6 +3257,8 @@ export interface operations {
             /** @description Partnerships with school, partner, levels, stage, intensity, health and school-side key-person risk as of asOf */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2987,6 +3307,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -3174,6 +3496,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -3223,7 +3547,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3239,10 +3563,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3258,6 +3589,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -3313,7 +3651,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3329,6 +3667,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -3458,6 +3803,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -3507,7 +3854,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3523,6 +3870,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -3660,6 +4014,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -3709,7 +4065,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3725,10 +4081,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3744,6 +4107,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -3799,7 +4169,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3815,6 +4185,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -3951,6 +4328,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -4000,7 +4379,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4016,10 +4395,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4035,6 +4421,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -4090,7 +4483,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4106,6 +4499,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -4239,6 +4639,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -4288,7 +4690,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4304,10 +4706,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4323,6 +4732,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -4378,7 +4794,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4394,6 +4810,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -4531,6 +4954,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -4580,7 +5005,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4596,10 +5021,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4615,6 +5047,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -4670,7 +5109,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4686,6 +5125,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -4819,6 +5265,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -4868,7 +5316,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4884,10 +5332,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4903,6 +5358,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -4958,7 +5420,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4974,6 +5436,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -5107,6 +5576,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -5156,7 +5627,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5172,10 +5643,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5191,6 +5669,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -5246,7 +5731,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5262,6 +5747,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -5395,6 +5887,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -5444,7 +5938,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5460,10 +5954,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5479,6 +5980,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -5534,7 +6042,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5550,6 +6058,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -5687,6 +6202,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -5736,7 +6253,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5752,10 +6269,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5771,6 +6295,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -5826,7 +6357,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5842,6 +6373,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -5975,6 +6513,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -6024,7 +6564,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6040,10 +6580,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6059,6 +6606,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -6114,7 +6668,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6130,6 +6684,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -6259,6 +6820,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -6308,7 +6871,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6324,6 +6887,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -6459,6 +7029,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -6508,7 +7080,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6524,10 +7096,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6543,6 +7122,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -6598,7 +7184,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6614,6 +7200,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -6751,6 +7344,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -6800,7 +7395,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6816,10 +7411,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6835,6 +7437,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -6890,7 +7499,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6906,6 +7515,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -7035,6 +7651,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -7084,7 +7702,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7100,6 +7718,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -7235,6 +7860,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -7284,7 +7911,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7300,10 +7927,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7319,6 +7953,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -7374,7 +8015,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7390,6 +8031,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -7528,6 +8176,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -7577,7 +8227,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7593,10 +8243,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7612,6 +8269,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -7667,7 +8331,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7683,6 +8347,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -7812,6 +8483,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -7861,7 +8534,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7877,6 +8550,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -8013,6 +8693,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -8062,7 +8744,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8078,10 +8760,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8097,6 +8786,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -8152,7 +8848,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8168,6 +8864,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -8230,9 +8933,11 @@ export interface operations {
     getPartnershipTimeline: {
         parameters: {
             query?: {
+                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                asOf?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
-                /** @description format */
+                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
                 /** @description limit */
                 limit?: number;
@@ -8252,6 +8957,8 @@ export interface operations {
             /** @description Every event of the partnership, oldest first, with who recorded it */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description the stream revision of what is answered, e.g. `"3"`: send it as If-Match */
                     ETag?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
@@ -8302,6 +9009,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -8351,7 +9060,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8367,6 +9076,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -8460,6 +9176,8 @@ export interface operations {
             /** @description People with their organisation, role and tier */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8508,6 +9226,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -8691,6 +9411,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -8740,7 +9462,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: person_not_found, organisation_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`, `organisation_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8756,10 +9478,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "person_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, person_exists */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `person_exists`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8775,6 +9504,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -8830,7 +9566,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, name_empty, person_already_erased, person_already_left, person_erased, person_left, unknown_level */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `name_empty`, `person_already_erased`, `person_already_left`, `person_erased`, `person_left`, `unknown_level`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8846,6 +9582,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -8975,6 +9718,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -9024,7 +9769,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: person_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9040,6 +9785,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "person_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9176,6 +9928,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -9225,7 +9979,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: person_not_found, organisation_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`, `organisation_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9241,10 +9995,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "person_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, person_exists */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `person_exists`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9260,6 +10021,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9315,7 +10083,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, name_empty, person_already_erased, person_already_left, person_erased, person_left, unknown_level */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `name_empty`, `person_already_erased`, `person_already_left`, `person_erased`, `person_left`, `unknown_level`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9331,6 +10099,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9466,6 +10241,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -9515,7 +10292,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: person_not_found, organisation_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`, `organisation_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9531,10 +10308,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "person_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, person_exists */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `person_exists`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9550,6 +10334,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9605,7 +10396,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, name_empty, person_already_erased, person_already_left, person_erased, person_left, unknown_level */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `name_empty`, `person_already_erased`, `person_already_left`, `person_erased`, `person_left`, `unknown_level`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9621,6 +10412,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9752,6 +10550,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -9801,7 +10601,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: person_not_found, organisation_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`, `organisation_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9817,10 +10617,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "person_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, person_exists */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `person_exists`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9836,6 +10643,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9891,7 +10705,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, name_empty, person_already_erased, person_already_left, person_erased, person_left, unknown_level */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `name_empty`, `person_already_erased`, `person_already_left`, `person_erased`, `person_left`, `unknown_level`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9907,6 +10721,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9989,6 +10810,8 @@ export interface operations {
             /** @description Where the relation hangs on this person, and what breaks if they leave (SPEC §3.3) */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10037,6 +10860,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -10086,7 +10911,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: person_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10102,6 +10927,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "person_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10189,6 +11021,8 @@ export interface operations {
             /** @description Contact-person continuity of every running partnership, orphaned first */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10205,6 +11039,193 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContinuityReportResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getDeparturesReport: {
+        parameters: {
+            query?: {
+                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                asOf?: string;
+                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
+                format?: "json" | "csv";
+                /** @description departures on or after this date; default 365 days before asOf (with `person`: any time) */
+                from?: string;
+                /** @description level */
+                level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
+                /** @description only this person: the aftermath of their departure */
+                person?: string;
+                /** @description only schools in this region */
+                region?: string;
+                /** @description only this school */
+                school?: string;
+                /** @description departures on or before this date; default (and at most) asOf */
+                to?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What happened to the partnerships of the people who left in a period (default the last 365 days): touchpoints 180 days before and after, days to a new primary, warm or cold handover; `person` gives one person’s aftermath */
+            200: {
+                headers: {
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeparturesReportResponse"];
                     "text/csv": string;
                 };
             };
@@ -10370,6 +11391,8 @@ export interface operations {
             /** @description Key-person risk of every running partnership, highest school-side risk first */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10386,6 +11409,372 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["KeyPersonRiskReportResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getLevelsReport: {
+        parameters: {
+            query?: {
+                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                asOf?: string;
+                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
+                format?: "json" | "csv";
+                /** @description level */
+                level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
+                /** @description only schools in this region */
+                region?: string;
+                /** @description only this school */
+                school?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Commitment to partnerships per school level (SPEC §3.4), optionally for one school or region */
+            200: {
+                headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LevelsReportResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getPartnerLoadReport: {
+        parameters: {
+            query?: {
+                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                asOf?: string;
+                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
+                format?: "json" | "csv";
+                /** @description level */
+                level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
+                /** @description only partners that are over-asked (true) or not (false) */
+                overAsked?: "true" | "false";
+                /** @description only schools in this region */
+                region?: string;
+                /** @description only this school */
+                school?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per partner organisation, across all schools, what was asked of it in the last 365 days; overAsked when far above its size (README, "Partner load"); most loaded first */
+            200: {
+                headers: {
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerLoadReportResponse"];
                     "text/csv": string;
                 };
             };
@@ -10523,7 +11912,188 @@ export interface operations {
             };
         };
     };
-    getLevelsReport: {
+    getRecurringCooperationReport: {
+        parameters: {
+            query?: {
+                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                asOf?: string;
+                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
+                format?: "json" | "csv";
+                /** @description level */
+                level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
+                /** @description only partnerships with (true) or without (false) an activity kind held in two or more school years */
+                recurring?: "true" | "false";
+                /** @description only schools in this region */
+                region?: string;
+                /** @description only this school */
+                school?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per partnership, the activity kinds held in two or more school years (1 August – 31 July) versus once only */
+            200: {
+                headers: {
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecurringCooperationReportResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getStartUpReport: {
         parameters: {
             query?: {
                 /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
@@ -10546,7 +12116,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Commitment to partnerships per school level (SPEC §3.4), optionally for one school or region */
+            /** @description Days from opening to the first activity and the first formal agreement, per partnership and as medians per level and school */
             200: {
                 headers: {
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
@@ -10564,7 +12134,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LevelsReportResponse"];
+                    "application/json": components["schemas"]["StartUpReportResponse"];
                     "text/csv": string;
                 };
             };
@@ -10724,6 +12294,8 @@ export interface operations {
             /** @description The actions due on the partnerships where the person is a school-side contact, most urgent first (SPEC §3.5) */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10772,6 +12344,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -10821,7 +12395,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: person_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10837,6 +12411,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "person_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11010,6 +12591,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorators';
 import { QueryDoc } from '../http/api-doc';
-import { AsOf } from '../http/as-of';
+import { AsOf, parseAsOf } from '../http/as-of';
 import { withETag } from '../http/etag';
 import { AsOfQueryDto } from '../http/list-query.dto';
 import { CsvExport, WantsCsv } from '../http/csv-export';
@@ -91,6 +91,7 @@ export class PartnershipQueriesController {
   @CsvExport((body) => body.items)
   async timeline(@UuidParam('id') id: string, @Query() query: TimelineQueryDto, @WantsCsv() csv: boolean, @Res({ passthrough: true }) reply: FastifyReply) {
     const after = query.cursor === undefined ? -1 : Number(query.cursor);
-    return withETag(reply, await this.timelines.timeline(id, after, csv ? Number.MAX_SAFE_INTEGER : (query.limit ?? 100)));
+    const asOf = query.asOf === undefined ? undefined : parseAsOf(query.asOf);
+    return withETag(reply, await this.timelines.timeline(id, after, csv ? Number.MAX_SAFE_INTEGER : (query.limit ?? 100), asOf));
   }
 }

@@ -38,6 +38,7 @@ export class LevelRowResponse {
   @ShareProp('commitments kept (730 days)') commitmentsKeptRatio!: number | null;
   @ShareProp('share with high school-side key-person risk') highKeyPersonRiskShare!: number | null;
   @NestedProp(() => TierInvolvementResponse) tierInvolvement!: TierInvolvementResponse;
+  @ShareProp('share of the partnerships not ended and at least 365 days old with an activity kind held in two or more school years (SPEC §3.8)') recurringShare!: number | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'how each figure was counted, per figure' }) reasons!: Record<string, string>;
 }
 

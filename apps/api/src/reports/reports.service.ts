@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { expandLevels } from '@crm/domain';
 import {
-  isEndedBy,
-  isOpenedBy,
   KEY_PERSON_RISKS,
   levelFigures,
   levelsReportOf,
@@ -12,11 +10,11 @@ import {
   SideContinuity,
   SideKeyPersonRisk,
 } from '@crm/read-models';
-import { Filter } from '@crm/read-store';
 import { FiguresCache } from '../read-side/figures-cache';
 import { mapInSlices } from '../read-side/map-in-slices';
-import { ReadContext, sharedReadContext } from '../read-side/read-context';
+import { ReadContext } from '../read-side/read-context';
 import { ReadModels } from '../read-side/read-models.service';
+import { reportScope } from './report-scope';
 import { ReportQueryDto } from './reports.query.dto';
 
 const riskView = ({ risk, topPerson, topShare, activePeople, reason }: SideKeyPersonRisk) => ({ risk, topPerson, topShare, activePeople, reason });
@@ -42,16 +40,8 @@ export class ReportsService {
   ) {}
 
   /** Running partnerships (opened, not ended at asOf) in the scope of the query, with their people and organisations. */
-  private async scope(query: ReportQueryDto, asOf: string, includeEnded = false): Promise<ReadContext> {
-    const filter: Filter = {};
-    if (query.school) filter.schoolId = query.school;
-    if (query.level) filter.levels = { $in: expandLevels([query.level]) };
-    const context = await sharedReadContext(this.cache, this.readModels, filter);
-    const facts = context.partnerships.filter((f) => isOpenedBy(f, asOf) && (includeEnded || !isEndedBy(f, asOf)));
-    if (!query.region?.trim()) return { ...context, partnerships: facts };
-    const region = query.region.trim().toLowerCase();
-    const inRegion = facts.filter((f) => context.organisations.get(f.schoolId)?.region?.trim().toLowerCase() === region);
-    return { ...context, partnerships: inRegion };
+  private scope(query: ReportQueryDto, asOf: string, includeEnded = false): Promise<ReadContext> {
+    return reportScope(this.cache, this.readModels, query, asOf, includeEnded);
   }
 
   private names(context: ReadContext, schoolId: string, partnerId: string) {

@@ -10,3 +10,8 @@ export * from './key-person-risk';
 export * from './exposure';
 export * from './levels-report';
 export * from './worklist';
+export * from './statistics';
+export * from './partner-load';
+export * from './departure-aftermath';
+export * from './start-up-pace';
+export * from './recurring-cooperation';
