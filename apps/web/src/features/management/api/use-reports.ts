@@ -30,7 +30,37 @@ export function useContinuityReport(asOf: Day | undefined) {
   });
 }
 
-export type ReportPath = '/api/reports/levels' | '/api/reports/key-person-risk' | '/api/reports/continuity';
+/** Per partner organisation, what the schools asked of it in the last year, most loaded first. */
+export function usePartnerLoadReport(asOf: Day | undefined) {
+  return useQuery({
+    queryKey: reportKey('partner-load', asOf),
+    queryFn: async () => unwrap(await api.GET('/api/reports/partner-load', { params: { query: { asOf } } })),
+  });
+}
+
+/** What happened to the partnerships of the people who left in the last year. */
+export function useDeparturesReport(asOf: Day | undefined) {
+  return useQuery({
+    queryKey: reportKey('departures', asOf),
+    queryFn: async () => unwrap(await api.GET('/api/reports/departures', { params: { query: { asOf } } })),
+  });
+}
+
+/** Days from opening to the first activity and the first agreement, per level. */
+export function useStartUpReport(asOf: Day | undefined) {
+  return useQuery({
+    queryKey: reportKey('start-up', asOf),
+    queryFn: async () => unwrap(await api.GET('/api/reports/start-up', { params: { query: { asOf } } })),
+  });
+}
+
+export type ReportPath =
+  | '/api/reports/levels'
+  | '/api/reports/key-person-risk'
+  | '/api/reports/continuity'
+  | '/api/reports/partner-load'
+  | '/api/reports/departures'
+  | '/api/reports/start-up';
 
 /** A report as CSV, the file the API writes. */
 export async function downloadReport(path: ReportPath, asOf: Day | undefined): Promise<void> {

@@ -7,7 +7,8 @@ import { Page } from '@/components/page';
 import { EmptyState, ErrorState, LoadingState } from '@/components/states';
 import { useAsOf } from '@/lib/as-of';
 import { hasRole, useSession } from '@/lib/session';
-import { downloadReport, useContinuityReport, useKeyPersonRiskReport, useLevelsReport } from '../api/use-reports';
+import { downloadReport, useContinuityReport, useDeparturesReport, useKeyPersonRiskReport, useLevelsReport, usePartnerLoadReport, useStartUpReport } from '../api/use-reports';
+import { DeparturesSummary, PartnerLoadTable, StartUpTable } from '../components/insight-tables';
 import { ContinuityTable } from '../components/continuity-table';
 import { ExposureList } from '../components/exposure-list';
 import { KeyPersonTable } from '../components/key-person-table';
@@ -31,6 +32,9 @@ export function ManagementRoute() {
   const levels = useLevelsReport(asOf);
   const keyPerson = useKeyPersonRiskReport(asOf);
   const continuity = useContinuityReport(asOf);
+  const partnerLoad = usePartnerLoadReport(asOf);
+  const departures = useDeparturesReport(asOf);
+  const startUp = useStartUpReport(asOf);
 
   return (
     <Page title={t('nav.management')} description={t('management.description')}>
@@ -58,6 +62,21 @@ export function ManagementRoute() {
         <ReportCard title={t('management.continuity')} help={t('management.continuityHelp')} onDownload={mayExport ? () => downloadReport('/api/reports/continuity', asOf) : undefined} testId="continuity">
           <Loaded query={continuity} empty={t('management.continuityEmpty')} isEmpty={(data) => data.items.length === 0}>
             {(data) => <ContinuityTable rows={data.items} />}
+          </Loaded>
+        </ReportCard>
+        <ReportCard title={t('management.partnerLoad')} help={t('management.partnerLoadHelp')} onDownload={mayExport ? () => downloadReport('/api/reports/partner-load', asOf) : undefined} testId="partner-load-card">
+          <Loaded query={partnerLoad} empty={t('management.partnerLoadEmpty')} isEmpty={(data) => data.items.length === 0}>
+            {(data) => <PartnerLoadTable rows={data.items} />}
+          </Loaded>
+        </ReportCard>
+        <ReportCard title={t('management.departures')} help={t('management.departuresHelp')} onDownload={mayExport ? () => downloadReport('/api/reports/departures', asOf) : undefined} testId="departures-card">
+          <Loaded query={departures} empty={t('management.departures')} isEmpty={() => false}>
+            {(data) => <DeparturesSummary report={data} />}
+          </Loaded>
+        </ReportCard>
+        <ReportCard title={t('management.startUp')} help={t('management.startUpHelp')} onDownload={mayExport ? () => downloadReport('/api/reports/start-up', asOf) : undefined} testId="start-up-card">
+          <Loaded query={startUp} empty={t('management.startUpEmpty')} isEmpty={(data) => data.byLevel.length === 0}>
+            {(data) => <StartUpTable rows={data.byLevel} />}
           </Loaded>
         </ReportCard>
       </Stack>
