@@ -1,10 +1,8 @@
 import { Stack } from '@mantine/core';
 import { IconChecks } from '@tabler/icons-react';
-import type { UseQueryResult } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '@/components/page';
-import { EmptyState, ErrorState, LoadingState } from '@/components/states';
+import { QueryView } from '@/components/query-view';
 import { useAsOf } from '@/lib/as-of';
 import { hasRole, useSession } from '@/lib/session';
 import { downloadReport, useContinuityReport, useDeparturesReport, useKeyPersonRiskReport, useLevelsReport, usePartnerLoadReport, useStartUpReport } from '../api/use-reports';
@@ -15,14 +13,6 @@ import { KeyPersonTable } from '../components/key-person-table';
 import { LevelsCharts } from '../components/levels-charts';
 import { LevelsTable } from '../components/levels-table';
 import { ReportCard } from '../components/report-card';
-
-/** Loading, error and empty for one report; its content otherwise. */
-function Loaded<T>({ query, empty, isEmpty, children }: { query: UseQueryResult<T>; empty: string; isEmpty: (data: T) => boolean; children: (data: T) => ReactNode }) {
-  if (query.isPending) return <LoadingState rows={3} />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  if (isEmpty(query.data)) return <EmptyState icon={<IconChecks size={28} />} title={empty} />;
-  return <>{children(query.data)}</>;
-}
 
 /** Management (SPEC §7): the levels report, what hangs on one person, and continuity, all as of the picked day. */
 export function ManagementRoute() {
@@ -40,44 +30,44 @@ export function ManagementRoute() {
     <Page title={t('nav.management')} description={t('management.description')}>
       <Stack gap="lg">
         <ReportCard title={t('management.levels')} onDownload={mayExport ? () => downloadReport('/api/reports/levels', asOf) : undefined} testId="levels">
-          <Loaded query={levels} empty={t('management.levelsEmpty')} isEmpty={(data) => data.levels.length === 0}>
+          <QueryView query={levels} rows={3} empty={{ title: t('management.levelsEmpty'), icon: <IconChecks size={28} /> }} isEmpty={(data) => data.levels.length === 0}>
             {(data) => (
               <>
                 <LevelsCharts rows={data.levels} />
                 <LevelsTable rows={data.levels} />
               </>
             )}
-          </Loaded>
+          </QueryView>
         </ReportCard>
         <ReportCard title={t('management.keyPerson')} help={t('management.keyPersonHelp')} onDownload={mayExport ? () => downloadReport('/api/reports/key-person-risk', asOf) : undefined} testId="key-person">
-          <Loaded query={keyPerson} empty={t('management.keyPersonEmpty')} isEmpty={(data) => data.items.length === 0}>
+          <QueryView query={keyPerson} rows={3} empty={{ title: t('management.keyPersonEmpty'), icon: <IconChecks size={28} /> }} isEmpty={(data) => data.items.length === 0}>
             {(data) => <KeyPersonTable rows={data.items} />}
-          </Loaded>
+          </QueryView>
         </ReportCard>
         <ReportCard title={t('management.exposure')} help={t('management.exposureHelp')} testId="exposure-card">
-          <Loaded query={keyPerson} empty={t('management.exposureEmpty')} isEmpty={(data) => data.items.every((row) => !row.school.topPerson)}>
+          <QueryView query={keyPerson} rows={3} empty={{ title: t('management.exposureEmpty'), icon: <IconChecks size={28} /> }} isEmpty={(data) => data.items.every((row) => !row.school.topPerson)}>
             {(data) => <ExposureList rows={data.items} />}
-          </Loaded>
+          </QueryView>
         </ReportCard>
         <ReportCard title={t('management.continuity')} help={t('management.continuityHelp')} onDownload={mayExport ? () => downloadReport('/api/reports/continuity', asOf) : undefined} testId="continuity">
-          <Loaded query={continuity} empty={t('management.continuityEmpty')} isEmpty={(data) => data.items.length === 0}>
+          <QueryView query={continuity} rows={3} empty={{ title: t('management.continuityEmpty'), icon: <IconChecks size={28} /> }} isEmpty={(data) => data.items.length === 0}>
             {(data) => <ContinuityTable rows={data.items} />}
-          </Loaded>
+          </QueryView>
         </ReportCard>
         <ReportCard title={t('management.partnerLoad')} help={t('management.partnerLoadHelp')} onDownload={mayExport ? () => downloadReport('/api/reports/partner-load', asOf) : undefined} testId="partner-load-card">
-          <Loaded query={partnerLoad} empty={t('management.partnerLoadEmpty')} isEmpty={(data) => data.items.length === 0}>
+          <QueryView query={partnerLoad} rows={3} empty={{ title: t('management.partnerLoadEmpty'), icon: <IconChecks size={28} /> }} isEmpty={(data) => data.items.length === 0}>
             {(data) => <PartnerLoadTable rows={data.items} />}
-          </Loaded>
+          </QueryView>
         </ReportCard>
         <ReportCard title={t('management.departures')} help={t('management.departuresHelp')} onDownload={mayExport ? () => downloadReport('/api/reports/departures', asOf) : undefined} testId="departures-card">
-          <Loaded query={departures} empty={t('management.departures')} isEmpty={() => false}>
+          <QueryView query={departures} rows={3} empty={{ title: t('management.departures'), icon: <IconChecks size={28} /> }} isEmpty={() => false}>
             {(data) => <DeparturesSummary report={data} />}
-          </Loaded>
+          </QueryView>
         </ReportCard>
         <ReportCard title={t('management.startUp')} help={t('management.startUpHelp')} onDownload={mayExport ? () => downloadReport('/api/reports/start-up', asOf) : undefined} testId="start-up-card">
-          <Loaded query={startUp} empty={t('management.startUpEmpty')} isEmpty={(data) => data.byLevel.length === 0}>
+          <QueryView query={startUp} rows={3} empty={{ title: t('management.startUpEmpty'), icon: <IconChecks size={28} /> }} isEmpty={(data) => data.byLevel.length === 0}>
             {(data) => <StartUpTable rows={data.byLevel} />}
-          </Loaded>
+          </QueryView>
         </ReportCard>
       </Stack>
     </Page>

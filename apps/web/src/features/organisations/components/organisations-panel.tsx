@@ -4,7 +4,7 @@ import { IconBuildingPlus, IconPencil, IconSearch, IconSearchOff } from '@tabler
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@crm/api-client';
-import { EmptyState, ErrorState, LoadingState } from '@/components/states';
+import { QueryView } from '@/components/query-view';
 import { useAsOf } from '@/lib/as-of';
 import { useFormat } from '@/lib/format';
 import { hasRole, useSession } from '@/lib/session';
@@ -47,15 +47,8 @@ export function OrganisationsPanel() {
           </Button>
         )}
       </Group>
-      {organisations.isPending ? (
-        <LoadingState />
-      ) : organisations.isError ? (
-        <ErrorState error={organisations.error} onRetry={() => void organisations.refetch()} />
-      ) : organisations.data.items.length === 0 ? (
-        <EmptyState icon={<IconSearchOff size={28} />} title={t('organisations.emptyTitle')}>
-          {t('organisations.empty')}
-        </EmptyState>
-      ) : (
+      <QueryView query={organisations} isEmpty={(data) => data.items.length === 0} empty={{ title: t('organisations.emptyTitle'), text: t('organisations.empty'), icon: <IconSearchOff size={28} /> }}>
+        {(data) => (
         <Table.ScrollContainer minWidth={720}>
           <Table striped highlightOnHover data-testid="organisations">
             <Table.Thead>
@@ -69,7 +62,7 @@ export function OrganisationsPanel() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {organisations.data.items.map((organisation) => (
+              {data.items.map((organisation) => (
                 <Table.Tr key={organisation.organisationId} data-testid="organisation-row">
                   <Table.Td>
                     <Text size="sm" fw={600}>
@@ -97,7 +90,8 @@ export function OrganisationsPanel() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-      )}
+        )}
+      </QueryView>
       <OrganisationFormModal opened={editing !== null} onClose={() => setEditing(null)} organisation={editing && editing !== 'new' ? editing : undefined} />
     </>
   );

@@ -4,7 +4,7 @@ import { IconDots, IconDoorExit, IconEraser, IconPencil, IconSearch, IconSearchO
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@crm/api-client';
-import { EmptyState, ErrorState, LoadingState } from '@/components/states';
+import { QueryView } from '@/components/query-view';
 import { useAsOf } from '@/lib/as-of';
 import { useFormat } from '@/lib/format';
 import { hasRole, useSession } from '@/lib/session';
@@ -45,15 +45,8 @@ export function PeoplePanel() {
           </Button>
         )}
       </Group>
-      {people.isPending ? (
-        <LoadingState />
-      ) : people.isError ? (
-        <ErrorState error={people.error} onRetry={() => void people.refetch()} />
-      ) : people.data.items.length === 0 ? (
-        <EmptyState icon={<IconSearchOff size={28} />} title={t('people.emptyTitle')}>
-          {t('people.empty')}
-        </EmptyState>
-      ) : (
+      <QueryView query={people} isEmpty={(data) => data.items.length === 0} empty={{ title: t('people.emptyTitle'), text: t('people.empty'), icon: <IconSearchOff size={28} /> }}>
+        {(data) => (
         <Table.ScrollContainer minWidth={720}>
           <Table striped highlightOnHover data-testid="people">
             <Table.Thead>
@@ -71,7 +64,7 @@ export function PeoplePanel() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {people.data.items.map((person) => (
+              {data.items.map((person) => (
                 <Table.Tr key={person.personId} data-testid="person-row">
                   <Table.Td>
                     <Text size="sm" fw={600}>
@@ -125,7 +118,8 @@ export function PeoplePanel() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-      )}
+        )}
+      </QueryView>
       <RegisterPersonModal opened={registering} onClose={() => setRegistering(false)} />
       <ChangeRoleModal person={changing} onClose={() => setChanging(null)} />
       <DepartureModal person={departing} onClose={() => setDeparting(null)} />
