@@ -19,9 +19,9 @@ export class RecordDepartureHandler implements ICommandHandler<RecordDepartureCo
   ) {}
 
   execute({ command, envelope }: RecordDepartureCommand) {
-    return this.executor.run(envelope, async ({ load, now }) => {
+    return this.executor.run(envelope, async ({ load, now, timeZone }) => {
       const person = await load(streamOf.person(command.personId), personDecider);
-      const events = personDecider.decide(command, person.state, { now });
+      const events = personDecider.decide(command, person.state, { now, timeZone });
       const { leftAt } = (events[0] as PersonLeftOrganisation).data;
       const writes: PlannedWrite[] = [{ streamId: streamOf.person(command.personId), decider: personDecider, loaded: person, events }];
       for (const partnershipId of await this.partnershipsOnceAssigned(command.personId)) {
@@ -30,7 +30,7 @@ export class RecordDepartureHandler implements ICommandHandler<RecordDepartureCo
         const unassign = partnershipDecider.decide(
           { type: 'UnassignDepartedContact', partnershipId, personId: command.personId, leftAt },
           partnership.state,
-          { now, organisations: {}, people: {} },
+          { now, timeZone, organisations: {}, people: {} },
         );
         if (unassign.length > 0) writes.push({ streamId, decider: partnershipDecider, loaded: partnership, events: unassign });
       }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Decider, DomainEvent, ruleViolation } from '@crm/domain';
 import { EVENT_STORE, EventStore, IdempotencyKeyUsedError, IdempotentOutcome, WrongExpectedRevisionError } from '@crm/event-store';
+import { Settings, SETTINGS } from '../config/settings';
 import { AggregateRepository, Loaded } from './aggregate-repository';
 import { CommandEnvelope, CommandResult } from './command-envelope';
 import { toStoredEvents } from './event-metadata';
@@ -25,6 +26,8 @@ export interface PlanTools {
   load<S>(streamId: string, decider: StateDecider<S>): Promise<Loaded<S>>;
   /** The server's clock for this attempt. */
   now: string;
+  /** TIME_ZONE: a command's date without a time is the start of that day there (SPEC §1 R2). */
+  timeZone: string;
 }
 
 /** Retries when another writer got in between load and append; the client's If-Match disables this. */
@@ -40,6 +43,7 @@ export class CommandExecutor {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly repository: AggregateRepository,
+    @Inject(SETTINGS) private readonly settings: Pick<Settings, 'timeZone'>,
   ) {}
 
   async decide<C, E extends DomainEvent, S, Ctx>(
@@ -52,9 +56,9 @@ export class CommandExecutor {
       context: (state: S, now: string) => Promise<Ctx> | Ctx;
     },
   ): Promise<CommandResult> {
-    return this.run(envelope, async ({ load, now }) => {
+    return this.run(envelope, async ({ load, now, timeZone }) => {
       const loaded = await load(spec.streamId, spec.decider);
-      const ctx = await spec.context(loaded.state, now);
+      const ctx = { ...(await spec.context(loaded.state, now)), timeZone };
       const events = spec.decider.decide(spec.command, loaded.state, ctx);
       return {
         resultId: spec.resultId,
@@ -84,6 +88,7 @@ export class CommandExecutor {
     const now = new Date().toISOString();
     const tools: PlanTools = {
       now,
+      timeZone: this.settings.timeZone,
       load: async (streamId, decider) => {
         const loaded = await this.repository.load(streamId, decider);
         if (first && envelope.expectedRevision !== undefined && envelope.expectedRevision !== loaded.revision) {
