@@ -10,3 +10,4 @@ export * from './key-person-risk';
 export * from './exposure';
 export * from './levels-report';
 export * from './worklist';
+export * from './history';
