@@ -1,7 +1,9 @@
-import { BadRequestException, createParamDecorator, ExecutionContext, Inject, Injectable, PipeTransform } from '@nestjs/common';
+import { applyDecorators, BadRequestException, createParamDecorator, ExecutionContext, Inject, Injectable, PipeTransform } from '@nestjs/common';
+import { ApiQuery } from '@nestjs/swagger';
 import { endOfLocalDay, isDateOnly } from '@crm/domain';
 import type { FastifyRequest } from 'fastify';
 import { Settings, SETTINGS } from '../config/settings';
+import { AS_OF_DESCRIPTION } from './dto-fields';
 
 /**
  * "Now" as the default asOf, to the whole second and rounded up: anything recorded before the request still counts,
@@ -9,12 +11,6 @@ import { Settings, SETTINGS } from '../config/settings';
  * (FiguresCache). The answer names the asOf it was computed for.
  */
 export const currentAsOf = (now = Date.now()): string => new Date(Math.ceil(now / 1000) * 1000).toISOString();
-
-/** What the OpenAPI document says of every `asOf` (and the dates of a history). */
-export const AS_OF_DESCRIPTION =
-  'the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in ' +
-  'TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset ' +
-  '(2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used.';
 
 const invalidDate = (field: string) =>
   new BadRequestException({
@@ -53,3 +49,6 @@ const asOfParameter = createParamDecorator(
 
 /** `?asOf=<ISO date>`, default now (SPEC §3): the moment every time-dependent figure is computed for. */
 export const AsOf = (): ParameterDecorator => asOfParameter(AsOfPipe);
+
+/** Documents `?asOf` on a route that reads it without a query DTO (one partnership, person or organisation). */
+export const ApiAsOf = () => applyDecorators(ApiQuery({ name: 'asOf', required: false, description: AS_OF_DESCRIPTION, example: '2026-06-01' }));

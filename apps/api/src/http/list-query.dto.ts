@@ -1,14 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsString, Max, MaxLength, Min } from 'class-validator';
-import { Optional } from './dto-fields';
+import { IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { AsOfField, Optional } from './dto-fields';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
 
 /** What every list and report accepts: the date, paging and the answer's format. */
 export class ListQueryDto {
-  @ApiPropertyOptional({ description: 'the date figures are computed for; default now', example: '2026-06-01' })
-  @Optional()
-  @IsISO8601({ strict: true }, { message: 'asOf must be an ISO-8601 date' })
+  @AsOfField()
   asOf?: string;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })

@@ -5,6 +5,7 @@ import { AsOf } from '../http/as-of';
 import { CsvExport, WantsCsv } from '../http/csv-export';
 import { UuidParam } from '../http/uuid-param';
 import { MinPositionGuard } from '../read-side/min-position.guard';
+import { HealthHistoryQueryDto } from './queries/health-history.query.dto';
 import { ListPartnershipsQueryDto } from './queries/list-partnerships.query.dto';
 import { PartnershipQueries } from './queries/partnership-queries.service';
 import { TimelineQuery } from './queries/timeline.query';
@@ -38,6 +39,14 @@ export class PartnershipQueriesController {
   @ApiOperation({ summary: 'Relationship health: score, status, trend and every component with its reason (SPEC §3.1)' })
   health(@UuidParam('id') id: string, @AsOf() asOf: string) {
     return this.queries.health(id, asOf);
+  }
+
+  @Get(':id/health/history')
+  @ApiOperation({
+    summary: 'Relationship health at each week or month from `from` to `to`, for charts (SPEC §3.7): score, status, trend and component scores per step',
+  })
+  healthHistory(@UuidParam('id') id: string, @Query() query: HealthHistoryQueryDto) {
+    return this.queries.healthHistory(id, query);
   }
 
   @Get(':id/continuity')

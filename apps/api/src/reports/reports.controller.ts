@@ -4,7 +4,7 @@ import { Access } from '../auth/access.decorators';
 import { AsOf } from '../http/as-of';
 import { CsvExport } from '../http/csv-export';
 import { MinPositionGuard } from '../read-side/min-position.guard';
-import { ContinuityReportQueryDto, KeyPersonRiskReportQueryDto, ReportQueryDto } from './reports.query.dto';
+import { ContinuityReportQueryDto, KeyPersonRiskReportQueryDto, LevelsHistoryQueryDto, ReportQueryDto } from './reports.query.dto';
 import { ReportsService } from './reports.service';
 
 @ApiTags('reports')
@@ -20,6 +20,12 @@ export class ReportsController {
   @CsvExport((body) => body.levels)
   levels(@Query() query: ReportQueryDto, @AsOf() asOf: string) {
     return this.reports.levels(query, asOf);
+  }
+
+  @Get('levels/history')
+  @ApiOperation({ summary: 'The levels report at each month from `from` to `to`, for charts (SPEC §3.7); the filters of the levels report' })
+  levelsHistory(@Query() query: LevelsHistoryQueryDto) {
+    return this.reports.levelsHistory(query);
   }
 
   @Get('key-person-risk')

@@ -1,14 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601 } from 'class-validator';
-import { IdField, Optional } from '../http/dto-fields';
+import { IsIn } from 'class-validator';
+import { AsOfField, IdField, Optional } from '../http/dto-fields';
 
 export class WorklistQueryDto {
   @IdField({ description: 'the school-side contact person whose list this is' })
   personId!: string;
 
-  @ApiPropertyOptional({ example: '2026-06-01' })
-  @Optional()
-  @IsISO8601({ strict: true }, { message: 'asOf must be an ISO-8601 date' })
+  @AsOfField()
   asOf?: string;
 
   @ApiPropertyOptional({ enum: ['json', 'csv'] })

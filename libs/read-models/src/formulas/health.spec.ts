@@ -293,7 +293,7 @@ describe('score, status and trend', () => {
     expect(healthAt(healthy, people, ASOF)).toMatchObject({ status: 'healthy' });
     const lowScore = partnership({ openedAt: ago(300), stage: 'active' }).interaction(ago(150)).build();
     expect(healthAt(lowScore, people, ASOF)).toMatchObject({ status: 'at_risk', reason: expect.stringMatching(/below 40/) });
-    expect(weightedScore([{ name: 'recency', score: 69.4, weight: 1, reason: '' }])).toBe(69);
+    expect(weightedScore([{ score: 69.4, weight: 1 }])).toBe(69);
   });
 
   it('is attention between 40 and 69', () => {

@@ -21,6 +21,9 @@ function monthsBefore(day: string, months: number): string {
   return new Date(Date.UTC(Math.floor(index / 12), index % 12, Math.min(date, lastDate))).toISOString().slice(0, 10);
 }
 
+/** The default start of a history: the end of the same day a year before `to` (in the time zone). */
+export const yearBefore = (to: string, timeZone: string): string => endOfLocalDay(monthsBefore(localDayOf(to, timeZone), 12), timeZone);
+
 function weeksBefore(day: string, weeks: number): string {
   return new Date(Date.parse(`${day}T00:00:00.000Z`) - weeks * 7 * 86_400_000).toISOString().slice(0, 10);
 }
