@@ -7,6 +7,8 @@ const TARGETS: Record<string, Record<string, { atLeast?: number; atMost?: number
   'rebuild, large region': { 'events/s': { atLeast: 50_000 }, 'peak RSS MiB': { atMost: 1024 } },
   'GET /partnerships/:id/health': { 'p99 ms': { atMost: 10 } },
   'GET /reports/levels': { 'p99 ms': { atMost: 100 } },
+  'GET /partnerships/:id/health/history, 3 years by week': { 'p99 ms': { atMost: 50 } },
+  'GET /reports/levels/history, 24 months, medium region': { 'max ms': { atMost: 1000 } },
   'cold start, large region': { 'ready ms': { atMost: 5000 }, 'RSS MiB at rest': { atMost: 1024 } },
 };
 

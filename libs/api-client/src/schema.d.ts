@@ -358,6 +358,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/partnerships/{id}/health/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Relationship health at each week or month from `from` to `to`, for charts (SPEC §3.7): score, status, trend and component scores per step */
+        get: operations["PartnershipQueriesController_healthHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/partnerships/{id}/intensity": {
         parameters: {
             query?: never;
@@ -594,6 +611,23 @@ export interface paths {
         };
         /** Commitment to partnerships per school level (SPEC §3.4), optionally for one school or region */
         get: operations["ReportsController_levels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/levels/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The levels report at each month from `from` to `to`, for charts (SPEC §3.7); the filters of the levels report */
+        get: operations["ReportsController_levelsHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1113,7 +1147,7 @@ export interface operations {
     OrganisationQueriesController_list: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for; default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
@@ -1239,7 +1273,10 @@ export interface operations {
     };
     OrganisationQueriesController_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
+                asOf?: unknown;
+            };
             header?: {
                 /** @description wait until the read models include this log position */
                 "X-Min-Position"?: string;
@@ -1356,25 +1393,27 @@ export interface operations {
     PartnershipQueriesController_list: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for; default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
                 format?: "json" | "csv";
+                /** @description intensity at asOf */
+                intensity?: "placement" | "aligned" | "exchange" | "innovation";
                 level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
                 limit?: number;
                 /** @description partnerId */
                 partner?: string;
                 /** @description region of the school */
                 region?: string;
-                /** @description school-side key-person risk at asOf */
+                /** @description school-side key-person risk at asOf; ended partnerships only with stage=ended */
                 risk?: "high" | "medium" | "low";
                 /** @description schoolId */
                 school?: string;
                 /** @description sector of the partner */
                 sector?: string;
-                /** @description default healthScore: the weakest first */
-                sort?: "healthScore" | "-healthScore" | "openedAt" | "-openedAt" | "school" | "-school" | "partner" | "-partner";
+                /** @description default healthScore: the weakest first; trend: the worst decline (90 days) first; ended partnerships last on healthScore and trend */
+                sort?: "healthScore" | "-healthScore" | "trend" | "-trend" | "openedAt" | "-openedAt" | "school" | "-school" | "partner" | "-partner";
                 /** @description stage at asOf */
                 stage?: "exploring" | "agreed" | "active" | "paused" | "ended";
                 /** @description health status at asOf */
@@ -1493,7 +1532,10 @@ export interface operations {
     };
     PartnershipQueriesController_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
+                asOf?: unknown;
+            };
             header?: {
                 /** @description wait until the read models include this log position (read-your-writes) */
                 "X-Min-Position"?: string;
@@ -2255,7 +2297,10 @@ export interface operations {
     };
     PartnershipQueriesController_continuity: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
+                asOf?: unknown;
+            };
             header?: {
                 /** @description wait until the read models include this log position (read-your-writes) */
                 "X-Min-Position"?: string;
@@ -2451,7 +2496,53 @@ export interface operations {
     };
     PartnershipQueriesController_health: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
+                asOf?: unknown;
+            };
+            header?: {
+                /** @description wait until the read models include this log position (read-your-writes) */
+                "X-Min-Position"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, manager, reporting, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PartnershipQueriesController_healthHistory: {
+        parameters: {
+            query?: {
+                /** @description step back from `to` by a week or a calendar month (default week); at most 261 steps, else 400 history_too_long */
+                every?: "week" | "month";
+                /** @description the first step (a day is the end of that day in TIME_ZONE); default a year before `to` */
+                from?: string;
+                /** @description the last step (a day is the end of that day in TIME_ZONE); default now */
+                to?: string;
+            };
             header?: {
                 /** @description wait until the read models include this log position (read-your-writes) */
                 "X-Min-Position"?: string;
@@ -2647,7 +2738,10 @@ export interface operations {
     };
     PartnershipQueriesController_keyPersonRisk: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
+                asOf?: unknown;
+            };
             header?: {
                 /** @description wait until the read models include this log position (read-your-writes) */
                 "X-Min-Position"?: string;
@@ -2805,7 +2899,7 @@ export interface operations {
     PeopleQueriesController_list: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for; default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
@@ -2931,7 +3025,10 @@ export interface operations {
     };
     PeopleQueriesController_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
+                asOf?: unknown;
+            };
             header?: {
                 /** @description wait until the read models include this log position */
                 "X-Min-Position"?: string;
@@ -3208,6 +3305,8 @@ export interface operations {
     PeopleQueriesController_exposure: {
         parameters: {
             query?: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
+                asOf?: unknown;
                 format?: "json" | "csv";
             };
             header?: {
@@ -3246,6 +3345,7 @@ export interface operations {
     ReportsController_continuity: {
         parameters: {
             query?: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 format?: "json" | "csv";
                 level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
@@ -3255,6 +3355,8 @@ export interface operations {
                 region?: string;
                 /** @description only this school */
                 school?: string;
+                /** @description only partnerships in this stage at asOf; without it, those not ended (ended ones only with stage=ended) */
+                stage?: "exploring" | "agreed" | "active" | "paused" | "ended";
             };
             header?: {
                 /** @description wait until the read models include this log position */
@@ -3290,6 +3392,7 @@ export interface operations {
     ReportsController_keyPersonRisk: {
         parameters: {
             query?: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 format?: "json" | "csv";
                 level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
@@ -3299,6 +3402,8 @@ export interface operations {
                 risk?: "high" | "medium" | "low";
                 /** @description only this school */
                 school?: string;
+                /** @description only partnerships in this stage at asOf; without it, those not ended (ended ones only with stage=ended) */
+                stage?: "exploring" | "agreed" | "active" | "paused" | "ended";
             };
             header?: {
                 /** @description wait until the read models include this log position */
@@ -3334,6 +3439,7 @@ export interface operations {
     ReportsController_levels: {
         parameters: {
             query?: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 format?: "json" | "csv";
                 level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
@@ -3373,9 +3479,56 @@ export interface operations {
             };
         };
     };
+    ReportsController_levelsHistory: {
+        parameters: {
+            query?: {
+                /** @description step back from `to` by calendar month; at most 61 steps, else 400 history_too_long */
+                every?: "month";
+                /** @description the first step (a day is the end of that day in TIME_ZONE); default a year before `to` */
+                from?: string;
+                level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
+                /** @description only schools in this region */
+                region?: string;
+                /** @description only this school */
+                school?: string;
+                /** @description the last step (a day is the end of that day in TIME_ZONE); default now */
+                to?: string;
+            };
+            header?: {
+                /** @description wait until the read models include this log position */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the token's roles may not do this (code `forbidden`); allowed: manager, reporting, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     WorklistController_worklist: {
         parameters: {
             query: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 format?: "json" | "csv";
                 /** @description the school-side contact person whose list this is */

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorators';
-import { AsOf } from '../http/as-of';
+import { ApiAsOf, AsOf } from '../http/as-of';
 import { CsvExport, WantsCsv } from '../http/csv-export';
 import { UuidParam } from '../http/uuid-param';
 import { MinPositionGuard } from '../read-side/min-position.guard';
@@ -25,6 +25,7 @@ export class OrganisationQueriesController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One organisation, with counts of its partnerships and people' })
+  @ApiAsOf()
   get(@UuidParam('id') id: string, @AsOf() asOf: string) {
     return this.queries.get(id, asOf);
   }

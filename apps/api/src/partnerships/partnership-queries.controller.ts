@@ -1,7 +1,7 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorators';
-import { AsOf } from '../http/as-of';
+import { ApiAsOf, AsOf } from '../http/as-of';
 import { CsvExport, WantsCsv } from '../http/csv-export';
 import { UuidParam } from '../http/uuid-param';
 import { MinPositionGuard } from '../read-side/min-position.guard';
@@ -31,12 +31,14 @@ export class PartnershipQueriesController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One partnership: summary incl. health status' })
+  @ApiAsOf()
   get(@UuidParam('id') id: string, @AsOf() asOf: string) {
     return this.queries.summary(id, asOf);
   }
 
   @Get(':id/health')
   @ApiOperation({ summary: 'Relationship health: score, status, trend and every component with its reason (SPEC §3.1)' })
+  @ApiAsOf()
   health(@UuidParam('id') id: string, @AsOf() asOf: string) {
     return this.queries.health(id, asOf);
   }
@@ -51,12 +53,14 @@ export class PartnershipQueriesController {
 
   @Get(':id/continuity')
   @ApiOperation({ summary: 'Contact-person continuity per side: primary, backups, handovers, gaps, orphaned (SPEC §3.2)' })
+  @ApiAsOf()
   continuity(@UuidParam('id') id: string, @AsOf() asOf: string) {
     return this.queries.continuity(id, asOf);
   }
 
   @Get(':id/key-person-risk')
   @ApiOperation({ summary: 'Key-person dependency per side (SPEC §3.3)' })
+  @ApiAsOf()
   keyPersonRisk(@UuidParam('id') id: string, @AsOf() asOf: string) {
     return this.queries.keyPersonRisk(id, asOf);
   }

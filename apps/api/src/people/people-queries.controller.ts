@@ -1,7 +1,7 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorators';
-import { AsOf } from '../http/as-of';
+import { ApiAsOf, AsOf } from '../http/as-of';
 import { CsvExport, WantsCsv } from '../http/csv-export';
 import { UuidParam } from '../http/uuid-param';
 import { MinPositionGuard } from '../read-side/min-position.guard';
@@ -25,6 +25,7 @@ export class PeopleQueriesController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One person' })
+  @ApiAsOf()
   get(@UuidParam('id') id: string, @AsOf() asOf: string) {
     return this.queries.get(id, asOf);
   }
@@ -32,6 +33,7 @@ export class PeopleQueriesController {
   @Get(':id/exposure')
   @ApiOperation({ summary: 'Where the relation hangs on this person, and what breaks if they leave (SPEC §3.3)' })
   @CsvExport((body) => body.departureImpact)
+  @ApiAsOf()
   exposure(@UuidParam('id') id: string, @AsOf() asOf: string) {
     return this.queries.exposure(id, asOf);
   }
