@@ -1,10 +1,18 @@
 import { BadRequestException } from '@nestjs/common';
 import { HistoryInterval, historySteps, yearBefore } from '@crm/read-models';
 import { asOfInstant, currentAsOf } from './as-of';
+import { AsOfField } from './dto-fields';
 
-export interface HistoryQuery {
+/** `from` and `to` of a history (SPEC §3.7); each route adds its `every`. */
+export class HistoryRangeQueryDto {
+  @AsOfField({ description: 'the first step (a day is the end of that day in TIME_ZONE); default a year before `to`', example: '2025-11-01' })
   from?: string;
+
+  @AsOfField({ description: 'the last step (a day is the end of that day in TIME_ZONE); default now', example: '2026-11-01' })
   to?: string;
+}
+
+export interface HistoryQuery extends HistoryRangeQueryDto {
   every?: HistoryInterval;
 }
 

@@ -1,13 +1,12 @@
 import { KEY_PERSON_RISKS } from '@crm/read-models';
 import { LEVEL_INPUTS, STAGES } from '@crm/domain';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { AsOfField, EnumField, IdField, Optional, TextField } from '../http/dto-fields';
+import { HistoryRangeQueryDto } from '../http/history-range';
 
-export class ReportQueryDto {
-  @AsOfField()
-  asOf?: string;
-
+/** What a report covers: one school, the schools of a region, one level. */
+export class ReportScopeDto {
   @IdField({ optional: true, description: 'only this school' })
   school?: string;
 
@@ -16,6 +15,11 @@ export class ReportQueryDto {
 
   @EnumField(LEVEL_INPUTS, { optional: true })
   level?: string;
+}
+
+export class ReportQueryDto extends ReportScopeDto {
+  @AsOfField()
+  asOf?: string;
 
   @ApiPropertyOptional({ enum: ['json', 'csv'] })
   @Optional()
@@ -44,22 +48,7 @@ export class ContinuityReportQueryDto extends RunningReportQueryDto {
 /** At most this many steps in a levels history: five years by month. */
 export const MAX_LEVELS_HISTORY_STEPS = 61;
 
-export class LevelsHistoryQueryDto {
-  @AsOfField({ description: 'the first step (a day is the end of that day in TIME_ZONE); default a year before `to`', example: '2024-11-01' })
-  from?: string;
-
-  @AsOfField({ description: 'the last step (a day is the end of that day in TIME_ZONE); default now', example: '2026-11-01' })
-  to?: string;
-
+export class LevelsHistoryQueryDto extends IntersectionType(HistoryRangeQueryDto, ReportScopeDto) {
   @EnumField(['month'], { optional: true, description: `step back from \`to\` by calendar month; at most ${MAX_LEVELS_HISTORY_STEPS} steps, else 400 history_too_long` })
   every?: 'month';
-
-  @IdField({ optional: true, description: 'only this school' })
-  school?: string;
-
-  @TextField({ optional: true, description: 'only schools in this region' })
-  region?: string;
-
-  @EnumField(LEVEL_INPUTS, { optional: true })
-  level?: string;
 }
