@@ -38,5 +38,7 @@ module.exports = {
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'] },
     { ...common, displayName: 'ops', testMatch: ['<rootDir>/test/ops/**/*.spec.ts'] },
     { ...common, displayName: 'robustness', testMatch: ['<rootDir>/test/robustness/**/*.spec.ts'] },
+    // The web app in a real browser (Debian's chromium through playwright-core) against the built API: `npm run build` first.
+    { ...common, displayName: 'web', testMatch: ['<rootDir>/test/web/**/*.spec.ts'] },
   ],
 };

@@ -1,9 +1,7 @@
-import { applyDecorators, BadRequestException, createParamDecorator, ExecutionContext, Inject, Injectable, PipeTransform } from '@nestjs/common';
-import { ApiQuery } from '@nestjs/swagger';
+import { BadRequestException, createParamDecorator, ExecutionContext, Inject, Injectable, PipeTransform } from '@nestjs/common';
 import { endOfLocalDay, isDateOnly } from '@crm/domain';
 import type { FastifyRequest } from 'fastify';
 import { Settings, SETTINGS } from '../config/settings';
-import { AS_OF_DESCRIPTION } from './dto-fields';
 
 /**
  * "Now" as the default asOf, to the whole second and rounded up: anything recorded before the request still counts,
@@ -49,6 +47,3 @@ const asOfParameter = createParamDecorator(
 
 /** `?asOf=<ISO date>`, default now (SPEC §3): the moment every time-dependent figure is computed for. */
 export const AsOf = (): ParameterDecorator => asOfParameter(AsOfPipe);
-
-/** Documents `?asOf` on a route that reads it without a query DTO (one partnership, person or organisation). */
-export const ApiAsOf = () => applyDecorators(ApiQuery({ name: 'asOf', required: false, description: AS_OF_DESCRIPTION, example: '2026-06-01' }));

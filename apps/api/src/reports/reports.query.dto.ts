@@ -2,8 +2,9 @@ import { KEY_PERSON_RISKS } from '@crm/read-models';
 import { LEVEL_INPUTS, STAGES } from '@crm/domain';
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { AsOfField, EnumField, IdField, Optional, TextField } from '../http/dto-fields';
+import { EnumField, IdField, Optional, TextField } from '../http/dto-fields';
 import { HistoryRangeQueryDto } from '../http/history-range';
+import { ExportQueryDto } from '../http/list-query.dto';
 
 /** What a report covers: one school, the schools of a region, one level. */
 export class ReportScopeDto {
@@ -17,15 +18,7 @@ export class ReportScopeDto {
   level?: string;
 }
 
-export class ReportQueryDto extends ReportScopeDto {
-  @AsOfField()
-  asOf?: string;
-
-  @ApiPropertyOptional({ enum: ['json', 'csv'] })
-  @Optional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
-}
+export class ReportQueryDto extends IntersectionType(ExportQueryDto, ReportScopeDto) {}
 
 /** Reports over running partnerships: ended ones only when `stage=ended` is asked. */
 export class RunningReportQueryDto extends ReportQueryDto {

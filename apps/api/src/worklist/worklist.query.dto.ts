@@ -1,16 +1,7 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
-import { AsOfField, IdField, Optional } from '../http/dto-fields';
+import { IdField } from '../http/dto-fields';
+import { ExportQueryDto } from '../http/list-query.dto';
 
-export class WorklistQueryDto {
+export class WorklistQueryDto extends ExportQueryDto {
   @IdField({ description: 'the school-side contact person whose list this is' })
   personId!: string;
-
-  @AsOfField()
-  asOf?: string;
-
-  @ApiPropertyOptional({ enum: ['json', 'csv'] })
-  @Optional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
 }

@@ -5,6 +5,7 @@ import { Settings, SETTINGS } from '../config/settings';
 import { AggregateRepository, Loaded } from './aggregate-repository';
 import { CommandEnvelope, CommandResult } from './command-envelope';
 import { toStoredEvents } from './event-metadata';
+import { StreamLocks } from './stream-locks';
 
 type StateDecider<S> = Pick<Decider<never, never, S, never>, 'initialState' | 'evolve'>;
 
@@ -30,7 +31,7 @@ export interface PlanTools {
   timeZone: string;
 }
 
-/** Retries when another writer got in between load and append; the client's If-Match disables this. */
+/** Retries when another process's writer got in between load and append; the client's If-Match disables this. */
 const MAX_ATTEMPTS = 8;
 
 /**
@@ -40,6 +41,8 @@ const MAX_ATTEMPTS = 8;
  */
 @Injectable()
 export class CommandExecutor {
+  private readonly locks = new StreamLocks();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly repository: AggregateRepository,
@@ -56,9 +59,9 @@ export class CommandExecutor {
       context: (state: S, now: string) => Promise<Ctx> | Ctx;
     },
   ): Promise<CommandResult> {
-    return this.run(envelope, async ({ load, now, timeZone }) => {
-      const loaded = await load(spec.streamId, spec.decider);
-      const ctx = { ...(await spec.context(loaded.state, now)), timeZone };
+    return this.run(envelope, async (tools) => {
+      const loaded = await tools.load(spec.streamId, spec.decider);
+      const ctx = { ...(await spec.context(loaded.state, tools.now)), timeZone: tools.timeZone };
       const events = spec.decider.decide(spec.command, loaded.state, ctx);
       return {
         resultId: spec.resultId,
@@ -72,24 +75,42 @@ export class CommandExecutor {
       const earlier = await this.store.findIdempotentOutcome(envelope.idempotency.key);
       if (earlier) return this.replay(envelope, earlier);
     }
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.attempt(envelope, plan);
-      } catch (error) {
-        if (error instanceof IdempotencyKeyUsedError) return this.replay(envelope, error.outcome);
-        const retry = error instanceof WrongExpectedRevisionError && envelope.expectedRevision === undefined && attempt < MAX_ATTEMPTS;
-        if (!retry) throw error;
+    // The command's own stream (the first it loads) is locked from that load until the command is answered.
+    let release: (() => void) | undefined;
+    const lockOnce = async (streamId: string) => {
+      release ??= await this.locks.acquire(streamId);
+    };
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await this.attempt(envelope, plan, lockOnce);
+        } catch (error) {
+          if (error instanceof IdempotencyKeyUsedError) return this.replay(envelope, error.outcome);
+          const retry = error instanceof WrongExpectedRevisionError && envelope.expectedRevision === undefined && attempt < MAX_ATTEMPTS;
+          if (!retry) throw error;
+        }
       }
+    } finally {
+      release?.();
     }
   }
 
-  private async attempt(envelope: CommandEnvelope, plan: (tools: PlanTools) => Promise<Plan>): Promise<CommandResult> {
+  private async attempt(
+    envelope: CommandEnvelope,
+    plan: (tools: PlanTools) => Promise<Plan>,
+    lock: (streamId: string) => Promise<void>,
+  ): Promise<CommandResult> {
     let first = true;
-    const now = new Date().toISOString();
+    // Read when first asked for, which is after the lock: commands on one stream are stamped in their order.
+    let stamp: string | undefined;
+    const now = () => (stamp ??= new Date().toISOString());
     const tools: PlanTools = {
-      now,
+      get now() {
+        return now();
+      },
       timeZone: this.settings.timeZone,
       load: async (streamId, decider) => {
+        if (first) await lock(streamId);
         const loaded = await this.repository.load(streamId, decider);
         if (first && envelope.expectedRevision !== undefined && envelope.expectedRevision !== loaded.revision) {
           throw new WrongExpectedRevisionError(streamId, envelope.expectedRevision, loaded.revision < 0 ? 'no_stream' : loaded.revision);
@@ -107,7 +128,7 @@ export class CommandExecutor {
       changing.map((write) => ({
         streamId: write.streamId,
         expectedRevision: write.loaded.revision < 0 ? 'no_stream' : write.loaded.revision,
-        events: toStoredEvents(write.events, envelope, now),
+        events: toStoredEvents(write.events, envelope, now()),
       })),
       envelope.idempotency && { idempotency: { ...envelope.idempotency, resultId } },
     );
