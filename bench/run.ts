@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { appendBench } from './append.bench';
+import { historyBench } from './history.bench';
 import { httpCommandBench } from './http-commands.bench';
 import { readYourWritesBench } from './read-your-writes.bench';
 import { apiReadBench, coldStartBench, rebuildBench } from './read-side.bench';
@@ -12,7 +13,7 @@ import { checkTargets } from './targets';
 
 const round = (value: unknown) => (typeof value === 'number' ? Math.round(value * 100) / 100 : value);
 
-/** `npm run bench -- --only rebuild,queries` runs only those parts (keys: append, commands, ryw, queries, insights, insights-cpu, rebuild, rebuild-medium, cold-start). */
+/** `npm run bench -- --only rebuild,queries` runs only those parts (keys: append, commands, ryw, queries, history, insights, insights-cpu, rebuild, rebuild-medium, cold-start). */
 const only = (() => {
   const at = process.argv.indexOf('--only');
   return at === -1 ? undefined : new Set(process.argv[at + 1]?.split(','));
@@ -56,6 +57,9 @@ async function main() {
   await measure(results, 'rebuild-medium', 'projection rebuild from position 0, medium region', async () => ({
     'rebuild, medium region': await rebuildBench(await regionDataDir('medium', { withReadModels: false })),
   }));
+  await measure(results, 'history', 'history for charts on the medium region (one request at a time)', async () =>
+    historyBench(await regionDataDir('medium', { withReadModels: true }), { partnerships: 50, levelsRounds: 5 }),
+  );
   await measure(results, 'rebuild', 'projection rebuild from position 0, large region (1M events)', async () => {
     const large = await regionDataDir('large', { withReadModels: false });
     // Rebuilt into the region's own folder, so the cold start below finds persisted read models at the log's head.

@@ -15,6 +15,8 @@ const TARGETS: Record<string, Record<string, { atLeast?: number; atMost?: number
   'departures (365 days), formula CPU time, medium region': { 'max ms': { atMost: 200 } },
   'start-up, formula CPU time, medium region': { 'max ms': { atMost: 200 } },
   'recurring cooperation, formula CPU time, medium region': { 'max ms': { atMost: 200 } },
+  'GET /partnerships/:id/health/history, 3 years by week': { 'p99 ms': { atMost: 50 } },
+  'GET /reports/levels/history, 24 months, medium region': { 'max ms': { atMost: 1000 } },
   'cold start, large region': { 'ready ms': { atMost: 5000 }, 'RSS MiB at rest': { atMost: 1024 } },
 };
 

@@ -358,6 +358,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/partnerships/{id}/health/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Relationship health at each week or month from `from` to `to`, for charts (SPEC §3.7): score, status, trend and component scores per step */
+        get: operations["getPartnershipHealthHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/partnerships/{id}/intensity": {
         parameters: {
             query?: never;
@@ -619,6 +636,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/levels/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The levels report at each month from `from` to `to`, for charts (SPEC §3.7); the filters of the levels report */
+        get: operations["getLevelsHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/partner-load": {
         parameters: {
             query?: never;
@@ -845,6 +879,7 @@ export interface components {
         ContinuityReportResponse: {
             /** Format: date-time */
             asOf: string;
+            filter: components["schemas"]["ReportFilterResponse"];
             /** @description orphaned first */
             items: components["schemas"]["ContinuityRowResponse"][];
         };
@@ -1031,6 +1066,26 @@ export interface components {
             score: number | null;
             weight: number;
         };
+        HealthHistoryResponse: {
+            /** @enum {string} */
+            every: "week" | "month";
+            /**
+             * Format: date-time
+             * @description the first step asked (a day: the end of that day in timeZone)
+             */
+            from: string;
+            /** Format: uuid */
+            partnershipId: string;
+            /** @description oldest first */
+            steps: components["schemas"]["HealthStepResponse"][];
+            /** @example Europe/Amsterdam */
+            timeZone: string;
+            /**
+             * Format: date-time
+             * @description the last step, itself a step
+             */
+            to: string;
+        };
         HealthResponse: {
             eventStore: components["schemas"]["EventStoreStatusResponse"];
             keyStore: components["schemas"]["StoreStatusResponse"];
@@ -1038,6 +1093,27 @@ export interface components {
             readStore: components["schemas"]["StoreStatusResponse"];
             /** @enum {string} */
             status: "ok" | "degraded";
+        };
+        HealthStepComponentsResponse: {
+            cadence?: number | null;
+            commitments?: number | null;
+            continuity?: number | null;
+            evaluation?: number | null;
+            formalisation?: number | null;
+            recency?: number | null;
+            reciprocity?: number | null;
+            satisfaction?: number | null;
+        };
+        HealthStepResponse: {
+            /** Format: date-time */
+            asOf: string;
+            components: components["schemas"]["HealthStepComponentsResponse"];
+            /** @description null before the partnership was opened */
+            score: number | null;
+            /** @enum {string} */
+            status: "healthy" | "attention" | "at_risk" | "dormant" | "ended" | "not_opened";
+            /** @description score(asOf) − score(asOf − 90 days) */
+            trend: number | null;
         };
         HoldEvaluationDto: {
             /**
@@ -1067,6 +1143,7 @@ export interface components {
         KeyPersonRiskReportResponse: {
             /** Format: date-time */
             asOf: string;
+            filter: components["schemas"]["ReportFilterResponse"];
             /** @description highest school-side risk first */
             items: components["schemas"]["KeyPersonRiskRowResponse"][];
         };
@@ -1078,6 +1155,29 @@ export interface components {
             partnershipId: string;
             school: components["schemas"]["SideRiskRowResponse"];
             schoolName: string | null;
+        };
+        LevelFiguresResponse: {
+            /** @description share with status at_risk */
+            atRiskShare: number | null;
+            byStage: components["schemas"]["StageCountsResponse"];
+            /** @description commitments kept (730 days) */
+            commitmentsKeptRatio: number | null;
+            /** @description share with status dormant */
+            dormantShare: number | null;
+            /** @description share of partnerships older than 180 days evaluated in the last 365 */
+            evaluatedShare: number | null;
+            /** @description share of agreed/active partnerships with a valid formal agreement */
+            formalAgreementShare: number | null;
+            /** @description share with high school-side key-person risk */
+            highKeyPersonRiskShare: number | null;
+            /** @enum {string} */
+            level: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo";
+            meanHealth: number | null;
+            /** @description a partnership counts once for each of its levels */
+            partnerships: number;
+            /** @description share of the partnerships not ended and at least 365 days old with an activity kind held in two or more school years (SPEC §3.8) */
+            recurringShare: number | null;
+            tierInvolvement: components["schemas"]["TierInvolvementResponse"];
         };
         LevelRowResponse: {
             /** @description share with status at_risk */
@@ -1106,17 +1206,36 @@ export interface components {
             recurringShare: number | null;
             tierInvolvement: components["schemas"]["TierInvolvementResponse"];
         };
-        LevelsFilterResponse: {
-            levels?: ("po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo")[];
-            region?: string;
-            /** Format: uuid */
-            schoolId?: string;
+        LevelsHistoryResponse: {
+            /** @enum {string} */
+            every: "month";
+            filter: components["schemas"]["ReportFilterResponse"];
+            /**
+             * Format: date-time
+             * @description the first step asked (a day: the end of that day in timeZone)
+             */
+            from: string;
+            /** @description oldest first */
+            steps: components["schemas"]["LevelsStepResponse"][];
+            /** @example Europe/Amsterdam */
+            timeZone: string;
+            /**
+             * Format: date-time
+             * @description the last step, itself a step
+             */
+            to: string;
         };
         LevelsReportResponse: {
             /** Format: date-time */
             asOf: string;
-            filter: components["schemas"]["LevelsFilterResponse"];
+            filter: components["schemas"]["ReportFilterResponse"];
             levels: components["schemas"]["LevelRowResponse"][];
+        };
+        LevelsStepResponse: {
+            /** Format: date-time */
+            asOf: string;
+            /** @description the rows of the levels report at asOf, without their reasons */
+            levels: components["schemas"]["LevelFiguresResponse"][];
         };
         MakeCommitmentDto: {
             /**
@@ -1348,7 +1467,7 @@ export interface components {
             /** @enum {string} */
             status: "healthy" | "attention" | "at_risk" | "dormant" | "ended" | "not_opened";
             themes: string[];
-            /** @description score(asOf) − score(asOf − 90 days) */
+            /** @description score(asOf) − score(asOf − 90 days); null when not open 90 days before */
             trend: number | null;
         };
         PartnershipHealthResponse: {
@@ -1416,6 +1535,8 @@ export interface components {
             /** @enum {string} */
             status: "healthy" | "attention" | "at_risk" | "dormant" | "ended" | "not_opened";
             themes: string[];
+            /** @description score(asOf) − score(asOf − 90 days); null when not open 90 days before */
+            trend: number | null;
         };
         PeopleCountsResponse: {
             /** @description not left at asOf */
@@ -1704,6 +1825,19 @@ export interface components {
              */
             tier: "strategic" | "tactical" | "operational";
         };
+        ReportFilterResponse: {
+            /** @enum {string} */
+            level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
+            /** @enum {string} */
+            orphaned?: "true" | "false";
+            region?: string;
+            /** @enum {string} */
+            risk?: "high" | "medium" | "low";
+            /** Format: uuid */
+            school?: string;
+            /** @enum {string} */
+            stage?: "exploring" | "agreed" | "active" | "paused" | "ended";
+        };
         RoleHeldResponse: {
             /**
              * Format: date-time
@@ -1740,8 +1874,8 @@ export interface components {
             warmHandovers: number;
         };
         SideContinuityRowResponse: {
-            /** @description number of backups assigned */
-            backups: number;
+            /** @description as in /partnerships/:id/continuity; CSV: backups.personId, backups.name, … joined with ; */
+            backups: components["schemas"]["ContactRefResponse"][];
             coldHandovers: number;
             distinctParticipants365: number;
             gapDays: number;
@@ -2182,7 +2316,7 @@ export interface operations {
     listOrganisations: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
@@ -2693,7 +2827,7 @@ export interface operations {
     getOrganisation: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
             };
             header?: {
@@ -3216,12 +3350,14 @@ export interface operations {
     listPartnerships: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
                 /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
+                /** @description intensity at asOf */
+                intensity?: "placement" | "aligned" | "exchange" | "innovation";
                 /** @description level */
                 level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
                 /** @description page size */
@@ -3230,14 +3366,14 @@ export interface operations {
                 partner?: string;
                 /** @description region of the school */
                 region?: string;
-                /** @description school-side key-person risk at asOf */
+                /** @description school-side key-person risk at asOf; ended partnerships only with stage=ended */
                 risk?: "high" | "medium" | "low";
                 /** @description schoolId */
                 school?: string;
                 /** @description sector of the partner */
                 sector?: string;
-                /** @description default healthScore: the weakest first */
-                sort?: "healthScore" | "-healthScore" | "openedAt" | "-openedAt" | "school" | "-school" | "partner" | "-partner";
+                /** @description default healthScore: the weakest first; trend: the worst decline (90 days) first; ended partnerships last on healthScore and trend */
+                sort?: "healthScore" | "-healthScore" | "trend" | "-trend" | "openedAt" | "-openedAt" | "school" | "-school" | "partner" | "-partner";
                 /** @description stage at asOf */
                 stage?: "exploring" | "agreed" | "active" | "paused" | "ended";
                 /** @description health status at asOf */
@@ -3736,7 +3872,7 @@ export interface operations {
     getPartnership: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
             };
             header?: {
@@ -6753,7 +6889,7 @@ export interface operations {
     getPartnershipContinuity: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
             };
             header?: {
@@ -7584,7 +7720,7 @@ export interface operations {
     getPartnershipHealth: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
             };
             header?: {
@@ -7623,6 +7759,211 @@ export interface operations {
                 };
             };
             /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: connector, manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`. */
+            404: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getPartnershipHealthHistory: {
+        parameters: {
+            query?: {
+                /** @description step back from `to` by a week or a calendar month (default week); at most 261 steps, else 400 history_too_long */
+                every?: "week" | "month";
+                /** @description the first step (a day is the end of that day in TIME_ZONE); default a year before `to` */
+                from?: string;
+                /** @description the last step (a day is the end of that day in TIME_ZONE); default now */
+                to?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path: {
+                /** @description the resource id (a UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Relationship health at each week or month from `from` to `to`, for charts (SPEC §3.7): score, status, trend and component scores per step */
+            200: {
+                headers: {
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthHistoryResponse"];
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_history_range`, `history_too_long`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`. */
             400: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8416,7 +8757,7 @@ export interface operations {
     getPartnershipKeyPersonRisk: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
             };
             header?: {
@@ -8933,7 +9274,7 @@ export interface operations {
     getPartnershipTimeline: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
@@ -9145,7 +9486,7 @@ export interface operations {
     listPeople: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
@@ -9651,7 +9992,7 @@ export interface operations {
     getPerson: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
             };
             header?: {
@@ -10790,7 +11131,7 @@ export interface operations {
     getPersonExposure: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
@@ -10996,7 +11337,7 @@ export interface operations {
     getContinuityReport: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
@@ -11008,6 +11349,8 @@ export interface operations {
                 region?: string;
                 /** @description only this school */
                 school?: string;
+                /** @description only partnerships in this stage at asOf; without it, those not ended (ended ones only with stage=ended) */
+                stage?: "exploring" | "agreed" | "active" | "paused" | "ended";
             };
             header?: {
                 /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
@@ -11181,7 +11524,7 @@ export interface operations {
     getDeparturesReport: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
@@ -11370,7 +11713,7 @@ export interface operations {
     getKeyPersonRiskReport: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
@@ -11382,6 +11725,8 @@ export interface operations {
                 risk?: "high" | "medium" | "low";
                 /** @description only this school */
                 school?: string;
+                /** @description only partnerships in this stage at asOf; without it, those not ended (ended ones only with stage=ended) */
+                stage?: "exploring" | "agreed" | "active" | "paused" | "ended";
             };
             header?: {
                 /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
@@ -11555,7 +11900,7 @@ export interface operations {
     getLevelsReport: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
@@ -11735,10 +12080,192 @@ export interface operations {
             };
         };
     };
+    getLevelsHistory: {
+        parameters: {
+            query?: {
+                /** @description step back from `to` by calendar month; at most 61 steps, else 400 history_too_long */
+                every?: "month";
+                /** @description the first step (a day is the end of that day in TIME_ZONE); default a year before `to` */
+                from?: string;
+                /** @description level */
+                level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
+                /** @description only schools in this region */
+                region?: string;
+                /** @description only this school */
+                school?: string;
+                /** @description the last step (a day is the end of that day in TIME_ZONE); default now */
+                to?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The levels report at each month from `from` to `to`, for charts (SPEC §3.7); the filters of the levels report */
+            200: {
+                headers: {
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LevelsHistoryResponse"];
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_history_range`, `history_too_long`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     getPartnerLoadReport: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
@@ -11923,7 +12450,7 @@ export interface operations {
     getRecurringCooperationReport: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
@@ -12108,7 +12635,7 @@ export interface operations {
     getStartUpReport: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
@@ -12291,7 +12818,7 @@ export interface operations {
     getWorklist: {
         parameters: {
             query: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";

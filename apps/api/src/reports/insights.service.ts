@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { expandLevels, SCHOOL_LEVELS, SchoolLevel } from '@crm/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { expandLevels, isDateOnly, SCHOOL_LEVELS, SchoolLevel, startOfLocalDay } from '@crm/domain';
 import {
   addDays,
   DEFAULT_PARTNER_LOAD_CONFIG,
@@ -9,7 +9,8 @@ import {
   RULES,
   startUpReport,
 } from '@crm/read-models';
-import { parseAsOf } from '../http/as-of';
+import { Settings, SETTINGS } from '../config/settings';
+import { asOfInstant, parseAsOf } from '../http/as-of';
 import { FiguresCache } from '../read-side/figures-cache';
 import { mapInSlices } from '../read-side/map-in-slices';
 import { ReadContext } from '../read-side/read-context';
@@ -29,6 +30,7 @@ export class InsightsService {
   constructor(
     private readonly readModels: ReadModels,
     private readonly cache: FiguresCache,
+    @Inject(SETTINGS) private readonly settings: Pick<Settings, 'timeZone'>,
   ) {}
 
   partnerLoad(query: PartnerLoadQueryDto, asOf: string) {
@@ -44,8 +46,10 @@ export class InsightsService {
   departures(query: DeparturesQueryDto, asOf: string) {
     return this.cache.answerAsOf(`reports/departures ${JSON.stringify(query)}`, asOf, async (at) => {
       const context = await reportScope(this.cache, this.readModels, query, at, true);
-      const from = query.from ? new Date(Date.parse(query.from)).toISOString() : query.person ? BEGINNING : addDays(at, -RULES.yearDays);
-      const to = query.to ? parseAsOf(query.to) : at;
+      const { timeZone } = this.settings;
+      // A period of days (SPEC §1 R2): `from` a day is the start of that local day, `to` a day the end of it.
+      const from = query.from ? (isDateOnly(query.from) ? startOfLocalDay(query.from, timeZone) : asOfInstant(query.from, timeZone, 'from')) : query.person ? BEGINNING : addDays(at, -RULES.yearDays);
+      const to = query.to ? parseAsOf(query.to, timeZone) : at;
       const report = departuresReport(context.partnerships, context.people, at, { from, to, ...(query.person && { personId: query.person }) });
       const items = report.items.map((item) => ({
         ...item,

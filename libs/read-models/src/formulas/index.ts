@@ -15,3 +15,4 @@ export * from './partner-load';
 export * from './departure-aftermath';
 export * from './start-up-pace';
 export * from './recurring-cooperation';
+export * from './history';

@@ -77,14 +77,31 @@ function schoolTiers(facts: PartnershipFacts, people: PeopleLookup, asOf: string
   return tiers;
 }
 
+/** An ended partnership counts in `partnerships` and `byStage` only: none of its other figures is read. */
+const endedFigures: Omit<LevelFigures, 'tiers'> = {
+  stage: 'ended',
+  current: false,
+  score: null,
+  status: 'ended',
+  formal: false,
+  olderThanYoung: false,
+  evaluated: false,
+  keptCredit: 0,
+  keptTotal: 0,
+  schoolRiskHigh: false,
+  recurring: null,
+};
+
 export function levelFigures(facts: PartnershipFacts, people: PeopleLookup, asOf: string, config: HealthConfig = DEFAULT_HEALTH_CONFIG): LevelFigures {
   const stage = stageAt(facts, asOf);
+  // A history asks the report at many dates, at most of which many partnerships have ended long ago.
+  if (stage === 'ended') return { ...endedFigures, tiers: new Set() };
   const health = healthAt(facts, people, asOf, config);
   const lastEvaluation = latestEvaluation(facts, asOf);
   const tally = commitmentTally(facts, asOf);
   return {
     stage,
-    current: stage !== 'ended',
+    current: true,
     score: health.score,
     status: health.status,
     formal: formalAgreementAt(facts, asOf) !== undefined,
