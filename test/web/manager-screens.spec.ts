@@ -59,10 +59,10 @@ describeInBrowser('web app: the manager and the reporting analyst (partnerships 
     const day = lastYear();
     await page.goto(`${app.baseUrl}/management?asOf=${day}`);
     await page.getByTestId('as-of-banner').waitFor();
-    await page.waitForFunction((before) => {
-      const rows = [...document.querySelectorAll('[data-testid="levels-table"] tbody tr')].map((row) => (row as HTMLElement).innerText);
-      return rows.length > 0 && JSON.stringify(rows) !== before;
-    }, JSON.stringify(now));
+    // In the page: the levels table has rows again, and they differ from today's.
+    await page.waitForFunction(
+      `(() => { const rows = [...document.querySelectorAll('[data-testid="levels-table"] tbody tr')].map((row) => row.innerText); return rows.length > 0 && JSON.stringify(rows) !== ${JSON.stringify(JSON.stringify(now))}; })()`,
+    );
     expect(await levelFigures(page)).not.toEqual(now);
   });
 
@@ -92,7 +92,7 @@ describeInBrowser('web app: the manager and the reporting analyst (partnerships 
     await page.getByTestId('filter-sort').click();
     await page.getByRole('option', { name: 'School A–Z' }).click();
     await page.waitForURL((url) => url.searchParams.get('sort') === 'school');
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="partnership-row"] [data-testid="health"]')].every((cell) => cell.textContent?.includes('Aandacht nodig')));
+    await page.waitForFunction(`[...document.querySelectorAll('[data-testid="partnership-row"] [data-testid="health"]')].every((cell) => cell.textContent.includes('Aandacht nodig'))`);
 
     const statuses = await page.locator('[data-testid="partnership-row"] [data-testid="health"]').allInnerTexts();
     expect(statuses.length).toBeGreaterThan(0);

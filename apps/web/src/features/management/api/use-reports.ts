@@ -30,6 +30,14 @@ export function useContinuityReport(asOf: Day | undefined) {
   });
 }
 
+/** The levels report month by month for the year up to `asOf` (the API steps back from it). */
+export function useLevelsHistory(asOf: Day | undefined) {
+  return useQuery({
+    queryKey: reportKey('levels-history', asOf),
+    queryFn: async () => unwrap(await api.GET('/api/reports/levels/history', { params: { query: { to: asOf, every: 'month' } } })),
+  });
+}
+
 /** Per partner organisation, what the schools asked of it in the last year, most loaded first. */
 export function usePartnerLoadReport(asOf: Day | undefined) {
   return useQuery({

@@ -5,12 +5,13 @@ import { Page } from '@/components/page';
 import { QueryView } from '@/components/query-view';
 import { useAsOf } from '@/lib/as-of';
 import { hasRole, useSession } from '@/lib/session';
-import { downloadReport, useContinuityReport, useDeparturesReport, useKeyPersonRiskReport, useLevelsReport, usePartnerLoadReport, useStartUpReport } from '../api/use-reports';
+import { downloadReport, useContinuityReport, useDeparturesReport, useKeyPersonRiskReport, useLevelsHistory, useLevelsReport, usePartnerLoadReport, useStartUpReport } from '../api/use-reports';
 import { DeparturesSummary, PartnerLoadTable, StartUpTable } from '../components/insight-tables';
 import { ContinuityTable } from '../components/continuity-table';
 import { ExposureList } from '../components/exposure-list';
 import { KeyPersonTable } from '../components/key-person-table';
 import { LevelsCharts } from '../components/levels-charts';
+import { LevelsHistoryChart } from '../components/levels-history-chart';
 import { LevelsTable } from '../components/levels-table';
 import { ReportCard } from '../components/report-card';
 
@@ -20,6 +21,7 @@ export function ManagementRoute() {
   const { asOf } = useAsOf();
   const mayExport = hasRole(useSession(), 'reporting', 'admin');
   const levels = useLevelsReport(asOf);
+  const history = useLevelsHistory(asOf);
   const keyPerson = useKeyPersonRiskReport(asOf);
   const continuity = useContinuityReport(asOf);
   const partnerLoad = usePartnerLoadReport(asOf);
@@ -37,6 +39,11 @@ export function ManagementRoute() {
                 <LevelsTable rows={data.levels} />
               </>
             )}
+          </QueryView>
+        </ReportCard>
+        <ReportCard title={t('management.history')} testId="history">
+          <QueryView query={history} rows={3} empty={{ title: t('management.historyEmpty'), icon: <IconChecks size={28} /> }} isEmpty={(data) => data.steps.length === 0}>
+            {(data) => <LevelsHistoryChart steps={data.steps} />}
           </QueryView>
         </ReportCard>
         <ReportCard title={t('management.keyPerson')} help={t('management.keyPersonHelp')} onDownload={mayExport ? () => downloadReport('/api/reports/key-person-risk', asOf) : undefined} testId="key-person">

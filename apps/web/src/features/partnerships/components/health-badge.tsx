@@ -30,3 +30,15 @@ export function RiskBadge({ risk }: { risk: Risk }) {
     </Badge>
   );
 }
+
+/** The 90-day trend the API computed (score now − score 90 days before); nothing when it has none. */
+export function TrendFigure({ value }: { value: number | null | undefined }) {
+  const format = useFormat();
+  if (value === null || value === undefined) return <Text size="sm">–</Text>;
+  return (
+    <Text size="sm" fw={600} c={value < 0 ? 'red.9' : value > 0 ? 'green.9' : undefined}>
+      {value > 0 ? '+' : ''}
+      {format.number(value)}
+    </Text>
+  );
+}

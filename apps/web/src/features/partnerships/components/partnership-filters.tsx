@@ -4,7 +4,7 @@ import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrganisationSearchSelect } from '@/features/organisations/components/organisation-search-select';
-import { LEVELS, RISKS, SORTS, STAGES, STATUSES, type PartnershipFilters } from '../list-search';
+import { INTENSITIES, LEVELS, RISKS, SORTS, STAGES, STATUSES, type PartnershipFilters } from '../list-search';
 
 /** The list's filters, search and sort; every change goes to the URL through `onChange`. */
 export function PartnershipFiltersBar({ filters, onChange }: { filters: PartnershipFilters; onChange: (next: PartnershipFilters) => void }) {
@@ -36,6 +36,7 @@ export function PartnershipFiltersBar({ filters, onChange }: { filters: Partners
       <Select label={t('list.level')} placeholder={any} clearable data={options(LEVELS, (v) => t(`vocab.level.${v}`))} value={filters.level ?? null} onChange={(v) => set({ level: (v ?? undefined) as PartnershipFilters['level'] })} w={110} data-testid="filter-level" />
       <Select label={t('list.stage')} placeholder={any} clearable data={options(STAGES, (v) => t(`vocab.stage.${v}`))} value={filters.stage ?? null} onChange={(v) => set({ stage: (v ?? undefined) as PartnershipFilters['stage'] })} w={150} data-testid="filter-stage" />
       <Select label={t('list.status')} placeholder={any} clearable data={options(STATUSES, (v) => t(`vocab.status.${v}`))} value={filters.status ?? null} onChange={(v) => set({ status: (v ?? undefined) as PartnershipFilters['status'] })} w={160} data-testid="filter-status" />
+      <Select label={t('list.intensity')} placeholder={any} clearable data={options(INTENSITIES, (v) => t(`vocab.intensity.${v}`))} value={filters.intensity ?? null} onChange={(v) => set({ intensity: (v ?? undefined) as PartnershipFilters['intensity'] })} w={200} data-testid="filter-intensity" />
       <Select label={t('list.risk')} placeholder={any} clearable data={options(RISKS, (v) => t(`vocab.risk.${v}`))} value={filters.risk ?? null} onChange={(v) => set({ risk: (v ?? undefined) as PartnershipFilters['risk'] })} w={170} data-testid="filter-risk" />
       <TextInput
         label={t('list.region')}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { components } from '@crm/api-client';
 import { AnchorLink } from '@/components/links';
 import { useFormat } from '@/lib/format';
-import { HealthBadge, RiskBadge } from './health-badge';
+import { HealthBadge, RiskBadge, TrendFigure } from './health-badge';
 
 type Row = components['schemas']['PartnershipSummaryResponse'];
 
@@ -22,6 +22,7 @@ export function PartnershipsTable({ rows }: { rows: Row[] }) {
             <Table.Th scope="col">{t('list.columns.levels')}</Table.Th>
             <Table.Th scope="col">{t('list.columns.stage')}</Table.Th>
             <Table.Th scope="col">{t('list.columns.health')}</Table.Th>
+            <Table.Th scope="col" ta="right">{t('list.columns.trend')}</Table.Th>
             <Table.Th scope="col">{t('list.columns.risk')}</Table.Th>
             <Table.Th scope="col">{t('list.columns.opened')}</Table.Th>
           </Table.Tr>
@@ -52,6 +53,9 @@ export function PartnershipsTable({ rows }: { rows: Row[] }) {
               <Table.Td>{t(`vocab.stage.${row.stage}`)}</Table.Td>
               <Table.Td data-testid="health">
                 <HealthBadge score={row.healthScore} status={row.status} />
+              </Table.Td>
+              <Table.Td ta="right" data-testid="trend">
+                <TrendFigure value={row.trend} />
               </Table.Td>
               <Table.Td>
                 <RiskBadge risk={row.schoolKeyPersonRisk} />
