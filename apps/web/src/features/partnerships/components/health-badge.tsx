@@ -36,7 +36,7 @@ export function TrendFigure({ value }: { value: number | null | undefined }) {
   const format = useFormat();
   if (value === null || value === undefined) return <Text size="sm">–</Text>;
   return (
-    <Text size="sm" fw={600} c={value < 0 ? 'red.9' : value > 0 ? 'green.9' : undefined}>
+    <Text size="sm" fw={value < 0 ? 700 : 500}>
       {value > 0 ? '+' : ''}
       {format.number(value)}
     </Text>
