@@ -1,5 +1,5 @@
 export * from './event-store.port';
-export { EventLogCorruptError } from './errors';
+export { DamagedEventError, EventLogCorruptError } from './errors';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';
 import type { EventStoreDbEventStore as EventStoreDbEventStoreClass } from './eventstoredb/eventstoredb-event-store';
 import { loadEventStoreDb } from './eventstoredb/load-eventstoredb';

@@ -1,0 +1,3 @@
+export * from './storage-error';
+export * from './storage-health';
+export * from './file-identity';
