@@ -1,3 +1,4 @@
+import { asStorageError } from '@crm/storage';
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -27,7 +28,11 @@ const SCHEMA = `
  * damaged, not a SQLite database, or already open elsewhere.
  */
 export function openReadModelFile(file: string): Database.Database {
-  mkdirSync(dirname(file), { recursive: true });
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+  } catch (error) {
+    throw asStorageError(error, dirname(file));
+  }
   let db: Database.Database | undefined;
   try {
     // No busy wait: the lock below is held for the life of the store, so waiting would only delay the error.
@@ -57,6 +62,6 @@ export function openReadModelFile(file: string): Database.Database {
     if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) {
       throw new ReadStoreCorruptError(file, (error as Error).message);
     }
-    throw error;
+    throw asStorageError(error, file);
   }
 }
