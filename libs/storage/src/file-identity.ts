@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { StorageError } from './storage-error';
+import { storageHealth } from './storage-health';
 
 /**
  * Remembers which file (device and inode) a store opened, to notice when it is deleted or replaced underneath the
@@ -14,6 +15,7 @@ export class FileIdentity {
     const stat = statSync(file);
     this.dev = stat.dev;
     this.ino = stat.ino;
+    storageHealth.watch(this);
   }
 
   /** Throws StorageError `gone` when the path no longer leads to the file that was opened. */

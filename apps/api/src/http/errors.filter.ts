@@ -4,6 +4,7 @@ import { WrongExpectedRevisionError } from '@crm/event-store';
 import { errorCodes, type FastifyReply, type FastifyRequest } from 'fastify';
 import { challengeOf } from '../auth/auth-errors';
 import { ErrorBody } from './error-body';
+import { retryAfterOf, storageErrorBody } from './storage-error-body';
 
 const STATUS_OF_KIND = { rule: 422, not_found: 404, conflict: 409 } as const;
 
@@ -32,7 +33,7 @@ export function toErrorBody(error: unknown): ErrorBody {
       message: Array.isArray(message) ? message.join('; ') : String(message),
     };
   }
-  return { statusCode: 500, code: 'internal_error', message: 'internal error' };
+  return storageErrorBody(error) ?? { statusCode: 500, code: 'internal_error', message: 'internal error' };
 }
 
 /**
@@ -60,6 +61,8 @@ export class ErrorsFilter implements ExceptionFilter {
     }
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (body.statusCode === 401) void reply.header('www-authenticate', challengeOf(error));
+    const retryAfter = retryAfterOf(body);
+    if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
     void reply.status(body.statusCode).send(body);
   }
 }

@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { asStorageError } from '@crm/storage';
+import { asStorageError, ensureDirectory } from '@crm/storage';
 import { EventLogCorruptError } from '../errors';
 
 const SCHEMA_VERSION = 1;
@@ -33,11 +32,7 @@ const SCHEMA = `
  * database at all is still refused here.
  */
 export function openEventLog(file: string, { checkIntegrity = true }: { checkIntegrity?: boolean } = {}): Database.Database {
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-  } catch (error) {
-    throw asStorageError(error, dirname(file));
-  }
+  ensureDirectory(dirname(file));
   let db: Database.Database | undefined;
   try {
     db = new Database(file);

@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
-import { asStorageError, FileIdentity, writing } from '@crm/storage';
+import { asStorageError, ensureDirectory, FileIdentity, writing } from '@crm/storage';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { checkSubjectId, KEY_BYTES, KeyLookup, KeyStore, SubjectErasedError } from '../key-store.port';
@@ -74,7 +73,7 @@ export class SqliteKeyStore implements KeyStore {
     this.file = resolve(file);
     let db: Database.Database;
     try {
-      mkdirSync(dirname(this.file), { recursive: true });
+      ensureDirectory(dirname(this.file));
       db = new Database(this.file);
     } catch (error) {
       throw asStorageError(error, this.file);

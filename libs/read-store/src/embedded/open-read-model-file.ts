@@ -1,6 +1,5 @@
-import { asStorageError } from '@crm/storage';
+import { asStorageError, ensureDirectory } from '@crm/storage';
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ReadStoreCorruptError, ReadStoreInUseError } from '../errors';
 
@@ -28,11 +27,7 @@ const SCHEMA = `
  * damaged, not a SQLite database, or already open elsewhere.
  */
 export function openReadModelFile(file: string): Database.Database {
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-  } catch (error) {
-    throw asStorageError(error, dirname(file));
-  }
+  ensureDirectory(dirname(file));
   let db: Database.Database | undefined;
   try {
     // No busy wait: the lock below is held for the life of the store, so waiting would only delay the error.
