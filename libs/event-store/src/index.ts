@@ -10,3 +10,4 @@ Object.defineProperty(exports, 'EventStoreDbEventStore', { enumerable: true, get
 export { createEventStore, eventLogFile, type EventStoreSettings } from './create-event-store';
 export { checkEventLogInWorker } from './sqlite/integrity-check-in-worker';
 export { UpcastingEventStore } from './upcasting-event-store';
+export { scanEventChecksumsInWorker, type ChecksumScanReport, type DamagedRow } from './sqlite/checksum-scan-in-worker';

@@ -9,6 +9,8 @@ import { Access, Public } from '../auth/access.decorators';
 import { Settings, SETTINGS } from '../config/settings';
 import { Metrics } from '../observability/metrics';
 import { ProjectionLag, projectionLag } from '../read-side/projection-lag';
+import { EventLogScan } from '../infrastructure/event-log-scan';
+import { EVENT_LOG_SCAN } from '../infrastructure/event-store.module';
 import { storageProblems } from './storage-problems';
 
 /** A store that has not answered within this is reported down (a hung connection must not hang the probe). */
@@ -54,6 +56,7 @@ export class HealthController {
     @Inject(PROJECTIONS) private readonly engine: ProjectionsView,
     private readonly prometheus: Metrics,
     @Inject(SETTINGS) private readonly settings: Settings,
+    @Inject(EVENT_LOG_SCAN) private readonly scan: EventLogScan,
   ) {}
 
   @Get('health')
@@ -79,7 +82,9 @@ export class HealthController {
     const keyStore = writable(keyAnswering, problems.keyStore);
     const projections = answering.status === 'up' ? await this.lag().catch(() => this.engine.status()) : this.engine.status();
     const failing = projections.filter((p) => p.error);
-    const down = [events, readStore, keyStore].some((store) => store.status === 'down');
+    // The check of every event's checksum, in the background since start: a damaged event keeps /health at 503.
+    const integrity = this.scan.status;
+    const down = [events, readStore, keyStore].some((store) => store.status === 'down') || integrity.status === 'damaged';
     if (down || failing.length > 0) {
       void reply.status(503);
       const stores = { eventStore: events, readStore, keyStore };
@@ -92,6 +97,7 @@ export class HealthController {
       readStore: withoutValue(readStore),
       keyStore: withoutValue(keyStore),
       readModels: { status: failing.length > 0 ? 'failing' : 'up', rebuilding: this.engine.isRebuilding, projections },
+      integrity,
     };
   }
 
