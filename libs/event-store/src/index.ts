@@ -11,3 +11,4 @@ export { createEventStore, eventLogFile, type EventStoreSettings } from './creat
 export { checkEventLogInWorker } from './sqlite/integrity-check-in-worker';
 export { UpcastingEventStore } from './upcasting-event-store';
 export { scanEventChecksumsInWorker, type ChecksumScanReport, type DamagedRow } from './sqlite/checksum-scan-in-worker';
+export { quarantineEvent, restoreEvent } from './sqlite/repair-event';

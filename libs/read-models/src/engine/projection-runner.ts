@@ -1,4 +1,4 @@
-import { EventStore, RecordedEvent, Subscription } from '@crm/event-store';
+import { EventStore, QUARANTINED_EVENT_TYPE, RecordedEvent, Subscription } from '@crm/event-store';
 import { Filter, matcherOf, ReadStore, StoredDocument } from '@crm/read-store';
 import { ProjectionDefinition } from '../projections/projection-definition';
 import { catchUpTogether } from './catch-up-together';
@@ -273,6 +273,8 @@ export class ProjectionRunner {
   /** Applies an event; returns a promise only when it has to wait (for the store, or for a commit). */
   private onEvent(event: RecordedEvent): Promise<void> | void {
     if (event.position <= this.applied) return;
+    // A quarantined event (docs/operations.md) is passed over: it counts as read, and changes nothing.
+    if (event.type === QUARANTINED_EVENT_TYPE) return this.advance(event);
     const id = this.definition.documentId(event);
     const filter = this.definition.relatedDocuments?.(event);
     const draft = id === undefined ? null : this.drafts.get(id);
