@@ -15,7 +15,7 @@ import {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
-import { FileIdentity, noted, storageHealth } from '@crm/storage';
+import { FileIdentity, noted, storageFaultOf, storageHealth } from '@crm/storage';
 import { DamagedEventError } from '../errors';
 import { checkExpectedRevision } from '../expected-revision';
 import { SubscriptionRunner } from '../subscription-runner';
@@ -131,6 +131,9 @@ export class SqliteEventStore implements EventStore {
           this.uncommittedHead = outcome.position;
           return { outcome };
         } catch (error) {
+          // A full or read-only disk fails the whole group (SQLite may already have rolled the transaction back,
+          // and the next append would meet the same disk): every append of it is refused with that error.
+          if (storageFaultOf(error) || !this.db.inTransaction) throw error;
           return { error: error as Error };
         }
       });
