@@ -7,18 +7,9 @@ import { join } from 'node:path';
 import { EventLogScan } from '../../apps/api/src/infrastructure/event-log-scan';
 import { EVENT_LOG_SCAN } from '../../apps/api/src/infrastructure/event-store.module';
 import { created, daysAgo, region } from '../support/fixtures';
+import { healthWhen } from '../support/health-when';
 import { startTestAppOn, TestApp } from '../support/test-app';
 
-/** Asks /health until `done` holds for its body (the projections fail and heal in the background); bounded. */
-async function healthWhen(t: TestApp, done: (body: Record<string, any>) => boolean): Promise<Record<string, any>> {
-  const deadline = Date.now() + 45_000;
-  for (;;) {
-    const { body } = await t.http.get('/health');
-    if (done(body)) return body;
-    if (Date.now() > deadline) throw new Error(`health never got there: ${JSON.stringify(body)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('one damaged event in the log (a row cut short on disk)', () => {
   let dataDir: string;

@@ -2,6 +2,7 @@ import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { created, daysAgo, region } from '../support/fixtures';
+import { healthWhen } from '../support/health-when';
 import { rawSqliteOf } from '../support/raw-sqlite';
 import { startTestAppOn, TestApp } from '../support/test-app';
 import { mountTmpfs, Tmpfs } from './support/tmpfs';
@@ -34,15 +35,6 @@ function fillDisk(dir: string): string {
   return filler;
 }
 
-async function healthWhen(t: TestApp, done: (body: Record<string, any>) => boolean): Promise<Record<string, any>> {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const { body } = await t.http.get('/health');
-    if (done(body)) return body;
-    if (Date.now() > deadline) throw new Error(`health never got there: ${JSON.stringify(body)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describeOnTmpfs('DATA_DIR on a disk that fills up or turns read-only', () => {
   const tmpfs = fs as Tmpfs;

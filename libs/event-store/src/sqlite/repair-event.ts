@@ -2,17 +2,9 @@ import Database from 'better-sqlite3';
 import { QUARANTINED_EVENT_TYPE } from '../event-store.port';
 import { eventChecksum } from './event-checksum';
 import { openEventLog } from './open-event-log';
+import type { EventRow } from './sqlite-event-store';
 
-interface Row {
-  position: number;
-  id: string;
-  stream_id: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-  checksum: string | null;
-}
+type Row = EventRow;
 
 const COLUMNS = 'position, id, stream_id, revision, type, data, metadata, checksum';
 

@@ -33,7 +33,8 @@ const PAGES_WHILE_A_WORKER_STARTS = 16;
 /** How often a live subscription looks for appends made by another process on the same file. */
 const POLL_MS = 200;
 
-interface EventRow {
+/** A row of the events table as stored. */
+export interface EventRow {
   position: number;
   id: string;
   stream_id: string;

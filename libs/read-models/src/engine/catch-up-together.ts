@@ -30,7 +30,7 @@ export async function catchUpTogether(events: EventStore, runners: readonly Proj
       if (active.length === 0) break;
     }
   } catch (error) {
-    for (const runner of active) if (current(runner)) runner.fail(error as Error, runs.get(runner));
+    await Promise.all(active.filter(current).map((runner) => runner.failReading(error as Error, runs.get(runner))));
     return;
   }
   for (const runner of active) runner.follow(runs.get(runner));

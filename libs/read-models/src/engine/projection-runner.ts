@@ -194,6 +194,16 @@ export class ProjectionRunner {
     if (delay !== false) this.retryTimer = setTimeout(() => void this.restart(), delay(++this.attempts));
   }
 
+  /**
+   * The log could not be read past the last event applied (e.g. a damaged event): what was applied is sound, so it is
+   * committed before the runner halts, and the restart reads from just before the event that failed.
+   */
+  async failReading(error: Error, run = this.runNumber): Promise<void> {
+    if (run !== this.runNumber || this.halted || this.stopped) return;
+    await this.flush();
+    this.fail(error, run);
+  }
+
   /** Resolves once the projection has read and committed everything that was in the log when it started. */
   whenCaughtUp(): Promise<void> {
     if (this.isCaughtUp) return Promise.resolve();
