@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, EventStore } from '@crm/event-store';
 import { KEY_STORE, KeyStore } from '@crm/privacy';
 import { PROJECTIONS, ProjectionsView } from '@crm/read-models';
@@ -11,6 +11,7 @@ import { Metrics } from '../observability/metrics';
 import { ProjectionLag, projectionLag } from '../read-side/projection-lag';
 import { EventLogScan } from '../infrastructure/event-log-scan';
 import { EVENT_LOG_SCAN } from '../infrastructure/event-store.module';
+import { HealthResponse } from './ops.response';
 import { storageProblems } from './storage-problems';
 
 /** A store that has not answered within this is reported down (a hung connection must not hang the probe). */
@@ -61,7 +62,10 @@ export class HealthController {
 
   @Get('health')
   @Public()
+  @ApiResponse({ status: 200, type: HealthResponse, description: 'every store answers and no projection has failed' })
+  @ApiResponse({ status: 503, type: HealthResponse, description: 'a store is down or a projection has failed: `status` is `degraded`' })
   @ApiOperation({
+    operationId: 'getHealth',
     summary: 'Readiness: each store (event log, read store, key store) and the projections',
     description:
       '200 when every store answers and takes writes and no projection has failed; 503 otherwise, saying which and why ' +
@@ -103,7 +107,9 @@ export class HealthController {
 
   @Get('metrics')
   @Access('metrics')
-  @ApiOperation({ summary: 'Prometheus metrics: commands, store latencies, projection lag, process' })
+  @ApiOperation({ operationId: 'getMetrics', summary: 'Prometheus metrics: commands, store latencies, projection lag, process' })
+  @ApiProduces('text/plain')
+  @ApiResponse({ status: 200, description: 'the Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } })
   async metrics(@Res({ passthrough: true }) reply: FastifyReply) {
     await this.lag().catch((error: Error) => reply.log.warn({ context: 'Health' }, `projection lag not measured: ${error.message}`));
     const problems = storageProblems(this.settings);
