@@ -57,9 +57,9 @@ describe('one damaged event in the log (a row cut short on disk)', () => {
   });
 
   it('answers that partnership with event_damaged while every other partnership keeps working', async () => {
-    const timeline = await t!.http.get(`/api/partnerships/${damaged}/timeline`).expect(500);
+    const timeline = await t!.http.get(`/api/partnerships/${damaged}/timeline`).expect(503);
     expect(timeline.body).toMatchObject({ code: 'event_damaged', position });
-    const write = await record(damaged, 10).expect(500);
+    const write = await record(damaged, 10).expect(503);
     expect(write.body.code).toBe('event_damaged');
     await t!.http.get(`/api/partnerships/${healthy}/timeline`).expect(200);
     await record(healthy, 10).expect(201);
@@ -67,7 +67,7 @@ describe('one damaged event in the log (a row cut short on disk)', () => {
 
   it('answers a rebuild with the failure instead of hanging, and a second rebuild starts afresh (and fails alike)', async () => {
     for (let i = 0; i < 2; i++) {
-      const answer = await t!.http.post('/api/admin/projections/rebuild').query({ wait: 'true' }).expect(500);
+      const answer = await t!.http.post('/api/admin/projections/rebuild').query({ wait: 'true' }).expect(503);
       expect(answer.body.code).toBe('rebuild_failed');
       expect(answer.body.message).toContain(`position ${position}`);
     }

@@ -15,7 +15,7 @@ export interface paths {
         put?: never;
         /**
          * Rebuild every projection from position 0
-         * @description Builds new generations beside the live ones, which keep answering until the new ones have caught up. `?wait=true` answers when done, or 500 `rebuild_failed` naming the cause (e.g. a damaged event: stream, position, file) when a new generation fails; the live ones then stay, and a later rebuild starts afresh.
+         * @description Builds new generations beside the live ones, which keep answering until the new ones have caught up. `?wait=true` answers when done, or 503 `rebuild_failed` naming the cause (e.g. a damaged event: stream, position, file) when a new generation fails; the live ones then stay, and a later rebuild starts afresh.
          */
         post: operations["rebuildProjections"];
         delete?: never;
@@ -1922,7 +1922,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -1942,7 +1942,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -2111,7 +2137,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2131,7 +2157,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -2406,7 +2458,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2426,7 +2478,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -2600,7 +2678,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2620,7 +2698,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -2897,7 +3001,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2917,7 +3021,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -3094,7 +3224,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3114,7 +3244,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -3390,7 +3546,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3410,7 +3566,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -3584,7 +3766,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3604,7 +3786,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -3876,7 +4084,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3896,7 +4104,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -4167,7 +4401,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4187,7 +4421,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -4455,7 +4715,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4475,7 +4735,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -4747,7 +5033,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4767,7 +5053,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -5035,7 +5347,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5055,7 +5367,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -5323,7 +5661,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5343,7 +5681,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -5611,7 +5975,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5631,7 +5995,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -5903,7 +6293,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5923,7 +6313,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -6191,7 +6607,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6211,7 +6627,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -6385,7 +6827,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6405,7 +6847,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -6675,7 +7143,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6695,7 +7163,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -6967,7 +7461,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6987,7 +7481,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -7161,7 +7681,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7181,7 +7701,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -7451,7 +7997,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7471,7 +8017,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -7744,7 +8316,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7764,7 +8336,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -7938,7 +8536,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7958,7 +8556,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -8229,7 +8853,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8249,7 +8873,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -8428,7 +9078,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8448,7 +9098,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -8615,7 +9291,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8635,7 +9311,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -8907,7 +9609,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8927,7 +9629,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -9101,7 +9829,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9121,7 +9849,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -9392,7 +10146,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9412,7 +10166,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -9682,7 +10462,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9702,7 +10482,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -9968,7 +10774,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9988,7 +10794,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -10163,7 +10995,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10183,7 +11015,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -10344,7 +11202,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10364,7 +11222,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -10525,7 +11409,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10545,7 +11429,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -10704,7 +11614,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10724,7 +11634,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -10898,7 +11834,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10918,7 +11854,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -11117,7 +12079,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -11137,7 +12099,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];

@@ -23,9 +23,9 @@ describe('storage errors answered', () => {
     expect((sqlite('SQLITE_FULL', 'database or disk is full') as Error).message).toBe('/srv/crm/data/events.sqlite: disk full (SQLITE_FULL: database or disk is full)');
   });
 
-  it('a damaged event is 500 event_damaged with its stream and position, and no Retry-After', () => {
+  it('a damaged event is 503 event_damaged with its stream and position, and no Retry-After (it needs an operator)', () => {
     const body = toErrorBody(new DamagedEventError('/srv/crm/data/events.sqlite', 150, 'partnership-1', 'checksum mismatch'));
-    expect(body).toMatchObject({ statusCode: 500, code: 'event_damaged', streamId: 'partnership-1', position: 150 });
+    expect(body).toMatchObject({ statusCode: 503, code: 'event_damaged', streamId: 'partnership-1', position: 150 });
     expect(retryAfterOf(body)).toBeUndefined();
   });
 

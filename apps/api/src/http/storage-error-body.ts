@@ -13,7 +13,7 @@ const ANSWER: Record<StorageFault, { statusCode: number; code: string; cause: st
   io: { statusCode: 503, code: 'storage_io_error', cause: 'the disk reported an I/O error' },
   cannot_open: { statusCode: 503, code: 'storage_unavailable', cause: 'a data file cannot be opened' },
   gone: { statusCode: 503, code: 'storage_unavailable', cause: 'a data file was deleted or replaced while in use' },
-  damaged: { statusCode: 500, code: 'storage_damaged', cause: 'a data file is damaged' },
+  damaged: { statusCode: 503, code: 'storage_damaged', cause: 'a data file is damaged' },
 };
 
 const STORE_OF_FILE: Record<string, string> = { 'events.sqlite': 'event log', 'read-models.sqlite': 'read store', 'keys.sqlite': 'key store' };
@@ -30,7 +30,7 @@ export function storageErrorBody(error: unknown): ErrorBody | undefined {
   }
   if (error instanceof DamagedEventError) {
     return {
-      statusCode: 500,
+      statusCode: 503,
       code: 'event_damaged',
       message: `a stored event of this record is damaged (position ${error.position}); an operator must restore or quarantine it`,
       streamId: error.streamId,
@@ -38,12 +38,15 @@ export function storageErrorBody(error: unknown): ErrorBody | undefined {
     };
   }
   if (error instanceof DamagedKeyError) {
-    return { statusCode: 500, code: 'key_damaged', message: 'a data key this record needs is damaged; an operator must restore the key store' };
+    return { statusCode: 503, code: 'key_damaged', message: 'a data key this record needs is damaged; an operator must restore the key store' };
   }
   return undefined;
 }
 
-/** The Retry-After seconds for an answer: a refusal that passes once space is freed or the disk is back. */
+/** Refusals that pass by themselves once space is freed or the disk is back (a damaged record needs an operator). */
+const PASSING = new Set(['storage_full', 'storage_read_only', 'storage_io_error', 'storage_unavailable']);
+
+/** The Retry-After seconds for an answer: a storage refusal that passes once space is freed or the disk is back. */
 export function retryAfterOf(body: ErrorBody): number | undefined {
-  return body.statusCode === 507 || (body.statusCode === 503 && body.code.startsWith('storage_')) ? STORAGE_RETRY_AFTER_SECONDS : undefined;
+  return PASSING.has(body.code) ? STORAGE_RETRY_AFTER_SECONDS : undefined;
 }

@@ -27,7 +27,7 @@ export class AdminController {
     summary: 'Rebuild every projection from position 0',
     description:
       'Builds new generations beside the live ones, which keep answering until the new ones have caught up. `?wait=true` ' +
-      'answers when done, or 500 `rebuild_failed` naming the cause (e.g. a damaged event: stream, position, file) when a ' +
+      'answers when done, or 503 `rebuild_failed` naming the cause (e.g. a damaged event: stream, position, file) when a ' +
       'new generation fails; the live ones then stay, and a later rebuild starts afresh.',
   })
   async rebuild(@Query() { wait }: RebuildQueryDto) {
@@ -39,7 +39,7 @@ export class AdminController {
         await done;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        throw new HttpException({ statusCode: 500, code: 'rebuild_failed', message: `the rebuild failed: ${message}` }, 500);
+        throw new HttpException({ statusCode: 503, code: 'rebuild_failed', message: `the rebuild failed: ${message}` }, 503);
       }
     }
     return { status: this.engine.isRebuilding ? 'rebuilding' : 'done', projections: this.engine.status() };
