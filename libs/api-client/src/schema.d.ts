@@ -15,7 +15,7 @@ export interface paths {
         put?: never;
         /**
          * Rebuild every projection from position 0
-         * @description Builds new generations beside the live ones, which keep answering until the new ones have caught up. `?wait=true` answers when done.
+         * @description Builds new generations beside the live ones, which keep answering until the new ones have caught up. `?wait=true` answers when done, or 503 `rebuild_failed` naming the cause (e.g. a damaged event: stream, position, file) when a new generation fails; the live ones then stay, and a later rebuild starts afresh.
          */
         post: operations["rebuildProjections"];
         delete?: never;
@@ -730,7 +730,7 @@ export interface paths {
         };
         /**
          * Readiness: each store (event log, read store, key store) and the projections
-         * @description 200 when every store answers and no projection has failed; 503 otherwise, saying which. Includes projection lag.
+         * @description 200 when every store answers and takes writes and no projection has failed; 503 otherwise, saying which and why (a full or read-only disk, a data file deleted or replaced, a projection stopped on a damaged event). Includes projection lag.
          */
         get: operations["getHealth"];
         put?: never;
@@ -892,6 +892,12 @@ export interface components {
             school: components["schemas"]["SideContinuityRowResponse"];
             schoolName: string | null;
         };
+        DamagedEventResponse: {
+            /** @description what is wrong with it (checksum mismatch, not valid JSON) */
+            detail: string;
+            position: number;
+            streamId: string;
+        };
         DepartedRelationResponse: {
             activityFellByHalf: boolean | null;
             afterWindowComplete: boolean;
@@ -1005,6 +1011,11 @@ export interface components {
         EventStoreStatusResponse: {
             /** @description why it is down (credentials masked) */
             error?: string;
+            /**
+             * @description its file refuses writes: disk full, read-only, I/O error, deleted or replaced … (docs/operations.md, Faults)
+             * @enum {string}
+             */
+            fault?: "full" | "read_only" | "io" | "cannot_open" | "gone" | "damaged";
             headPosition?: number;
             latencyMs: number;
             /** @enum {string} */
@@ -1088,6 +1099,8 @@ export interface components {
         };
         HealthResponse: {
             eventStore: components["schemas"]["EventStoreStatusResponse"];
+            /** @description the background check of every event's checksum since start */
+            integrity: components["schemas"]["IntegrityResponse"];
             keyStore: components["schemas"]["StoreStatusResponse"];
             readModels: components["schemas"]["ReadModelsStatusResponse"];
             readStore: components["schemas"]["StoreStatusResponse"];
@@ -1139,6 +1152,18 @@ export interface components {
             partnerSatisfaction: number;
             /** @example 8 */
             schoolSatisfaction: number;
+        };
+        IntegrityResponse: {
+            /** @description events checked so far */
+            checked: number;
+            damaged?: components["schemas"]["DamagedEventResponse"][];
+            /** @description why the check could not run */
+            error?: string;
+            file?: string;
+            /** @enum {string} */
+            status: "checking" | "ok" | "damaged" | "failed" | "not_applicable";
+            /** @description events to check (the head when the check began) */
+            total: number;
         };
         KeyPersonRiskReportResponse: {
             /** Format: date-time */
@@ -1992,6 +2017,11 @@ export interface components {
         StoreStatusResponse: {
             /** @description why it is down (credentials masked) */
             error?: string;
+            /**
+             * @description its file refuses writes: disk full, read-only, I/O error, deleted or replaced … (docs/operations.md, Faults)
+             * @enum {string}
+             */
+            fault?: "full" | "read_only" | "io" | "cannot_open" | "gone" | "damaged";
             latencyMs: number;
             /** @enum {string} */
             status: "up" | "down";
@@ -2285,7 +2315,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2305,7 +2335,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -2478,7 +2534,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2498,7 +2554,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -2796,7 +2878,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2816,7 +2898,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -2999,7 +3107,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3019,7 +3127,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -3319,7 +3453,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3339,7 +3473,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -3522,7 +3682,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3542,7 +3702,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -3841,7 +4027,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3861,7 +4047,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -4044,7 +4256,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4064,7 +4276,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -4359,7 +4597,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4379,7 +4617,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -4673,7 +4937,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4693,7 +4957,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -4984,7 +5274,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5004,7 +5294,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -5299,7 +5615,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5319,7 +5635,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -5610,7 +5952,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5630,7 +5972,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -5921,7 +6289,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5941,7 +6309,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -6232,7 +6626,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6252,7 +6646,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -6547,7 +6967,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6567,7 +6987,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -6858,7 +7304,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6878,7 +7324,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -7061,7 +7533,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7081,7 +7553,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -7374,7 +7872,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7394,7 +7892,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -7689,7 +8213,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7709,7 +8233,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -7892,7 +8442,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7912,7 +8462,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -8097,7 +8673,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8117,7 +8693,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -8410,7 +9012,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8430,7 +9032,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -8726,7 +9354,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8746,7 +9374,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -8929,7 +9583,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8949,7 +9603,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -9243,7 +9923,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9263,7 +9943,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -9455,7 +10161,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9475,7 +10181,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -9646,7 +10378,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9666,7 +10398,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -9961,7 +10719,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9981,7 +10739,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -10164,7 +10948,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10184,7 +10968,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -10478,7 +11288,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10498,7 +11308,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -10791,7 +11627,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10811,7 +11647,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -11100,7 +11962,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -11120,7 +11982,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -11306,7 +12194,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -11326,7 +12214,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -11493,7 +12407,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -11513,7 +12427,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -11682,7 +12622,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -11702,7 +12642,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -11869,7 +12835,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -11889,7 +12855,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -12052,7 +13044,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -12072,7 +13064,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -12234,7 +13252,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -12254,7 +13272,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -12419,7 +13463,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -12439,7 +13483,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -12604,7 +13674,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -12624,7 +13694,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -12787,7 +13883,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -12807,7 +13903,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -12992,7 +14114,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -13012,7 +14134,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -13213,7 +14361,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -13233,7 +14381,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
