@@ -10,6 +10,8 @@ export interface OrganisationFacts {
   region?: string;
   size?: OrganisationSize;
   registeredAt: string;
+  /** Search keys of the name (text-filters searchKeysOf). */
+  searchKeys: string[];
   position: number;
   [field: string]: unknown;
 }

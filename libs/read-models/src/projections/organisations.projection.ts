@@ -1,13 +1,15 @@
 import { OrganisationEvent } from '@crm/domain';
 import { RecordedEvent } from '@crm/event-store';
+import { searchKeysOf } from '@crm/read-store';
 import { OrganisationFacts } from '../facts/organisation-facts';
 import { ProjectionDefinition } from './projection-definition';
 
 export const organisationsProjection: ProjectionDefinition<OrganisationFacts> = {
   name: 'organisations',
   collection: 'organisations',
-  version: 1,
-  indexes: [{ key: { kind: 1 } }],
+  // v2: searchKeys.
+  version: 2,
+  indexes: [{ key: { kind: 1 } }, { key: { searchKeys: 1 } }],
   documentId: (event) => (event.type.startsWith('Organisation') ? (event.data.organisationId as string) : undefined),
   apply(draft, recorded: RecordedEvent) {
     const event = recorded as unknown as OrganisationEvent;
@@ -17,11 +19,14 @@ export const organisationsProjection: ProjectionDefinition<OrganisationFacts> = 
           _id: event.data.organisationId,
           ...event.data,
           registeredAt: recorded.metadata.recordedAt as string,
+          searchKeys: searchKeysOf(event.data.name),
           position: recorded.position,
         };
       case 'OrganisationUpdated':
         if (!draft) return draft;
-        return Object.assign(draft, event.data, { position: recorded.position });
+        Object.assign(draft, event.data, { position: recorded.position });
+        draft.searchKeys = searchKeysOf(draft.name);
+        return draft;
     }
   },
 };
