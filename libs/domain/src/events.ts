@@ -9,6 +9,8 @@ export type DomainEventType = DomainEvent['type'];
 /** Metadata every stored event carries (SPEC §2). */
 export interface EventMetadata {
   recordedBy: string;
+  /** The person the recording login is, when its token named one (SPEC §6 R2). */
+  recordedByPerson?: string;
   recordedAt: string;
   correlationId: string;
   causationId: string;

@@ -1,8 +1,10 @@
+import { isUUID } from 'class-validator';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isRole, Role, ROLES } from './access-matrix';
 import { AuthConfig } from './auth-config';
 import { signHs256 } from './hs256';
+import { DEFAULT_PERSON_CLAIM } from './token-verifier';
 
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
 /** Longest lifetime the CLI issues: a stolen token is good for at most this long. */
@@ -24,10 +26,13 @@ export function parseRoles(names: string[]): Role[] {
 }
 
 /** An HS256 token for the configured (or generated) secret. With a JWKS URL the identity provider issues tokens, not us. */
-export function issueToken(config: AuthConfig, claims: { sub: string; roles: Role[]; ttlSeconds: number }): string {
+export function issueToken(config: AuthConfig, claims: { sub: string; roles: Role[]; ttlSeconds: number; personId?: string }): string {
   if (config.mode !== 'hs256') throw new Error('AUTH_JWKS_URL is set: tokens are issued by the identity provider, not by this application');
   if (claims.sub.trim() === '') throw new Error('--sub must not be empty');
-  return signHs256({ ...claims, issuer: config.issuer, audience: config.audience }, config.secret);
+  const { personId, ...rest } = claims;
+  if (personId !== undefined && !isUUID(personId)) throw new Error(`--person must be a person id (a UUID); got "${personId}"`);
+  const extra = personId !== undefined ? { [config.personClaim ?? DEFAULT_PERSON_CLAIM]: personId } : undefined;
+  return signHs256({ ...rest, issuer: config.issuer, audience: config.audience, extra }, config.secret);
 }
 
 export const DEV_ADMIN_TOKEN_FILE = 'dev-admin-token';

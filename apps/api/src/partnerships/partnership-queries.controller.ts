@@ -1,6 +1,9 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorators';
+import { CurrentUser } from '../auth/current-user';
+import { AuthenticatedUser } from '../auth/token-verifier';
+import { Callers } from '../me/callers';
 import { AsOf } from '../http/as-of';
 import { CsvExport, WantsCsv } from '../http/csv-export';
 import { UuidParam } from '../http/uuid-param';
@@ -19,13 +22,15 @@ export class PartnershipQueriesController {
   constructor(
     private readonly queries: PartnershipQueries,
     private readonly timelines: TimelineQuery,
+    private readonly callers: Callers,
   ) {}
 
   @Get()
   @ApiOperation({ summary: 'Partnerships with school, partner, levels, stage, intensity, health and school-side key-person risk as of asOf' })
   @CsvExport((body) => body.items)
-  list(@Query() query: ListPartnershipsQueryDto, @AsOf() asOf: string, @WantsCsv() csv: boolean) {
-    return this.queries.list(query, asOf, csv);
+  async list(@Query() query: ListPartnershipsQueryDto, @AsOf() asOf: string, @WantsCsv() csv: boolean, @CurrentUser() user: AuthenticatedUser) {
+    const contact = query.contact === 'me' ? await this.callers.requirePersonId(user, 'partnerships') : query.contact;
+    return this.queries.list(query, asOf, csv, contact);
   }
 
   @Get(':id')

@@ -1,8 +1,12 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { normaliseDate } from '@crm/domain';
 import { Access } from '../auth/access.decorators';
+import { CurrentUser } from '../auth/current-user';
+import { AuthenticatedUser } from '../auth/token-verifier';
 import { AsOf } from '../http/as-of';
 import { CsvExport } from '../http/csv-export';
+import { Callers } from '../me/callers';
 import { MinPositionGuard } from '../read-side/min-position.guard';
 import { PeopleQueries } from '../people/queries/people-queries.service';
 import { WorklistQueryDto } from './worklist.query.dto';
@@ -13,12 +17,20 @@ import { WorklistQueryDto } from './worklist.query.dto';
 @Access('read')
 @Controller('worklist')
 export class WorklistController {
-  constructor(private readonly people: PeopleQueries) {}
+  constructor(
+    private readonly people: PeopleQueries,
+    private readonly callers: Callers,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The actions due on the partnerships where the person is a school-side contact, most urgent first (SPEC §3.5)' })
+  @ApiOperation({
+    summary:
+      "The actions due on the partnerships where the person is a school-side contact, most urgent first (SPEC §3.5); without personId the caller's own (404 login_not_linked when the login is linked to nobody)",
+  })
   @CsvExport((body) => body.items)
-  worklist(@Query() query: WorklistQueryDto, @AsOf() asOf: string) {
-    return this.people.worklist(query.personId, asOf);
+  async worklist(@Query() query: WorklistQueryDto, @AsOf() asOf: string, @CurrentUser() user: AuthenticatedUser) {
+    const personId = query.personId ?? (await this.callers.requirePersonId(user, 'worklist'));
+    const dueBefore = query.dueBefore === undefined ? undefined : normaliseDate(query.dueBefore, 'dueBefore');
+    return this.people.worklist(personId, asOf, dueBefore);
   }
 }

@@ -214,9 +214,11 @@ export function roleAt(person: PersonFacts, at: string): { role: string; tier: P
 /** The tier a person had at a date. */
 export const tierAt = (person: PersonFacts, at: string): PersonTier => roleAt(person, at).tier;
 
-/** A member of their organisation at asOf: joined by then (or joined at an unknown date) and not left. */
-export const memberAt = (person: PersonFacts, asOf: string): boolean =>
-  (person.joinedAt === undefined || onOrBefore(person.joinedAt, asOf)) && inOrganisationAt(person, asOf);
+/** Joined the organisation by asOf; one who joined at an unknown date counts from the start. */
+export const joinedBy = (person: PersonFacts, asOf: string): boolean => person.joinedAt === undefined || onOrBefore(person.joinedAt, asOf);
+
+/** A member of their organisation at asOf: joined by then and not left. */
+export const memberAt = (person: PersonFacts, asOf: string): boolean => joinedBy(person, asOf) && inOrganisationAt(person, asOf);
 
 /** A name a person can read: `[erased]` after erasure, `[unknown]` for an id the lookup does not know. */
 export function displayName(person: PersonFacts | undefined): string {
