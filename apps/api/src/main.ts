@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { AUTH_CONFIG, AuthConfig } from './auth/auth-config';
-import { DEV_ADMIN_TTL_SECONDS, devAdminToken } from './auth/issue-token';
+import { demoConnectorToken, DEV_ADMIN_TTL_SECONDS, devAdminToken } from './auth/issue-token';
 import { EVENT_STORE, EventStore } from '@crm/event-store';
 import { createApp } from './bootstrap/create-app';
 import { settingsFromEnv } from './config/settings';
@@ -28,14 +28,15 @@ async function main(): Promise<void> {
         dev.token,
         '',
         `  curl -H "Authorization: Bearer $(cat ${dev.path})" ${url}/api/partnerships`,
-        '  tokens for other roles: npm run cli -- token --role connector --sub <who> [--ttl 8h]',
+        '  tokens for other roles: npm run cli -- token --role connector --sub <who> [--person <person id>] [--ttl 8h]',
         '',
       ].join('\n'),
     );
     if (demo) {
       const head = await app.get<EventStore>(EVENT_STORE).headPosition();
       // eslint-disable-next-line no-console
-      console.log(['Try the demo region:', ...(await demoQueries(url, dev.token, dev.path, head)), ''].join('\n'));
+      const connector = (personId: string) => demoConnectorToken(auth, settings, personId)?.path ?? dev.path;
+      console.log(['Try the demo region:', ...(await demoQueries(url, dev.token, dev.path, head, connector)), ''].join('\n'));
     }
   } else if (auth.mode === 'hs256' && auth.secretSource === 'data-dir') {
     Logger.warn('no AUTH_JWKS_URL or AUTH_JWT_SECRET: tokens are signed with the secret generated in DATA_DIR; issue them with npm run cli -- token', 'Auth');

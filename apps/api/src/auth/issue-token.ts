@@ -36,6 +36,7 @@ export function issueToken(config: AuthConfig, claims: { sub: string; roles: Rol
 }
 
 export const DEV_ADMIN_TOKEN_FILE = 'dev-admin-token';
+export const DEMO_CONNECTOR_TOKEN_FILE = 'demo-connector-token';
 export const DEV_ADMIN_SUB = 'dev-admin';
 export const DEV_ADMIN_TTL_SECONDS = 7 * 86_400;
 
@@ -45,10 +46,27 @@ export const DEV_ADMIN_TTL_SECONDS = 7 * 86_400;
  * directory and both stores are the embedded ones: never with AUTH_JWT_SECRET, a JWKS URL, or production stores.
  */
 export function devAdminToken(config: AuthConfig, settings: { dataDir: string; eventStoreUrl?: string; mongodbUrl?: string }) {
-  if (config.mode !== 'hs256' || config.secretSource !== 'data-dir' || settings.eventStoreUrl || settings.mongodbUrl) return undefined;
+  if (!isDevelopment(config, settings)) return undefined;
   const token = issueToken(config, { sub: DEV_ADMIN_SUB, roles: ['admin'], ttlSeconds: DEV_ADMIN_TTL_SECONDS });
-  const path = join(settings.dataDir, DEV_ADMIN_TOKEN_FILE);
+  return { token, path: writeTokenFile(settings.dataDir, DEV_ADMIN_TOKEN_FILE, token) };
+}
+
+/**
+ * `npm start -- --demo` only, on the same terms as the development admin token: a connector token (sub
+ * demo-connector) whose person claim names a demo person, written to `<dataDir>/demo-connector-token`.
+ */
+export function demoConnectorToken(config: AuthConfig, settings: { dataDir: string; eventStoreUrl?: string; mongodbUrl?: string }, personId: string) {
+  if (!isDevelopment(config, settings)) return undefined;
+  const token = issueToken(config, { sub: 'demo-connector', roles: ['connector'], ttlSeconds: DEV_ADMIN_TTL_SECONDS, personId });
+  return { token, path: writeTokenFile(settings.dataDir, DEMO_CONNECTOR_TOKEN_FILE, token) };
+}
+
+const isDevelopment = (config: AuthConfig, settings: { eventStoreUrl?: string; mongodbUrl?: string }) =>
+  config.mode === 'hs256' && config.secretSource === 'data-dir' && !settings.eventStoreUrl && !settings.mongodbUrl;
+
+function writeTokenFile(dataDir: string, name: string, token: string): string {
+  const path = join(dataDir, name);
   writeFileSync(path, `${token}\n`, { mode: 0o600 });
   if (process.platform !== 'win32') chmodSync(path, 0o600);
-  return { token, path };
+  return path;
 }
