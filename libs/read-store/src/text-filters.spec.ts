@@ -27,7 +27,8 @@ describe('search keys', () => {
     expect(searchWords("Groenhorst mbo-Barneveld, 's-Hertogenbosch 2")).toEqual(['groenhorst', 'mbo', 'barneveld', 's', 'hertogenbosch', '2']);
   });
 
-  it('give no filter for a text without words', () => {
-    expect(allWordsIn('searchKeys', ' -- ')).toBeUndefined();
+  it('give no filter for a blank text, and one that matches nothing for a text without words', () => {
+    expect(allWordsIn('searchKeys', '  ')).toBeUndefined();
+    expect(allWordsIn('searchKeys', ' (.*) ')).toEqual({ searchKeys: { $in: [] } });
   });
 });

@@ -37,9 +37,11 @@ export const searchKeysFor = (text: string): string[] => [...new Set(searchWords
 
 /**
  * "All these words, in any order, case and accents ignored": each word of `text` must begin a word of the document's
- * texts (their keys in `field`, see searchKeysOf). Undefined when the text has no words.
+ * texts (their keys in `field`, see searchKeysOf). Undefined for a blank text (no filter); a text of punctuation only
+ * has no words and matches nothing (`$in` of none): its characters are never read as syntax.
  */
 export function allWordsIn(field: string, text: string): Filter | undefined {
+  if (!text.trim()) return undefined;
   const keys = searchKeysFor(text);
-  return keys.length ? { [field]: { $all: keys } } : undefined;
+  return { [field]: keys.length ? { $all: keys } : { $in: [] } };
 }

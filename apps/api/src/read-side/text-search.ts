@@ -13,10 +13,10 @@ import { ReadModels } from './read-models.service';
 export class TextSearch {
   constructor(private readonly readModels: ReadModels) {}
 
-  /** The ids of the matching partnerships; undefined when the text has no words (no filter). */
-  async partnershipIds(text: string): Promise<string[] | undefined> {
+  /** The ids of the matching partnerships (none for a text without words: punctuation is never read as syntax). */
+  async partnershipIds(text: string): Promise<string[]> {
     const words = searchKeysFor(text);
-    if (words.length === 0) return undefined;
+    if (words.length === 0) return [];
     const organisations = await this.readModels.organisations({ searchKeys: { $in: words } });
     const organisationKeys = new Map(organisations.map((organisation) => [organisation.organisationId, new Set(organisation.searchKeys)]));
     const ids = [...organisationKeys.keys()];
