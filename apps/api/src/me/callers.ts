@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { notFound } from '@crm/domain';
+import { PersonFacts } from '@crm/read-models';
 import { AuthenticatedUser } from '../auth/token-verifier';
 import { ReadModels } from '../read-side/read-models.service';
 
@@ -13,6 +14,15 @@ export class Callers {
 
   async personIdOf(user: AuthenticatedUser): Promise<string | undefined> {
     return user.personId ?? (await this.readModels.login(user.sub))?.personId;
+  }
+
+  /**
+   * The caller's person and, through it, organisation (the scope of a connector, manager or reporting login): at most
+   * two lookups by id. Undefined when the login is linked to nobody, or to a person the read models do not know.
+   */
+  async personOf(user: AuthenticatedUser): Promise<PersonFacts | undefined> {
+    const personId = await this.personIdOf(user);
+    return personId === undefined ? undefined : this.readModels.person(personId);
   }
 
   /** The caller's person id, or 404 `login_not_linked` when the login is linked to nobody. */

@@ -13,8 +13,7 @@ export class MeService {
   ) {}
 
   async me(user: AuthenticatedUser, asOf: string) {
-    const personId = await this.callers.personIdOf(user);
-    const person = personId === undefined ? undefined : await this.readModels.person(personId);
+    const person = await this.callers.personOf(user);
     const organisation = person && (await this.readModels.organisation(person.organisationId));
     const held = person && roleAt(person, asOf);
     return {
