@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { AUTH_CONFIG, AuthConfig } from './auth/auth-config';
-import { demoConnectorToken, DEV_ADMIN_TTL_SECONDS, devAdminToken } from './auth/issue-token';
+import { demoConnectorToken, DEV_ADMIN_TTL_SECONDS, devAdminToken, issueToken } from './auth/issue-token';
 import { EVENT_STORE, EventStore } from '@crm/event-store';
 import { createApp } from './bootstrap/create-app';
 import { settingsFromEnv } from './config/settings';
-import { demoQueries, loadDemoRegionIfEmpty } from './demo/demo-region';
+import { demoContact, demoQueries, loadDemoRegionIfEmpty } from './demo/demo-region';
 import { exitOnStartupFailure } from './observability/logger';
 
 async function main(): Promise<void> {
@@ -32,11 +32,27 @@ async function main(): Promise<void> {
         '',
       ].join('\n'),
     );
+    // The web app's development sign-in takes a token in the URL's fragment (never sent to a server, so never logged).
+    const open = (token: string) => `${url}/aanmelden#token=${token}`;
+    // With the demo region, the connector is a demo person (the school contact of a drifting relation): "my week" works.
+    const head = await app.get<EventStore>(EVENT_STORE).headPosition();
+    const contact = demo ? await demoContact(url, dev.token, head) : undefined;
+    const person = contact?.primary && demoConnectorToken(auth, settings, contact.primary.personId);
+    const connector = person?.token ?? issueToken(auth, { sub: 'demo-connector', roles: ['connector'], ttlSeconds: DEV_ADMIN_TTL_SECONDS });
+    const manager = issueToken(auth, { sub: 'demo-manager', roles: ['manager'], ttlSeconds: DEV_ADMIN_TTL_SECONDS });
+    // eslint-disable-next-line no-console
+    console.log(
+      [
+        'Open the web app in your browser (development sign-in, valid 7 days):',
+        `  as a connector:  ${open(connector)}`,
+        `  as a manager:    ${open(manager)}`,
+        `  as an admin:     ${open(dev.token)}`,
+        '',
+      ].join('\n'),
+    );
     if (demo) {
-      const head = await app.get<EventStore>(EVENT_STORE).headPosition();
       // eslint-disable-next-line no-console
-      const connector = (personId: string) => demoConnectorToken(auth, settings, personId)?.path ?? dev.path;
-      console.log(['Try the demo region:', ...(await demoQueries(url, dev.token, dev.path, head, connector)), ''].join('\n'));
+      console.log(['Try the demo region:', ...(await demoQueries(url, dev.token, dev.path, head, contact, person?.path)), ''].join('\n'));
     }
   } else if (auth.mode === 'hs256' && auth.secretSource === 'data-dir') {
     Logger.warn('no AUTH_JWKS_URL or AUTH_JWT_SECRET: tokens are signed with the secret generated in DATA_DIR; issue them with npm run cli -- token', 'Auth');

@@ -1,10 +1,12 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { normaliseDate } from '@crm/domain';
 import { Access } from '../auth/access.decorators';
 import { CurrentUser } from '../auth/current-user';
 import { AuthenticatedUser } from '../auth/token-verifier';
+import { QueryDoc } from '../http/api-doc';
 import { AsOf } from '../http/as-of';
+import { WorklistResponse } from '../people/people.response';
 import { CsvExport } from '../http/csv-export';
 import { Callers } from '../me/callers';
 import { MinPositionGuard } from '../read-side/min-position.guard';
@@ -12,7 +14,6 @@ import { PeopleQueries } from '../people/queries/people-queries.service';
 import { WorklistQueryDto } from './worklist.query.dto';
 
 @ApiTags('worklist')
-@ApiHeader({ name: 'X-Min-Position', required: false, description: 'wait until the read models include this log position' })
 @UseGuards(MinPositionGuard)
 @Access('read')
 @Controller('worklist')
@@ -23,9 +24,12 @@ export class WorklistController {
   ) {}
 
   @Get()
-  @ApiOperation({
+  @QueryDoc({
+    operationId: 'getWorklist',
     summary:
       "The actions due on the partnerships where the person is a school-side contact, most urgent first (SPEC §3.5); without personId the caller's own (404 login_not_linked when the login is linked to nobody)",
+    ok: WorklistResponse,
+    errors: { 404: ['person_not_found', 'login_not_linked'] },
   })
   @CsvExport((body) => body.items)
   async worklist(@Query() query: WorklistQueryDto, @AsOf() asOf: string, @CurrentUser() user: AuthenticatedUser) {

@@ -22,6 +22,8 @@ export interface PersonFacts {
   /** Search keys of name and role (text-filters searchKeysOf); none once erased. */
   searchKeys: string[];
   position: number;
+  /** The revision of the aggregate's stream after the last event applied (absent in documents projected before v4/v3/v2). */
+  revision?: number;
   [field: string]: unknown;
 }
 

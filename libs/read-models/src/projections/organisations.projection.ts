@@ -7,8 +7,8 @@ import { ProjectionDefinition } from './projection-definition';
 export const organisationsProjection: ProjectionDefinition<OrganisationFacts> = {
   name: 'organisations',
   collection: 'organisations',
-  // v2: searchKeys.
-  version: 2,
+  // v2: the stream revision (an ETag of the queries). v3: searchKeys.
+  version: 3,
   indexes: [{ key: { kind: 1 } }, { key: { searchKeys: 1 } }],
   documentId: (event) => (event.type.startsWith('Organisation') ? (event.data.organisationId as string) : undefined),
   apply(draft, recorded: RecordedEvent) {
@@ -21,10 +21,11 @@ export const organisationsProjection: ProjectionDefinition<OrganisationFacts> = 
           registeredAt: recorded.metadata.recordedAt as string,
           searchKeys: searchKeysOf(event.data.name),
           position: recorded.position,
+          revision: recorded.revision,
         };
       case 'OrganisationUpdated':
         if (!draft) return draft;
-        Object.assign(draft, event.data, { position: recorded.position });
+        Object.assign(draft, event.data, { position: recorded.position, revision: recorded.revision });
         draft.searchKeys = searchKeysOf(draft.name);
         return draft;
     }

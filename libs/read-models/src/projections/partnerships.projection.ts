@@ -184,8 +184,9 @@ const PARTNERSHIP_EVENTS = new Set<string>([
 export const partnershipsProjection: ProjectionDefinition<PartnershipFacts> = {
   name: 'partnerships',
   collection: 'partnerships',
-  // v3: commitments of an erased owner are redacted (PersonErased). v4: searchKeys of the themes.
-  version: 4,
+  // v3: commitments of an erased owner are redacted (PersonErased). v4: the stream revision (an ETag of the queries).
+  // v5: searchKeys of the themes.
+  version: 5,
   indexes: [
     { key: { schoolId: 1 } },
     { key: { partnerId: 1 } },
@@ -226,11 +227,13 @@ export const partnershipsProjection: ProjectionDefinition<PartnershipFacts> = {
         contacts: [],
         searchKeys: searchKeysOf(...themes),
         position: recorded.position,
+        revision: recorded.revision,
       };
     }
     if (!draft) return draft;
     applyToPartnership(draft, event);
     draft.position = recorded.position;
+    draft.revision = recorded.revision;
     return draft;
   },
 };

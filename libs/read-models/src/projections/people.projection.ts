@@ -13,8 +13,9 @@ const byFrom = (a: { from: string | null }, b: { from: string | null }): number 
 export const peopleProjection: ProjectionDefinition<PersonFacts> = {
   name: 'people',
   collection: 'people',
-  // v3: joinedAt, roleHistory[0].from is joinedAt or null (was 1970-01-01), searchKeys.
-  version: 3,
+  // v3: the stream revision (an ETag of the queries). v4: joinedAt, roleHistory[0].from is joinedAt or null (was
+  // 1970-01-01), searchKeys.
+  version: 4,
   indexes: [{ key: { organisationId: 1 } }, { key: { searchKeys: 1 } }],
   documentId: (event) => (event.type.startsWith('Person') ? (event.data.personId as string) : undefined),
   apply(draft, recorded: RecordedEvent) {
@@ -32,10 +33,12 @@ export const peopleProjection: ProjectionDefinition<PersonFacts> = {
         erased: false,
         searchKeys: searchKeysOf(event.data.name, event.data.role),
         position,
+        revision: recorded.revision,
       };
     }
     if (!draft) return draft;
     draft.position = position;
+    draft.revision = recorded.revision;
     switch (event.type) {
       case 'PersonRoleChanged':
         draft.role = event.data.role;

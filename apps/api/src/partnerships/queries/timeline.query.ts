@@ -54,7 +54,7 @@ export class TimelineQuery {
     private readonly readModels: ReadModels,
   ) {}
 
-  async timeline(partnershipId: string, afterRevision: number, limit: number): Promise<Page<TimelineEntry>> {
+  async timeline(partnershipId: string, afterRevision: number, limit: number): Promise<Page<TimelineEntry> & { revision?: number }> {
     const events = await this.events.readStream(streamOf.partnership(partnershipId), afterRevision + 1);
     if (events.length === 0 && afterRevision < 0) throw notFound('partnership_not_found', `partnership ${partnershipId} does not exist`);
     const page = events.slice(0, limit);
@@ -72,7 +72,9 @@ export class TimelineQuery {
       organisations: organisationIdsIn(event.data).map((id) => organisationRef(id, names.organisations)),
     }));
     const nextCursor = events.length > limit ? String(items[items.length - 1].revision) : null;
-    return { items, nextCursor };
+    // Read to the end of the stream: its last event's revision is the stream's (the ETag).
+    const revision = events.length > 0 ? events[events.length - 1].revision : afterRevision >= 0 ? afterRevision : undefined;
+    return { items, nextCursor, revision };
   }
 
   /** The names a page needs, read by id from the people, organisations and logins read models. */
