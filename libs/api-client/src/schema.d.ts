@@ -24,6 +24,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/logins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Link a login (a token `sub`) to the person it is, for tokens without a person claim; answers the person id
+         * @description Records LoginLinked. Answers { id, revision, position }.
+         */
+        post: operations["linkLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller: token sub and roles, the person the login is (token claim or linked by an admin) and their organisation; null when linked to nobody */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organisations": {
         parameters: {
             query?: never;
@@ -609,7 +646,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The actions due on the partnerships where the person is a school-side contact, most urgent first (SPEC §3.5) */
+        /** The actions due on the partnerships where the person is a school-side contact, most urgent first (SPEC §3.5); without personId the caller's own (404 login_not_linked when the login is linked to nobody) */
         get: operations["getWorklist"];
         put?: never;
         post?: never;
@@ -753,6 +790,14 @@ export interface components {
              */
             revision: number;
         };
+        ConcernedPersonResponse: {
+            /** @description `[erased]` after an erasure */
+            name: string;
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string|null} */
+            side: "school" | "partner" | null;
+        };
         ContactRefResponse: {
             /** @description display name; `[erased]` after an erasure */
             name: string;
@@ -780,9 +825,13 @@ export interface components {
         DepartureImpactResponse: {
             /** @enum {string} */
             becomes: "orphaned" | "high_risk";
+            /** @description the partnership’s partner */
+            partner: components["schemas"]["OrganisationRefResponse"];
             /** Format: uuid */
             partnershipId: string;
             reason: string;
+            /** @description the partnership’s school */
+            school: components["schemas"]["OrganisationRefResponse"];
             /** @enum {string} */
             side: "school" | "partner";
         };
@@ -840,9 +889,13 @@ export interface components {
             status: "up" | "down";
         };
         ExposureEntryResponse: {
+            /** @description the partnership’s partner */
+            partner: components["schemas"]["OrganisationRefResponse"];
             /** Format: uuid */
             partnershipId: string;
             reason: string;
+            /** @description the partnership’s school */
+            school: components["schemas"]["OrganisationRefResponse"];
             /** @enum {string} */
             side: "school" | "partner";
         };
@@ -980,6 +1033,19 @@ export interface components {
             filter: components["schemas"]["LevelsFilterResponse"];
             levels: components["schemas"]["LevelRowResponse"][];
         };
+        LinkLoginDto: {
+            /**
+             * Format: uuid
+             * @description the person this login is
+             * @example 3f2b8c1e-5d6a-4e7b-9c0d-1a2b3c4d5e6f
+             */
+            personId: string;
+            /**
+             * @description the token's `sub` (the login)
+             * @example lisa@groenhorst.nl
+             */
+            sub: string;
+        };
         MakeCommitmentDto: {
             /**
              * Format: uuid
@@ -1011,6 +1077,34 @@ export interface components {
              * @enum {string}
              */
             side: "school" | "partner";
+        };
+        MeOrganisationResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "school" | "company" | "government" | "network" | "other";
+            name: string;
+        };
+        MePersonResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description `[erased]` after an erasure */
+            name: string;
+            /** @description the role held at asOf */
+            role: string;
+            /** @enum {string} */
+            tier: "strategic" | "tactical" | "operational";
+        };
+        MeResponse: {
+            /** Format: date-time */
+            asOf: string;
+            /** @description the person’s organisation */
+            organisation: components["schemas"]["MeOrganisationResponse"] | null;
+            /** @description the person the login is (token claim or linked by an admin); null when linked to nobody */
+            person: components["schemas"]["MePersonResponse"] | null;
+            roles: ("connector" | "manager" | "reporting" | "admin")[];
+            /** @description the token’s `sub`: recorded as recordedBy on what the caller records */
+            sub: string;
         };
         OpenPartnershipDto: {
             /**
@@ -1083,6 +1177,11 @@ export interface components {
             asOf: string;
             items: components["schemas"]["OrganisationResponse"][];
             nextCursor: string | null;
+        };
+        OrganisationRefResponse: {
+            name: string | null;
+            /** Format: uuid */
+            organisationId: string;
         };
         OrganisationResponse: {
             /** @enum {string} */
@@ -1250,8 +1349,13 @@ export interface components {
              */
             email?: string;
             erased: boolean;
-            /** @description still at the organisation at asOf */
+            /** @description a member of the organisation at asOf: joined by then (or at an unknown date) and not left */
             inOrganisation: boolean;
+            /**
+             * Format: date-time
+             * @description since when the person works there; null: unknown (a member from the start)
+             */
+            joinedAt: string | null;
             /**
              * Format: date-time
              * @description when they left the organisation
@@ -1270,9 +1374,13 @@ export interface components {
             registeredAt: string;
             /** @description the stream revision (also the ETag): send it as If-Match */
             revision?: number;
+            /** @description the role held at asOf */
             role: string;
             roleHistory: components["schemas"]["RoleHeldResponse"][];
-            /** @enum {string} */
+            /**
+             * @description the tier at asOf
+             * @enum {string}
+             */
             tier: "strategic" | "tactical" | "operational";
         };
         PersonExposureResponse: {
@@ -1280,6 +1388,8 @@ export interface components {
             asOf: string;
             /** @description what would become orphaned or high-risk if they left today */
             departureImpact: components["schemas"]["DepartureImpactResponse"][];
+            /** @description `[erased]` after an erasure */
+            name: string;
             /** @description where they are the only active person of their side */
             onlyActivePersonIn: components["schemas"]["ExposureEntryResponse"][];
             /** Format: uuid */
@@ -1300,8 +1410,13 @@ export interface components {
              */
             email?: string;
             erased: boolean;
-            /** @description still at the organisation at asOf */
+            /** @description a member of the organisation at asOf: joined by then (or at an unknown date) and not left */
             inOrganisation: boolean;
+            /**
+             * Format: date-time
+             * @description since when the person works there; null: unknown (a member from the start)
+             */
+            joinedAt: string | null;
             /**
              * Format: date-time
              * @description when they left the organisation
@@ -1320,9 +1435,13 @@ export interface components {
             registeredAt: string;
             /** @description the stream revision (also the ETag): send it as If-Match */
             revision?: number;
+            /** @description the role held at asOf */
             role: string;
             roleHistory: components["schemas"]["RoleHeldResponse"][];
-            /** @enum {string} */
+            /**
+             * @description the tier at asOf
+             * @enum {string}
+             */
             tier: "strategic" | "tactical" | "operational";
         };
         ProjectionLagResponse: {
@@ -1469,6 +1588,12 @@ export interface components {
              * @example f.elamrani@clusius.nl
              */
             email?: string;
+            /**
+             * Format: date-time
+             * @description since when the person works at the organisation; unknown when left out (a member from the start)
+             * @example 2026-03-12T10:00:00.000Z
+             */
+            joinedAt?: string;
             /** @example Fatima el Amrani */
             name: string;
             /**
@@ -1499,9 +1624,9 @@ export interface components {
         RoleHeldResponse: {
             /**
              * Format: date-time
-             * @description from this date on; the registration’s role holds from the start (1970-01-01)
+             * @description from this date on; the registration’s role holds from joinedAt, or from the start (null: unknown)
              */
-            from: string;
+            from: string | null;
             role: string;
             /** @enum {string} */
             tier: "strategic" | "tactical" | "operational";
@@ -1632,14 +1757,31 @@ export interface components {
             data: {
                 [key: string]: unknown;
             };
+            /** @description the organisations the event names */
+            organisations: components["schemas"]["TimelineOrganisationResponse"][];
+            /** @description every person the event names, with their name */
+            people: components["schemas"]["TimelinePersonResponse"][];
             position: number;
             /** Format: date-time */
             recordedAt: string;
             /** @description the `sub` of who recorded it */
             recordedBy: string;
+            /** @description the name of the person the recording login is (token claim or linked login); null when unknown */
+            recordedByName: string | null;
             revision: number;
             /** @example InteractionRecorded */
             type: string;
+        };
+        TimelineOrganisationResponse: {
+            name: string | null;
+            /** Format: uuid */
+            organisationId: string;
+        };
+        TimelinePersonResponse: {
+            /** @description `[erased]` after an erasure */
+            name: string;
+            /** Format: uuid */
+            personId: string;
         };
         TimelineResponse: {
             items: components["schemas"]["TimelineEntryResponse"][];
@@ -1674,23 +1816,38 @@ export interface components {
         WorklistItemResponse: {
             /** Format: uuid */
             agreementId?: string;
+            /** @description what makes the item go away */
+            clearedBy: string;
             /** Format: uuid */
             commitmentId?: string;
+            /** @description the people the action is about */
+            concerns: components["schemas"]["ConcernedPersonResponse"][];
             /** Format: date-time */
             dueAt: string;
             /** @description dueAt lies before asOf */
             overdue: boolean;
+            /** @description the partnership’s partner */
+            partner: components["schemas"]["OrganisationRefResponse"];
             /** Format: uuid */
             partnershipId: string;
             reason: string;
+            /** @description the partnership’s school */
+            school: components["schemas"]["OrganisationRefResponse"];
             /** @enum {string} */
-            type: "orphaned" | "commitment_overdue" | "evaluation_due" | "contact_drifting" | "add_backup_contact" | "agreement_expiring" | "commitment_due" | "thank_you";
+            type: "orphaned" | "partner_contact_left" | "commitment_overdue" | "evaluation_due" | "contact_drifting" | "add_backup_contact" | "involve_backup" | "agreement_expiring" | "commitment_due" | "thank_you";
         };
         WorklistResponse: {
             /** Format: date-time */
             asOf: string;
+            /**
+             * Format: date-time
+             * @description only actions due before this instant, when asked
+             */
+            dueBefore: string | null;
             /** @description most urgent first */
             items: components["schemas"]["WorklistItemResponse"][];
+            /** @description the person’s name; `[erased]` after an erasure */
+            name: string;
             /** Format: uuid */
             personId: string;
         };
@@ -1912,6 +2069,464 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    linkLogin: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key and body answers the first result and writes nothing; the same key with another body is 422 */
+                "Idempotency-Key"?: string;
+                /** @description the expected stream revision (a `revision` or an `ETag` you were given); 409 `revision_mismatch` if the stream has moved on */
+                "If-Match"?: string;
+                /** @description recorded in the events’ metadata; default the request’s own */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "sub": "lisa@groenhorst.nl",
+                 *       "personId": "3f2b8c1e-5d6a-4e7b-9c0d-1a2b3c4d5e6f"
+                 *     }
+                 */
+                "application/json": components["schemas"]["LinkLoginDto"];
+            };
+        };
+        responses: {
+            /** @description recorded: LoginLinked */
+            201: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResultResponse"];
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_if_match`, `invalid_idempotency_key`, `invalid_correlation_id`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `malformed_json`, `empty_body`, `body_too_deep`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_if_match",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: person_not_found */
+            404: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: revision_mismatch */
+            409: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is over 1 MiB. Codes: `body_too_large`. */
+            413: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "body_too_large",
+                     *       "message": "the body is over 1 MiB"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not `application/json` (forms and text are refused). Codes: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "the body is not `application/json` (forms and text are refused)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: idempotency_key_reused, sub_empty, person_erased, person_left */
+            422: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "authentication_unavailable",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: {
+                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                asOf?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller: token sub and roles, the person the login is (token claim or linked by an admin) and their organisation; null when linked to nobody */
+            200: {
+                headers: {
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: connector, manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
                      *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
                      *     }
                      */
@@ -2329,7 +2944,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, levels_only_for_schools, name_empty, school_without_levels, unknown_level */
+            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, level_in_use, levels_only_for_schools, name_empty, school_has_partnerships, school_without_levels, unknown_level */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2820,7 +3435,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, levels_only_for_schools, name_empty, school_without_levels, unknown_level */
+            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, level_in_use, levels_only_for_schools, name_empty, school_has_partnerships, school_without_levels, unknown_level */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2900,6 +3515,8 @@ export interface operations {
             query?: {
                 /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
                 asOf?: string;
+                /** @description partnerships where this person is a contact (primary or backup) on either side at asOf: a person id, or `me` for the caller's own */
+                contact?: string & ("me" | string);
                 /** @description nextCursor of the previous page */
                 cursor?: string;
                 /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
@@ -2924,7 +3541,7 @@ export interface operations {
                 stage?: "exploring" | "agreed" | "active" | "paused" | "ended";
                 /** @description health status at asOf */
                 status?: "healthy" | "attention" | "at_risk" | "dormant" | "ended" | "not_opened";
-                /** @description words in the school or partner name or the themes */
+                /** @description words, in any order, each beginning a word of the school or partner name or a theme; case and accents ignored */
                 text?: string;
             };
             header?: {
@@ -3033,6 +3650,25 @@ export interface operations {
                      *       "message": "the token’s roles may not do this"
                      *     }
                      */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: login_not_linked */
+            404: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10704,13 +11340,15 @@ export interface operations {
     };
     getWorklist: {
         parameters: {
-            query: {
+            query?: {
                 /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
                 asOf?: string;
+                /** @description only actions due before this date (overdue ones included), e.g. next Monday for "this week" */
+                dueBefore?: string;
                 /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
-                /** @description the school-side contact person whose list this is */
-                personId: string;
+                /** @description the school-side contact person whose list this is; default the caller's own person (GET /me) */
+                personId?: string;
             };
             header?: {
                 /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
@@ -10721,7 +11359,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The actions due on the partnerships where the person is a school-side contact, most urgent first (SPEC §3.5) */
+            /** @description The actions due on the partnerships where the person is a school-side contact, most urgent first (SPEC §3.5); without personId the caller's own (404 login_not_linked when the login is linked to nobody) */
             200: {
                 headers: {
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
@@ -10821,7 +11459,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: person_not_found */
+            /** @description codes: person_not_found, login_not_linked */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */

@@ -15,7 +15,13 @@ export class LoginsController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @CommandDoc('Link a login (a token `sub`) to the person it is, for tokens without a person claim; answers the person id', 'LoginLinked', 201)
+  @CommandDoc({
+    operationId: 'linkLogin',
+    summary: 'Link a login (a token `sub`) to the person it is, for tokens without a person claim; answers the person id',
+    records: 'LoginLinked',
+    status: 201,
+    errors: { 404: ['person_not_found'], 422: ['sub_empty', 'person_erased', 'person_left'] },
+  })
   link(@Body() body: LinkLoginDto, @Envelope() envelope: CommandEnvelope) {
     return this.commands.execute(new LinkLoginCommand({ type: 'LinkLogin', sub: body.sub, personId: body.personId }, envelope));
   }
