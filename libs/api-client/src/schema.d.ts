@@ -395,6 +395,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/partnerships/{id}/health/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Relationship health at each week or month from `from` to `to`, for charts (SPEC §3.7): score, status, trend and component scores per step */
+        get: operations["getPartnershipHealthHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/partnerships/{id}/intensity": {
         parameters: {
             query?: never;
@@ -605,6 +622,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/departures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What happened to the partnerships of the people who left in a period (default the last 365 days): touchpoints 180 days before and after, days to a new primary, warm or cold handover; `person` gives one person’s aftermath */
+        get: operations["getDeparturesReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/key-person-risk": {
         parameters: {
             query?: never;
@@ -631,6 +665,74 @@ export interface paths {
         };
         /** Commitment to partnerships per school level (SPEC §3.4), optionally for one school or region */
         get: operations["getLevelsReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/levels/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The levels report at each month from `from` to `to`, for charts (SPEC §3.7); the filters of the levels report */
+        get: operations["getLevelsHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/partner-load": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per partner organisation, across all schools, what was asked of it in the last 365 days; overAsked when far above its size (README, "Partner load"); most loaded first */
+        get: operations["getPartnerLoadReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/recurring-cooperation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per partnership, the activity kinds held in two or more school years (1 August – 31 July) versus once only */
+        get: operations["getRecurringCooperationReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/start-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Days from opening to the first activity and the first formal agreement, per partnership and as medians per level and school */
+        get: operations["getStartUpReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -697,6 +799,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActivityKindYearsResponse: {
+            /** @enum {string} */
+            kind: "internship" | "guest_lecture" | "company_visit" | "open_day" | "practice_assignment" | "hybrid_teacher" | "elective_course" | "research_project" | "brainstorm" | "network_meeting" | "teacher_internship" | "media_publicity" | "thank_you" | "other";
+            /**
+             * @description school years, 1 August – 31 July
+             * @example [
+             *       "2024-2025",
+             *       "2025-2026"
+             *     ]
+             */
+            schoolYears: string[];
+        };
         AssignContactDto: {
             /**
              * Format: date-time
@@ -810,6 +924,7 @@ export interface components {
         ContinuityReportResponse: {
             /** Format: date-time */
             asOf: string;
+            filter: components["schemas"]["ReportFilterResponse"];
             /** @description orphaned first */
             items: components["schemas"]["ContinuityRowResponse"][];
         };
@@ -821,6 +936,41 @@ export interface components {
             partnershipId: string;
             school: components["schemas"]["SideContinuityRowResponse"];
             schoolName: string | null;
+        };
+        DepartedRelationResponse: {
+            activityFellByHalf: boolean | null;
+            afterWindowComplete: boolean;
+            daysToNewPrimary: number | null;
+            /** @enum {string} */
+            handover: "warm" | "cold" | "none";
+            newPrimary: components["schemas"]["NewPrimaryResponse"] | null;
+            /** Format: uuid */
+            partnerId: string;
+            partnerName: string | null;
+            /** Format: uuid */
+            partnershipId: string;
+            reason: string;
+            /** Format: uuid */
+            schoolId: string;
+            schoolName: string | null;
+            /** @enum {string} */
+            side: "school" | "partner";
+            stillOpen: boolean;
+            /** @description touchpoints in the 180 days after the departure, as far as asOf reaches */
+            touchpointsAfter: number;
+            /** @description touchpoints in the 180 days up to the departure */
+            touchpointsBefore: number;
+        };
+        DepartureAftermathResponse: {
+            /** Format: date-time */
+            leftAt: string;
+            name: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string | null;
+            /** Format: uuid */
+            personId: string;
+            relations: components["schemas"]["DepartedRelationResponse"][];
         };
         DepartureImpactResponse: {
             /** @enum {string} */
@@ -834,6 +984,27 @@ export interface components {
             school: components["schemas"]["OrganisationRefResponse"];
             /** @enum {string} */
             side: "school" | "partner";
+        };
+        DeparturesReportResponse: {
+            /** @description share of the relations (with touchpoints before and 180 days passed) whose touchpoints fell by half or more */
+            activityFellByHalfShare: number | null;
+            /** Format: date-time */
+            asOf: string;
+            coldHandovers: number;
+            departures: number;
+            /** Format: date-time */
+            from: string;
+            items: components["schemas"]["DepartureAftermathResponse"][];
+            medianDaysToNewPrimary: number | null;
+            /** @description how each figure was counted, per figure */
+            reasons: {
+                [key: string]: string;
+            };
+            relations: number;
+            stillOpen: number;
+            /** Format: date-time */
+            to: string;
+            warmHandovers: number;
         };
         EndPartnershipDto: {
             /**
@@ -948,6 +1119,26 @@ export interface components {
             score: number | null;
             weight: number;
         };
+        HealthHistoryResponse: {
+            /** @enum {string} */
+            every: "week" | "month";
+            /**
+             * Format: date-time
+             * @description the first step asked (a day: the end of that day in timeZone)
+             */
+            from: string;
+            /** Format: uuid */
+            partnershipId: string;
+            /** @description oldest first */
+            steps: components["schemas"]["HealthStepResponse"][];
+            /** @example Europe/Amsterdam */
+            timeZone: string;
+            /**
+             * Format: date-time
+             * @description the last step, itself a step
+             */
+            to: string;
+        };
         HealthResponse: {
             eventStore: components["schemas"]["EventStoreStatusResponse"];
             keyStore: components["schemas"]["StoreStatusResponse"];
@@ -955,6 +1146,27 @@ export interface components {
             readStore: components["schemas"]["StoreStatusResponse"];
             /** @enum {string} */
             status: "ok" | "degraded";
+        };
+        HealthStepComponentsResponse: {
+            cadence?: number | null;
+            commitments?: number | null;
+            continuity?: number | null;
+            evaluation?: number | null;
+            formalisation?: number | null;
+            recency?: number | null;
+            reciprocity?: number | null;
+            satisfaction?: number | null;
+        };
+        HealthStepResponse: {
+            /** Format: date-time */
+            asOf: string;
+            components: components["schemas"]["HealthStepComponentsResponse"];
+            /** @description null before the partnership was opened */
+            score: number | null;
+            /** @enum {string} */
+            status: "healthy" | "attention" | "at_risk" | "dormant" | "ended" | "not_opened";
+            /** @description score(asOf) − score(asOf − 90 days) */
+            trend: number | null;
         };
         HoldEvaluationDto: {
             /**
@@ -984,6 +1196,7 @@ export interface components {
         KeyPersonRiskReportResponse: {
             /** Format: date-time */
             asOf: string;
+            filter: components["schemas"]["ReportFilterResponse"];
             /** @description highest school-side risk first */
             items: components["schemas"]["KeyPersonRiskRowResponse"][];
         };
@@ -995,6 +1208,29 @@ export interface components {
             partnershipId: string;
             school: components["schemas"]["SideRiskRowResponse"];
             schoolName: string | null;
+        };
+        LevelFiguresResponse: {
+            /** @description share with status at_risk */
+            atRiskShare: number | null;
+            byStage: components["schemas"]["StageCountsResponse"];
+            /** @description commitments kept (730 days) */
+            commitmentsKeptRatio: number | null;
+            /** @description share with status dormant */
+            dormantShare: number | null;
+            /** @description share of partnerships older than 180 days evaluated in the last 365 */
+            evaluatedShare: number | null;
+            /** @description share of agreed/active partnerships with a valid formal agreement */
+            formalAgreementShare: number | null;
+            /** @description share with high school-side key-person risk */
+            highKeyPersonRiskShare: number | null;
+            /** @enum {string} */
+            level: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo";
+            meanHealth: number | null;
+            /** @description a partnership counts once for each of its levels */
+            partnerships: number;
+            /** @description share of the partnerships not ended and at least 365 days old with an activity kind held in two or more school years (SPEC §3.8) */
+            recurringShare: number | null;
+            tierInvolvement: components["schemas"]["TierInvolvementResponse"];
         };
         LevelRowResponse: {
             /** @description share with status at_risk */
@@ -1019,19 +1255,40 @@ export interface components {
             reasons: {
                 [key: string]: string;
             };
+            /** @description share of the partnerships not ended and at least 365 days old with an activity kind held in two or more school years (SPEC §3.8) */
+            recurringShare: number | null;
             tierInvolvement: components["schemas"]["TierInvolvementResponse"];
         };
-        LevelsFilterResponse: {
-            levels?: ("po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo")[];
-            region?: string;
-            /** Format: uuid */
-            schoolId?: string;
+        LevelsHistoryResponse: {
+            /** @enum {string} */
+            every: "month";
+            filter: components["schemas"]["ReportFilterResponse"];
+            /**
+             * Format: date-time
+             * @description the first step asked (a day: the end of that day in timeZone)
+             */
+            from: string;
+            /** @description oldest first */
+            steps: components["schemas"]["LevelsStepResponse"][];
+            /** @example Europe/Amsterdam */
+            timeZone: string;
+            /**
+             * Format: date-time
+             * @description the last step, itself a step
+             */
+            to: string;
         };
         LevelsReportResponse: {
             /** Format: date-time */
             asOf: string;
-            filter: components["schemas"]["LevelsFilterResponse"];
+            filter: components["schemas"]["ReportFilterResponse"];
             levels: components["schemas"]["LevelRowResponse"][];
+        };
+        LevelsStepResponse: {
+            /** Format: date-time */
+            asOf: string;
+            /** @description the rows of the levels report at asOf, without their reasons */
+            levels: components["schemas"]["LevelFiguresResponse"][];
         };
         LinkLoginDto: {
             /**
@@ -1105,6 +1362,13 @@ export interface components {
             roles: ("connector" | "manager" | "reporting" | "admin")[];
             /** @description the token’s `sub`: recorded as recordedBy on what the caller records */
             sub: string;
+        };
+        NewPrimaryResponse: {
+            name: string;
+            /** Format: uuid */
+            personId: string;
+            /** Format: date-time */
+            since: string;
         };
         OpenPartnershipDto: {
             /**
@@ -1200,6 +1464,48 @@ export interface components {
             /** @enum {string} */
             size?: "micro" | "small" | "medium" | "large";
         };
+        PartnerLoadReportResponse: {
+            /** Format: date-time */
+            asOf: string;
+            /**
+             * Format: date-time
+             * @description the window is (from, asOf]
+             */
+            from: string;
+            items: components["schemas"]["PartnerLoadRowResponse"][];
+            /** @description over-asked partners in the answer */
+            overAsked: number;
+        };
+        PartnerLoadRowResponse: {
+            activities: number;
+            /** @description activities per kind (internship, guest_lecture, company_visit, open_day, practice_assignment, hybrid_teacher, elective_course, research_project, brainstorm, network_meeting, teacher_internship, media_publicity, thank_you, other) */
+            activitiesByKind: {
+                [key: string]: number;
+            };
+            /** @enum {string|null} */
+            kind: "school" | "company" | "government" | "network" | "other" | null;
+            /** @description max(schools / expected schools, activities / expected activities) for the organisation’s size */
+            load: number;
+            /** @description load at least the over-asked factor (README, "Partner load") */
+            overAsked: boolean;
+            /** Format: uuid */
+            partnerId: string;
+            partnerName: string;
+            /** @description distinct people of the partner who took part in a touchpoint in the last 365 days */
+            partnerPeople: number;
+            /** @description partnerships with this partner running at some moment of the last 365 days */
+            partnerships: number;
+            reason: string;
+            /** @description distinct school people who took part in a touchpoint with this partner in the last 365 days */
+            schoolPeople: number;
+            /** @description distinct schools of those partnerships */
+            schools: number;
+            sector: string | null;
+            /** @enum {string|null} */
+            size: "micro" | "small" | "medium" | "large" | null;
+            /** @description the sum of the activities’ student counts */
+            studentsPlaced: number;
+        };
         PartnerRefResponse: {
             /** @enum {string|null} */
             kind: "school" | "company" | "government" | "network" | "other" | null;
@@ -1260,7 +1566,7 @@ export interface components {
             /** @enum {string} */
             status: "healthy" | "attention" | "at_risk" | "dormant" | "ended" | "not_opened";
             themes: string[];
-            /** @description score(asOf) − score(asOf − 90 days) */
+            /** @description score(asOf) − score(asOf − 90 days); null when not open 90 days before */
             trend: number | null;
         };
         PartnershipHealthResponse: {
@@ -1328,6 +1634,8 @@ export interface components {
             /** @enum {string} */
             status: "healthy" | "attention" | "at_risk" | "dormant" | "ended" | "not_opened";
             themes: string[];
+            /** @description score(asOf) − score(asOf − 90 days); null when not open 90 days before */
+            trend: number | null;
         };
         PeopleCountsResponse: {
             /** @description not left at asOf */
@@ -1550,6 +1858,27 @@ export interface components {
             /** @example Discussed internship places for next year */
             summary?: string;
         };
+        RecurringCooperationReportResponse: {
+            /** Format: date-time */
+            asOf: string;
+            items: components["schemas"]["RecurringCooperationResponse"][];
+        };
+        RecurringCooperationResponse: {
+            kinds: components["schemas"]["ActivityKindYearsResponse"][];
+            levels: ("po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo")[];
+            onceKinds: ("internship" | "guest_lecture" | "company_visit" | "open_day" | "practice_assignment" | "hybrid_teacher" | "elective_course" | "research_project" | "brainstorm" | "network_meeting" | "teacher_internship" | "media_publicity" | "thank_you" | "other")[];
+            /** Format: uuid */
+            partnerId: string;
+            partnerName: string | null;
+            /** Format: uuid */
+            partnershipId: string;
+            reason: string;
+            recurring: boolean;
+            recurringKinds: ("internship" | "guest_lecture" | "company_visit" | "open_day" | "practice_assignment" | "hybrid_teacher" | "elective_course" | "research_project" | "brainstorm" | "network_meeting" | "teacher_internship" | "media_publicity" | "thank_you" | "other")[];
+            /** Format: uuid */
+            schoolId: string;
+            schoolName: string | null;
+        };
         RegisterOrganisationDto: {
             /**
              * @example school
@@ -1621,6 +1950,19 @@ export interface components {
              */
             tier: "strategic" | "tactical" | "operational";
         };
+        ReportFilterResponse: {
+            /** @enum {string} */
+            level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
+            /** @enum {string} */
+            orphaned?: "true" | "false";
+            region?: string;
+            /** @enum {string} */
+            risk?: "high" | "medium" | "low";
+            /** Format: uuid */
+            school?: string;
+            /** @enum {string} */
+            stage?: "exploring" | "agreed" | "active" | "paused" | "ended";
+        };
         RoleHeldResponse: {
             /**
              * Format: date-time
@@ -1657,8 +1999,8 @@ export interface components {
             warmHandovers: number;
         };
         SideContinuityRowResponse: {
-            /** @description number of backups assigned */
-            backups: number;
+            /** @description as in /partnerships/:id/continuity; CSV: backups.personId, backups.name, … joined with ; */
+            backups: components["schemas"]["ContactRefResponse"][];
             coldHandovers: number;
             distinctParticipants365: number;
             gapDays: number;
@@ -1722,6 +2064,55 @@ export interface components {
             ended: number;
             exploring: number;
             paused: number;
+        };
+        StartUpLevelResponse: {
+            /** @enum {string} */
+            level: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo";
+            medianDaysToFirstActivity: number | null;
+            medianDaysToFirstAgreement: number | null;
+            partnerships: number;
+            reason: string;
+            withFirstActivity: number;
+            withFirstAgreement: number;
+        };
+        StartUpPaceResponse: {
+            ageDays: number;
+            daysToFirstActivity: number | null;
+            daysToFirstAgreement: number | null;
+            /** Format: date-time */
+            firstActivityAt: string | null;
+            /** Format: date-time */
+            firstAgreementAt: string | null;
+            levels: ("po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo")[];
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: uuid */
+            partnerId: string;
+            partnerName: string | null;
+            /** Format: uuid */
+            partnershipId: string;
+            reason: string;
+            /** Format: uuid */
+            schoolId: string;
+            schoolName: string | null;
+        };
+        StartUpReportResponse: {
+            /** Format: date-time */
+            asOf: string;
+            byLevel: components["schemas"]["StartUpLevelResponse"][];
+            bySchool: components["schemas"]["StartUpSchoolResponse"][];
+            items: components["schemas"]["StartUpPaceResponse"][];
+        };
+        StartUpSchoolResponse: {
+            medianDaysToFirstActivity: number | null;
+            medianDaysToFirstAgreement: number | null;
+            partnerships: number;
+            reason: string;
+            /** Format: uuid */
+            schoolId: string;
+            schoolName: string | null;
+            withFirstActivity: number;
+            withFirstAgreement: number;
         };
         StoreStatusResponse: {
             /** @description why it is down (credentials masked) */
@@ -1920,6 +2311,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -2151,6 +2544,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -2200,7 +2595,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: person_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2216,10 +2611,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "person_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2235,6 +2637,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -2290,7 +2699,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, sub_empty, person_erased, person_left */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `sub_empty`, `person_erased`, `person_left`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2306,6 +2715,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -2368,7 +2784,7 @@ export interface operations {
     getMe: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
             };
             header?: {
@@ -2430,6 +2846,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -2538,7 +2956,7 @@ export interface operations {
     listOrganisations: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
@@ -2571,6 +2989,8 @@ export interface operations {
             /** @description Schools, companies, municipalities and networks */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2619,6 +3039,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -2805,6 +3227,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -2854,7 +3278,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: organisation_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `organisation_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2870,10 +3294,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "organisation_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, organisation_exists */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `organisation_exists`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2889,6 +3320,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -2944,7 +3382,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, level_in_use, levels_only_for_schools, name_empty, school_has_partnerships, school_without_levels, unknown_level */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `level_in_use`, `levels_only_for_schools`, `name_empty`, `school_has_partnerships`, `school_without_levels`, `unknown_level`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2960,6 +3398,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -3022,7 +3467,7 @@ export interface operations {
     getOrganisation: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
             };
             header?: {
@@ -3089,6 +3534,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -3138,7 +3585,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: organisation_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `organisation_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3154,6 +3601,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "organisation_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -3296,6 +3750,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -3345,7 +3801,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: organisation_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `organisation_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3361,10 +3817,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "organisation_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, organisation_exists */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `organisation_exists`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3380,6 +3843,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -3435,7 +3905,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, level_in_use, levels_only_for_schools, name_empty, school_has_partnerships, school_without_levels, unknown_level */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `level_in_use`, `levels_only_for_schools`, `name_empty`, `school_has_partnerships`, `school_without_levels`, `unknown_level`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3451,6 +3921,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -3513,7 +3990,7 @@ export interface operations {
     listPartnerships: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description partnerships where this person is a contact (primary or backup) on either side at asOf: a person id, or `me` for the caller's own */
                 contact?: string & ("me" | string);
@@ -3521,6 +3998,8 @@ export interface operations {
                 cursor?: string;
                 /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
+                /** @description intensity at asOf */
+                intensity?: "placement" | "aligned" | "exchange" | "innovation";
                 /** @description level */
                 level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
                 /** @description page size */
@@ -3529,14 +4008,14 @@ export interface operations {
                 partner?: string;
                 /** @description region of the school */
                 region?: string;
-                /** @description school-side key-person risk at asOf */
+                /** @description school-side key-person risk at asOf; ended partnerships only with stage=ended */
                 risk?: "high" | "medium" | "low";
                 /** @description schoolId */
                 school?: string;
                 /** @description sector of the partner */
                 sector?: string;
-                /** @description default healthScore: the weakest first */
-                sort?: "healthScore" | "-healthScore" | "openedAt" | "-openedAt" | "school" | "-school" | "partner" | "-partner";
+                /** @description default healthScore: the weakest first; trend: the worst decline (90 days) first; ended partnerships last on healthScore and trend */
+                sort?: "healthScore" | "-healthScore" | "trend" | "-trend" | "openedAt" | "-openedAt" | "school" | "-school" | "partner" | "-partner";
                 /** @description stage at asOf */
                 stage?: "exploring" | "agreed" | "active" | "paused" | "ended";
                 /** @description health status at asOf */
@@ -3556,6 +4035,8 @@ export interface operations {
             /** @description Partnerships with school, partner, levels, stage, intensity, health and school-side key-person risk as of asOf */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3604,6 +4085,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -3653,7 +4136,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: login_not_linked */
+            /** @description no such record (or one outside the caller’s scope). Codes: `login_not_linked`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3669,6 +4152,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "login_not_linked",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -3810,6 +4300,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -3859,7 +4351,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3875,10 +4367,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3894,6 +4393,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -3949,7 +4455,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3965,6 +4471,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -4027,7 +4540,7 @@ export interface operations {
     getPartnership: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
             };
             header?: {
@@ -4094,6 +4607,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -4143,7 +4658,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4159,6 +4674,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -4296,6 +4818,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -4345,7 +4869,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4361,10 +4885,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4380,6 +4911,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -4435,7 +4973,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4451,6 +4989,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -4587,6 +5132,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -4636,7 +5183,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4652,10 +5199,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4671,6 +5225,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -4726,7 +5287,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4742,6 +5303,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -4875,6 +5443,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -4924,7 +5494,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4940,10 +5510,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4959,6 +5536,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -5014,7 +5598,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5030,6 +5614,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -5167,6 +5758,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -5216,7 +5809,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5232,10 +5825,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5251,6 +5851,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -5306,7 +5913,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5322,6 +5929,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -5455,6 +6069,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -5504,7 +6120,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5520,10 +6136,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5539,6 +6162,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -5594,7 +6224,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5610,6 +6240,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -5743,6 +6380,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -5792,7 +6431,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5808,10 +6447,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5827,6 +6473,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -5882,7 +6535,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5898,6 +6551,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -6031,6 +6691,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -6080,7 +6742,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6096,10 +6758,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6115,6 +6784,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -6170,7 +6846,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6186,6 +6862,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -6323,6 +7006,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -6372,7 +7057,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6388,10 +7073,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6407,6 +7099,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -6462,7 +7161,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6478,6 +7177,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -6611,6 +7317,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -6660,7 +7368,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6676,10 +7384,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6695,6 +7410,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -6750,7 +7472,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6766,6 +7488,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -6828,7 +7557,7 @@ export interface operations {
     getPartnershipContinuity: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
             };
             header?: {
@@ -6895,6 +7624,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -6944,7 +7675,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6960,6 +7691,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -7095,6 +7833,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -7144,7 +7884,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7160,10 +7900,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7179,6 +7926,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -7234,7 +7988,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7250,6 +8004,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -7387,6 +8148,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -7436,7 +8199,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7452,10 +8215,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7471,6 +8241,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -7526,7 +8303,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7542,6 +8319,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -7604,7 +8388,7 @@ export interface operations {
     getPartnershipHealth: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
             };
             header?: {
@@ -7671,6 +8455,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -7720,7 +8506,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7736,6 +8522,218 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getPartnershipHealthHistory: {
+        parameters: {
+            query?: {
+                /** @description step back from `to` by a week or a calendar month (default week); at most 261 steps, else 400 history_too_long */
+                every?: "week" | "month";
+                /** @description the first step (a day is the end of that day in TIME_ZONE); default a year before `to` */
+                from?: string;
+                /** @description the last step (a day is the end of that day in TIME_ZONE); default now */
+                to?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path: {
+                /** @description the resource id (a UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Relationship health at each week or month from `from` to `to`, for charts (SPEC §3.7): score, status, trend and component scores per step */
+            200: {
+                headers: {
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthHistoryResponse"];
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_history_range`, `history_too_long`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: connector, manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`. */
+            404: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -7871,6 +8869,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -7920,7 +8920,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7936,10 +8936,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7955,6 +8962,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -8010,7 +9024,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8026,6 +9040,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -8164,6 +9185,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -8213,7 +9236,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8229,10 +9252,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8248,6 +9278,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -8303,7 +9340,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8319,6 +9356,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -8381,7 +9425,7 @@ export interface operations {
     getPartnershipKeyPersonRisk: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
             };
             header?: {
@@ -8448,6 +9492,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -8497,7 +9543,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8513,6 +9559,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -8649,6 +9702,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -8698,7 +9753,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8714,10 +9769,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8733,6 +9795,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -8788,7 +9857,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8804,6 +9873,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -8866,9 +9942,11 @@ export interface operations {
     getPartnershipTimeline: {
         parameters: {
             query?: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
+                asOf?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
-                /** @description format */
+                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
                 /** @description limit */
                 limit?: number;
@@ -8888,6 +9966,8 @@ export interface operations {
             /** @description Every event of the partnership, oldest first, with who recorded it */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description the stream revision of what is answered, e.g. `"3"`: send it as If-Match */
                     ETag?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
@@ -8938,6 +10018,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -8987,7 +10069,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9003,6 +10085,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9065,7 +10154,7 @@ export interface operations {
     listPeople: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
@@ -9096,6 +10185,8 @@ export interface operations {
             /** @description People with their organisation, role and tier */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9144,6 +10235,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -9327,6 +10420,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -9376,7 +10471,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: person_not_found, organisation_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`, `organisation_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9392,10 +10487,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "person_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, person_exists */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `person_exists`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9411,6 +10513,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9466,7 +10575,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, name_empty, person_already_erased, person_already_left, person_erased, person_left, unknown_level */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `name_empty`, `person_already_erased`, `person_already_left`, `person_erased`, `person_left`, `unknown_level`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9482,6 +10591,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9544,7 +10660,7 @@ export interface operations {
     getPerson: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
             };
             header?: {
@@ -9611,6 +10727,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -9660,7 +10778,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: person_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9676,6 +10794,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "person_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9812,6 +10937,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -9861,7 +10988,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: person_not_found, organisation_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`, `organisation_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9877,10 +11004,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "person_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, person_exists */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `person_exists`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9896,6 +11030,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9951,7 +11092,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, name_empty, person_already_erased, person_already_left, person_erased, person_left, unknown_level */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `name_empty`, `person_already_erased`, `person_already_left`, `person_erased`, `person_left`, `unknown_level`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9967,6 +11108,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10102,6 +11250,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -10151,7 +11301,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: person_not_found, organisation_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`, `organisation_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10167,10 +11317,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "person_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, person_exists */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `person_exists`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10186,6 +11343,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10241,7 +11405,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, name_empty, person_already_erased, person_already_left, person_erased, person_left, unknown_level */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `name_empty`, `person_already_erased`, `person_already_left`, `person_erased`, `person_left`, `unknown_level`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10257,6 +11421,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10388,6 +11559,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -10437,7 +11610,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: person_not_found, organisation_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`, `organisation_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10453,10 +11626,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "person_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, person_exists */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `person_exists`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10472,6 +11652,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10527,7 +11714,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, name_empty, person_already_erased, person_already_left, person_erased, person_left, unknown_level */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `name_empty`, `person_already_erased`, `person_already_left`, `person_erased`, `person_left`, `unknown_level`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10543,6 +11730,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10605,7 +11799,7 @@ export interface operations {
     getPersonExposure: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
@@ -10625,6 +11819,8 @@ export interface operations {
             /** @description Where the relation hangs on this person, and what breaks if they leave (SPEC §3.3) */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10673,6 +11869,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -10722,7 +11920,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: person_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10738,6 +11936,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "person_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10800,7 +12005,7 @@ export interface operations {
     getContinuityReport: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
@@ -10812,6 +12017,8 @@ export interface operations {
                 region?: string;
                 /** @description only this school */
                 school?: string;
+                /** @description only partnerships in this stage at asOf; without it, those not ended (ended ones only with stage=ended) */
+                stage?: "exploring" | "agreed" | "active" | "paused" | "ended";
             };
             header?: {
                 /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
@@ -10825,6 +12032,8 @@ export interface operations {
             /** @description Contact-person continuity of every running partnership, orphaned first */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10873,6 +12082,197 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getDeparturesReport: {
+        parameters: {
+            query?: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
+                asOf?: string;
+                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
+                format?: "json" | "csv";
+                /** @description departures on or after this date; default 365 days before asOf (with `person`: any time) */
+                from?: string;
+                /** @description level */
+                level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
+                /** @description only this person: the aftermath of their departure */
+                person?: string;
+                /** @description only schools in this region */
+                region?: string;
+                /** @description only this school */
+                school?: string;
+                /** @description departures on or before this date; default (and at most) asOf */
+                to?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What happened to the partnerships of the people who left in a period (default the last 365 days): touchpoints 180 days before and after, days to a new primary, warm or cold handover; `person` gives one person’s aftermath */
+            200: {
+                headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeparturesReportResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -10981,7 +12381,7 @@ export interface operations {
     getKeyPersonRiskReport: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
@@ -10993,6 +12393,8 @@ export interface operations {
                 risk?: "high" | "medium" | "low";
                 /** @description only this school */
                 school?: string;
+                /** @description only partnerships in this stage at asOf; without it, those not ended (ended ones only with stage=ended) */
+                stage?: "exploring" | "agreed" | "active" | "paused" | "ended";
             };
             header?: {
                 /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
@@ -11006,6 +12408,8 @@ export interface operations {
             /** @description Key-person risk of every running partnership, highest school-side risk first */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -11054,6 +12458,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -11162,7 +12568,7 @@ export interface operations {
     getLevelsReport: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
@@ -11185,6 +12591,8 @@ export interface operations {
             /** @description Commitment to partnerships per school level (SPEC §3.4), optionally for one school or region */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -11233,6 +12641,743 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getLevelsHistory: {
+        parameters: {
+            query?: {
+                /** @description step back from `to` by calendar month; at most 61 steps, else 400 history_too_long */
+                every?: "month";
+                /** @description the first step (a day is the end of that day in TIME_ZONE); default a year before `to` */
+                from?: string;
+                /** @description level */
+                level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
+                /** @description only schools in this region */
+                region?: string;
+                /** @description only this school */
+                school?: string;
+                /** @description the last step (a day is the end of that day in TIME_ZONE); default now */
+                to?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The levels report at each month from `from` to `to`, for charts (SPEC §3.7); the filters of the levels report */
+            200: {
+                headers: {
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LevelsHistoryResponse"];
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_history_range`, `history_too_long`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getPartnerLoadReport: {
+        parameters: {
+            query?: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
+                asOf?: string;
+                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
+                format?: "json" | "csv";
+                /** @description level */
+                level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
+                /** @description only partners that are over-asked (true) or not (false) */
+                overAsked?: "true" | "false";
+                /** @description only schools in this region */
+                region?: string;
+                /** @description only this school */
+                school?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per partner organisation, across all schools, what was asked of it in the last 365 days; overAsked when far above its size (README, "Partner load"); most loaded first */
+            200: {
+                headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerLoadReportResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getRecurringCooperationReport: {
+        parameters: {
+            query?: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
+                asOf?: string;
+                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
+                format?: "json" | "csv";
+                /** @description level */
+                level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
+                /** @description only partnerships with (true) or without (false) an activity kind held in two or more school years */
+                recurring?: "true" | "false";
+                /** @description only schools in this region */
+                region?: string;
+                /** @description only this school */
+                school?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per partnership, the activity kinds held in two or more school years (1 August – 31 July) versus once only */
+            200: {
+                headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecurringCooperationReportResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getStartUpReport: {
+        parameters: {
+            query?: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
+                asOf?: string;
+                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
+                format?: "json" | "csv";
+                /** @description level */
+                level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
+                /** @description only schools in this region */
+                region?: string;
+                /** @description only this school */
+                school?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Days from opening to the first activity and the first formal agreement, per partnership and as medians per level and school */
+            200: {
+                headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartUpReportResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -11341,7 +13486,7 @@ export interface operations {
     getWorklist: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description only actions due before this date (overdue ones included), e.g. next Monday for "this week" */
                 dueBefore?: string;
@@ -11362,6 +13507,8 @@ export interface operations {
             /** @description The actions due on the partnerships where the person is a school-side contact, most urgent first (SPEC §3.5); without personId the caller's own (404 login_not_linked when the login is linked to nobody) */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -11410,6 +13557,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -11459,7 +13608,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: person_not_found, login_not_linked */
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`, `login_not_linked`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -11475,6 +13624,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "person_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11648,6 +13804,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */

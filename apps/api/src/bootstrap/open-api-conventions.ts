@@ -41,6 +41,8 @@ const RATE_LIMIT_HEADERS = {
   'X-RateLimit-Reset': header('seconds until the window frees a request', { type: 'integer', minimum: 0 }),
 };
 const RETRY_AFTER = { 'Retry-After': header('seconds to wait', { type: 'integer', minimum: 0 }) };
+const CHALLENGE = { 'WWW-Authenticate': header('`Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent') };
+const CSV_HEADERS = { 'Content-Disposition': header('with `text/csv`: `attachment; filename="<what>.csv"`') };
 
 const TAGS: Record<string, string> = {
   partnerships: 'Partnerships between a school and a partner: commands that record what happened, and health, continuity, key-person risk and the timeline',
@@ -113,9 +115,14 @@ export function applyApiConventions(input: OpenAPIObject): OpenAPIObject {
       }
       if (hasBody) addErrors(operation, WITH_BODY);
       for (const [status, response] of Object.entries<Json>(operation.responses)) {
-        response.headers = { ...REQUEST_HEADERS, ...(secured && RATE_LIMIT_HEADERS), ...(status === '429' && RETRY_AFTER), ...response.headers };
+        // The route's own codes (ApiErrors) described like the shared ones.
+        if (Number(status) >= 400 && response[ERROR_CODES_EXTENSION] && !response.content?.['application/json']?.example) {
+          Object.assign(response, errorResponse(status, response[ERROR_CODES_EXTENSION]));
+        }
+        response.headers = { ...REQUEST_HEADERS, ...(secured && RATE_LIMIT_HEADERS), ...(status === '429' && RETRY_AFTER), ...(status === '401' && CHALLENGE), ...response.headers };
         if (status.startsWith('2') && operation[CSV_EXTENSION]) {
           response.content = { ...response.content, 'text/csv': { schema: { type: 'string', description: 'RFC 4180, a header row and every matching row' } } };
+          response.headers = { ...response.headers, ...CSV_HEADERS };
         }
       }
       for (const parameter of operation.parameters ?? []) {

@@ -59,6 +59,7 @@ export async function demoQueries(
     drifting && `a drifting relation (${drifting.school.name} – ${drifting.partner.name}):\n  curl ${auth} ${baseUrl}/api/partnerships/${drifting.partnershipId}/health`,
     dependent && `a relation that hangs on one person (${dependent.schoolName} – ${dependent.partnerName}):\n  curl ${auth} ${baseUrl}/api/partnerships/${dependent.partnershipId}/key-person-risk`,
     `commitment across school levels:\n  curl ${auth} ${baseUrl}/api/reports/levels`,
+    `companies all schools ask too much of, and what happened to the relations of the people who left:\n  curl ${auth} '${baseUrl}/api/reports/partner-load?overAsked=true'\n  curl ${auth} ${baseUrl}/api/reports/departures`,
     contact?.primary &&
       mine &&
       `as ${contact.primary.name}, a connector at ${drifting?.school.name} (token linked to their person):\n  curl ${mine} ${baseUrl}/api/me\n  curl ${mine} "${baseUrl}/api/worklist?dueBefore=${nextWeek}"\n  curl ${mine} "${baseUrl}/api/partnerships?contact=me"`,

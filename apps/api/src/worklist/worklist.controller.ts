@@ -1,6 +1,8 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { normaliseDate } from '@crm/domain';
+import { Inject } from '@nestjs/common';
+import { Settings, SETTINGS } from '../config/settings';
 import { Access } from '../auth/access.decorators';
 import { CurrentUser } from '../auth/current-user';
 import { AuthenticatedUser } from '../auth/token-verifier';
@@ -21,6 +23,7 @@ export class WorklistController {
   constructor(
     private readonly people: PeopleQueries,
     private readonly callers: Callers,
+    @Inject(SETTINGS) private readonly settings: Pick<Settings, 'timeZone'>,
   ) {}
 
   @Get()
@@ -34,7 +37,8 @@ export class WorklistController {
   @CsvExport((body) => body.items)
   async worklist(@Query() query: WorklistQueryDto, @AsOf() asOf: string, @CurrentUser() user: AuthenticatedUser) {
     const personId = query.personId ?? (await this.callers.requirePersonId(user, 'worklist'));
-    const dueBefore = query.dueBefore === undefined ? undefined : normaliseDate(query.dueBefore, 'dueBefore');
+    // A date is the start of that day in TIME_ZONE (SPEC §1 R2): dueBefore=<next Monday> is "this week".
+    const dueBefore = query.dueBefore === undefined ? undefined : normaliseDate(query.dueBefore, 'dueBefore', this.settings.timeZone);
     return this.people.worklist(personId, asOf, dueBefore);
   }
 }
