@@ -35,7 +35,7 @@ export const personDecider: Decider<PersonCommand, PersonEvent, PersonState, Per
       }
       const { type: _type, name, role, joinedAt, ...rest } = command;
       if (!name.trim()) throw ruleViolation('name_empty', 'name must not be empty');
-      const joined = joinedAt === undefined ? undefined : normaliseDate(joinedAt, 'joinedAt');
+      const joined = joinedAt === undefined ? undefined : normaliseDate(joinedAt, 'joinedAt', ctx.timeZone);
       if (joined !== undefined) assertNotInFuture(joined, ctx.now, 'joinedAt');
       return [{ type: 'PersonRegistered', data: { ...rest, name: name.trim(), role: role.trim(), ...(joined !== undefined && { joinedAt: joined }) } }];
     }
