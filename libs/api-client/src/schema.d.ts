@@ -24,6 +24,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/logins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Link a login (a token `sub`) to the person it is, for tokens without a person claim; answers the person id
+         * @description Records LoginLinked. Answers { id, revision, position }.
+         */
+        post: operations["linkLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller: token sub and roles, the person the login is (token claim or linked by an admin) and their organisation; null when linked to nobody */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organisations": {
         parameters: {
             query?: never;
@@ -711,7 +748,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The actions due on the partnerships where the person is a school-side contact, most urgent first (SPEC §3.5) */
+        /** The actions due on the partnerships where the person is a school-side contact, most urgent first (SPEC §3.5); without personId the caller's own (404 login_not_linked when the login is linked to nobody) */
         get: operations["getWorklist"];
         put?: never;
         post?: never;
@@ -867,6 +904,14 @@ export interface components {
              */
             revision: number;
         };
+        ConcernedPersonResponse: {
+            /** @description `[erased]` after an erasure */
+            name: string;
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string|null} */
+            side: "school" | "partner" | null;
+        };
         ContactRefResponse: {
             /** @description display name; `[erased]` after an erasure */
             name: string;
@@ -936,9 +981,13 @@ export interface components {
         DepartureImpactResponse: {
             /** @enum {string} */
             becomes: "orphaned" | "high_risk";
+            /** @description the partnership’s partner */
+            partner: components["schemas"]["OrganisationRefResponse"];
             /** Format: uuid */
             partnershipId: string;
             reason: string;
+            /** @description the partnership’s school */
+            school: components["schemas"]["OrganisationRefResponse"];
             /** @enum {string} */
             side: "school" | "partner";
         };
@@ -1022,9 +1071,13 @@ export interface components {
             status: "up" | "down";
         };
         ExposureEntryResponse: {
+            /** @description the partnership’s partner */
+            partner: components["schemas"]["OrganisationRefResponse"];
             /** Format: uuid */
             partnershipId: string;
             reason: string;
+            /** @description the partnership’s school */
+            school: components["schemas"]["OrganisationRefResponse"];
             /** @enum {string} */
             side: "school" | "partner";
         };
@@ -1262,6 +1315,19 @@ export interface components {
             /** @description the rows of the levels report at asOf, without their reasons */
             levels: components["schemas"]["LevelFiguresResponse"][];
         };
+        LinkLoginDto: {
+            /**
+             * Format: uuid
+             * @description the person this login is
+             * @example 3f2b8c1e-5d6a-4e7b-9c0d-1a2b3c4d5e6f
+             */
+            personId: string;
+            /**
+             * @description the token's `sub` (the login)
+             * @example lisa@groenhorst.nl
+             */
+            sub: string;
+        };
         MakeCommitmentDto: {
             /**
              * Format: uuid
@@ -1293,6 +1359,34 @@ export interface components {
              * @enum {string}
              */
             side: "school" | "partner";
+        };
+        MeOrganisationResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "school" | "company" | "government" | "network" | "other";
+            name: string;
+        };
+        MePersonResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description `[erased]` after an erasure */
+            name: string;
+            /** @description the role held at asOf */
+            role: string;
+            /** @enum {string} */
+            tier: "strategic" | "tactical" | "operational";
+        };
+        MeResponse: {
+            /** Format: date-time */
+            asOf: string;
+            /** @description the person’s organisation */
+            organisation: components["schemas"]["MeOrganisationResponse"] | null;
+            /** @description the person the login is (token claim or linked by an admin); null when linked to nobody */
+            person: components["schemas"]["MePersonResponse"] | null;
+            roles: ("connector" | "manager" | "reporting" | "admin")[];
+            /** @description the token’s `sub`: recorded as recordedBy on what the caller records */
+            sub: string;
         };
         NewPrimaryResponse: {
             name: string;
@@ -1372,6 +1466,11 @@ export interface components {
             asOf: string;
             items: components["schemas"]["OrganisationResponse"][];
             nextCursor: string | null;
+        };
+        OrganisationRefResponse: {
+            name: string | null;
+            /** Format: uuid */
+            organisationId: string;
         };
         OrganisationResponse: {
             /** @enum {string} */
@@ -1583,8 +1682,13 @@ export interface components {
              */
             email?: string;
             erased: boolean;
-            /** @description still at the organisation at asOf */
+            /** @description a member of the organisation at asOf: joined by then (or at an unknown date) and not left */
             inOrganisation: boolean;
+            /**
+             * Format: date-time
+             * @description since when the person works there; null: unknown (a member from the start)
+             */
+            joinedAt: string | null;
             /**
              * Format: date-time
              * @description when they left the organisation
@@ -1603,9 +1707,13 @@ export interface components {
             registeredAt: string;
             /** @description the stream revision (also the ETag): send it as If-Match */
             revision?: number;
+            /** @description the role held at asOf */
             role: string;
             roleHistory: components["schemas"]["RoleHeldResponse"][];
-            /** @enum {string} */
+            /**
+             * @description the tier at asOf
+             * @enum {string}
+             */
             tier: "strategic" | "tactical" | "operational";
         };
         PersonExposureResponse: {
@@ -1613,6 +1721,8 @@ export interface components {
             asOf: string;
             /** @description what would become orphaned or high-risk if they left today */
             departureImpact: components["schemas"]["DepartureImpactResponse"][];
+            /** @description `[erased]` after an erasure */
+            name: string;
             /** @description where they are the only active person of their side */
             onlyActivePersonIn: components["schemas"]["ExposureEntryResponse"][];
             /** Format: uuid */
@@ -1633,8 +1743,13 @@ export interface components {
              */
             email?: string;
             erased: boolean;
-            /** @description still at the organisation at asOf */
+            /** @description a member of the organisation at asOf: joined by then (or at an unknown date) and not left */
             inOrganisation: boolean;
+            /**
+             * Format: date-time
+             * @description since when the person works there; null: unknown (a member from the start)
+             */
+            joinedAt: string | null;
             /**
              * Format: date-time
              * @description when they left the organisation
@@ -1653,9 +1768,13 @@ export interface components {
             registeredAt: string;
             /** @description the stream revision (also the ETag): send it as If-Match */
             revision?: number;
+            /** @description the role held at asOf */
             role: string;
             roleHistory: components["schemas"]["RoleHeldResponse"][];
-            /** @enum {string} */
+            /**
+             * @description the tier at asOf
+             * @enum {string}
+             */
             tier: "strategic" | "tactical" | "operational";
         };
         ProjectionLagResponse: {
@@ -1823,6 +1942,12 @@ export interface components {
              * @example f.elamrani@clusius.nl
              */
             email?: string;
+            /**
+             * Format: date-time
+             * @description since when the person works at the organisation; unknown when left out (a member from the start)
+             * @example 2026-03-12T10:00:00.000Z
+             */
+            joinedAt?: string;
             /** @example Fatima el Amrani */
             name: string;
             /**
@@ -1866,9 +1991,9 @@ export interface components {
         RoleHeldResponse: {
             /**
              * Format: date-time
-             * @description from this date on; the registration’s role holds from the start (1970-01-01)
+             * @description from this date on; the registration’s role holds from joinedAt, or from the start (null: unknown)
              */
-            from: string;
+            from: string | null;
             role: string;
             /** @enum {string} */
             tier: "strategic" | "tactical" | "operational";
@@ -2053,14 +2178,31 @@ export interface components {
             data: {
                 [key: string]: unknown;
             };
+            /** @description the organisations the event names */
+            organisations: components["schemas"]["TimelineOrganisationResponse"][];
+            /** @description every person the event names, with their name */
+            people: components["schemas"]["TimelinePersonResponse"][];
             position: number;
             /** Format: date-time */
             recordedAt: string;
             /** @description the `sub` of who recorded it */
             recordedBy: string;
+            /** @description the name of the person the recording login is (token claim or linked login); null when unknown */
+            recordedByName: string | null;
             revision: number;
             /** @example InteractionRecorded */
             type: string;
+        };
+        TimelineOrganisationResponse: {
+            name: string | null;
+            /** Format: uuid */
+            organisationId: string;
+        };
+        TimelinePersonResponse: {
+            /** @description `[erased]` after an erasure */
+            name: string;
+            /** Format: uuid */
+            personId: string;
         };
         TimelineResponse: {
             items: components["schemas"]["TimelineEntryResponse"][];
@@ -2095,23 +2237,38 @@ export interface components {
         WorklistItemResponse: {
             /** Format: uuid */
             agreementId?: string;
+            /** @description what makes the item go away */
+            clearedBy: string;
             /** Format: uuid */
             commitmentId?: string;
+            /** @description the people the action is about */
+            concerns: components["schemas"]["ConcernedPersonResponse"][];
             /** Format: date-time */
             dueAt: string;
             /** @description dueAt lies before asOf */
             overdue: boolean;
+            /** @description the partnership’s partner */
+            partner: components["schemas"]["OrganisationRefResponse"];
             /** Format: uuid */
             partnershipId: string;
             reason: string;
+            /** @description the partnership’s school */
+            school: components["schemas"]["OrganisationRefResponse"];
             /** @enum {string} */
-            type: "orphaned" | "commitment_overdue" | "evaluation_due" | "contact_drifting" | "add_backup_contact" | "agreement_expiring" | "commitment_due" | "thank_you";
+            type: "orphaned" | "partner_contact_left" | "commitment_overdue" | "evaluation_due" | "contact_drifting" | "add_backup_contact" | "involve_backup" | "agreement_expiring" | "commitment_due" | "thank_you";
         };
         WorklistResponse: {
             /** Format: date-time */
             asOf: string;
+            /**
+             * Format: date-time
+             * @description only actions due before this instant, when asked
+             */
+            dueBefore: string | null;
             /** @description most urgent first */
             items: components["schemas"]["WorklistItemResponse"][];
+            /** @description the person’s name; `[erased]` after an erasure */
+            name: string;
             /** Format: uuid */
             personId: string;
         };
@@ -2362,6 +2519,489 @@ export interface operations {
                      *       "statusCode": 507,
                      *       "code": "storage_full",
                      *       "message": "the disk is full: nothing was written; `Retry-After`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    linkLogin: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key and body answers the first result and writes nothing; the same key with another body is 422 */
+                "Idempotency-Key"?: string;
+                /** @description the expected stream revision (a `revision` or an `ETag` you were given); 409 `revision_mismatch` if the stream has moved on */
+                "If-Match"?: string;
+                /** @description recorded in the events’ metadata; default the request’s own */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "sub": "lisa@groenhorst.nl",
+                 *       "personId": "3f2b8c1e-5d6a-4e7b-9c0d-1a2b3c4d5e6f"
+                 *     }
+                 */
+                "application/json": components["schemas"]["LinkLoginDto"];
+            };
+        };
+        responses: {
+            /** @description recorded: LoginLinked */
+            201: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResultResponse"];
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_if_match`, `invalid_idempotency_key`, `invalid_correlation_id`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `malformed_json`, `empty_body`, `body_too_deep`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_if_match",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`. */
+            404: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "person_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`. */
+            409: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is over 1 MiB. Codes: `body_too_large`. */
+            413: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "body_too_large",
+                     *       "message": "the body is over 1 MiB"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not `application/json` (forms and text are refused). Codes: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "the body is not `application/json` (forms and text are refused)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `sub_empty`, `person_erased`, `person_left`. */
+            422: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "authentication_unavailable",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
+                asOf?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller: token sub and roles, the person the login is (token claim or linked by an admin) and their organisation; null when linked to nobody */
+            200: {
+                headers: {
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: connector, manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -2824,7 +3464,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `levels_only_for_schools`, `name_empty`, `school_without_levels`, `unknown_level`. */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `level_in_use`, `levels_only_for_schools`, `name_empty`, `school_has_partnerships`, `school_without_levels`, `unknown_level`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3399,7 +4039,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `levels_only_for_schools`, `name_empty`, `school_without_levels`, `unknown_level`. */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `level_in_use`, `levels_only_for_schools`, `name_empty`, `school_has_partnerships`, `school_without_levels`, `unknown_level`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3512,6 +4152,8 @@ export interface operations {
             query?: {
                 /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
+                /** @description partnerships where this person is a contact (primary or backup) on either side at asOf: a person id, or `me` for the caller's own */
+                contact?: string & ("me" | string);
                 /** @description nextCursor of the previous page */
                 cursor?: string;
                 /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
@@ -3538,7 +4180,7 @@ export interface operations {
                 stage?: "exploring" | "agreed" | "active" | "paused" | "ended";
                 /** @description health status at asOf */
                 status?: "healthy" | "attention" | "at_risk" | "dormant" | "ended" | "not_opened";
-                /** @description words in the school or partner name or the themes */
+                /** @description words, in any order, each beginning a word of the school or partner name or a theme; case and accents ignored */
                 text?: string;
             };
             header?: {
@@ -3649,6 +4291,32 @@ export interface operations {
                      *       "statusCode": 403,
                      *       "code": "forbidden",
                      *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such record (or one outside the caller’s scope). Codes: `login_not_linked`. */
+            404: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "login_not_linked",
+                     *       "message": "no such record (or one outside the caller’s scope)"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -13939,13 +14607,15 @@ export interface operations {
     };
     getWorklist: {
         parameters: {
-            query: {
+            query?: {
                 /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
+                /** @description only actions due before this date (overdue ones included), e.g. next Monday for "this week" */
+                dueBefore?: string;
                 /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
-                /** @description the school-side contact person whose list this is */
-                personId: string;
+                /** @description the school-side contact person whose list this is; default the caller's own person (GET /me) */
+                personId?: string;
             };
             header?: {
                 /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
@@ -13956,7 +14626,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The actions due on the partnerships where the person is a school-side contact, most urgent first (SPEC §3.5) */
+            /** @description The actions due on the partnerships where the person is a school-side contact, most urgent first (SPEC §3.5); without personId the caller's own (404 login_not_linked when the login is linked to nobody) */
             200: {
                 headers: {
                     /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
@@ -14060,7 +14730,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`. */
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`, `login_not_linked`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
