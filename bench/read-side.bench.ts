@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { searchWords } from '@crm/read-store';
 import { ApiProcess, startApiProcess } from '../test/support/api-process';
 
 const execFileAsync = promisify(execFile);
@@ -54,6 +55,34 @@ export async function coldStartBench(dataDir: string) {
     return { 'ready ms': ready, 'RSS MiB at rest': rss / 2 ** 20, 'projection lag (events)': lag };
   } finally {
     await api.kill('SIGTERM');
+  }
+}
+
+/**
+ * Text search (SPEC §3.6 R2) on a copy of a region's data: word queries made of the region's own names (two words of an
+ * organisation's name, a person's first and last name), each asked once in turn so that no answer is a cached one,
+ * under 10 connections. Searches read only index hits; the partnership list then computes the figures of its matches.
+ */
+export async function searchBench(dataDir: string, seconds: number) {
+  const work = mkdtempSync(join(tmpdir(), 'crm-bench-search-'));
+  cpSync(dataDir, work, { recursive: true });
+  const api = await startApiProcess(work);
+  try {
+    const names = async (path: string) =>
+      ((await (await fetch(`${api.baseUrl}${path}`, { headers: { authorization: api.authorization } })).json()) as { items: { name: string }[] }).items.map((row) => row.name);
+    // Two words of each name, the last first: "noord energiecooperatie".
+    const organisationWords = (await names('/api/organisations?limit=200')).map(searchWords).filter((words) => words.length > 0).map((words) => [...words.slice(-1), ...words.slice(0, 1)].join(' '));
+    const personWords = (await names('/api/people?limit=200')).map(searchWords).filter((words) => words.length > 1).map((words) => `${words[words.length - 1]} ${words[0]}`);
+    let i = 0;
+    const pick = (items: string[]) => encodeURIComponent(items[i++ % items.length]);
+    return {
+      'GET /partnerships?text=<two words>': await load(api, () => `/api/partnerships?text=${pick(organisationWords)}&asOf=2026-10-${String(1 + (i % 28)).padStart(2, '0')}`, seconds, 10),
+      'GET /organisations?text=<two words>': await load(api, () => `/api/organisations?text=${pick(organisationWords)}`, seconds, 10),
+      'GET /people?text=<last first>': await load(api, () => `/api/people?text=${pick(personWords)}`, seconds, 10),
+    };
+  } finally {
+    await api.kill('SIGTERM');
+    rmSync(work, { recursive: true, force: true });
   }
 }
 

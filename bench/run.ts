@@ -6,14 +6,14 @@ import { appendBench } from './append.bench';
 import { historyBench } from './history.bench';
 import { httpCommandBench } from './http-commands.bench';
 import { readYourWritesBench } from './read-your-writes.bench';
-import { apiReadBench, coldStartBench, rebuildBench } from './read-side.bench';
+import { apiReadBench, coldStartBench, rebuildBench, searchBench } from './read-side.bench';
 import { insightsBench, insightsCpuBench } from './insights.bench';
 import { REGION_UNTIL, regionDataDir } from './region';
 import { checkTargets } from './targets';
 
 const round = (value: unknown) => (typeof value === 'number' ? Math.round(value * 100) / 100 : value);
 
-/** `npm run bench -- --only rebuild,queries` runs only those parts (keys: append, commands, ryw, queries, history, insights, insights-cpu, rebuild, rebuild-medium, cold-start). */
+/** `npm run bench -- --only rebuild,queries` runs only those parts (keys: append, commands, ryw, queries, search, history, insights, insights-cpu, rebuild, rebuild-medium, cold-start). */
 const only = (() => {
   const at = process.argv.indexOf('--only');
   return at === -1 ? undefined : new Set(process.argv[at + 1]?.split(','));
@@ -47,6 +47,9 @@ async function main() {
   await measure(results, 'ryw', 'read-your-writes (1,000 rounds)', () => readYourWritesBench({ rounds: 1000 }));
   await measure(results, 'queries', 'queries against the medium region (2,000 partnerships; 50 connections, 10 s each)', async () =>
     apiReadBench(await regionDataDir('medium', { withReadModels: true }), 10),
+  );
+  await measure(results, 'search', 'text search against the medium region (2,000 partnerships; 10 connections, 10 s each)', async () =>
+    searchBench(await regionDataDir('medium', { withReadModels: true }), 10),
   );
   await measure(results, 'insights', 'insight reports on the medium region, each computed afresh (15 asOf dates, one request at a time)', async () =>
     insightsBench(await regionDataDir('medium', { withReadModels: true }), REGION_UNTIL, 15),

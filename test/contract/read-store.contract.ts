@@ -197,6 +197,12 @@ export function describeReadStoreContract(name: string, makeStore: () => Promise
         expect(await query({ levels: { $ne: 'mbo' } })).toEqual(['p2', 'p4']);
       });
 
+      it('supports $all on an array field (every value held, in any order)', async () => {
+        expect(await query({ levels: { $all: ['mbo', 'po'] } })).toEqual(['p1']);
+        expect(await query({ levels: { $all: ['mbo'] } })).toEqual(['p1', 'p3']);
+        expect(await query({ levels: { $all: ['mbo', 'wo'] } })).toEqual([]);
+      });
+
       it('supports $and and $or, also nested', async () => {
         expect(await query({ $and: [{ levels: 'mbo' }, { stage: 'active' }] })).toEqual(['p1']);
         expect(await query({ $or: [{ stage: 'agreed' }, { intensity: { $gte: 3 } }] })).toEqual(['p1', 'p2', 'p4']);
@@ -247,6 +253,8 @@ export function describeReadStoreContract(name: string, makeStore: () => Promise
         expect(await query({ levels: 'mbo' })).toEqual(['p1', 'p3']);
         expect(await query({ 'contacts.personId': 'anna', stage: 'active' })).toEqual(['p1']);
         expect(await query({ 'contacts.personId': { $in: ['bram', 'nobody'] } })).toEqual(['p1', 'p2']);
+        expect(await query({ levels: { $all: ['mbo', 'po'] } })).toEqual(['p1']);
+        expect(await query({ levels: { $all: ['mbo', 'wo'] } })).toEqual([]);
         expect(await query({ $and: [{ stage: { $in: ['active', 'agreed'] } }, { levels: { $ne: 'vo' } }] })).toEqual(['p1', 'p4']);
 
         // The index follows later writes and deletes.

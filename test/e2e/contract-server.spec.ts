@@ -68,10 +68,13 @@ describe('the server keeps its contract', () => {
     expect((await t.anonymous.get('/health?verbose=1')).status).toBe(400);
   });
 
-  it('takes asOf on every read route of the document, the timeline included', async () => {
+  it('takes asOf on every read route of the document, the timeline included (a history: its last step, to)', async () => {
     const reads = Object.entries<Record<string, { parameters?: { name: string; in: string }[] }>>(openApi.paths)
       .filter(([path, item]) => path.startsWith('/api/') && item.get)
-      .map(([path, item]) => [path, item.get.parameters?.some((p) => p.in === 'query' && p.name === 'asOf') ?? false]);
+      .map(([path, item]) => {
+        const asOf = path.endsWith('/history') ? 'to' : 'asOf';
+        return [path, item.get.parameters?.some((p) => p.in === 'query' && p.name === asOf) ?? false];
+      });
     expect(reads.filter(([, takesAsOf]) => !takesAsOf)).toEqual([]);
 
     const { partnershipId } = ids;

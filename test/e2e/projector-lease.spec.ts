@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { ExecuteOrganisationCommand } from '../../apps/api/src/organisations/organisation-command';
 import { OrganisationCommandHandler } from '../../apps/api/src/organisations/organisation-command.handler';
+import { SchoolPartnerships } from '../../apps/api/src/organisations/school-partnerships';
 import { PartnershipCommandHandler } from '../../apps/api/src/partnerships/partnership-command.handler';
 import { ExecutePartnershipCommand } from '../../apps/api/src/partnerships/partnership-command';
 import { PersonCommandHandler } from '../../apps/api/src/people/person-command.handler';
@@ -104,7 +105,7 @@ async function openWriter(dataDir: string, mongodbUrl?: string) {
   const { events } = await createProtectedEventStore({ dataDir, mongodbUrl });
   const repository = new AggregateRepository(events);
   const executor = new CommandExecutor(events, repository, { timeZone: DEFAULT_TIME_ZONE });
-  const organisations = new OrganisationCommandHandler(executor);
+  const organisations = new OrganisationCommandHandler(executor, undefined as unknown as SchoolPartnerships);
   const people = new PersonCommandHandler(executor, repository, undefined as unknown as PersonErasure);
   const partnerships = new PartnershipCommandHandler(executor, repository);
   const envelope = () => ({ recordedBy: 'lease-test', correlationId: randomUUID(), causationId: randomUUID() });

@@ -388,6 +388,8 @@ describe('A1 = 2024-06-30', () => {
   it("Bram's worklist (school backup of P1 and P2)", async () => {
     const worklist = await api.query('/worklist', A1, { personId: id.bram });
     expect(items(worklist)).toEqual([
+      // Bram, P2's school backup since 2023-06-01, has taken part in nothing of P2 yet (his first: 2024-11-15)
+      { type: 'involve_backup', partnershipId: p2.id, dueAt: day('2023-06-01'), overdue: true },
       // P2 never evaluated: due 180 days after opening, 2023-06-01 + 180 = 2023-11-28
       { type: 'evaluation_due', partnershipId: p2.id, dueAt: day('2023-11-28'), overdue: true },
       // d2 due 2024-06-15, still open at A1
@@ -441,7 +443,7 @@ describe('A2 = 2025-05-15 (Gijs left on 2025-03-31, nobody took over yet)', () =
     // until 2027, c3 broken 05-02, c4 not yet due, school risk low (Daan 3 of 6) → nothing.
     expect(items(worklist)).toEqual([
       { type: 'orphaned', partnershipId: p2.id, dueAt: day('2025-03-31'), overdue: true },
-      { type: 'add_backup_contact', partnershipId: p2.id, dueAt: '2025-05-15T21:59:59.999Z', overdue: false }, // due at asOf, the end of A2 in Amsterdam
+      // Key-person risk is high, but Bram is P2's backup: nobody is told to add one, least of all the backup (§3.5 R2).
     ]);
   });
 

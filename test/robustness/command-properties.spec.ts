@@ -127,6 +127,7 @@ const COMMANDS: CommandSpec[] = [
           phone: text(40),
           role: text(200),
           tier: enumOf(PERSON_TIERS),
+          joinedAt: anyDate,
         },
         ['organisationId', 'name', 'role', 'tier'],
       ),
@@ -270,6 +271,12 @@ const COMMANDS: CommandSpec[] = [
       body: () => (what === 'fulfilment' ? commandBody({ at: anyDate }) : commandBody({ at: anyDate, reason: text(500) })),
     }),
   ),
+  {
+    name: 'POST /logins',
+    method: 'POST',
+    path: () => fc.constant('/api/logins'),
+    body: (w) => commandBody({ sub: text(256), personId: idFrom(w.people) }, ['sub', 'personId']),
+  },
   { name: 'POST /partnerships/:id/end', method: 'POST', path: (w) => p(w, '/end'), body: () => commandBody({ reason: text(500), at: anyDate }, ['reason']) },
 ];
 

@@ -24,9 +24,9 @@ export interface TestApp {
   store: EventStore;
   dataDir: string;
   /** An HS256 token for these roles, signed with the app's secret (default sub `test-<roles>`). */
-  token(roles: Role | Role[], options?: { sub?: string; ttlSeconds?: number }): string;
-  /** A client that sends a token for these roles with every request. */
-  as(roles: Role | Role[], options?: { sub?: string }): Agent;
+  token(roles: Role | Role[], options?: { sub?: string; ttlSeconds?: number; personId?: string }): string;
+  /** A client that sends a token for these roles with every request (with a person claim when `personId` is given). */
+  as(roles: Role | Role[], options?: { sub?: string; personId?: string }): Agent;
   /** A client that sends this Authorization bearer token (any text) with every request. */
   withToken(token: string): Agent;
   /** A client that sends no Authorization header. */
@@ -54,7 +54,12 @@ function testApp(app: NestFastifyApplication, dataDir: string, close: () => Prom
   const config = app.get<AuthConfig>(AUTH_CONFIG);
   const token: TestApp['token'] = (roles, options = {}) => {
     const list = Array.isArray(roles) ? roles : [roles];
-    return issueToken(config, { sub: options.sub ?? `test-${list.join('-')}`, roles: list, ttlSeconds: options.ttlSeconds ?? 3600 });
+    return issueToken(config, {
+      sub: options.sub ?? `test-${list.join('-')}`,
+      roles: list,
+      ttlSeconds: options.ttlSeconds ?? 3600,
+      ...(options.personId !== undefined && { personId: options.personId }),
+    });
   };
   const withToken = (raw: string) => keepingContract(request.agent(server).set('Authorization', `Bearer ${raw}`));
   const hs256 = config.mode === 'hs256';

@@ -4,6 +4,7 @@ import { AuthModule } from './auth/auth.module';
 import { Settings } from './config/settings';
 import { SettingsModule } from './config/settings.module';
 import { EventStoreModule } from './infrastructure/event-store.module';
+import { MeModule } from './me/me.module';
 import { MetricsModule } from './observability/metrics.module';
 import { AdminController } from './ops/admin.controller';
 import { HealthController } from './ops/health.controller';
@@ -25,6 +26,7 @@ export class AppModule {
         MetricsModule,
         EventStoreModule,
         ReadSideModule,
+        MeModule,
         OrganisationsModule,
         PeopleModule,
         PartnershipsModule,

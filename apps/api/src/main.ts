@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { AUTH_CONFIG, AuthConfig } from './auth/auth-config';
-import { DEV_ADMIN_TTL_SECONDS, devAdminToken, issueToken } from './auth/issue-token';
+import { demoConnectorToken, DEV_ADMIN_TTL_SECONDS, devAdminToken, issueToken } from './auth/issue-token';
 import { EVENT_STORE, EventStore } from '@crm/event-store';
 import { createApp } from './bootstrap/create-app';
 import { settingsFromEnv } from './config/settings';
-import { demoQueries, loadDemoRegionIfEmpty } from './demo/demo-region';
+import { demoContact, demoQueries, loadDemoRegionIfEmpty } from './demo/demo-region';
 import { exitOnStartupFailure } from './observability/logger';
 
 async function main(): Promise<void> {
@@ -28,13 +28,17 @@ async function main(): Promise<void> {
         dev.token,
         '',
         `  curl -H "Authorization: Bearer $(cat ${dev.path})" ${url}/api/partnerships`,
-        '  tokens for other roles: npm run cli -- token --role connector --sub <who> [--ttl 8h]',
+        '  tokens for other roles: npm run cli -- token --role connector --sub <who> [--person <person id>] [--ttl 8h]',
         '',
       ].join('\n'),
     );
     // The web app's development sign-in takes a token in the URL's fragment (never sent to a server, so never logged).
     const open = (token: string) => `${url}/aanmelden#token=${token}`;
-    const connector = issueToken(auth, { sub: 'demo-connector', roles: ['connector'], ttlSeconds: DEV_ADMIN_TTL_SECONDS });
+    // With the demo region, the connector is a demo person (the school contact of a drifting relation): "my week" works.
+    const head = await app.get<EventStore>(EVENT_STORE).headPosition();
+    const contact = demo ? await demoContact(url, dev.token, head) : undefined;
+    const person = contact?.primary && demoConnectorToken(auth, settings, contact.primary.personId);
+    const connector = person?.token ?? issueToken(auth, { sub: 'demo-connector', roles: ['connector'], ttlSeconds: DEV_ADMIN_TTL_SECONDS });
     const manager = issueToken(auth, { sub: 'demo-manager', roles: ['manager'], ttlSeconds: DEV_ADMIN_TTL_SECONDS });
     // eslint-disable-next-line no-console
     console.log(
@@ -47,9 +51,8 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
     if (demo) {
-      const head = await app.get<EventStore>(EVENT_STORE).headPosition();
       // eslint-disable-next-line no-console
-      console.log(['Try the demo region:', ...(await demoQueries(url, dev.token, dev.path, head)), ''].join('\n'));
+      console.log(['Try the demo region:', ...(await demoQueries(url, dev.token, dev.path, head, contact, person?.path)), ''].join('\n'));
     }
   } else if (auth.mode === 'hs256' && auth.secretSource === 'data-dir') {
     Logger.warn('no AUTH_JWKS_URL or AUTH_JWT_SECRET: tokens are signed with the secret generated in DATA_DIR; issue them with npm run cli -- token', 'Auth');

@@ -15,9 +15,46 @@ export interface paths {
         put?: never;
         /**
          * Rebuild every projection from position 0
-         * @description Builds new generations beside the live ones, which keep answering until the new ones have caught up. `?wait=true` answers when done.
+         * @description Builds new generations beside the live ones, which keep answering until the new ones have caught up. `?wait=true` answers when done, or 503 `rebuild_failed` naming the cause (e.g. a damaged event: stream, position, file) when a new generation fails; the live ones then stay, and a later rebuild starts afresh.
          */
         post: operations["rebuildProjections"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/logins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Link a login (a token `sub`) to the person it is, for tokens without a person claim; answers the person id
+         * @description Records LoginLinked. Answers { id, revision, position }.
+         */
+        post: operations["linkLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller: token sub and roles, the person the login is (token claim or linked by an admin) and their organisation; null when linked to nobody */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -711,7 +748,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The actions due on the partnerships where the person is a school-side contact, most urgent first (SPEC §3.5) */
+        /** The actions due on the partnerships where the person is a school-side contact, most urgent first (SPEC §3.5); without personId the caller's own (404 login_not_linked when the login is linked to nobody) */
         get: operations["getWorklist"];
         put?: never;
         post?: never;
@@ -730,7 +767,7 @@ export interface paths {
         };
         /**
          * Readiness: each store (event log, read store, key store) and the projections
-         * @description 200 when every store answers and no projection has failed; 503 otherwise, saying which. Includes projection lag.
+         * @description 200 when every store answers and takes writes and no projection has failed; 503 otherwise, saying which and why (a full or read-only disk, a data file deleted or replaced, a projection stopped on a damaged event). Includes projection lag.
          */
         get: operations["getHealth"];
         put?: never;
@@ -867,6 +904,14 @@ export interface components {
              */
             revision: number;
         };
+        ConcernedPersonResponse: {
+            /** @description `[erased]` after an erasure */
+            name: string;
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string|null} */
+            side: "school" | "partner" | null;
+        };
         ContactRefResponse: {
             /** @description display name; `[erased]` after an erasure */
             name: string;
@@ -891,6 +936,12 @@ export interface components {
             partnershipId: string;
             school: components["schemas"]["SideContinuityRowResponse"];
             schoolName: string | null;
+        };
+        DamagedEventResponse: {
+            /** @description what is wrong with it (checksum mismatch, not valid JSON) */
+            detail: string;
+            position: number;
+            streamId: string;
         };
         DepartedRelationResponse: {
             activityFellByHalf: boolean | null;
@@ -930,9 +981,13 @@ export interface components {
         DepartureImpactResponse: {
             /** @enum {string} */
             becomes: "orphaned" | "high_risk";
+            /** @description the partnership’s partner */
+            partner: components["schemas"]["OrganisationRefResponse"];
             /** Format: uuid */
             partnershipId: string;
             reason: string;
+            /** @description the partnership’s school */
+            school: components["schemas"]["OrganisationRefResponse"];
             /** @enum {string} */
             side: "school" | "partner";
         };
@@ -1005,15 +1060,24 @@ export interface components {
         EventStoreStatusResponse: {
             /** @description why it is down (credentials masked) */
             error?: string;
+            /**
+             * @description its file refuses writes: disk full, read-only, I/O error, deleted or replaced … (docs/operations.md, Faults)
+             * @enum {string}
+             */
+            fault?: "full" | "read_only" | "io" | "cannot_open" | "gone" | "damaged";
             headPosition?: number;
             latencyMs: number;
             /** @enum {string} */
             status: "up" | "down";
         };
         ExposureEntryResponse: {
+            /** @description the partnership’s partner */
+            partner: components["schemas"]["OrganisationRefResponse"];
             /** Format: uuid */
             partnershipId: string;
             reason: string;
+            /** @description the partnership’s school */
+            school: components["schemas"]["OrganisationRefResponse"];
             /** @enum {string} */
             side: "school" | "partner";
         };
@@ -1088,6 +1152,8 @@ export interface components {
         };
         HealthResponse: {
             eventStore: components["schemas"]["EventStoreStatusResponse"];
+            /** @description the background check of every event's checksum since start */
+            integrity: components["schemas"]["IntegrityResponse"];
             keyStore: components["schemas"]["StoreStatusResponse"];
             readModels: components["schemas"]["ReadModelsStatusResponse"];
             readStore: components["schemas"]["StoreStatusResponse"];
@@ -1139,6 +1205,18 @@ export interface components {
             partnerSatisfaction: number;
             /** @example 8 */
             schoolSatisfaction: number;
+        };
+        IntegrityResponse: {
+            /** @description events checked so far */
+            checked: number;
+            damaged?: components["schemas"]["DamagedEventResponse"][];
+            /** @description why the check could not run */
+            error?: string;
+            file?: string;
+            /** @enum {string} */
+            status: "checking" | "ok" | "damaged" | "failed" | "not_applicable";
+            /** @description events to check (the head when the check began) */
+            total: number;
         };
         KeyPersonRiskReportResponse: {
             /** Format: date-time */
@@ -1237,6 +1315,19 @@ export interface components {
             /** @description the rows of the levels report at asOf, without their reasons */
             levels: components["schemas"]["LevelFiguresResponse"][];
         };
+        LinkLoginDto: {
+            /**
+             * Format: uuid
+             * @description the person this login is
+             * @example 3f2b8c1e-5d6a-4e7b-9c0d-1a2b3c4d5e6f
+             */
+            personId: string;
+            /**
+             * @description the token's `sub` (the login)
+             * @example lisa@groenhorst.nl
+             */
+            sub: string;
+        };
         MakeCommitmentDto: {
             /**
              * Format: uuid
@@ -1268,6 +1359,34 @@ export interface components {
              * @enum {string}
              */
             side: "school" | "partner";
+        };
+        MeOrganisationResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "school" | "company" | "government" | "network" | "other";
+            name: string;
+        };
+        MePersonResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description `[erased]` after an erasure */
+            name: string;
+            /** @description the role held at asOf */
+            role: string;
+            /** @enum {string} */
+            tier: "strategic" | "tactical" | "operational";
+        };
+        MeResponse: {
+            /** Format: date-time */
+            asOf: string;
+            /** @description the person’s organisation */
+            organisation: components["schemas"]["MeOrganisationResponse"] | null;
+            /** @description the person the login is (token claim or linked by an admin); null when linked to nobody */
+            person: components["schemas"]["MePersonResponse"] | null;
+            roles: ("connector" | "manager" | "reporting" | "admin")[];
+            /** @description the token’s `sub`: recorded as recordedBy on what the caller records */
+            sub: string;
         };
         NewPrimaryResponse: {
             name: string;
@@ -1347,6 +1466,11 @@ export interface components {
             asOf: string;
             items: components["schemas"]["OrganisationResponse"][];
             nextCursor: string | null;
+        };
+        OrganisationRefResponse: {
+            name: string | null;
+            /** Format: uuid */
+            organisationId: string;
         };
         OrganisationResponse: {
             /** @enum {string} */
@@ -1558,8 +1682,13 @@ export interface components {
              */
             email?: string;
             erased: boolean;
-            /** @description still at the organisation at asOf */
+            /** @description a member of the organisation at asOf: joined by then (or at an unknown date) and not left */
             inOrganisation: boolean;
+            /**
+             * Format: date-time
+             * @description since when the person works there; null: unknown (a member from the start)
+             */
+            joinedAt: string | null;
             /**
              * Format: date-time
              * @description when they left the organisation
@@ -1578,9 +1707,13 @@ export interface components {
             registeredAt: string;
             /** @description the stream revision (also the ETag): send it as If-Match */
             revision?: number;
+            /** @description the role held at asOf */
             role: string;
             roleHistory: components["schemas"]["RoleHeldResponse"][];
-            /** @enum {string} */
+            /**
+             * @description the tier at asOf
+             * @enum {string}
+             */
             tier: "strategic" | "tactical" | "operational";
         };
         PersonExposureResponse: {
@@ -1588,6 +1721,8 @@ export interface components {
             asOf: string;
             /** @description what would become orphaned or high-risk if they left today */
             departureImpact: components["schemas"]["DepartureImpactResponse"][];
+            /** @description `[erased]` after an erasure */
+            name: string;
             /** @description where they are the only active person of their side */
             onlyActivePersonIn: components["schemas"]["ExposureEntryResponse"][];
             /** Format: uuid */
@@ -1608,8 +1743,13 @@ export interface components {
              */
             email?: string;
             erased: boolean;
-            /** @description still at the organisation at asOf */
+            /** @description a member of the organisation at asOf: joined by then (or at an unknown date) and not left */
             inOrganisation: boolean;
+            /**
+             * Format: date-time
+             * @description since when the person works there; null: unknown (a member from the start)
+             */
+            joinedAt: string | null;
             /**
              * Format: date-time
              * @description when they left the organisation
@@ -1628,9 +1768,13 @@ export interface components {
             registeredAt: string;
             /** @description the stream revision (also the ETag): send it as If-Match */
             revision?: number;
+            /** @description the role held at asOf */
             role: string;
             roleHistory: components["schemas"]["RoleHeldResponse"][];
-            /** @enum {string} */
+            /**
+             * @description the tier at asOf
+             * @enum {string}
+             */
             tier: "strategic" | "tactical" | "operational";
         };
         ProjectionLagResponse: {
@@ -1798,6 +1942,12 @@ export interface components {
              * @example f.elamrani@clusius.nl
              */
             email?: string;
+            /**
+             * Format: date-time
+             * @description since when the person works at the organisation; unknown when left out (a member from the start)
+             * @example 2026-03-12T10:00:00.000Z
+             */
+            joinedAt?: string;
             /** @example Fatima el Amrani */
             name: string;
             /**
@@ -1841,9 +1991,9 @@ export interface components {
         RoleHeldResponse: {
             /**
              * Format: date-time
-             * @description from this date on; the registration’s role holds from the start (1970-01-01)
+             * @description from this date on; the registration’s role holds from joinedAt, or from the start (null: unknown)
              */
-            from: string;
+            from: string | null;
             role: string;
             /** @enum {string} */
             tier: "strategic" | "tactical" | "operational";
@@ -1992,6 +2142,11 @@ export interface components {
         StoreStatusResponse: {
             /** @description why it is down (credentials masked) */
             error?: string;
+            /**
+             * @description its file refuses writes: disk full, read-only, I/O error, deleted or replaced … (docs/operations.md, Faults)
+             * @enum {string}
+             */
+            fault?: "full" | "read_only" | "io" | "cannot_open" | "gone" | "damaged";
             latencyMs: number;
             /** @enum {string} */
             status: "up" | "down";
@@ -2023,14 +2178,31 @@ export interface components {
             data: {
                 [key: string]: unknown;
             };
+            /** @description the organisations the event names */
+            organisations: components["schemas"]["TimelineOrganisationResponse"][];
+            /** @description every person the event names, with their name */
+            people: components["schemas"]["TimelinePersonResponse"][];
             position: number;
             /** Format: date-time */
             recordedAt: string;
             /** @description the `sub` of who recorded it */
             recordedBy: string;
+            /** @description the name of the person the recording login is (token claim or linked login); null when unknown */
+            recordedByName: string | null;
             revision: number;
             /** @example InteractionRecorded */
             type: string;
+        };
+        TimelineOrganisationResponse: {
+            name: string | null;
+            /** Format: uuid */
+            organisationId: string;
+        };
+        TimelinePersonResponse: {
+            /** @description `[erased]` after an erasure */
+            name: string;
+            /** Format: uuid */
+            personId: string;
         };
         TimelineResponse: {
             items: components["schemas"]["TimelineEntryResponse"][];
@@ -2065,23 +2237,38 @@ export interface components {
         WorklistItemResponse: {
             /** Format: uuid */
             agreementId?: string;
+            /** @description what makes the item go away */
+            clearedBy: string;
             /** Format: uuid */
             commitmentId?: string;
+            /** @description the people the action is about */
+            concerns: components["schemas"]["ConcernedPersonResponse"][];
             /** Format: date-time */
             dueAt: string;
             /** @description dueAt lies before asOf */
             overdue: boolean;
+            /** @description the partnership’s partner */
+            partner: components["schemas"]["OrganisationRefResponse"];
             /** Format: uuid */
             partnershipId: string;
             reason: string;
+            /** @description the partnership’s school */
+            school: components["schemas"]["OrganisationRefResponse"];
             /** @enum {string} */
-            type: "orphaned" | "commitment_overdue" | "evaluation_due" | "contact_drifting" | "add_backup_contact" | "agreement_expiring" | "commitment_due" | "thank_you";
+            type: "orphaned" | "partner_contact_left" | "commitment_overdue" | "evaluation_due" | "contact_drifting" | "add_backup_contact" | "involve_backup" | "agreement_expiring" | "commitment_due" | "thank_you";
         };
         WorklistResponse: {
             /** Format: date-time */
             asOf: string;
+            /**
+             * Format: date-time
+             * @description only actions due before this instant, when asked
+             */
+            dueBefore: string | null;
             /** @description most urgent first */
             items: components["schemas"]["WorklistItemResponse"][];
+            /** @description the person’s name; `[erased]` after an erasure */
+            name: string;
             /** Format: uuid */
             personId: string;
         };
@@ -2285,7 +2472,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2305,7 +2492,568 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    linkLogin: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key and body answers the first result and writes nothing; the same key with another body is 422 */
+                "Idempotency-Key"?: string;
+                /** @description the expected stream revision (a `revision` or an `ETag` you were given); 409 `revision_mismatch` if the stream has moved on */
+                "If-Match"?: string;
+                /** @description recorded in the events’ metadata; default the request’s own */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "sub": "lisa@groenhorst.nl",
+                 *       "personId": "3f2b8c1e-5d6a-4e7b-9c0d-1a2b3c4d5e6f"
+                 *     }
+                 */
+                "application/json": components["schemas"]["LinkLoginDto"];
+            };
+        };
+        responses: {
+            /** @description recorded: LoginLinked */
+            201: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResultResponse"];
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_if_match`, `invalid_idempotency_key`, `invalid_correlation_id`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `malformed_json`, `empty_body`, `body_too_deep`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_if_match",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`. */
+            404: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "person_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`. */
+            409: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is over 1 MiB. Codes: `body_too_large`. */
+            413: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "body_too_large",
+                     *       "message": "the body is over 1 MiB"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not `application/json` (forms and text are refused). Codes: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "the body is not `application/json` (forms and text are refused)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `sub_empty`, `person_erased`, `person_left`. */
+            422: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "authentication_unavailable",
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
+                asOf?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller: token sub and roles, the person the login is (token claim or linked by an admin) and their organisation; null when linked to nobody */
+            200: {
+                headers: {
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: connector, manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -2478,7 +3226,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2498,7 +3246,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -2742,7 +3516,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `levels_only_for_schools`, `name_empty`, `school_without_levels`, `unknown_level`. */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `level_in_use`, `levels_only_for_schools`, `name_empty`, `school_has_partnerships`, `school_without_levels`, `unknown_level`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2796,7 +3570,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2816,7 +3590,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -2999,7 +3799,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3019,7 +3819,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -3265,7 +4091,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `levels_only_for_schools`, `name_empty`, `school_without_levels`, `unknown_level`. */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `level_in_use`, `levels_only_for_schools`, `name_empty`, `school_has_partnerships`, `school_without_levels`, `unknown_level`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3319,7 +4145,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3339,7 +4165,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -3352,6 +4204,8 @@ export interface operations {
             query?: {
                 /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
+                /** @description partnerships where this person is a contact (primary or backup) on either side at asOf: a person id, or `me` for the caller's own */
+                contact?: string & ("me" | string);
                 /** @description nextCursor of the previous page */
                 cursor?: string;
                 /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
@@ -3378,7 +4232,7 @@ export interface operations {
                 stage?: "exploring" | "agreed" | "active" | "paused" | "ended";
                 /** @description health status at asOf */
                 status?: "healthy" | "attention" | "at_risk" | "dormant" | "ended" | "not_opened";
-                /** @description words in the school or partner name or the themes */
+                /** @description words, in any order, each beginning a word of the school or partner name or a theme; case and accents ignored */
                 text?: string;
             };
             header?: {
@@ -3494,6 +4348,32 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description no such record (or one outside the caller’s scope). Codes: `login_not_linked`. */
+            404: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "login_not_linked",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
             429: {
                 headers: {
@@ -3522,7 +4402,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3542,7 +4422,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -3841,7 +4747,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3861,7 +4767,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -4044,7 +4976,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4064,7 +4996,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -4359,7 +5317,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4379,7 +5337,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -4673,7 +5657,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4693,7 +5677,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -4984,7 +5994,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5004,7 +6014,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -5299,7 +6335,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5319,7 +6355,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -5610,7 +6672,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5630,7 +6692,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -5921,7 +7009,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5941,7 +7029,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -6232,7 +7346,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6252,7 +7366,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -6547,7 +7687,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6567,7 +7707,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -6858,7 +8024,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6878,7 +8044,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -7061,7 +8253,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7081,7 +8273,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -7374,7 +8592,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7394,7 +8612,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -7689,7 +8933,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7709,7 +8953,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -7892,7 +9162,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7912,7 +9182,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -8097,7 +9393,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8117,7 +9413,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -8410,7 +9732,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8430,7 +9752,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -8726,7 +10074,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8746,7 +10094,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -8929,7 +10303,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8949,7 +10323,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -9243,7 +10643,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9263,7 +10663,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -9455,7 +10881,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9475,7 +10901,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -9646,7 +11098,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9666,7 +11118,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -9961,7 +11439,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9981,7 +11459,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -10164,7 +11668,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10184,7 +11688,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -10478,7 +12008,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10498,7 +12028,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -10791,7 +12347,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10811,7 +12367,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -11100,7 +12682,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -11120,7 +12702,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -11306,7 +12914,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -11326,7 +12934,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -11493,7 +13127,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -11513,7 +13147,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -11682,7 +13342,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -11702,7 +13362,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -11869,7 +13555,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -11889,7 +13575,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -12052,7 +13764,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -12072,7 +13784,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -12234,7 +13972,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -12254,7 +13992,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -12419,7 +14183,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -12439,7 +14203,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -12604,7 +14394,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -12624,7 +14414,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -12787,7 +14603,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -12807,7 +14623,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -12817,13 +14659,15 @@ export interface operations {
     };
     getWorklist: {
         parameters: {
-            query: {
+            query?: {
                 /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
+                /** @description only actions due before this date (overdue ones included), e.g. next Monday for "this week" */
+                dueBefore?: string;
                 /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
-                /** @description the school-side contact person whose list this is */
-                personId: string;
+                /** @description the school-side contact person whose list this is; default the caller's own person (GET /me) */
+                personId?: string;
             };
             header?: {
                 /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
@@ -12834,7 +14678,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The actions due on the partnerships where the person is a school-side contact, most urgent first (SPEC §3.5) */
+            /** @description The actions due on the partnerships where the person is a school-side contact, most urgent first (SPEC §3.5); without personId the caller's own (404 login_not_linked when the login is linked to nobody) */
             200: {
                 headers: {
                     /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
@@ -12938,7 +14782,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`. */
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`, `login_not_linked`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -12992,7 +14836,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -13012,7 +14856,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -13213,7 +15083,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -13233,7 +15103,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];

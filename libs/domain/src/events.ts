@@ -1,13 +1,16 @@
+import { LoginEvent } from './login/login.events';
 import { OrganisationEvent } from './organisation/organisation.events';
 import { PartnershipEvent } from './partnership/partnership.events';
 import { PersonEvent } from './person/person.events';
 
-export type DomainEvent = OrganisationEvent | PersonEvent | PartnershipEvent;
+export type DomainEvent = OrganisationEvent | PersonEvent | PartnershipEvent | LoginEvent;
 export type DomainEventType = DomainEvent['type'];
 
 /** Metadata every stored event carries (SPEC §2). */
 export interface EventMetadata {
   recordedBy: string;
+  /** The person the recording login is, when its token named one (SPEC §6 R2). */
+  recordedByPerson?: string;
   recordedAt: string;
   correlationId: string;
   causationId: string;
@@ -26,6 +29,7 @@ export const streamOf = {
   organisation: (id: string) => `organisation-${id}`,
   person: (id: string) => `person-${id}`,
   partnership: (id: string) => `partnership-${id}`,
+  login: (sub: string) => `login-${sub}`,
 };
 
 /** The date an event is about (not when it was recorded); undefined for events without one (registrations, commitments made). */

@@ -14,4 +14,6 @@ export * from './partnership/partnership.state';
 export * from './partnership/partnership.evolve';
 export * from './partnership/partnership.decide';
 export * from './partnership/partnership.decider';
+export * from './login/login.events';
+export * from './login/login.decider';
 export * from './upcasters';

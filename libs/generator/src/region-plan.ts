@@ -519,6 +519,8 @@ class RegionPlanner {
           ...(person.phone && { phone: person.phone }),
           role: person.role,
           tier: person.tier,
+          // A hire joined when registered; the first staff were there before the region's history begins (unknown).
+          ...(person.predecessor && { joinedAt: iso(person.registeredAt) }),
         },
       });
       if (person.predecessor) stats.hires += 1;

@@ -66,6 +66,7 @@ export function person(personId: string, options: PersonOptions = {}): PersonFac
     registeredAt,
     leftAt: options.leftAt,
     erased: options.erased ?? false,
+    searchKeys: [],
     position: 0,
   };
 }
@@ -105,6 +106,7 @@ export class PartnershipBuilder {
       partnerId: options.partnerId ?? PARTNER_ID,
       levels: options.levels ?? ['mbo'],
       themes: [],
+      searchKeys: [],
       openedAt,
       stage: 'exploring',
       intensity,

@@ -12,4 +12,4 @@ export { databaseNameOf, DEFAULT_DATABASE } from './mongodb/connection-url';
 export { createReadStore, type ReadStoreSettings } from './create-read-store';
 export { matcherOf } from './filter-matcher';
 export { freezeAsStored } from './embedded/stored-form';
-export { containing, equalIgnoringCase, escapeRegex } from './text-filters';
+export { allWordsIn, containing, equalIgnoringCase, escapeRegex, foldText, searchKeysFor, searchKeysOf, searchWords } from './text-filters';

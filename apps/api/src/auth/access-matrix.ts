@@ -10,9 +10,11 @@ export const ROUTE_CLASSES = {
   record: ['connector', 'admin'],
   /** POST/PATCH /organisations. */
   organisations: ['admin'],
+  /** POST /logins: link a login (token sub) to a person. */
+  logins: ['admin'],
   /** POST /people/:id/erasure (GDPR art. 17). */
   erasure: ['admin'],
-  /** Lists and details: partnerships (+ health, continuity, key-person risk, timeline), organisations, people (+ exposure), worklist. */
+  /** Lists and details: partnerships (+ health, continuity, key-person risk, timeline), organisations, people (+ exposure), worklist, me. */
   read: ['connector', 'manager', 'reporting', 'admin'],
   /** GET /reports/*: management and reporting views. */
   reports: ['manager', 'reporting', 'admin'],

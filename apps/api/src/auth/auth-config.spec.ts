@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveAuthConfig } from './auth-config';
-import { devAdminToken, parseRoles, parseTtl } from './issue-token';
+import { demoConnectorToken, devAdminToken, issueToken, parseRoles, parseTtl } from './issue-token';
+import { Hs256TokenVerifier } from './hs256';
 
 const quiet = { log: () => undefined, warn: () => undefined };
 
@@ -48,6 +49,22 @@ describe('auth settings', () => {
     expect(devAdminToken(generated, { dataDir, mongodbUrl: 'mongodb://x' })).toBeUndefined();
     expect(devAdminToken({ mode: 'hs256', secret: 'z'.repeat(32), secretSource: 'env' }, { dataDir })).toBeUndefined();
     expect(devAdminToken({ mode: 'jwks', jwksUrl: 'https://idp/jwks', issuer: 'i', audience: 'a' }, { dataDir })).toBeUndefined();
+  });
+
+  it('issues a token linked to a person (--person), in the claim AUTH_PERSON_CLAIM names', async () => {
+    const person = '3f2b8c1e-5d6a-4e7b-9c0d-1a2b3c4d5e6f';
+    const config = resolveAuthConfig({ dataDir, auth: { jwtSecret: 'k'.repeat(40), personClaim: 'crm_person' } }, quiet);
+    const token = issueToken(config, { sub: 'lisa', roles: ['connector'], ttlSeconds: 60, personId: person });
+    expect(JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString())).toMatchObject({ sub: 'lisa', crm_person: person });
+    await expect(new Hs256TokenVerifier('k'.repeat(40), { personClaim: 'crm_person' }).verify(token)).resolves.toMatchObject({ personId: person });
+    expect(() => issueToken(config, { sub: 'lisa', roles: ['connector'], ttlSeconds: 60, personId: 'lisa' })).toThrow(/--person must be a person id/);
+  });
+
+  it('writes a demo connector token only where it writes the development admin token', () => {
+    const person = '3f2b8c1e-5d6a-4e7b-9c0d-1a2b3c4d5e6f';
+    const generated = resolveAuthConfig({ dataDir, auth: {} }, quiet);
+    expect(demoConnectorToken(generated, { dataDir }, person)?.path).toBe(join(dataDir, 'demo-connector-token'));
+    expect(demoConnectorToken(generated, { dataDir, mongodbUrl: 'mongodb://x' }, person)).toBeUndefined();
   });
 
   it('parses --ttl and --role', () => {

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { ensureDirectory } from '@crm/storage';
+import { existsSync, linkSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Settings } from '../config/settings';
 
@@ -17,8 +18,10 @@ export type AuthConfig =
       secretSource: 'env' | 'data-dir';
       issuer?: string;
       audience?: string;
+      /** The claim naming the caller's person, when not `personId` (AUTH_PERSON_CLAIM). */
+      personClaim?: string;
     }
-  | { mode: 'jwks'; jwksUrl: string; issuer: string; audience: string; cacheMaxAgeMs?: number; cooldownMs?: number };
+  | { mode: 'jwks'; jwksUrl: string; issuer: string; audience: string; cacheMaxAgeMs?: number; cooldownMs?: number; personClaim?: string };
 
 export const AUTH_CONFIG = Symbol('AUTH_CONFIG');
 
@@ -33,6 +36,7 @@ export type AuthLog = { log(message: string): void; warn(message: string): void 
  */
 export function resolveAuthConfig(settings: Pick<Settings, 'auth' | 'dataDir'>, logger: AuthLog = new Logger('Auth')): AuthConfig {
   const { jwtSecret, jwksUrl, issuer, audience } = settings.auth;
+  const personClaim = settings.auth.personClaim !== undefined ? { personClaim: settings.auth.personClaim } : {};
   if (jwksUrl) {
     let url: URL;
     try {
@@ -45,19 +49,19 @@ export function resolveAuthConfig(settings: Pick<Settings, 'auth' | 'dataDir'>, 
       logger.warn(`AUTH_JWKS_URL is not https (${url.origin}): whoever can tamper with that connection can make this API trust their keys`);
     }
     if (jwtSecret) logger.warn('AUTH_JWT_SECRET is ignored: AUTH_JWKS_URL is set, so only tokens signed by the identity provider are accepted');
-    return { mode: 'jwks', jwksUrl, issuer, audience, cacheMaxAgeMs: settings.auth.jwksCacheMaxAgeMs, cooldownMs: settings.auth.jwksCooldownMs };
+    return { mode: 'jwks', jwksUrl, issuer, audience, cacheMaxAgeMs: settings.auth.jwksCacheMaxAgeMs, cooldownMs: settings.auth.jwksCooldownMs, ...personClaim };
   }
   if (jwtSecret) {
     if (jwtSecret.length < MIN_SECRET_LENGTH) throw new Error(`AUTH_JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
-    return { mode: 'hs256', secret: jwtSecret, secretSource: 'env', issuer, audience };
+    return { mode: 'hs256', secret: jwtSecret, secretSource: 'env', issuer, audience, ...personClaim };
   }
-  return { mode: 'hs256', secret: embeddedSecret(settings.dataDir, logger), secretSource: 'data-dir', issuer, audience };
+  return { mode: 'hs256', secret: embeddedSecret(settings.dataDir, logger), secretSource: 'data-dir', issuer, audience, ...personClaim };
 }
 
 /** Reads `<dataDir>/jwt-secret`, generating it (256 random bits, mode 0600) when it does not exist yet. */
 export function embeddedSecret(dataDir: string, logger: AuthLog = new Logger('Auth')): string {
   const path = join(dataDir, SECRET_FILE);
-  mkdirSync(dataDir, { recursive: true });
+  ensureDirectory(dataDir);
   if (!existsSync(path)) {
     // Written aside, then linked into place: link never overwrites, so two processes starting at once (API and
     // CLI) end up with the same secret, and neither ever reads a half-written file.

@@ -23,8 +23,9 @@ function signatureVerifierFor(config: AuthConfig): TokenVerifier {
         audience: config.audience,
         cacheMaxAgeMs: config.cacheMaxAgeMs,
         cooldownMs: config.cooldownMs,
+        personClaim: config.personClaim,
       })
-    : new Hs256TokenVerifier(config.secret, { issuer: config.issuer, audience: config.audience });
+    : new Hs256TokenVerifier(config.secret, { issuer: config.issuer, audience: config.audience, personClaim: config.personClaim });
 }
 
 /** Bearer-token authentication and role-based access on every route (SPEC §6). */

@@ -18,6 +18,17 @@ describe('HS256 tokens (node:crypto)', () => {
     await expect(verifier.verify(token)).resolves.toEqual({ sub: 'u-1', roles: ['connector', 'reporting'] });
   });
 
+  it('answers the person the token names in its person claim (personId, or the claim AUTH_PERSON_CLAIM names)', async () => {
+    const person = '3f2b8c1e-5d6a-4e7b-9c0d-1a2b3c4d5e6f';
+    const token = sign({ alg: 'HS256' }, { sub: 'u-1', roles: ['connector'], personId: person.toUpperCase(), exp: now() + 60 });
+    await expect(verifier.verify(token)).resolves.toEqual({ sub: 'u-1', roles: ['connector'], personId: person });
+    const custom = new Hs256TokenVerifier(SECRET, { personClaim: 'https://crm.example/person' });
+    const named = sign({ alg: 'HS256' }, { sub: 'u-1', roles: [], 'https://crm.example/person': person, personId: 'ignored', exp: now() + 60 });
+    await expect(custom.verify(named)).resolves.toEqual({ sub: 'u-1', roles: [], personId: person });
+    const bad = sign({ alg: 'HS256' }, { sub: 'u-1', roles: [], personId: 'lisa', exp: now() + 60 });
+    await expect(verifier.verify(bad)).rejects.toThrow(/personId claim must be a person id/);
+  });
+
   it('ignores role names it does not know, keeps the user', async () => {
     const token = sign({ alg: 'HS256' }, { sub: 'u-1', roles: ['superuser', 'manager'], exp: now() + 60 });
     await expect(verifier.verify(token)).resolves.toEqual({ sub: 'u-1', roles: ['manager'] });

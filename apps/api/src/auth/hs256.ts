@@ -29,6 +29,8 @@ export interface Claims {
   ttlSeconds: number;
   issuer?: string;
   audience?: string;
+  /** Further claims, such as the caller's person (`personId`). */
+  extra?: Record<string, string>;
 }
 
 /** Signs an HS256 JWT with `sub`, `roles`, `iat`, `exp` (and `iss`, `aud` when given). */
@@ -41,6 +43,7 @@ export function signHs256(claims: Claims, secret: string, now = Date.now()): str
     exp: iat + claims.ttlSeconds,
     ...(claims.issuer && { iss: claims.issuer }),
     ...(claims.audience && { aud: claims.audience }),
+    ...claims.extra,
   };
   const signingInput = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(payload)}`;
   return `${signingInput}.${hmac(secret, signingInput)}`;
@@ -68,7 +71,7 @@ export function checkRegisteredClaims(payload: Record<string, unknown>, expected
 export class Hs256TokenVerifier implements TokenVerifier {
   constructor(
     private readonly secret: string,
-    private readonly expected: { issuer?: string; audience?: string } = {},
+    private readonly expected: { issuer?: string; audience?: string; personClaim?: string } = {},
   ) {}
 
   async verify(token: string): Promise<AuthenticatedUser> {
@@ -83,6 +86,6 @@ export class Hs256TokenVerifier implements TokenVerifier {
     if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) throw new InvalidTokenError('the token signature is invalid');
     const claims = decodeJson(payload, 'payload');
     checkRegisteredClaims(claims, this.expected);
-    return userFromClaims(claims);
+    return userFromClaims(claims, this.expected.personClaim);
   }
 }

@@ -1,8 +1,10 @@
+import { isUUID } from 'class-validator';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isRole, Role, ROLES } from './access-matrix';
 import { AuthConfig } from './auth-config';
 import { signHs256 } from './hs256';
+import { DEFAULT_PERSON_CLAIM } from './token-verifier';
 
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
 /** Longest lifetime the CLI issues: a stolen token is good for at most this long. */
@@ -24,13 +26,17 @@ export function parseRoles(names: string[]): Role[] {
 }
 
 /** An HS256 token for the configured (or generated) secret. With a JWKS URL the identity provider issues tokens, not us. */
-export function issueToken(config: AuthConfig, claims: { sub: string; roles: Role[]; ttlSeconds: number }): string {
+export function issueToken(config: AuthConfig, claims: { sub: string; roles: Role[]; ttlSeconds: number; personId?: string }): string {
   if (config.mode !== 'hs256') throw new Error('AUTH_JWKS_URL is set: tokens are issued by the identity provider, not by this application');
   if (claims.sub.trim() === '') throw new Error('--sub must not be empty');
-  return signHs256({ ...claims, issuer: config.issuer, audience: config.audience }, config.secret);
+  const { personId, ...rest } = claims;
+  if (personId !== undefined && !isUUID(personId)) throw new Error(`--person must be a person id (a UUID); got "${personId}"`);
+  const extra = personId !== undefined ? { [config.personClaim ?? DEFAULT_PERSON_CLAIM]: personId } : undefined;
+  return signHs256({ ...rest, issuer: config.issuer, audience: config.audience, extra }, config.secret);
 }
 
 export const DEV_ADMIN_TOKEN_FILE = 'dev-admin-token';
+export const DEMO_CONNECTOR_TOKEN_FILE = 'demo-connector-token';
 export const DEV_ADMIN_SUB = 'dev-admin';
 export const DEV_ADMIN_TTL_SECONDS = 7 * 86_400;
 
@@ -40,10 +46,27 @@ export const DEV_ADMIN_TTL_SECONDS = 7 * 86_400;
  * directory and both stores are the embedded ones: never with AUTH_JWT_SECRET, a JWKS URL, or production stores.
  */
 export function devAdminToken(config: AuthConfig, settings: { dataDir: string; eventStoreUrl?: string; mongodbUrl?: string }) {
-  if (config.mode !== 'hs256' || config.secretSource !== 'data-dir' || settings.eventStoreUrl || settings.mongodbUrl) return undefined;
+  if (!isDevelopment(config, settings)) return undefined;
   const token = issueToken(config, { sub: DEV_ADMIN_SUB, roles: ['admin'], ttlSeconds: DEV_ADMIN_TTL_SECONDS });
-  const path = join(settings.dataDir, DEV_ADMIN_TOKEN_FILE);
+  return { token, path: writeTokenFile(settings.dataDir, DEV_ADMIN_TOKEN_FILE, token) };
+}
+
+/**
+ * `npm start -- --demo` only, on the same terms as the development admin token: a connector token (sub
+ * demo-connector) whose person claim names a demo person, written to `<dataDir>/demo-connector-token`.
+ */
+export function demoConnectorToken(config: AuthConfig, settings: { dataDir: string; eventStoreUrl?: string; mongodbUrl?: string }, personId: string) {
+  if (!isDevelopment(config, settings)) return undefined;
+  const token = issueToken(config, { sub: 'demo-connector', roles: ['connector'], ttlSeconds: DEV_ADMIN_TTL_SECONDS, personId });
+  return { token, path: writeTokenFile(settings.dataDir, DEMO_CONNECTOR_TOKEN_FILE, token) };
+}
+
+const isDevelopment = (config: AuthConfig, settings: { eventStoreUrl?: string; mongodbUrl?: string }) =>
+  config.mode === 'hs256' && config.secretSource === 'data-dir' && !settings.eventStoreUrl && !settings.mongodbUrl;
+
+function writeTokenFile(dataDir: string, name: string, token: string): string {
+  const path = join(dataDir, name);
   writeFileSync(path, `${token}\n`, { mode: 0o600 });
   if (process.platform !== 'win32') chmodSync(path, 0o600);
-  return { token, path };
+  return path;
 }

@@ -28,6 +28,8 @@ export interface JwksOptions {
    * rotation is picked up on the first unknown kid after that, and forged kids cannot make us hammer the provider.
    */
   cooldownMs?: number;
+  /** The claim naming the caller's person (default `personId`). */
+  personClaim?: string;
 }
 
 /**
@@ -55,7 +57,7 @@ export class JwksTokenVerifier implements TokenVerifier {
         clockTolerance: CLOCK_TOLERANCE_S,
         requiredClaims: ['exp', 'sub'],
       });
-      return userFromClaims(payload as Record<string, unknown>);
+      return userFromClaims(payload as Record<string, unknown>, this.options.personClaim);
     } catch (error) {
       if (error instanceof InvalidTokenError) throw error;
       const code = (error as { code?: unknown }).code;

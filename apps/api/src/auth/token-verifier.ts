@@ -1,10 +1,16 @@
+import { isUUID } from 'class-validator';
 import { isRole, Role } from './access-matrix';
 
 /** Who sent the request, from a verified token: `sub` becomes `recordedBy` on every event they cause. */
 export interface AuthenticatedUser {
   sub: string;
   roles: Role[];
+  /** The person the token says the caller is (claim AUTH_PERSON_CLAIM, default `personId`), when it says so. */
+  personId?: string;
 }
+
+/** The claim naming the caller's person unless AUTH_PERSON_CLAIM says another (SPEC §6 R2). */
+export const DEFAULT_PERSON_CLAIM = 'personId';
 
 /** The port: turns a bearer token into a user, or throws. */
 export interface TokenVerifier {
@@ -37,13 +43,17 @@ const MAX_SUB_LENGTH = 256;
  * ignored (an identity provider may carry other applications' roles); a token with none of ours is authenticated
  * but may do nothing (403).
  */
-export function userFromClaims(payload: Record<string, unknown>): AuthenticatedUser {
+export function userFromClaims(payload: Record<string, unknown>, personClaim = DEFAULT_PERSON_CLAIM): AuthenticatedUser {
   const { sub, roles } = payload;
+  const personId = Object.hasOwn(payload, personClaim) ? payload[personClaim] : undefined;
+  if (personId !== undefined && !(typeof personId === 'string' && isUUID(personId))) {
+    throw new InvalidTokenError(`the token's ${personClaim} claim must be a person id (a UUID)`);
+  }
   if (typeof sub !== 'string' || sub.trim() === '' || sub.length > MAX_SUB_LENGTH) {
     throw new InvalidTokenError(`the token's sub must be a non-empty string of at most ${MAX_SUB_LENGTH} characters`);
   }
   if (roles !== undefined && !(Array.isArray(roles) && roles.every((role) => typeof role === 'string'))) {
     throw new InvalidTokenError("the token's roles must be an array of role names");
   }
-  return { sub, roles: [...new Set((roles ?? []).filter(isRole))] };
+  return { sub, roles: [...new Set((roles ?? []).filter(isRole))], ...(personId !== undefined && { personId: personId.toLowerCase() }) };
 }

@@ -37,7 +37,11 @@ export class CachingTokenVerifier implements TokenVerifier {
     }
     // Shared by every request that sends this token: nobody may change it.
     const verified = await this.inner.verify(token);
-    const user = Object.freeze({ sub: verified.sub, roles: Object.freeze([...verified.roles]) as AuthenticatedUser['roles'] });
+    const user = Object.freeze({
+      sub: verified.sub,
+      roles: Object.freeze([...verified.roles]) as AuthenticatedUser['roles'],
+      ...(verified.personId !== undefined && { personId: verified.personId }),
+    });
     this.remember(token, user, now);
     return user;
   }

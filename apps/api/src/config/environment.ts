@@ -15,6 +15,7 @@ export const SETTING_NAMES = [
   'AUTH_JWKS_URL',
   'AUTH_ISSUER',
   'AUTH_AUDIENCE',
+  'AUTH_PERSON_CLAIM',
   'PROJECTOR_LEASE_TTL_MS',
   'LOG_LEVEL',
   'TIME_ZONE',
@@ -99,6 +100,9 @@ export class Environment {
   @ValidateIf((env: Environment) => env.AUTH_JWKS_URL !== undefined)
   @IsDefined({ message: 'AUTH_AUDIENCE must be set when AUTH_JWKS_URL is (the `aud` tokens must carry)' })
   AUTH_AUDIENCE?: string;
+
+  @Setting({ check: (value) => /^[A-Za-z_][A-Za-z0-9_:./-]{0,99}$/.test(value), expected: 'a token claim name (letters, digits, _ : . / -)' })
+  AUTH_PERSON_CLAIM?: string;
 
   @Setting({
     check: wholeNumber(LEASE_TTL_RANGE_MS.min, LEASE_TTL_RANGE_MS.max),

@@ -33,6 +33,8 @@ export interface AuthSettings {
   /** AUTH_ISSUER / AUTH_AUDIENCE: required with a JWKS URL, checked whenever set. */
   issuer?: string;
   audience?: string;
+  /** AUTH_PERSON_CLAIM: the token claim that names the caller's person (default `personId`). */
+  personClaim?: string;
   /** Not from the environment: how long fetched JWKS keys are trusted, and the least time between refetches. */
   jwksCacheMaxAgeMs?: number;
   jwksCooldownMs?: number;
@@ -59,6 +61,7 @@ export function settingsOf(env: Environment): Settings {
       jwksUrl: env.AUTH_JWKS_URL,
       issuer: env.AUTH_ISSUER,
       audience: env.AUTH_AUDIENCE,
+      ...(env.AUTH_PERSON_CLAIM !== undefined && { personClaim: env.AUTH_PERSON_CLAIM }),
     },
     projectorLeaseTtlMs: env.PROJECTOR_LEASE_TTL_MS === undefined ? DEFAULTS.projectorLeaseTtlMs : Number(env.PROJECTOR_LEASE_TTL_MS),
     logLevel: (env.LOG_LEVEL as LogLevel | undefined) ?? DEFAULTS.logLevel,

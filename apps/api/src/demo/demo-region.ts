@@ -20,19 +20,48 @@ export async function loadDemoRegionIfEmpty(settings: Settings, log: (line: stri
   }
 }
 
-/** Three queries that show what the product is for, with real ids from the demo region. */
-export async function demoQueries(baseUrl: string, token: string, tokenPath: string, position: number): Promise<string[]> {
+type Row = { partnershipId: string; school: { name: string }; partner: { name: string }; schoolName: string; partnerName: string };
+type Continuity = { school?: { primary?: { personId: string; name: string } | null } };
+
+const reader = (baseUrl: string, token: string, position: number) => {
   const headers = { authorization: `Bearer ${token}`, 'x-min-position': String(position) };
-  type Row = { partnershipId: string; school: { name: string }; partner: { name: string }; schoolName: string; partnerName: string };
-  const get = async (path: string) => (await (await fetch(`${baseUrl}${path}`, { headers })).json()) as { items?: Row[] };
+  return async (path: string) => (await (await fetch(`${baseUrl}${path}`, { headers })).json()) as { items?: Row[] } & Continuity;
+};
+
+/** A drifting relation of the demo region, and its school-side primary: the connector the demo signs in as. */
+export async function demoContact(baseUrl: string, token: string, position: number) {
+  const get = reader(baseUrl, token, position);
   const drifting = (await get('/api/partnerships?status=at_risk&limit=1')).items?.[0] ?? (await get('/api/partnerships?status=dormant&limit=1')).items?.[0];
+  const primary = drifting && (await get(`/api/partnerships/${drifting.partnershipId}/continuity`)).school?.primary;
+  return drifting && { drifting, primary: primary ?? undefined };
+}
+
+/**
+ * Queries that show what the product is for, with real ids from the demo region; and, with a connector token linked to
+ * the drifting relation's school-side primary (written to `connectorTokenPath`), that person's "me", week and partnerships.
+ */
+export async function demoQueries(
+  baseUrl: string,
+  token: string,
+  tokenPath: string,
+  position: number,
+  contact: Awaited<ReturnType<typeof demoContact>>,
+  connectorTokenPath?: string,
+): Promise<string[]> {
+  const get = reader(baseUrl, token, position);
+  const drifting = contact?.drifting;
   const dependent = (await get('/api/reports/key-person-risk?risk=high')).items?.[0];
   const auth = `-H "Authorization: Bearer $(cat ${tokenPath})"`;
+  const nextWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  const mine = connectorTokenPath && `-H "Authorization: Bearer $(cat ${connectorTokenPath})"`;
   return [
     `API docs: ${baseUrl}/docs`,
     drifting && `a drifting relation (${drifting.school.name} – ${drifting.partner.name}):\n  curl ${auth} ${baseUrl}/api/partnerships/${drifting.partnershipId}/health`,
     dependent && `a relation that hangs on one person (${dependent.schoolName} – ${dependent.partnerName}):\n  curl ${auth} ${baseUrl}/api/partnerships/${dependent.partnershipId}/key-person-risk`,
     `commitment across school levels:\n  curl ${auth} ${baseUrl}/api/reports/levels`,
     `companies all schools ask too much of, and what happened to the relations of the people who left:\n  curl ${auth} '${baseUrl}/api/reports/partner-load?overAsked=true'\n  curl ${auth} ${baseUrl}/api/reports/departures`,
+    contact?.primary &&
+      mine &&
+      `as ${contact.primary.name}, a connector at ${drifting?.school.name} (token linked to their person):\n  curl ${mine} ${baseUrl}/api/me\n  curl ${mine} "${baseUrl}/api/worklist?dueBefore=${nextWeek}"\n  curl ${mine} "${baseUrl}/api/partnerships?contact=me"`,
   ].filter(Boolean) as string[];
 }

@@ -73,10 +73,11 @@ export function scopedIdempotencyKey(sub: string, key: string): string {
 
 export function envelopeOf(request: FastifyRequest): CommandEnvelope {
   const requestId = randomUUID();
-  const { sub } = userOf(request);
+  const { sub, personId } = userOf(request);
   const key = parseIdempotencyKey(header(request, 'idempotency-key'));
   return {
     recordedBy: sub,
+    ...(personId !== undefined && { recordedByPerson: personId }),
     // Without X-Correlation-Id, the one made for this request (answered as X-Correlation-Id, on its log lines).
     correlationId: parseCorrelationId(header(request, 'x-correlation-id')) ?? (request.correlationId || requestId),
     causationId: requestId,

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, isEmail, IsString, IsUUID, MaxLength, MinLength, ValidateBy, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsISO8601, isEmail, IsString, IsUUID, isUUID, MaxLength, MinLength, ValidateBy, ValidateIf } from 'class-validator';
 
 /** Field decorators shared by the command DTOs: validation and OpenAPI description in one place. */
 
@@ -108,6 +108,23 @@ const IsReadableDate = () =>
       defaultMessage: () => '$property must be an ISO-8601 date',
     },
   });
+
+/** `me` (the caller's person) or a person id: partnerships where that person is a contact, on either side. */
+export const ContactField = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      description: "partnerships where this person is a contact (primary or backup) on either side at asOf: a person id, or `me` for the caller's own",
+      example: 'me',
+      oneOf: [{ type: 'string', enum: ['me'] }, { type: 'string', format: 'uuid' }],
+    }),
+    Optional(),
+    lowerCase,
+    IsString(),
+    ValidateBy({
+      name: 'isMeOrUuid',
+      validator: { validate: (value) => value === 'me' || isUUID(value), defaultMessage: () => 'contact must be `me` or a person id (a UUID)' },
+    }),
+  );
 
 export const DateField = (opt: Opt = {}) =>
   applyDecorators(

@@ -101,7 +101,7 @@ export class RequestShapeGuard implements CanActivate {
 }
 
 /** The operators the query services put in read-store filters; anything else never reaches the store. */
-const OPERATORS = new Set(['$in', '$regex', '$options', '$or']);
+const OPERATORS = new Set(['$in', '$all', '$regex', '$options', '$or']);
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
 
 type Scalar = string | number | boolean | null;
@@ -119,13 +119,14 @@ function checkCondition(field: string, condition: unknown): void {
   for (const [operator, operand] of Object.entries(condition as object)) {
     if (!OPERATORS.has(operator) || operator === '$or') throw invalid(`operator ${operator} is not allowed`);
     if (operator === '$in' && !(Array.isArray(operand) && operand.every(isScalar))) throw invalid(`$in on ${field} takes a list of values`);
+    if (operator === '$all' && !(Array.isArray(operand) && operand.length > 0 && operand.every(isScalar))) throw invalid(`$all on ${field} takes a list of values`);
     if (operator === '$regex' && typeof operand !== 'string') throw invalid(`$regex on ${field} takes text`);
     if (operator === '$options' && operand !== 'i') throw invalid(`$options on ${field} may only be "i"`);
   }
 }
 
 /**
- * Throws 400 `invalid_query` unless `filter` is a plain MongoDB equality/`$in`/`$regex`/`$or` filter over
+ * Throws 400 `invalid_query` unless `filter` is a plain MongoDB equality/`$in`/`$all`/`$regex`/`$or` filter over
  * ordinary field names: no `$where`, `$function`, `$expr`, `$accumulator` or other operator, no `$`-field, no
  * object where a value belongs. The services build filters only from validated parameters; this makes sure a
  * later mistake there cannot hand the store an operator.

@@ -1,11 +1,15 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { organisationDecider, streamOf } from '@crm/domain';
+import { OrganisationCommand, OrganisationContext, organisationDecider, OrganisationState, streamOf } from '@crm/domain';
 import { CommandExecutor } from '../write-side/command-executor';
 import { ExecuteOrganisationCommand } from './organisation-command';
+import { SchoolPartnerships } from './school-partnerships';
 
 @CommandHandler(ExecuteOrganisationCommand)
 export class OrganisationCommandHandler implements ICommandHandler<ExecuteOrganisationCommand> {
-  constructor(private readonly executor: CommandExecutor) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly schoolPartnerships: SchoolPartnerships,
+  ) {}
 
   execute({ command, envelope }: ExecuteOrganisationCommand) {
     return this.executor.decide(envelope, {
@@ -13,7 +17,12 @@ export class OrganisationCommandHandler implements ICommandHandler<ExecuteOrgani
       decider: organisationDecider,
       command,
       resultId: command.organisationId,
-      context: (_state, now) => ({ now }),
+      context: async (state, now): Promise<OrganisationContext> =>
+        changesSchoolProfile(command, state) ? { now, partnershipsAsSchool: await this.schoolPartnerships.of(command.organisationId) } : { now },
     });
   }
 }
+
+/** Only a change of a school's kind or levels needs its partnerships. */
+const changesSchoolProfile = (command: OrganisationCommand, state: OrganisationState): boolean =>
+  command.type === 'UpdateOrganisation' && state.exists && state.kind === 'school' && (command.changes.kind !== undefined || command.changes.levels !== undefined);

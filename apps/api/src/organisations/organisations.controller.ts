@@ -15,7 +15,7 @@ import { ErrorCodes } from '../http/api-doc';
 const ORGANISATION_ERRORS: ErrorCodes = {
   404: ['organisation_not_found'],
   409: ['organisation_exists'],
-  422: ['date_in_future', 'invalid_date', 'levels_only_for_schools', 'name_empty', 'school_without_levels', 'unknown_level'],
+  422: ['date_in_future', 'invalid_date', 'level_in_use', 'levels_only_for_schools', 'name_empty', 'school_has_partnerships', 'school_without_levels', 'unknown_level'],
 };
 
 

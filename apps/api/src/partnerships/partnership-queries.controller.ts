@@ -2,6 +2,9 @@ import { Controller, Get, Inject, Query, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorators';
+import { CurrentUser } from '../auth/current-user';
+import { AuthenticatedUser } from '../auth/token-verifier';
+import { Callers } from '../me/callers';
 import { QueryDoc } from '../http/api-doc';
 import { Settings, SETTINGS } from '../config/settings';
 import { AsOf, parseAsOf } from '../http/as-of';
@@ -33,6 +36,7 @@ export class PartnershipQueriesController {
   constructor(
     private readonly queries: PartnershipQueries,
     private readonly timelines: TimelineQuery,
+    private readonly callers: Callers,
     @Inject(SETTINGS) private readonly settings: Pick<Settings, 'timeZone'>,
   ) {}
 
@@ -41,11 +45,12 @@ export class PartnershipQueriesController {
     operationId: 'listPartnerships',
     summary: 'Partnerships with school, partner, levels, stage, intensity, health and school-side key-person risk as of asOf',
     ok: PartnershipListResponse,
-    errors: { 400: ['invalid_cursor'] },
+    errors: { 400: ['invalid_cursor'], 404: ['login_not_linked'] },
   })
   @CsvExport((body) => body.items)
-  list(@Query() query: ListPartnershipsQueryDto, @AsOf() asOf: string, @WantsCsv() csv: boolean) {
-    return this.queries.list(query, asOf, csv);
+  async list(@Query() query: ListPartnershipsQueryDto, @AsOf() asOf: string, @WantsCsv() csv: boolean, @CurrentUser() user: AuthenticatedUser) {
+    const contact = query.contact === 'me' ? await this.callers.requirePersonId(user, 'partnerships') : query.contact;
+    return this.queries.list(query, asOf, csv, contact);
   }
 
   @Get(':id')

@@ -132,6 +132,16 @@ export class PartnershipKeyPersonRiskResponse {
   @IntProp({ minimum: 0, optional: true, description: 'the stream revision (also the ETag): send it as If-Match' }) revision?: number;
 }
 
+export class TimelinePersonResponse {
+  @IdProp() personId!: string;
+  @TextProp({ description: '`[erased]` after an erasure' }) name!: string;
+}
+
+export class TimelineOrganisationResponse {
+  @IdProp() organisationId!: string;
+  @TextProp({ nullable: true }) name!: string | null;
+}
+
 export class TimelineEntryResponse {
   @IntProp({ minimum: 1 }) position!: number;
   @IntProp({ minimum: 0 }) revision!: number;
@@ -139,7 +149,11 @@ export class TimelineEntryResponse {
   @InstantProp({ optional: true, description: 'the date the event is about' }) at?: string;
   @InstantProp() recordedAt!: string;
   @TextProp({ description: 'the `sub` of who recorded it' }) recordedBy!: string;
+  @TextProp({ nullable: true, description: 'the name of the person the recording login is (token claim or linked login); null when unknown' })
+  recordedByName!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'the event’s payload (SPEC §2)' }) data!: Record<string, unknown>;
+  @NestedProp(() => TimelinePersonResponse, { isArray: true, description: 'every person the event names, with their name' }) people!: TimelinePersonResponse[];
+  @NestedProp(() => TimelineOrganisationResponse, { isArray: true, description: 'the organisations the event names' }) organisations!: TimelineOrganisationResponse[];
 }
 
 export class TimelineResponse {

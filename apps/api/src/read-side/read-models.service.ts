@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { OrganisationFacts, PartnershipFacts, PeopleLookup, PersonFacts, PROJECTIONS, ProjectionsView } from '@crm/read-models';
+import { LoginFacts, OrganisationFacts, PartnershipFacts, PeopleLookup, PersonFacts, PROJECTIONS, ProjectionsView } from '@crm/read-models';
 import { Filter, FindOptions, READ_STORE, ReadStore } from '@crm/read-store';
 import { plainFilter } from '../http/query-guard';
 
@@ -57,13 +57,23 @@ export class ReadModels {
     return this.store.find<OrganisationFacts>(this.engine.collection('organisations'), plainFilter(filter), options);
   }
 
+  /** The person an admin linked a login (token `sub`) to: one lookup by id, fast enough for every request. */
+  login(sub: string): Promise<LoginFacts | undefined> {
+    return this.store.get<LoginFacts>(this.engine.collection('logins'), sub);
+  }
+
+  /** People by id, as a lookup (for names beside ids). */
+  async peopleById(ids: Iterable<string>): Promise<PeopleLookup> {
+    const people = await this.store.getMany<PersonFacts>(this.engine.collection('people'), [...new Set(ids)]);
+    const byId = new Map(people.map((person) => [person.personId, person]));
+    return (id) => byId.get(id);
+  }
+
   /** The people named in these partnerships (contacts, participants, owners), as a lookup for the formulas. */
   async peopleOf(partnerships: readonly PartnershipFacts[]): Promise<PeopleLookup> {
     const ids = new Set<string>();
     for (const facts of partnerships) for (const id of peopleNamedIn(facts)) ids.add(id);
-    const people = await this.store.getMany<PersonFacts>(this.engine.collection('people'), [...ids]);
-    const byId = new Map(people.map((person) => [person.personId, person]));
-    return (id) => byId.get(id);
+    return this.peopleById(ids);
   }
 
   /** Organisations by id, for names, regions and sectors in lists and reports. */

@@ -8,6 +8,7 @@ import { TimedReadStore } from '../observability/timed-stores';
 import { FiguresCache } from './figures-cache';
 import { MinPositionGuard } from './min-position.guard';
 import { ReadModels } from './read-models.service';
+import { TextSearch } from './text-search';
 
 /**
  * The read store and the projections that fill it. In embedded mode the projector runs in this process; with
@@ -37,8 +38,9 @@ import { ReadModels } from './read-models.service';
     ReadModels,
     FiguresCache,
     MinPositionGuard,
+    TextSearch,
   ],
-  exports: [READ_STORE, PROJECTIONS, ReadModels, FiguresCache, MinPositionGuard],
+  exports: [READ_STORE, PROJECTIONS, ReadModels, FiguresCache, MinPositionGuard, TextSearch],
 })
 export class ReadSideModule implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(

@@ -1,6 +1,8 @@
 /** What every command carries besides its payload: who, why, and the client's concurrency and retry guards. */
 export interface CommandEnvelope {
   recordedBy: string;
+  /** The person the token says the caller is (its person claim), when it says so. */
+  recordedByPerson?: string;
   correlationId: string;
   /** Id of the request (or event) that caused this command. */
   causationId: string;

@@ -8,6 +8,7 @@ export function toStoredEvents(events: readonly DomainEvent[], envelope: Command
   return events.map((event) => {
     const metadata: EventMetadata = {
       recordedBy: envelope.recordedBy,
+      ...(envelope.recordedByPerson !== undefined && { recordedByPerson: envelope.recordedByPerson }),
       recordedAt,
       correlationId: envelope.correlationId,
       causationId: envelope.causationId,

@@ -152,5 +152,40 @@ describe('organisation decider', () => {
         .when(update({ name: ' Techniek Groep ' }), ctx)
         .then([{ type: 'OrganisationUpdated', data: { organisationId: ORG, name: 'Techniek Groep' } }]);
     });
+
+    describe('a school with partnerships', () => {
+      const open = (partnershipId: string, levels: ('vmbo' | 'havo' | 'vwo')[]) => ({ partnershipId, levels, open: true });
+      const withPartnerships = { now: NOW, partnershipsAsSchool: [open('p-1', ['vmbo']), open('p-2', ['havo', 'vwo']), { partnershipId: 'p-3', levels: ['vwo' as const], open: false }] };
+
+      it('cannot stop being a school, naming its partnerships', () => {
+        const error = spec.given([schoolRegistered]).when(update({ kind: 'company' }), withPartnerships).thenThrows('school_has_partnerships');
+        expect(error.details).toEqual({ partnerships: ['p-1', 'p-2', 'p-3'] });
+        expect(error.message).toContain('p-1, p-2, p-3');
+      });
+
+      it('cannot drop a level an open partnership uses, naming the partnerships and levels', () => {
+        const error = spec.given([schoolRegistered]).when(update({ levels: ['vwo'] }), withPartnerships).thenThrows('level_in_use');
+        expect(error.details).toEqual({ partnerships: ['p-1', 'p-2'], levels: ['vmbo', 'havo'] });
+      });
+
+      it('may drop a level only ended partnerships used, and add levels', () => {
+        spec
+          .given([schoolRegistered])
+          .when(update({ levels: ['vmbo', 'havo', 'vwo', 'mbo'] }), withPartnerships)
+          .then([{ type: 'OrganisationUpdated', data: { organisationId: ORG, levels: ['vmbo', 'havo', 'vwo', 'mbo'] } }]);
+        const onlyEnded = { now: NOW, partnershipsAsSchool: [{ partnershipId: 'p-3', levels: ['vwo' as const], open: false }] };
+        spec
+          .given([schoolRegistered])
+          .when(update({ levels: ['vmbo', 'havo'] }), onlyEnded)
+          .then([{ type: 'OrganisationUpdated', data: { organisationId: ORG, levels: ['vmbo', 'havo'] } }]);
+      });
+
+      it('may still be renamed', () => {
+        spec
+          .given([schoolRegistered])
+          .when(update({ name: 'Het Baken' }), withPartnerships)
+          .then([{ type: 'OrganisationUpdated', data: { organisationId: ORG, name: 'Het Baken' } }]);
+      });
+    });
   });
 });

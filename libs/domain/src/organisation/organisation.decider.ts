@@ -20,6 +20,19 @@ export type OrganisationCommand =
       changes: Partial<Omit<OrganisationProfile, 'levels'>> & { levels?: string[] };
     };
 
+/** A partnership the organisation is the school of, as the command handler finds it. */
+export interface PartnershipOfSchool {
+  partnershipId: string;
+  levels: SchoolLevel[];
+  /** Not ended: its levels must stay levels the school offers. */
+  open: boolean;
+}
+
+/** Changing an organisation's kind or levels needs the partnerships it is the school of. */
+export interface OrganisationContext extends DecisionContext {
+  partnershipsAsSchool?: readonly PartnershipOfSchool[];
+}
+
 export type OrganisationState =
   | { exists: false }
   | ({ exists: true; organisationId: string } & OrganisationProfile);
@@ -41,12 +54,39 @@ function checkedName(name: string): string {
   return trimmed;
 }
 
+const ids = (partnerships: readonly PartnershipOfSchool[]) => partnerships.map((p) => p.partnershipId);
+
+/**
+ * SPEC §2: the school of a partnership is an organisation of kind school. So a school with partnerships (ended ones
+ * too: they stay in its history and in the levels report) stays a school, and keeps every level an open partnership
+ * of it uses.
+ */
+function assertPartnershipsStillFit(next: OrganisationProfile, partnerships: readonly PartnershipOfSchool[]): void {
+  if (next.kind !== 'school' && partnerships.length > 0) {
+    throw ruleViolation(
+      'school_has_partnerships',
+      `the organisation is the school of ${partnerships.length} partnership(s) and must stay a school: ${ids(partnerships).join(', ')}`,
+      { partnerships: ids(partnerships) },
+    );
+  }
+  const offered = new Set(next.levels);
+  const using = partnerships.filter((p) => p.open && p.levels.some((level) => !offered.has(level)));
+  if (using.length > 0) {
+    const dropped = [...new Set(using.flatMap((p) => p.levels.filter((level) => !offered.has(level))))];
+    throw ruleViolation(
+      'level_in_use',
+      `level(s) ${dropped.join(', ')} are used by ${using.length} open partnership(s) of this school: ${ids(using).join(', ')}`,
+      { partnerships: ids(using), levels: dropped },
+    );
+  }
+}
+
 const PROFILE_FIELDS = ['name', 'kind', 'levels', 'sector', 'region', 'size'] as const;
 
-export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent, OrganisationState, DecisionContext> = {
+export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent, OrganisationState, OrganisationContext> = {
   initialState: { exists: false },
 
-  decide(command, state) {
+  decide(command, state, ctx) {
     switch (command.type) {
       case 'RegisterOrganisation': {
         if (state.exists) {
@@ -74,6 +114,9 @@ export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent
           region: command.changes.region ?? state.region,
           size: command.changes.size ?? state.size,
         };
+        if (state.kind === 'school' && (command.changes.kind !== undefined || command.changes.levels !== undefined)) {
+          assertPartnershipsStillFit(next, ctx.partnershipsAsSchool ?? []);
+        }
         const changed: Partial<OrganisationProfile> = {};
         for (const field of PROFILE_FIELDS) {
           if (JSON.stringify(next[field]) !== JSON.stringify(state[field])) {

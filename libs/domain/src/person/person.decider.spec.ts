@@ -44,6 +44,14 @@ describe('person decider', () => {
       expect(state).toEqual({ exists: true, ...registered.data, erased: false });
     });
 
+    it('records the date the person joined, when given (a date is the start of that day in Amsterdam)', () => {
+      spec
+        .when(register({ joinedAt: '2021-09-01' }), ctx)
+        .then([{ ...registered, data: { ...registered.data, joinedAt: '2021-08-31T22:00:00.000Z' } }]);
+      spec.when(register({ joinedAt: '2999-01-01' }), ctx).thenThrows('date_in_future');
+      spec.when(register({ joinedAt: 'soon' }), ctx).thenThrows('invalid_date');
+    });
+
     it('refuses an unknown organisation (not found)', () => {
       spec.when(register(), { now: NOW }).thenThrows('organisation_not_found', 'not_found');
       spec.when(register(), { now: NOW, organisation: { exists: false } }).thenThrows('organisation_not_found', 'not_found');

@@ -33,9 +33,11 @@ export const personDecider: Decider<PersonCommand, PersonEvent, PersonState, Per
       if (!ctx.organisation?.exists) {
         throw notFound('organisation_not_found', `organisation ${command.organisationId} does not exist`);
       }
-      const { type: _type, name, role, ...rest } = command;
+      const { type: _type, name, role, joinedAt, ...rest } = command;
       if (!name.trim()) throw ruleViolation('name_empty', 'name must not be empty');
-      return [{ type: 'PersonRegistered', data: { ...rest, name: name.trim(), role: role.trim() } }];
+      const joined = joinedAt === undefined ? undefined : normaliseDate(joinedAt, 'joinedAt', ctx.timeZone);
+      if (joined !== undefined) assertNotInFuture(joined, ctx.now, 'joinedAt');
+      return [{ type: 'PersonRegistered', data: { ...rest, name: name.trim(), role: role.trim(), ...(joined !== undefined && { joinedAt: joined }) } }];
     }
 
     if (!state.exists) throw notFound('person_not_found', `person ${command.personId} does not exist`);

@@ -10,6 +10,8 @@ export type PersonRegistered = {
     phone?: string;
     role: string;
     tier: PersonTier;
+    /** Since when the person works there, when known (absent in events written before it existed: unknown). */
+    joinedAt?: string;
   };
 };
 

@@ -10,6 +10,8 @@ export interface OrganisationFacts {
   region?: string;
   size?: OrganisationSize;
   registeredAt: string;
+  /** Search keys of the name (text-filters searchKeysOf). */
+  searchKeys: string[];
   position: number;
   /** The revision of the aggregate's stream after the last event applied (absent in documents projected before v4/v3/v2). */
   revision?: number;

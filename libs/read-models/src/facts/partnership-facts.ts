@@ -93,6 +93,8 @@ export interface PartnershipFacts {
   agreements: AgreementFact[];
   commitments: CommitmentFact[];
   contacts: ContactPeriod[];
+  /** Search keys of the themes; the school's and partner's names are searched on their organisations. */
+  searchKeys: string[];
   /** Global position of the last event applied; a re-delivered event at or below it is skipped. */
   position: number;
   /** The revision of the aggregate's stream after the last event applied (absent in documents projected before v4/v3/v2). */

@@ -9,11 +9,18 @@ export interface PersonFacts {
   phone?: string;
   role: string;
   tier: PersonTier;
-  /** Role and tier from each date on, oldest first; the first entry is the registration, which holds from the start (epoch). */
-  roleHistory: { role: string; tier: PersonTier; from: string }[];
+  /** Since when the person works at the organisation, when the registration said so. */
+  joinedAt?: string;
+  /**
+   * Role and tier from each date on, oldest first. The first entry is the registration, from `joinedAt`, or `null`
+   * when that is unknown: it then holds from the start.
+   */
+  roleHistory: { role: string; tier: PersonTier; from: string | null }[];
   registeredAt: string;
   leftAt?: string;
   erased: boolean;
+  /** Search keys of name and role (text-filters searchKeysOf); none once erased. */
+  searchKeys: string[];
   position: number;
   /** The revision of the aggregate's stream after the last event applied (absent in documents projected before v4/v3/v2). */
   revision?: number;

@@ -12,6 +12,8 @@ import {
   stageAt,
   thankYouSeason,
   tierAt,
+  roleAt,
+  memberAt,
   touchpointsAsOf,
   touchpointsInLastDays,
   withinLastDays,
@@ -111,6 +113,20 @@ describe('people at asOf', () => {
     expect(tierAt(riser, ago(101))).toBe('operational');
     expect(tierAt(riser, ago(100))).toBe('strategic');
     expect(tierAt(riser, ago(2000))).toBe('operational');
+  });
+
+  it('gives the role held at a date when the registered role has no date (null: from the start)', () => {
+    const riser = { ...person('r'), roleHistory: [{ role: 'docent', tier: 'operational' as const, from: null }, { role: 'teamleider', tier: 'tactical' as const, from: ago(100) }] };
+    expect(roleAt(riser, ago(5000))).toMatchObject({ role: 'docent', tier: 'operational' });
+    expect(roleAt(riser, ago(100))).toMatchObject({ role: 'teamleider', tier: 'tactical' });
+  });
+
+  it('counts a person a member from joinedAt (from the start when unknown) until they left', () => {
+    const joined = { ...person('j', { leftAt: ago(10) }), joinedAt: ago(200) };
+    expect(memberAt(joined, ago(201))).toBe(false);
+    expect(memberAt(joined, ago(200))).toBe(true);
+    expect(memberAt(joined, ago(10))).toBe(false);
+    expect(memberAt(person('u'), ago(9000))).toBe(true);
   });
 
   it('shows [erased] for an erased person', () => {

@@ -10,6 +10,9 @@ import { RULES } from './config';
 
 // ---- date math -----------------------------------------------------------------------------------
 
+/** The start of time, for dates that are unknown and hold from the beginning. */
+const EPOCH = new Date(0).toISOString();
+
 export const addDays = (iso: string, days: number): string => new Date(toTime(iso) + days * DAY_MS).toISOString();
 
 /** Whole days elapsed from `from` to `to` (floored; negative when `to` is earlier). */
@@ -197,14 +200,25 @@ export function sideOf(facts: PartnershipFacts, person: PersonFacts | undefined)
   return undefined;
 }
 
-/** The tier a person had at a date (PersonFacts.roleHistory); before the first entry, the first entry's tier. */
-export function tierAt(person: PersonFacts, at: string): PersonTier {
+/** The role and tier a person had at a date (PersonFacts.roleHistory); before the first entry, the first entry's. */
+export function roleAt(person: PersonFacts, at: string): { role: string; tier: PersonTier } {
+  const history = person.roleHistory;
   // Most people never change role: one entry holds at every date.
-  if (person.roleHistory.length <= 1) return person.roleHistory[0]?.tier ?? person.tier;
-  const { items, times } = chronologyOf(person.roleHistory, (entry) => entry.from);
+  if (history.length <= 1) return history[0] ?? person;
+  // An entry without a date (the registration, joinedAt unknown) holds from the start.
+  const { items, times } = chronologyOf(history, (entry) => entry.from ?? EPOCH);
   const count = countUpTo(times, toTime(at));
-  return items[count - 1]?.tier ?? items[0]?.tier ?? person.tier;
+  return items[count - 1] ?? items[0] ?? person;
 }
+
+/** The tier a person had at a date. */
+export const tierAt = (person: PersonFacts, at: string): PersonTier => roleAt(person, at).tier;
+
+/** Joined the organisation by asOf; one who joined at an unknown date counts from the start. */
+export const joinedBy = (person: PersonFacts, asOf: string): boolean => person.joinedAt === undefined || onOrBefore(person.joinedAt, asOf);
+
+/** A member of their organisation at asOf: joined by then and not left. */
+export const memberAt = (person: PersonFacts, asOf: string): boolean => joinedBy(person, asOf) && inOrganisationAt(person, asOf);
 
 /** A name a person can read: `[erased]` after erasure, `[unknown]` for an id the lookup does not know. */
 export function displayName(person: PersonFacts | undefined): string {

@@ -14,6 +14,7 @@ const organisation = (organisationId: string, region: string): OrganisationFacts
   levels: [],
   region,
   registeredAt: ago(5000),
+  searchKeys: [],
   position: 0,
 });
 const organisations: OrganisationLookup = (id) =>

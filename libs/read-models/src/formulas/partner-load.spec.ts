@@ -11,6 +11,7 @@ const organisation = (id: string, name: string, size?: OrganisationSize): Organi
   levels: [],
   ...(size && { size }),
   registeredAt: '2015-01-01T00:00:00.000Z',
+  searchKeys: [],
   position: 0,
 });
 const organisations = new Map(

@@ -25,7 +25,10 @@ const w1 = partnership({ id: 'w1', openedAt: ago(800), stage: 'active', intensit
   .commitment(later(20))
   .build();
 
-/** W2: Mila backup; Anna, the primary, left 20 days ago: orphaned; Mila the only active person: key-person risk high. */
+/**
+ * W2: Mila backup; Anna, the primary, left 20 days ago: orphaned; Mila the only active person: key-person risk high,
+ * but a backup (Mila) is assigned, so nobody is told to add one.
+ */
 const w2 = partnership({ id: 'w2', openedAt: ago(100) })
   .contact('school', 'a', 'primary', ago(100), { to: ago(20), endReason: 'left_organisation' })
   .contact('school', 'me', 'backup', ago(100))
@@ -51,7 +54,6 @@ describe('worklist', () => {
       ['orphaned', 'w2', ago(20), true],
       ['contact_drifting', 'w1', ago(10), true],
       ['commitment_overdue', 'w1', ago(3), true],
-      ['add_backup_contact', 'w2', ASOF, false],
       ['commitment_due', 'w1', later(7), false],
       ['agreement_expiring', 'w1', later(45), false],
     ]);
@@ -64,7 +66,6 @@ describe('worklist', () => {
       orphaned: 'no school-side primary since 2025-02-09: the last primary left the organisation',
       contact_drifting: 'last contact 130 days ago; expected every 60 (recency 41.7)',
       commitment_overdue: 'school-side commitment "send the internship list", owner Mila was due 2025-02-26, 3 days ago',
-      add_backup_contact: 'school-side key-person risk high: only Mila of the school side took part in touchpoints in the last 365 days',
       commitment_due: 'partner-side commitment "host a visit" is due 2025-03-08',
       agreement_expiring: 'contract signed 2024-05-05 expires 2025-04-15, in 45 days; no later formal agreement',
     });
@@ -116,5 +117,103 @@ describe('worklist', () => {
       const exploring = partnership({ id: 'new', openedAt: ago(30, JUNE) }).contact('school', 'me', 'primary', ago(30, JUNE)).build();
       expect(thankYou(exploring, JUNE)).toBeUndefined();
     });
+  });
+
+  it('names the people each action concerns and what clears it', () => {
+    const item = (type: string) => worklist('me', all, people, ASOF).items.find((one) => one.type === type);
+    expect(item('orphaned')).toMatchObject({
+      concerns: [{ personId: 'a', name: 'Anna', side: 'school' }],
+      clearedBy: 'assign a new school-side primary contact',
+    });
+    expect(item('contact_drifting')).toMatchObject({ concerns: [{ personId: 'p', name: 'Piet', side: 'partner' }] });
+    expect(item('commitment_overdue')).toMatchObject({
+      concerns: [{ personId: 'me', name: 'Mila', side: 'school' }],
+      clearedBy: 'record the commitment as fulfilled, broken or cancelled',
+    });
+    expect(item('evaluation_due')?.concerns.map((person) => person.personId)).toEqual(['me', 'p']);
+  });
+
+  it('shows an erased person as [erased] among the people concerned', () => {
+    const erased = lookup(person('me', { name: 'Mila' }), person('p', { side: 'partner', name: 'Piet', erased: true }));
+    const item = worklist('me', [w1], erased, ASOF).items.find((one) => one.type === 'contact_drifting');
+    expect(item?.concerns).toEqual([{ personId: 'p', name: '[erased]', side: 'partner' }]);
+  });
+
+  describe('backups', () => {
+    /** Mila primary and the only active school person: key-person risk high. */
+    const alone = () =>
+      partnership({ id: 'alone', openedAt: ago(400), stage: 'active' })
+        .contact('school', 'me', 'primary', ago(400))
+        .contact('partner', 'p', 'primary', ago(400))
+        .evaluation(ago(30), { with: ['me', 'p'] })
+        .interaction(ago(10), { with: ['me', 'p'] });
+    const types = (personId: string, facts: ReturnType<ReturnType<typeof alone>['build']>) =>
+      worklist(personId, [facts], people, ASOF).items.map((item) => item.type);
+
+    it('given the school side hangs on one person and has no backup, tells the primary to add one', () => {
+      const item = worklist('me', [alone().build()], people, ASOF).items.find((one) => one.type === 'add_backup_contact');
+      expect(item).toMatchObject({ clearedBy: 'assign a school-side backup contact', concerns: [{ personId: 'me', name: 'Mila', side: 'school' }] });
+    });
+
+    it('when a backup is assigned, add_backup_contact disappears; a backup who took part in nothing is to be involved', () => {
+      const withBackup = alone().contact('school', 'b', 'backup', ago(5)).build();
+      expect(types('me', withBackup)).not.toContain('add_backup_contact');
+      expect(types('me', withBackup)).toContain('involve_backup');
+      const involve = worklist('me', [withBackup], people, ASOF).items.find((one) => one.type === 'involve_backup');
+      expect(involve).toMatchObject({ dueAt: ago(5), concerns: [{ personId: 'b', name: 'Bram', side: 'school' }] });
+      expect(involve?.reason).toBe('backup contact Bram (since 2025-02-24) has taken part in no touchpoint');
+    });
+
+    it('never tells the backup to add a backup; the backup is asked to take part', () => {
+      const withBackup = alone().contact('school', 'b', 'backup', ago(5)).build();
+      expect(types('b', withBackup)).not.toContain('add_backup_contact');
+      expect(types('b', withBackup)).toContain('involve_backup');
+    });
+
+    it('once the backup took part in a touchpoint, involve_backup disappears', () => {
+      const involved = alone().contact('school', 'b', 'backup', ago(5)).interaction(ago(1), { with: ['b', 'p'] }).build();
+      expect(types('me', involved)).not.toContain('involve_backup');
+      expect(types('me', involved)).not.toContain('add_backup_contact');
+    });
+
+    it('a backup whose last touchpoint is more than a year old is due a year after it', () => {
+      const idle = alone().contact('school', 'b', 'backup', ago(399)).interaction(ago(398), { with: ['b'] }).build();
+      const involve = worklist('me', [idle], people, ASOF).items.find((one) => one.type === 'involve_backup');
+      expect(involve?.dueAt).toBe(later(365, ago(398)));
+    });
+  });
+
+  describe('partner_contact_left', () => {
+    const left = lookup(person('me', { name: 'Mila' }), person('p', { side: 'partner', name: 'Piet', leftAt: ago(12) }));
+    const facts = partnership({ id: 'pleft', openedAt: ago(200), stage: 'active' })
+      .contact('school', 'me', 'primary', ago(200))
+      .contact('partner', 'p', 'primary', ago(200), { to: ago(12), endReason: 'left_organisation' })
+      .interaction(ago(20), { with: ['me', 'p'] })
+      .build();
+
+    it('given the partner-side primary left and nobody took over, tells the school contact', () => {
+      const item = worklist('me', [facts], left, ASOF).items.find((one) => one.type === 'partner_contact_left');
+      expect(item).toMatchObject({
+        dueAt: ago(12),
+        overdue: true,
+        clearedBy: 'assign a new partner-side primary contact',
+        concerns: [{ personId: 'p', name: 'Piet', side: 'partner' }],
+        reason: 'the partner-side primary Piet left the partner organisation on 2025-02-17; nobody took over',
+      });
+    });
+
+    it('disappears when a new partner-side primary is assigned', () => {
+      const covered = { ...facts, contacts: [...facts.contacts, { side: 'partner' as const, personId: 'q', role: 'primary' as const, from: ago(2) }] };
+      expect(worklist('me', [covered], left, ASOF).items.map((one) => one.type)).not.toContain('partner_contact_left');
+    });
+  });
+
+  it('limits the list to the actions due before dueBefore, overdue ones included', () => {
+    const window = worklist('me', all, people, ASOF, { dueBefore: later(7) });
+    expect(window.dueBefore).toBe(later(7));
+    expect(window.items.map((item) => item.type)).toEqual(['evaluation_due', 'orphaned', 'contact_drifting', 'commitment_overdue']);
+    const wider = worklist('me', all, people, ASOF, { dueBefore: later(8) }).items.map((item) => item.type);
+    expect(wider).toContain('commitment_due');
+    expect(wider).not.toContain('agreement_expiring');
   });
 });

@@ -1,9 +1,10 @@
-import { toTime } from '@crm/domain';
-import { PartnershipFacts } from '../facts/partnership-facts';
+import { Side, toTime } from '@crm/domain';
+import { ContactPeriod, PartnershipFacts } from '../facts/partnership-facts';
 import { PeopleLookup } from '../facts/person-facts';
 import { formalAgreementAt } from './agreements';
 import {
   addDays,
+  backupsAt,
   contactsAt,
   daysBetween,
   displayName,
@@ -11,10 +12,14 @@ import {
   isOpenedBy,
   lastTouchpoint,
   latestEvaluation,
+  laterOf,
   onOrBefore,
+  primaryAt,
+  sideOf,
   stageAt,
   thankYouSeason,
   touchpointsAsOf,
+  touchpointsInLastDays,
 } from './as-of';
 import { openCommitmentsAt } from './commitments';
 import { DEFAULT_HEALTH_CONFIG, HealthConfig, RULES } from './config';
@@ -26,15 +31,38 @@ import { day, plural, round1, words } from './text';
 /** The action types, most pressing first: the order breaks ties between actions due at the same moment. */
 export const WORKLIST_ACTION_TYPES = [
   'orphaned',
+  'partner_contact_left',
   'commitment_overdue',
   'evaluation_due',
   'contact_drifting',
   'add_backup_contact',
+  'involve_backup',
   'agreement_expiring',
   'commitment_due',
   'thank_you',
 ] as const;
 export type WorklistActionType = (typeof WORKLIST_ACTION_TYPES)[number];
+
+/** What clears each action: recording this makes the item disappear (its cause is then gone). */
+export const CLEARED_BY: Readonly<Record<WorklistActionType, string>> = {
+  orphaned: 'assign a new school-side primary contact',
+  partner_contact_left: 'assign a new partner-side primary contact',
+  commitment_overdue: 'record the commitment as fulfilled, broken or cancelled',
+  evaluation_due: 'record an evaluation',
+  contact_drifting: 'record a contact with the partner (an interaction or activity)',
+  add_backup_contact: 'assign a school-side backup contact',
+  involve_backup: 'record a touchpoint the backup contact takes part in',
+  agreement_expiring: 'sign a new formal agreement',
+  commitment_due: 'record the commitment as fulfilled, broken or cancelled',
+  thank_you: 'record a thank_you activity',
+};
+
+/** A person an action is about, with their name (`[erased]` where erased) and side. */
+export interface ConcernedPerson {
+  personId: string;
+  name: string;
+  side: Side | null;
+}
 
 export interface WorklistAction {
   type: WorklistActionType;
@@ -43,6 +71,10 @@ export interface WorklistAction {
   /** dueAt lies before asOf. */
   overdue: boolean;
   reason: string;
+  /** What the person can do so that the item disappears. */
+  clearedBy: string;
+  /** The people the action is about (the contact to call, the owner of a commitment, the contact who left…). */
+  concerns: ConcernedPerson[];
   /** The commitment or agreement the action is about. */
   commitmentId?: string;
   agreementId?: string;
@@ -51,10 +83,15 @@ export interface WorklistAction {
 export interface Worklist {
   personId: string;
   asOf: string;
+  /** Only actions due before this instant, when asked (`dueBefore`). */
+  dueBefore: string | null;
   items: WorklistAction[];
 }
 
-type Draft = Omit<WorklistAction, 'partnershipId' | 'overdue'>;
+type Draft = Omit<WorklistAction, 'partnershipId' | 'overdue' | 'clearedBy' | 'concerns'> & { concerns: (string | undefined)[] };
+
+const primaryIds = (facts: PartnershipFacts, asOf: string, ...sides: Side[]): (string | undefined)[] =>
+  sides.map((side) => primaryAt(facts, side, asOf)?.personId);
 
 /**
  * Due when the last evaluation is a year old or its planned next evaluation has come, whichever is first.
@@ -66,7 +103,7 @@ function evaluationDue(facts: PartnershipFacts, asOf: string): Draft | undefined
   if (!last) {
     const dueAt = addDays(facts.openedAt, RULES.youngPartnershipDays);
     const reason = `never evaluated; the partnership is ${plural(daysBetween(facts.openedAt, asOf), 'day')} old`;
-    return onOrBefore(dueAt, asOf) ? { type: 'evaluation_due', dueAt, reason } : undefined;
+    return onOrBefore(dueAt, asOf) ? { type: 'evaluation_due', dueAt, reason, concerns: primaryIds(facts, asOf, 'school', 'partner') } : undefined;
   }
   const yearly = addDays(last.at, RULES.yearDays);
   const planned = last.nextEvaluationDue !== undefined && toTime(last.nextEvaluationDue) < toTime(yearly);
@@ -74,7 +111,7 @@ function evaluationDue(facts: PartnershipFacts, asOf: string): Draft | undefined
   const reason = planned
     ? `next evaluation planned for ${day(dueAt)} at the evaluation of ${day(last.at)}`
     : `last evaluation on ${day(last.at)}; one is expected every ${RULES.yearDays} days`;
-  return onOrBefore(dueAt, asOf) ? { type: 'evaluation_due', dueAt, reason } : undefined;
+  return onOrBefore(dueAt, asOf) ? { type: 'evaluation_due', dueAt, reason, concerns: primaryIds(facts, asOf, 'school', 'partner') } : undefined;
 }
 
 /**
@@ -91,7 +128,7 @@ function contactDrifting(facts: PartnershipFacts, people: PeopleLookup, asOf: st
   const last = lastTouchpoint(facts, asOf);
   // Until the first touchpoint the opening counts as one (SPEC §3.1 R2).
   const dueAt = addDays(last ? last.at : facts.openedAt, belowAfterDays);
-  return { type: 'contact_drifting', dueAt, reason: `${result.reason} (recency ${round1(result.score)})` };
+  return { type: 'contact_drifting', dueAt, reason: `${result.reason} (recency ${round1(result.score)})`, concerns: primaryIds(facts, asOf, 'partner') };
 }
 
 function agreementExpiring(facts: PartnershipFacts, asOf: string): Draft | undefined {
@@ -102,6 +139,7 @@ function agreementExpiring(facts: PartnershipFacts, asOf: string): Draft | undef
     type: 'agreement_expiring',
     dueAt: agreement.validUntil as string,
     agreementId: agreement.id,
+    concerns: facts.touchpoints.find((touchpoint) => touchpoint.kind === 'agreement' && touchpoint.id === agreement.id)?.participantIds ?? [],
     reason: `${words(agreement.kind)} signed ${day(agreement.signedAt)} expires ${day(agreement.validUntil as string)}, in ${plural(formal.daysLeft ?? 0, 'day')}; no later formal agreement`,
   };
 }
@@ -117,25 +155,94 @@ function commitmentActions(facts: PartnershipFacts, people: PeopleLookup, asOf: 
     const what = `${commitment.side}-side commitment "${commitment.description}"${owner}`;
     if (toTime(commitment.dueAt) < toTime(asOf)) {
       const late = daysBetween(commitment.dueAt, asOf);
-      return [{ type: 'commitment_overdue', dueAt: commitment.dueAt, commitmentId: commitment.id, reason: `${what} was due ${day(commitment.dueAt)}, ${plural(late, 'day')} ago` }];
+      return [{ type: 'commitment_overdue', dueAt: commitment.dueAt, commitmentId: commitment.id, concerns: [commitment.ownerId], reason: `${what} was due ${day(commitment.dueAt)}, ${plural(late, 'day')} ago` }];
     }
     if (onOrBefore(commitment.dueAt, soon)) {
-      return [{ type: 'commitment_due', dueAt: commitment.dueAt, commitmentId: commitment.id, reason: `${what} is due ${day(commitment.dueAt)}` }];
+      return [{ type: 'commitment_due', dueAt: commitment.dueAt, commitmentId: commitment.id, concerns: [commitment.ownerId], reason: `${what} is due ${day(commitment.dueAt)}` }];
     }
     return [];
   });
 }
 
-/** Decision: due at asOf — the condition has no date of its own. */
+/**
+ * Key-person risk high on the school side and no school-side backup assigned (SPEC §3.5 R2): with a backup, the action
+ * is to involve them (involveBackup), not to add another. Decision: due at asOf — the condition has no date of its own.
+ */
 function addBackupContact(facts: PartnershipFacts, people: PeopleLookup, asOf: string): Draft | undefined {
+  if (backupsAt(facts, 'school', asOf).length > 0) return undefined;
   const risk = sideKeyPersonRisk(facts, people, 'school', asOf);
-  return risk.risk === 'high' ? { type: 'add_backup_contact', dueAt: asOf, reason: `school-side key-person risk high: ${risk.reason}` } : undefined;
+  if (risk.risk !== 'high') return undefined;
+  return {
+    type: 'add_backup_contact',
+    dueAt: asOf,
+    reason: `school-side key-person risk high and no backup assigned: ${risk.reason}`,
+    concerns: [primaryAt(facts, 'school', asOf)?.personId, ...risk.activePersonIds],
+  };
+}
+
+/** The last touchpoint, on or before asOf, the person took part in. */
+function lastParticipation(facts: PartnershipFacts, personId: string, asOf: string): string | undefined {
+  const touchpoints = touchpointsAsOf(facts, asOf);
+  for (let index = touchpoints.length - 1; index >= 0; index--) {
+    if (touchpoints[index].participantIds.includes(personId)) return touchpoints[index].at;
+  }
+  return undefined;
+}
+
+/**
+ * A school-side backup who took part in no touchpoint in the last 365 days: a backup who knows nobody at the partner
+ * cannot take over warmly (seed 001). Due from the assignment, or a year after their last touchpoint, whichever is later.
+ */
+function involveBackups(facts: PartnershipFacts, people: PeopleLookup, asOf: string): Draft[] {
+  const recent = touchpointsInLastDays(facts, asOf, RULES.yearDays);
+  return backupsAt(facts, 'school', asOf)
+    .filter((period: ContactPeriod) => !recent.some((touchpoint) => touchpoint.participantIds.includes(period.personId)))
+    .map((period): Draft => {
+      const last = lastParticipation(facts, period.personId, asOf);
+      const name = displayName(people(period.personId));
+      return {
+        type: 'involve_backup',
+        dueAt: last ? laterOf(period.from, addDays(last, RULES.yearDays)) : period.from,
+        reason: last
+          ? `backup contact ${name} last took part in a touchpoint on ${day(last)}, more than ${RULES.yearDays} days ago`
+          : `backup contact ${name} (since ${day(period.from)}) has taken part in no touchpoint`,
+        concerns: [period.personId],
+      };
+    });
 }
 
 function orphaned(facts: PartnershipFacts, people: PeopleLookup, asOf: string): Draft | undefined {
   const continuity = sideContinuity(facts, people, 'school', asOf);
   if (!continuity.orphaned || continuity.orphanedSince === null) return undefined;
-  return { type: 'orphaned', dueAt: continuity.orphanedSince, reason: `no school-side primary since ${day(continuity.orphanedSince)}: the last primary left the organisation` };
+  return {
+    type: 'orphaned',
+    dueAt: continuity.orphanedSince,
+    reason: `no school-side primary since ${day(continuity.orphanedSince)}: the last primary left the organisation`,
+    concerns: [lastPrimary(facts, 'school', asOf)],
+  };
+}
+
+/** The partner side is orphaned: its primary left the partner organisation and nobody took over (SPEC §3.5 R2). */
+function partnerContactLeft(facts: PartnershipFacts, people: PeopleLookup, asOf: string): Draft | undefined {
+  const continuity = sideContinuity(facts, people, 'partner', asOf);
+  if (!continuity.orphaned || continuity.orphanedSince === null) return undefined;
+  const departed = lastPrimary(facts, 'partner', asOf);
+  return {
+    type: 'partner_contact_left',
+    dueAt: continuity.orphanedSince,
+    reason: `the partner-side primary ${displayName(people(departed ?? ''))} left the partner organisation on ${day(continuity.orphanedSince)}; nobody took over`,
+    concerns: [departed],
+  };
+}
+
+/** The person whose primary period on this side ended last, by asOf. */
+function lastPrimary(facts: PartnershipFacts, side: Side, asOf: string): string | undefined {
+  let last: ContactPeriod | undefined;
+  for (const period of facts.contacts) {
+    if (period.side !== side || period.role !== 'primary' || period.to === undefined || !onOrBefore(period.to, asOf)) continue;
+    if (!last || toTime(period.to) >= toTime(last.to as string)) last = period;
+  }
+  return last?.personId;
 }
 
 /**
@@ -149,10 +256,15 @@ function thankYou(facts: PartnershipFacts, asOf: string): Draft | undefined {
     (touchpoint) => touchpoint.activityKind === 'thank_you' && onOrBefore(season.from, touchpoint.at),
   );
   if (thanked) return undefined;
-  return { type: 'thank_you', dueAt: season.dueAt, reason: `no thank-you recorded since ${day(season.from)}; thank the partner before the school year ends on ${day(season.dueAt)}` };
+  return {
+    type: 'thank_you',
+    dueAt: season.dueAt,
+    reason: `no thank-you recorded since ${day(season.from)}; thank the partner before the school year ends on ${day(season.dueAt)}`,
+    concerns: primaryIds(facts, asOf, 'partner'),
+  };
 }
 
-/** The actions due for one partnership (the person's role in it aside). */
+/** The actions due for one partnership, for one of its school-side contacts. */
 export function partnershipActions(
   facts: PartnershipFacts,
   people: PeopleLookup,
@@ -165,10 +277,27 @@ export function partnershipActions(
     agreementExpiring(facts, asOf),
     ...commitmentActions(facts, people, asOf),
     addBackupContact(facts, people, asOf),
+    ...involveBackups(facts, people, asOf),
     orphaned(facts, people, asOf),
+    partnerContactLeft(facts, people, asOf),
     thankYou(facts, asOf),
   ].filter((draft): draft is Draft => draft !== undefined);
-  return drafts.map((draft) => ({ ...draft, partnershipId: facts.partnershipId, overdue: toTime(draft.dueAt) < toTime(asOf) }));
+  return drafts.map(({ concerns, ...draft }) => ({
+    ...draft,
+    partnershipId: facts.partnershipId,
+    overdue: toTime(draft.dueAt) < toTime(asOf),
+    clearedBy: CLEARED_BY[draft.type],
+    concerns: concernedPeople(facts, people, concerns),
+  }));
+}
+
+/** Each id once, in the order given, with name and side. */
+function concernedPeople(facts: PartnershipFacts, people: PeopleLookup, ids: readonly (string | undefined)[]): ConcernedPerson[] {
+  const unique = [...new Set(ids.filter((id): id is string => id !== undefined))];
+  return unique.map((personId) => {
+    const person = people(personId);
+    return { personId, name: displayName(person), side: sideOf(facts, person) ?? null };
+  });
 }
 
 /** Most urgent first: earlier dueAt first (so overdue before due), then by type, then by partnership. */
@@ -184,17 +313,36 @@ export function byUrgency(a: WorklistAction, b: WorklistAction): number {
 export const isSchoolContactAt = (facts: PartnershipFacts, personId: string, asOf: string): boolean =>
   isOpenedBy(facts, asOf) && !isEndedBy(facts, asOf) && contactsAt(facts, 'school', asOf).some((period) => period.personId === personId);
 
+/**
+ * Whether an action is addressed to this contact. Decision: the backup is never told to add a backup (SPEC §3.5 R2),
+ * and a backup's involvement is asked of the primary and of the backup themselves, not of other backups.
+ */
+function addressedTo(action: WorklistAction, facts: PartnershipFacts, personId: string, asOf: string): boolean {
+  const isBackup = backupsAt(facts, 'school', asOf).some((period) => period.personId === personId);
+  if (action.type === 'add_backup_contact') return !isBackup;
+  if (action.type === 'involve_backup') return !isBackup || action.concerns.some((person) => person.personId === personId);
+  return true;
+}
+
+export interface WorklistOptions {
+  config?: HealthConfig;
+  /** Only actions due before this instant (a window such as "this week"); overdue ones included. */
+  dueBefore?: string;
+}
+
 /** SPEC §3.5 for one person. */
 export function worklist(
   personId: string,
   partnerships: readonly PartnershipFacts[],
   people: PeopleLookup,
   asOf: string,
-  config: HealthConfig = DEFAULT_HEALTH_CONFIG,
+  options: WorklistOptions = {},
 ): Worklist {
+  const { config = DEFAULT_HEALTH_CONFIG, dueBefore } = options;
   const items = partnerships
     .filter((facts) => isSchoolContactAt(facts, personId, asOf))
-    .flatMap((facts) => partnershipActions(facts, people, asOf, config))
+    .flatMap((facts) => partnershipActions(facts, people, asOf, config).filter((action) => addressedTo(action, facts, personId, asOf)))
+    .filter((action) => dueBefore === undefined || toTime(action.dueAt) < toTime(dueBefore))
     .sort(byUrgency);
-  return { personId, asOf, items };
+  return { personId, asOf, dueBefore: dueBefore ?? null, items };
 }

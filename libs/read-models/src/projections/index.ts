@@ -1,13 +1,16 @@
+import { loginsProjection } from './logins.projection';
 import { organisationsProjection } from './organisations.projection';
 import { partnershipsProjection } from './partnerships.projection';
 import { peopleProjection } from './people.projection';
 import { ProjectionDefinition } from './projection-definition';
 
 export * from './projection-definition';
-export { organisationsProjection, partnershipsProjection, peopleProjection };
+export { loginsProjection, organisationsProjection, partnershipsProjection, peopleProjection };
+export type { LoginFacts } from './logins.projection';
 
 export const ALL_PROJECTIONS: readonly ProjectionDefinition[] = [
   organisationsProjection,
   peopleProjection,
   partnershipsProjection,
+  loginsProjection,
 ] as unknown as ProjectionDefinition[];

@@ -1,14 +1,15 @@
 import { OrganisationEvent } from '@crm/domain';
 import { RecordedEvent } from '@crm/event-store';
+import { searchKeysOf } from '@crm/read-store';
 import { OrganisationFacts } from '../facts/organisation-facts';
 import { ProjectionDefinition } from './projection-definition';
 
 export const organisationsProjection: ProjectionDefinition<OrganisationFacts> = {
   name: 'organisations',
   collection: 'organisations',
-  // v2: the stream revision (an ETag of the queries).
-  version: 2,
-  indexes: [{ key: { kind: 1 } }],
+  // v2: the stream revision (an ETag of the queries). v3: searchKeys.
+  version: 3,
+  indexes: [{ key: { kind: 1 } }, { key: { searchKeys: 1 } }],
   documentId: (event) => (event.type.startsWith('Organisation') ? (event.data.organisationId as string) : undefined),
   apply(draft, recorded: RecordedEvent) {
     const event = recorded as unknown as OrganisationEvent;
@@ -18,12 +19,15 @@ export const organisationsProjection: ProjectionDefinition<OrganisationFacts> = 
           _id: event.data.organisationId,
           ...event.data,
           registeredAt: recorded.metadata.recordedAt as string,
+          searchKeys: searchKeysOf(event.data.name),
           position: recorded.position,
           revision: recorded.revision,
         };
       case 'OrganisationUpdated':
         if (!draft) return draft;
-        return Object.assign(draft, event.data, { position: recorded.position, revision: recorded.revision });
+        Object.assign(draft, event.data, { position: recorded.position, revision: recorded.revision });
+        draft.searchKeys = searchKeysOf(draft.name);
+        return draft;
     }
   },
 };

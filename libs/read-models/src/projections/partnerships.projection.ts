@@ -1,6 +1,6 @@
 import { PartnershipEvent, toTime } from '@crm/domain';
 import { RecordedEvent } from '@crm/event-store';
-import { freezeAsStored } from '@crm/read-store';
+import { freezeAsStored, searchKeysOf } from '@crm/read-store';
 import { CommitmentFact, ContactPeriod, PartnershipFacts, TouchpointFact } from '../facts/partnership-facts';
 import { byDate } from '../formulas/as-of';
 import { ProjectionDefinition } from './projection-definition';
@@ -185,9 +185,15 @@ export const partnershipsProjection: ProjectionDefinition<PartnershipFacts> = {
   name: 'partnerships',
   collection: 'partnerships',
   // v3: commitments of an erased owner are redacted (PersonErased). v4: the stream revision (an ETag of the queries).
-  // v5: activities keep their studentCount (partner load, SPEC §3.8).
-  version: 5,
-  indexes: [{ key: { schoolId: 1 } }, { key: { partnerId: 1 } }, { key: { levels: 1 } }],
+  // v5: activities keep their studentCount (partner load, SPEC §3.8). v6: searchKeys of the themes.
+  version: 6,
+  indexes: [
+    { key: { schoolId: 1 } },
+    { key: { partnerId: 1 } },
+    { key: { levels: 1 } },
+    { key: { searchKeys: 1 } },
+    { key: { 'contacts.personId': 1 } },
+  ],
   documentId: (event) => (PARTNERSHIP_EVENTS.has(event.type) ? (event.data.partnershipId as string) : undefined),
   relatedDocuments: (event) => (event.type === 'PersonErased' ? { 'commitments.ownerId': event.data.personId } : undefined),
   mayBeRelated: (draft, event) => commitmentIndexOf(draft).owners.has(event.data.personId as string),
@@ -219,6 +225,7 @@ export const partnershipsProjection: ProjectionDefinition<PartnershipFacts> = {
         agreements: [],
         commitments: [],
         contacts: [],
+        searchKeys: searchKeysOf(...themes),
         position: recorded.position,
         revision: recorded.revision,
       };

@@ -16,4 +16,14 @@ describe('EqualityIndexes', () => {
     index.replace(doc('b', 's1'), undefined);
     expect([...index.candidates({ schoolId: { $in: ['s1', 's2'] } })!]).toEqual(['a']);
   });
+
+  it('narrows $all to the documents holding every value', () => {
+    const index = new EqualityIndexes();
+    index.add('searchKeys', [
+      { _id: 'a', searchKeys: ['noord', 'energie'] },
+      { _id: 'b', searchKeys: ['noord'] },
+    ]);
+    expect([...index.candidates({ searchKeys: { $all: ['energie', 'noord'] } })!]).toEqual(['a']);
+    expect([...index.candidates({ searchKeys: { $all: ['noord', 'zuid'] } })!]).toEqual([]);
+  });
 });

@@ -46,6 +46,11 @@ export class EqualityIndexes {
         continue;
       }
       const index = this.byPath.get(field);
+      const all = index && allValues(condition);
+      if (index && all) {
+        consider(intersection(all.map((value) => index.values.get(value))));
+        continue;
+      }
       const wanted = index && equalityValues(condition);
       if (!index || !wanted) continue;
       const ids = new Set<string>();
@@ -54,6 +59,24 @@ export class EqualityIndexes {
     }
     return best;
   }
+}
+
+/** The values of `{ $all: [...] }` (non-empty, scalars only): a document must hold every one of them. */
+function allValues(condition: unknown): Scalar[] | undefined {
+  if (!isPlainObject(condition)) return undefined;
+  const keys = Object.keys(condition);
+  const { $all } = condition as { $all?: unknown };
+  if (keys.length !== 1 || !Array.isArray($all) || $all.length === 0) return undefined;
+  return $all.every((value) => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') ? ($all as Scalar[]) : undefined;
+}
+
+/** The ids in every set (none when a value has no documents), smallest set first. */
+function intersection(sets: (Set<string> | undefined)[]): Set<string> {
+  if (sets.some((set) => set === undefined)) return new Set();
+  const [smallest, ...others] = (sets as Set<string>[]).sort((a, b) => a.size - b.size);
+  const out = new Set<string>();
+  for (const id of smallest) if (others.every((set) => set.has(id))) out.add(id);
+  return out;
 }
 
 function insert(index: Map<Scalar, Set<string>>, id: string, values: Iterable<Scalar>): void {

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { expandLevels, notFound } from '@crm/domain';
-import { isEndedBy, isOpenedBy, OrganisationFacts } from '@crm/read-models';
-import { containing, equalIgnoringCase, Filter } from '@crm/read-store';
+import { isEndedBy, isOpenedBy, joinedBy, memberAt, OrganisationFacts } from '@crm/read-models';
+import { allWordsIn, equalIgnoringCase, Filter } from '@crm/read-store';
 import { decodeCursor, DEFAULT_PAGE_SIZE, paginate } from '../../http/pagination';
 import { ReadModels } from '../../read-side/read-models.service';
 import { ListOrganisationsQueryDto } from './list-organisations.query.dto';
 
 
-function organisationView({ _id, position: _position, ...organisation }: OrganisationFacts) {
+function organisationView({ _id, position: _position, searchKeys: _searchKeys, ...organisation }: OrganisationFacts) {
   return organisation;
 }
 
@@ -26,8 +26,13 @@ export class OrganisationQueries {
     return {
       ...organisationView(organisation),
       asOf,
+      // As of asOf (SPEC §3.6 R2): partnerships opened by then; people who had joined by then (or joined at an
+      // unknown date: members from the start), and of those the ones who had not left.
       partnerships: { total: open.length, running: open.filter((p) => !isEndedBy(p, asOf)).length },
-      people: { total: people.length, current: people.filter((p) => !p.leftAt || p.leftAt > asOf).length },
+      people: {
+        total: people.filter((p) => joinedBy(p, asOf)).length,
+        current: people.filter((p) => memberAt(p, asOf)).length,
+      },
     };
   }
 
@@ -39,7 +44,8 @@ export class OrganisationQueries {
     if (query.level) filter.levels = { $in: expandLevels([query.level]) };
     if (query.region?.trim()) filter.region = equalIgnoringCase(query.region);
     if (query.sector?.trim()) filter.sector = equalIgnoringCase(query.sector);
-    if (query.text?.trim()) filter.name = containing(query.text);
+    const words = query.text ? allWordsIn('searchKeys', query.text) : undefined;
+    if (words) Object.assign(filter, words);
     const rows = (await this.readModels.organisations(filter)).map(organisationView);
     const page = paginate(rows, {
       sort,

@@ -1,6 +1,6 @@
 import { KEY_PERSON_RISKS, HEALTH_STATUSES } from '@crm/read-models';
 import { INTENSITIES, LEVEL_INPUTS, STAGES } from '@crm/domain';
-import { EnumField, IdField, TextField } from '../../http/dto-fields';
+import { ContactField, EnumField, IdField, TextField } from '../../http/dto-fields';
 import { ListQueryDto } from '../../http/list-query.dto';
 
 export const PARTNERSHIP_SORTS = ['healthScore', '-healthScore', 'trend', '-trend', 'openedAt', '-openedAt', 'school', '-school', 'partner', '-partner'] as const;
@@ -33,8 +33,15 @@ export class ListPartnershipsQueryDto extends ListQueryDto {
   @IdField({ optional: true, description: 'partnerId' })
   partner?: string;
 
-  @TextField({ optional: true, description: 'words in the school or partner name or the themes' })
+  @TextField({
+    optional: true,
+    example: 'energiecooperatie noord',
+    description: 'words, in any order, each beginning a word of the school or partner name or a theme; case and accents ignored',
+  })
   text?: string;
+
+  @ContactField()
+  contact?: string;
 
   @EnumField(PARTNERSHIP_SORTS, { optional: true, example: 'healthScore', description: 'default healthScore: the weakest first; trend: the worst decline (90 days) first; ended partnerships last on healthScore and trend' })
   sort?: string;

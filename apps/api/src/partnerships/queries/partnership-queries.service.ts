@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { expandLevels, notFound } from '@crm/domain';
 import {
+  contactsAt,
   isOpenedBy,
   partnershipContinuity,
   partnershipHealth,
@@ -16,6 +17,7 @@ import { FiguresCache } from '../../read-side/figures-cache';
 import { mapInSlices } from '../../read-side/map-in-slices';
 import { readContext, ReadContext, sharedReadContext } from '../../read-side/read-context';
 import { ReadModels } from '../../read-side/read-models.service';
+import { TextSearch } from '../../read-side/text-search';
 import { HealthHistoryQueryDto, MAX_HEALTH_HISTORY_STEPS } from './health-history.query.dto';
 import { ListPartnershipsQueryDto } from './list-partnerships.query.dto';
 import { partnershipSummary, PartnershipSummary } from './partnership-summary';
@@ -33,14 +35,13 @@ function everyRow(rows: readonly PartnershipSummary[], sort: string, pageOf: () 
   return page;
 }
 
-const contains = (haystack: string | null | undefined, needle: string) => (haystack ?? '').toLowerCase().includes(needle);
-
 /** The partnership read models of SPEC §3.1–3.3 and §3.6, computed from the stored facts for the asked date. */
 @Injectable()
 export class PartnershipQueries {
   constructor(
     private readonly readModels: ReadModels,
     private readonly cache: FiguresCache,
+    private readonly search: TextSearch,
     @Inject(SETTINGS) private readonly settings: Pick<Settings, 'timeZone'>,
   ) {}
 
@@ -79,13 +80,14 @@ export class PartnershipQueries {
     return { ...partnershipKeyPersonRisk(facts, context.people, asOf), revision: facts.revision };
   }
 
-  async list(query: ListPartnershipsQueryDto, asOf: string, all: boolean): Promise<Page<PartnershipSummary> & { asOf: string }> {
+  /** `contactPersonId`: the person `contact` names (`me` resolved to the caller's person by the controller). */
+  async list(query: ListPartnershipsQueryDto, asOf: string, all: boolean, contactPersonId?: string): Promise<Page<PartnershipSummary> & { asOf: string }> {
     const sort = query.sort ?? 'healthScore';
     const cursor = decodeCursor(query.cursor, sort);
     const at = cursor?.asOf ?? asOf;
     const { level, school, partner, stage, status, risk, region, sector, text, intensity } = query;
-    const question = `partnerships ${JSON.stringify({ level, school, partner, stage, status, risk, region, sector, text, intensity })}`;
-    const rows = await this.cache.answerAsOf(question, at, (asOfAt) => this.rows(query, asOfAt));
+    const question = `partnerships ${JSON.stringify({ level, school, partner, stage, status, risk, region, sector, text, intensity, contact: contactPersonId })}`;
+    const rows = await this.cache.answerAsOf(question, at, (asOfAt) => this.rows(query, asOfAt, contactPersonId));
     const pageOf = () =>
       paginate(rows, {
         sort,
@@ -106,27 +108,34 @@ export class PartnershipQueries {
   }
 
   /** Stored fields are filtered by the read store; figures that depend on asOf are filtered after computing them. */
-  private async rows(query: ListPartnershipsQueryDto, at: string): Promise<PartnershipSummary[]> {
+  private async rows(query: ListPartnershipsQueryDto, at: string, contactPersonId?: string): Promise<PartnershipSummary[]> {
     const filter: Filter = {};
     if (query.level) filter.levels = { $in: expandLevels([query.level]) };
     if (query.school) filter.schoolId = query.school;
     if (query.partner) filter.partnerId = query.partner;
-    const context = await sharedReadContext(this.cache, this.readModels, filter);
-    const facts = context.partnerships.filter((f) => isOpenedBy(f, at));
-    const text = query.text?.trim().toLowerCase();
+    if (contactPersonId) filter['contacts.personId'] = contactPersonId;
+    const matching = query.text?.trim() ? await this.search.partnershipIds(query.text) : undefined;
+    if (matching) filter._id = { $in: matching };
+    // A contact's or a search's few partnerships are read for this question alone; whole-region reads are shared.
+    const context =
+      contactPersonId || matching
+        ? await readContext(this.readModels, await this.readModels.partnerships(filter))
+        : await sharedReadContext(this.cache, this.readModels, filter);
+    const isContact = (f: PartnershipFacts) =>
+      !contactPersonId || [...contactsAt(f, 'school', at), ...contactsAt(f, 'partner', at)].some((period) => period.personId === contactPersonId);
+    const facts = context.partnerships.filter((f) => isOpenedBy(f, at) && isContact(f));
     const region = query.region?.trim().toLowerCase();
     const sector = query.sector?.trim().toLowerCase();
-    const summaries = await mapInSlices(facts, (f) => ({ row: partnershipSummary(f, context, at), themes: f.themes }));
+    const summaries = await mapInSlices(facts, (f) => ({ row: partnershipSummary(f, context, at) }));
     return summaries
-      .filter(({ row, themes }) =>
+      .filter(({ row }) =>
         (!query.stage || row.stage === query.stage) &&
         (!query.status || row.status === query.status) &&
         (!query.intensity || row.intensity === query.intensity) &&
         // Ended partnerships count in risk lists only when stage=ended is asked (SPEC §3.6 R2).
         (!query.risk || (row.schoolKeyPersonRisk === query.risk && (row.stage !== 'ended' || query.stage === 'ended'))) &&
         (!region || (row.school.region ?? '').toLowerCase() === region) &&
-        (!sector || (row.partner.sector ?? '').toLowerCase() === sector) &&
-        (!text || contains(row.school.name, text) || contains(row.partner.name, text) || themes.some((theme) => contains(theme, text))),
+        (!sector || (row.partner.sector ?? '').toLowerCase() === sector),
       )
       .map(({ row }) => row);
   }

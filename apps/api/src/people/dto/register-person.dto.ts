@@ -1,5 +1,5 @@
 import { PERSON_TIERS, PersonTier } from '@crm/domain';
-import { EmailField, EnumField, IdField, TextField } from '../../http/dto-fields';
+import { DateField, EmailField, EnumField, IdField, TextField } from '../../http/dto-fields';
 
 export class RegisterPersonDto {
   @IdField({ optional: true, description: 'chosen by the client, or made by the server' })
@@ -22,4 +22,7 @@ export class RegisterPersonDto {
 
   @EnumField(PERSON_TIERS, { example: 'operational' })
   tier!: PersonTier;
+
+  @DateField({ optional: true, description: 'since when the person works at the organisation; unknown when left out (a member from the start)' })
+  joinedAt?: string;
 }

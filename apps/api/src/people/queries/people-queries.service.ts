@@ -1,16 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { notFound } from '@crm/domain';
-import { inOrganisationAt, personExposure, PersonFacts, worklist } from '@crm/read-models';
-import { containing, Filter } from '@crm/read-store';
+import { displayName, memberAt, personExposure, PersonFacts, roleAt, worklist } from '@crm/read-models';
+import { allWordsIn, Filter } from '@crm/read-store';
 import { decodeCursor, DEFAULT_PAGE_SIZE, paginate } from '../../http/pagination';
+import { withPartnershipNames } from '../../read-side/partnership-names';
 import { ReadModels } from '../../read-side/read-models.service';
 import { ListPeopleQueryDto } from './list-people.query.dto';
 
 
-/** A person as the API shows them: personal data is already `[erased]` in the projection after an erasure. */
+/**
+ * A person as the API shows them, as of asOf (SPEC §3.6 R2): the role and tier held then, and whether they were a
+ * member then. Personal data is already `[erased]` in the projection after an erasure.
+ */
 function personView(person: PersonFacts, organisationName: string | null, asOf: string) {
-  const { _id, position: _position, roleHistory, ...rest } = person;
-  return { ...rest, organisationName, inOrganisation: inOrganisationAt(person, asOf), roleHistory };
+  const { _id, position: _position, searchKeys: _searchKeys, roleHistory, ...rest } = person;
+  const { role, tier } = roleAt(person, asOf);
+  return { ...rest, role, tier, joinedAt: person.joinedAt ?? null, organisationName, inOrganisation: memberAt(person, asOf), roleHistory };
 }
 
 @Injectable()
@@ -36,12 +41,10 @@ export class PeopleQueries {
     const filter: Filter = {};
     if (query.organisation) filter.organisationId = query.organisation;
     if (query.tier) filter.tier = query.tier;
-    if (query.text?.trim()) {
-      const pattern = containing(query.text);
-      filter.$or = [{ name: pattern }, { role: pattern }];
-    }
+    const words = query.text ? allWordsIn('searchKeys', query.text) : undefined;
+    if (words) Object.assign(filter, words);
     let people = await this.readModels.people(filter);
-    if (query.left) people = people.filter((person) => inOrganisationAt(person, at) === (query.left === 'false'));
+    if (query.left) people = people.filter((person) => memberAt(person, at) === (query.left === 'false'));
     const organisations = await this.readModels.organisationsById(people.map((p) => p.organisationId));
     const rows = people.map((person) => personView(person, organisations.get(person.organisationId)?.name ?? null, at));
     const page = paginate(rows, {
@@ -66,18 +69,33 @@ export class PeopleQueries {
     const partnerships = [...asSchool, ...asPartner.filter((facts) => facts.schoolId !== person.organisationId)].sort((a, b) =>
       a.partnershipId < b.partnershipId ? -1 : a.partnershipId > b.partnershipId ? 1 : 0,
     );
-    return { partnerships, people: await this.readModels.peopleOf(partnerships) };
+    const [people, organisations] = await Promise.all([
+      this.readModels.peopleOf(partnerships),
+      this.readModels.organisationsById(partnerships.flatMap((facts) => [facts.schoolId, facts.partnerId])),
+    ]);
+    return { partnerships, people, organisations };
   }
 
+  /** SPEC §3.3 per person, each partnership named by its school and partner. */
   async exposure(personId: string, asOf: string) {
     const person = await this.person(personId);
-    const { partnerships, people } = await this.partnershipsOf(person);
-    return personExposure(personId, partnerships, people, asOf);
+    const { partnerships, people, organisations } = await this.partnershipsOf(person);
+    const exposure = personExposure(personId, partnerships, people, asOf);
+    const named = <T extends { partnershipId: string }>(items: T[]) => withPartnershipNames(items, partnerships, organisations);
+    return {
+      ...exposure,
+      name: displayName(person),
+      primaryOf: named(exposure.primaryOf),
+      onlyActivePersonIn: named(exposure.onlyActivePersonIn),
+      departureImpact: named(exposure.departureImpact),
+    };
   }
 
-  async worklist(personId: string, asOf: string) {
+  /** SPEC §3.5 for one person, each item naming its partnership's school and partner. */
+  async worklist(personId: string, asOf: string, dueBefore?: string) {
     const person = await this.person(personId);
-    const { partnerships, people } = await this.partnershipsOf(person);
-    return worklist(personId, partnerships, people, asOf);
+    const { partnerships, people, organisations } = await this.partnershipsOf(person);
+    const list = worklist(personId, partnerships, people, asOf, { dueBefore });
+    return { ...list, name: displayName(person), items: withPartnershipNames(list.items, partnerships, organisations) };
   }
 }

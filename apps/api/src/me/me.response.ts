@@ -1,0 +1,27 @@
+import { ORGANISATION_KINDS, PERSON_TIERS } from '@crm/domain';
+import { ROLES } from '../auth/access-matrix';
+import { EnumProp, IdProp, InstantProp, NestedProp, TextProp } from '../http/response-fields';
+
+/** GET /me: who the caller is (SPEC §4, §6 R2). */
+
+export class MePersonResponse {
+  @IdProp() id!: string;
+  @TextProp({ description: '`[erased]` after an erasure' }) name!: string;
+  @TextProp({ description: 'the role held at asOf' }) role!: string;
+  @EnumProp(PERSON_TIERS) tier!: string;
+}
+
+export class MeOrganisationResponse {
+  @IdProp() id!: string;
+  @TextProp() name!: string;
+  @EnumProp(ORGANISATION_KINDS) kind!: string;
+}
+
+export class MeResponse {
+  @TextProp({ description: 'the token’s `sub`: recorded as recordedBy on what the caller records' }) sub!: string;
+  @EnumProp(ROLES, { isArray: true }) roles!: string[];
+  @InstantProp() asOf!: string;
+  @NestedProp(() => MePersonResponse, { nullable: true, description: 'the person the login is (token claim or linked by an admin); null when linked to nobody' })
+  person!: MePersonResponse | null;
+  @NestedProp(() => MeOrganisationResponse, { nullable: true, description: 'the person’s organisation' }) organisation!: MeOrganisationResponse | null;
+}
