@@ -15,7 +15,7 @@ export function HealthBadge({ score, status }: { score: number | null; status: H
       <Text size="sm" fw={600} w={28} ta="right">
         {score === null ? '–' : format.number(score)}
       </Text>
-      <Badge color={STATUS_COLOR[status]} variant="light" radius="sm" styles={{ label: { textTransform: 'none' } }}>
+      <Badge color={STATUS_COLOR[status]} variant="light" radius="sm" style={{ flexShrink: 0 }} styles={{ label: { textTransform: 'none' } }}>
         {t(`vocab.status.${status}`)}
       </Badge>
     </Group>

@@ -35,7 +35,7 @@ export function PartnershipFiltersBar({ filters, onChange }: { filters: Partners
       />
       <Select label={t('list.level')} placeholder={any} clearable data={options(LEVELS, (v) => t(`vocab.level.${v}`))} value={filters.level ?? null} onChange={(v) => set({ level: (v ?? undefined) as PartnershipFilters['level'] })} w={110} data-testid="filter-level" />
       <Select label={t('list.stage')} placeholder={any} clearable data={options(STAGES, (v) => t(`vocab.stage.${v}`))} value={filters.stage ?? null} onChange={(v) => set({ stage: (v ?? undefined) as PartnershipFilters['stage'] })} w={150} data-testid="filter-stage" />
-      <Select label={t('list.status')} placeholder={any} clearable data={options(STATUSES, (v) => t(`vocab.status.${v}`))} value={filters.status ?? null} onChange={(v) => set({ status: (v ?? undefined) as PartnershipFilters['status'] })} w={160} data-testid="filter-status" />
+      <Select label={t('list.status')} placeholder={any} clearable data={options(STATUSES, (v) => t(`vocab.status.${v}`))} value={filters.status ?? null} onChange={(v) => set({ status: (v ?? undefined) as PartnershipFilters['status'] })} w={190} data-testid="filter-status" />
       <Select label={t('list.intensity')} placeholder={any} clearable data={options(INTENSITIES, (v) => t(`vocab.intensity.${v}`))} value={filters.intensity ?? null} onChange={(v) => set({ intensity: (v ?? undefined) as PartnershipFilters['intensity'] })} w={200} data-testid="filter-intensity" />
       <Select label={t('list.risk')} placeholder={any} clearable data={options(RISKS, (v) => t(`vocab.risk.${v}`))} value={filters.risk ?? null} onChange={(v) => set({ risk: (v ?? undefined) as PartnershipFilters['risk'] })} w={170} data-testid="filter-risk" />
       <TextInput
