@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from './auth/auth.module';
 import { Settings } from './config/settings';
 import { SettingsModule } from './config/settings.module';
+import { ExportsCheckModule } from './exports/exports-check';
 import { EventStoreModule } from './infrastructure/event-store.module';
 import { MetricsModule } from './observability/metrics.module';
 import { AdminController } from './ops/admin.controller';
@@ -29,6 +30,7 @@ export class AppModule {
         PeopleModule,
         PartnershipsModule,
         ReportsModule,
+        ExportsCheckModule,
       ],
       controllers: [HealthController, AdminController],
     };

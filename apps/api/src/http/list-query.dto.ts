@@ -1,3 +1,4 @@
+import { QUERY_FORMATS } from './csv-export';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsString, Max, MaxLength, Min } from 'class-validator';
@@ -25,8 +26,8 @@ export class ListQueryDto {
   @Max(MAX_PAGE_SIZE)
   limit?: number;
 
-  @ApiPropertyOptional({ enum: ['json', 'csv'] })
+  @ApiPropertyOptional({ enum: QUERY_FORMATS })
   @Optional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
+  @IsIn(QUERY_FORMATS)
+  format?: (typeof QUERY_FORMATS)[number];
 }

@@ -1,3 +1,4 @@
+import { QUERY_FORMATS } from '../http/csv-export';
 import { KEY_PERSON_RISKS } from '@crm/read-models';
 import { LEVEL_INPUTS } from '@crm/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
@@ -19,10 +20,10 @@ export class ReportQueryDto {
   @EnumField(LEVEL_INPUTS, { optional: true })
   level?: string;
 
-  @ApiPropertyOptional({ enum: ['json', 'csv'] })
+  @ApiPropertyOptional({ enum: QUERY_FORMATS })
   @Optional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
+  @IsIn(QUERY_FORMATS)
+  format?: (typeof QUERY_FORMATS)[number];
 }
 
 export class KeyPersonRiskReportQueryDto extends ReportQueryDto {

@@ -1,3 +1,4 @@
+import { QUERY_FORMATS } from '../http/csv-export';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601 } from 'class-validator';
 import { IdField, Optional } from '../http/dto-fields';
@@ -11,8 +12,8 @@ export class WorklistQueryDto {
   @IsISO8601({ strict: true }, { message: 'asOf must be an ISO-8601 date' })
   asOf?: string;
 
-  @ApiPropertyOptional({ enum: ['json', 'csv'] })
+  @ApiPropertyOptional({ enum: QUERY_FORMATS })
   @Optional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
+  @IsIn(QUERY_FORMATS)
+  format?: (typeof QUERY_FORMATS)[number];
 }

@@ -1,3 +1,4 @@
+import { QUERY_FORMATS } from '../../http/csv-export';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
@@ -18,8 +19,8 @@ export class TimelineQueryDto {
   @Max(MAX_PAGE_SIZE)
   limit?: number;
 
-  @ApiPropertyOptional({ enum: ['json', 'csv'] })
+  @ApiPropertyOptional({ enum: QUERY_FORMATS })
   @Optional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
+  @IsIn(QUERY_FORMATS)
+  format?: (typeof QUERY_FORMATS)[number];
 }
