@@ -4,6 +4,7 @@ import { AuthModule } from './auth/auth.module';
 import { Settings } from './config/settings';
 import { SettingsModule } from './config/settings.module';
 import { ExportsCheckModule } from './exports/exports-check';
+import { ImportsModule } from './imports/imports.module';
 import { EventStoreModule } from './infrastructure/event-store.module';
 import { MetricsModule } from './observability/metrics.module';
 import { AdminController } from './ops/admin.controller';
@@ -30,6 +31,7 @@ export class AppModule {
         PeopleModule,
         PartnershipsModule,
         ReportsModule,
+        ImportsModule,
         ExportsCheckModule,
       ],
       controllers: [HealthController, AdminController],

@@ -1,8 +1,9 @@
+import { IdentifierClaimEvent } from './identifier/identifier-claim.decider';
 import { OrganisationEvent } from './organisation/organisation.events';
 import { PartnershipEvent } from './partnership/partnership.events';
 import { PersonEvent } from './person/person.events';
 
-export type DomainEvent = OrganisationEvent | PersonEvent | PartnershipEvent;
+export type DomainEvent = OrganisationEvent | PersonEvent | PartnershipEvent | IdentifierClaimEvent;
 export type DomainEventType = DomainEvent['type'];
 
 /** Metadata every stored event carries (SPEC §2). */

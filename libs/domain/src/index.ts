@@ -3,6 +3,8 @@ export * from './shared/domain-error';
 export * from './shared/dates';
 export * from './shared/decider';
 export * from './events';
+export * from './identifier/identifier';
+export * from './identifier/identifier-claim.decider';
 export * from './organisation/organisation.events';
 export * from './organisation/organisation.decider';
 export * from './person/person.events';

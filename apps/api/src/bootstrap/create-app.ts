@@ -7,6 +7,7 @@ import { ErrorsFilter } from '../http/errors.filter';
 import { fastifyRouterOptions } from '../http/framework-errors';
 import { useRequestHardening, useSecurityHeaders } from '../http/hardening';
 import { validationPipe } from '../http/validation';
+import { useSheetUploads } from '../imports/sheet-upload';
 import { createLogger, PinoNestLogger } from '../observability/logger';
 import { fastifyLogging, registerRequestLogging } from '../observability/request-logging';
 import { assertDataIntegrity, dataFilesOf } from './data-integrity';
@@ -32,6 +33,8 @@ export async function createApp(
   });
   // Security headers (helmet) before any route exists, so every route (and /docs with its own CSP) gets them.
   await useSecurityHeaders(app);
+  // Multipart for the sheet import only (every other route stays JSON-only).
+  await useSheetUploads(app);
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new ErrorsFilter());

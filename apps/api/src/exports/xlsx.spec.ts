@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { column } from './export-column';
-import { dutchDay, wallClock } from './cell-values';
+import { dutchDay, startOfDutchDay, wallClock } from '../http/dutch-time';
 import { toXlsx } from './xlsx';
 
 const columns = [
@@ -48,5 +48,10 @@ describe('Dutch days and times', () => {
     expect(wallClock(new Date('2025-07-01T22:00:00Z')).toISOString()).toBe('2025-07-02T00:00:00.000Z');
     expect(dutchDay('2026-06-30T21:59:59.000Z')).toBe('2026-06-30');
     expect(dutchDay('2026-06-30T22:00:00.000Z')).toBe('2026-07-01');
+  });
+
+  it('begins a Dutch day at its midnight in Amsterdam', () => {
+    expect(startOfDutchDay('2025-01-15')).toBe('2025-01-14T23:00:00.000Z');
+    expect(startOfDutchDay('2025-07-01')).toBe('2025-06-30T22:00:00.000Z');
   });
 });

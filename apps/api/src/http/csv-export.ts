@@ -3,7 +3,7 @@ import { PATH_METADATA } from '@nestjs/common/constants';
 import { ApiProduces, ApiQuery } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, Observable, switchMap } from 'rxjs';
-import { dutchDay } from '../exports/cell-values';
+import { dutchDay } from './dutch-time';
 import { ExportDefinition, exportDefinition } from '../exports/export-column-sets';
 import { toXlsx, XLSX_MEDIA_TYPE } from '../exports/xlsx';
 import { toCsv } from './csv';

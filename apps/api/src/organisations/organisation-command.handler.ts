@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { organisationDecider, streamOf } from '@crm/domain';
 import { CommandExecutor } from '../write-side/command-executor';
+import { UnitOfWork } from '../write-side/unit-of-work';
+import { decideOrganisation } from './decide-organisation';
 import { ExecuteOrganisationCommand } from './organisation-command';
 
 @CommandHandler(ExecuteOrganisationCommand)
@@ -8,12 +9,10 @@ export class OrganisationCommandHandler implements ICommandHandler<ExecuteOrgani
   constructor(private readonly executor: CommandExecutor) {}
 
   execute({ command, envelope }: ExecuteOrganisationCommand) {
-    return this.executor.decide(envelope, {
-      streamId: streamOf.organisation(command.organisationId),
-      decider: organisationDecider,
-      command,
-      resultId: command.organisationId,
-      context: (_state, now) => ({ now }),
+    return this.executor.run(envelope, async (tools) => {
+      const work = new UnitOfWork(tools);
+      await decideOrganisation(work, command);
+      return { resultId: command.organisationId, writes: work.writes() };
     });
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { expandLevels, notFound } from '@crm/domain';
+import { expandLevels, normaliseBrin, normaliseKvk, notFound } from '@crm/domain';
 import { isEndedBy, isOpenedBy, OrganisationFacts } from '@crm/read-models';
 import { containing, equalIgnoringCase, Filter } from '@crm/read-store';
 import { decodeCursor, DEFAULT_PAGE_SIZE, paginate } from '../../http/pagination';
@@ -40,6 +40,8 @@ export class OrganisationQueries {
     if (query.region?.trim()) filter.region = equalIgnoringCase(query.region);
     if (query.sector?.trim()) filter.sector = equalIgnoringCase(query.sector);
     if (query.text?.trim()) filter.name = containing(query.text);
+    if (query.kvk) filter.kvk = normaliseKvk(query.kvk);
+    if (query.brin) filter.brin = normaliseBrin(query.brin);
     const rows = (await this.readModels.organisations(filter)).map(organisationView);
     const page = paginate(rows, {
       sort,
