@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { EXPORT_COLUMN_SETS } from '../../apps/api/src/exports/export-column-sets';
-import { region } from '../support/fixtures';
+import { binaryBody, region } from '../support/fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** SPEC §8: exports a saved Excel sheet or a BI import can rely on, whatever the data and filters. */
@@ -18,14 +18,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const binary = (res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 const get = (path: string, query: Record<string, string>, accept?: string) => {
   const request = t.as('manager').get(`/api${path}`).query(query).set('X-Min-Position', String(head));
-  return (accept ? request.set('Accept', accept) : request).buffer(true).parse(binary);
+  return (accept ? request.set('Accept', accept) : request).buffer(true).parse(binaryBody);
 };
 const headerOf = (body: Buffer) => body.toString('utf8').split('\r\n')[0];
 const headersOf = (route: keyof typeof EXPORT_COLUMN_SETS) => EXPORT_COLUMN_SETS[route].columns.map((c) => c.header).join(',');

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { binaryBody } from '../support/fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** SPEC §8: a school's relations list, uploaded as CSV or xlsx, dry run first, then committed all or nothing. */
@@ -140,11 +141,7 @@ describe('sheet import', () => {
 
   it('serves templates that import as they are', async () => {
     for (const format of ['xlsx', 'csv']) {
-      const template = await t.as('connector').get('/api/imports/template').query({ format }).buffer(true).parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+      const template = await t.as('connector').get('/api/imports/template').query({ format }).buffer(true).parse(binaryBody);
       expect(template.status).toBe(200);
       expect(template.headers['content-disposition']).toBe(`attachment; filename="import-template.${format}"`);
       const dryRun = await upload(template.body as Buffer, `template.${format}`);
