@@ -7,11 +7,12 @@ import { httpCommandBench } from './http-commands.bench';
 import { readYourWritesBench } from './read-your-writes.bench';
 import { apiReadBench, coldStartBench, rebuildBench } from './read-side.bench';
 import { regionDataDir } from './region';
+import { exportBench, importBench } from './sheets.bench';
 import { checkTargets } from './targets';
 
 const round = (value: unknown) => (typeof value === 'number' ? Math.round(value * 100) / 100 : value);
 
-/** `npm run bench -- --only rebuild,queries` runs only those parts (keys: append, commands, ryw, queries, rebuild, cold-start). */
+/** `npm run bench -- --only rebuild,queries` runs only those parts (keys: append, commands, ryw, queries, rebuild, cold-start, import, export). */
 const only = (() => {
   const at = process.argv.indexOf('--only');
   return at === -1 ? undefined : new Set(process.argv[at + 1]?.split(','));
@@ -54,6 +55,9 @@ async function main() {
   await measure(results, 'cold-start', 'cold start with the large region', async () => ({
     'cold start, large region': await coldStartBench(await regionDataDir('large', { withReadModels: false })),
   }));
+
+  await measure(results, 'import', 'sheet import: 2,000 organisations, 20,000 people, 2,000 partnerships (dry run, commit, again)', () => importBench());
+  await measure(results, 'export', 'xlsx export of every partnership, medium region', async () => exportBench(await regionDataDir('medium', { withReadModels: true })));
 
   const rows = Object.entries(results).map(([name, figures]) => ({
     name,

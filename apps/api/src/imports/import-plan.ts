@@ -58,6 +58,16 @@ const nameKey = (name: string | undefined) =>
 /** The domain's field names, as the import's columns. */
 const DOMAIN_FIELDS: Record<string, ImportField> = { name: 'name', kvk: 'kvk', brin: 'brin', levels: 'levels', role: 'contactRole', email: 'email', phone: 'phone', openedAt: 'openedAt', at: 'openedAt', themes: 'themes', personId: 'contactName' };
 
+/** The instant a Dutch day begins, worked out once per day a sheet names (thousands of rows share a few hundred days). */
+const dayStarts = (() => {
+  const known = new Map<string, string>();
+  return (day: string) => {
+    let start = known.get(day);
+    if (start === undefined) known.set(day, (start = startOfDutchDay(day)));
+    return start;
+  };
+})();
+
 /** Everything matched or created so far, by the keys rows are matched on. */
 class Index {
   readonly orgByKvk = new Map<string, string>();
@@ -205,6 +215,7 @@ async function organisationStep(work: UnitOfWork, index: Index, cells: RowValues
     return matched;
   }
   const organisationId = randomUUID();
+  work.fresh(streamOf.organisation(organisationId), organisationDecider);
   await decideOrganisation(work, {
     type: 'RegisterOrganisation',
     organisationId,
@@ -240,6 +251,7 @@ async function personStep(work: UnitOfWork, index: Index, cells: RowValues, orga
   if (!name) throw new RowRefused('contactName', 'contact_name_missing', `the contact person with e-mail ${email} has no name`);
   const role = text(cells.contactRole ?? null) ?? 'contactpersoon';
   const personId = randomUUID();
+  work.fresh(streamOf.person(personId), personDecider);
   const organisation = await work.state(streamOf.organisation(organisationId), organisationDecider);
   await work.decide(
     streamOf.person(personId),
@@ -270,11 +282,12 @@ async function partnershipStep(work: UnitOfWork, index: Index, cells: RowValues,
     work.decide(streamOf.partnership(partnershipId), partnershipDecider, command, await partnershipContextFor(command, work.now, (s, d) => work.state(s, d)));
   let partnershipId = index.partnershipByPair.get(`${schoolId}|${partnerId}`);
   const openedDay = cell('openedAt', () => parseDay(cells.openedAt ?? null));
-  const openedAt = openedDay && startOfDutchDay(openedDay);
+  const openedAt = openedDay && dayStarts(openedDay);
   if (partnershipId) {
     report.partnership = { id: partnershipId, schoolId, outcome: 'matched' };
   } else {
     partnershipId = randomUUID();
+    work.fresh(streamOf.partnership(partnershipId), partnershipDecider);
     let levels = cell('levels', () => parseLevels(cells.levels ?? null));
     if (levels.length === 0) {
       const school = await work.state(streamOf.organisation(schoolId), organisationDecider);

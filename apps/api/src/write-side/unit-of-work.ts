@@ -39,6 +39,15 @@ export class UnitOfWork {
     return events;
   }
 
+  /**
+   * A stream this unit creates under a new random id: taken as not existing without reading the log. The append
+   * expects `no_stream` for it, so were the id taken after all, the append fails and the plan runs again.
+   */
+  fresh(streamId: string, decider: Decider<any, any, any, any>): void {
+    if (this.pending.has(streamId)) throw new Error(`stream ${streamId} is not new in this unit`);
+    this.pending.set(streamId, { decider, loaded: { state: decider.initialState, revision: -1, position: 0 }, state: decider.initialState, events: [] });
+  }
+
   writes(): PlannedWrite[] {
     return [...this.pending].map(([streamId, { decider, loaded, events }]) => ({ streamId, decider, loaded, events }));
   }
