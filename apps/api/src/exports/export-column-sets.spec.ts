@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXPORT_COLUMN_SETS } from './export-column-sets';
+import { importsMarkdown } from '../imports/imports-doc';
 import { exportsMarkdown } from './exports-doc';
 
 describe('export column sets', () => {
@@ -21,8 +22,9 @@ describe('export column sets', () => {
     expect(name.value({ school: null })).toBeUndefined();
   });
 
-  it('is documented in docs/exports.md as it is declared (npm run docs:exports writes it)', () => {
-    const doc = readFileSync(join(__dirname, '../../../../docs/exports.md'), 'utf8');
-    expect(doc).toBe(exportsMarkdown());
+  it('is documented in docs/exports.md as it is declared, and the import columns in docs/imports.md (npm run docs:sheets)', () => {
+    const doc = (name: string) => readFileSync(join(__dirname, '../../../../docs', name), 'utf8');
+    expect(doc('exports.md')).toBe(exportsMarkdown());
+    expect(doc('imports.md')).toBe(importsMarkdown());
   });
 });

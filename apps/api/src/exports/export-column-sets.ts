@@ -3,7 +3,7 @@ import { column as c, ExportColumn, prefixed } from './export-column';
 /**
  * SPEC §8: every export's columns, declared once, the same whatever the data and the filters (a BI import or a saved
  * Excel sheet keeps working). To add a column to an export, add one line to its list; docs/exports.md is written
- * from this table (`npm run docs:exports`) and a test fails when it is stale.
+ * from this table (`npm run docs:sheets`) and a test fails when it is stale.
  *
  * Keyed by the route (the controller's path and the handler's), as `@CsvExport` marks it; the API refuses to start
  * when an exportable route has no column set here.

@@ -5,7 +5,7 @@ export function exportsMarkdown(): string {
   const lines = [
     '# Export columns',
     '',
-    '<!-- Written by `npm run docs:exports` from apps/api/src/exports/export-column-sets.ts; a test fails when it is stale. -->',
+    '<!-- Written by `npm run docs:sheets` from apps/api/src/exports/export-column-sets.ts; a test fails when it is stale. -->',
     '',
     'Every list and report answers as CSV (`?format=csv` or `Accept: text/csv`; RFC 4180, UTF-8 with a byte-order mark)',
     'and as an Excel workbook (`?format=xlsx` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`).',
