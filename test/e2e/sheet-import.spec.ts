@@ -99,6 +99,16 @@ describe('sheet import', () => {
     ]);
   });
 
+  it('matches a person by name only when no e-mail says it is someone else', async () => {
+    const rows = [
+      'Twee Jannen BV;bedrijf;;;Oost;;;;;Jan de Jong;monteur;jan@twee.example;',
+      'Twee Jannen BV;bedrijf;;;Oost;;;;;Jan de Jong;planner;jan.dejong@twee.example;',
+      'Twee Jannen BV;bedrijf;;;Oost;;;;;Jan de Jong;;;',
+    ];
+    const response = await upload(csv(rows), 'jannen.csv');
+    expect(response.body.rows.map((r: { person: { outcome: string } }) => r.person.outcome)).toEqual(['created', 'created', 'matched']);
+  });
+
   it('takes a mapping for headers it does not know', async () => {
     const file = Buffer.from('Bedrijfsnaam,Plaats\r\nVan Oord,Noord-West\r\n', 'utf8');
     const unmapped = await upload(file, 'eigen.csv');

@@ -76,6 +76,7 @@ class Index {
   readonly schoolsByName = new Map<string, Set<string>>();
   readonly personByEmail = new Map<string, { personId: string; organisationId: string }>();
   readonly personByName = new Map<string, string>();
+  readonly emailOf = new Map<string, string>();
   readonly partnershipByPair = new Map<string, string>();
 
   constructor(existing: ExistingRecords) {
@@ -94,6 +95,7 @@ class Index {
 
   addPerson(personId: string, organisationId: string, name: string, email?: string) {
     if (email) this.personByEmail.set(email.toLowerCase(), { personId, organisationId });
+    if (email) this.emailOf.set(personId, email.toLowerCase());
     const key = `${organisationId}|${nameKey(name)}`;
     if (!this.personByName.has(key)) this.personByName.set(key, personId);
   }
@@ -242,7 +244,10 @@ async function personStep(work: UnitOfWork, index: Index, cells: RowValues, orga
   if (byEmail && byEmail.organisationId !== organisationId) {
     throw new RowRefused('email', 'email_of_other_organisation', `${email} belongs to a person of another organisation (${byEmail.organisationId})`);
   }
-  const matched = byEmail?.personId ?? (name ? index.personByName.get(`${organisationId}|${nameKey(name)}`) : undefined);
+  // By name only when no two e-mail addresses say they are different people (two Jan de Jongs in one firm).
+  const byName = name ? index.personByName.get(`${organisationId}|${nameKey(name)}`) : undefined;
+  const sameName = byName && (!email || !index.emailOf.has(byName)) ? byName : undefined;
+  const matched = byEmail?.personId ?? sameName;
   if (matched) {
     const state = await work.state(streamOf.person(matched), personDecider);
     report.person = { id: matched, name: state.exists ? state.name : (name ?? ''), outcome: 'matched' };
