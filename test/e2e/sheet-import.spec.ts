@@ -139,6 +139,13 @@ describe('sheet import', () => {
     expect(response.body).toMatchObject({ statusCode: 413, code: 'too_many_rows' });
   });
 
+  it('refuses a file over the size limit with 413', async () => {
+    const line = `${'Bedrijf met een lange naam '.repeat(40)}\n`;
+    const file = Buffer.from(`Naam\n${line.repeat(Math.ceil((21 * 2 ** 20) / line.length))}`);
+    const response = await upload(file, 'te-groot.csv');
+    expect(response.body).toMatchObject({ statusCode: 413, code: 'file_too_large' });
+  });
+
   it('refuses an upload that is not multipart with 415, and only admins may import', async () => {
     expect((await t.http.post('/api/imports').send({ file: 'x' })).body).toMatchObject({ statusCode: 415 });
     expect((await t.as('connector').post('/api/imports').attach('file', csv(ROWS), 'r.csv')).status).toBe(403);
