@@ -29,11 +29,16 @@ const common = {
 };
 
 module.exports = {
+  // Jest reads testTimeout from the top level only (inside `projects` it is ignored): on a busy 2-core machine an app's
+  // start-up in a hook can pass the default 5 s. Robustness suites set longer ones per file with jest.setTimeout.
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     { ...common, displayName: 'contract', testMatch: ['<rootDir>/test/contract/**/*.spec.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'], testTimeout: 60000 },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'] },
     { ...common, displayName: 'ops', testMatch: ['<rootDir>/test/ops/**/*.spec.ts'] },
-    { ...common, displayName: 'robustness', testMatch: ['<rootDir>/test/robustness/**/*.spec.ts'], testTimeout: 180000 },
+    { ...common, displayName: 'robustness', testMatch: ['<rootDir>/test/robustness/**/*.spec.ts'] },
+    // The web app in a real browser (Debian's chromium through playwright-core) against the built API: `npm run build` first.
+    { ...common, displayName: 'web', testMatch: ['<rootDir>/test/web/**/*.spec.ts'] },
   ],
 };

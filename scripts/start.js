@@ -1,3 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: builds the API when the sources are newer than the build, then serves it.
-require(require('./build-if-needed').ensureBuilt('api'));
+// `npm start`: builds the API and the web app when their sources are newer than their builds, then serves both.
+const { ensureBuilt, ensureWebBuilt } = require('./build-if-needed');
+
+ensureWebBuilt();
+require(ensureBuilt('api'));

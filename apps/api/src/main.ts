@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { AUTH_CONFIG, AuthConfig } from './auth/auth-config';
-import { DEV_ADMIN_TTL_SECONDS, devAdminToken } from './auth/issue-token';
+import { DEV_ADMIN_TTL_SECONDS, devAdminToken, issueToken } from './auth/issue-token';
 import { EVENT_STORE, EventStore } from '@crm/event-store';
 import { createApp } from './bootstrap/create-app';
 import { settingsFromEnv } from './config/settings';
@@ -29,6 +29,20 @@ async function main(): Promise<void> {
         '',
         `  curl -H "Authorization: Bearer $(cat ${dev.path})" ${url}/api/partnerships`,
         '  tokens for other roles: npm run cli -- token --role connector --sub <who> [--ttl 8h]',
+        '',
+      ].join('\n'),
+    );
+    // The web app's development sign-in takes a token in the URL's fragment (never sent to a server, so never logged).
+    const open = (token: string) => `${url}/aanmelden#token=${token}`;
+    const connector = issueToken(auth, { sub: 'demo-connector', roles: ['connector'], ttlSeconds: DEV_ADMIN_TTL_SECONDS });
+    const manager = issueToken(auth, { sub: 'demo-manager', roles: ['manager'], ttlSeconds: DEV_ADMIN_TTL_SECONDS });
+    // eslint-disable-next-line no-console
+    console.log(
+      [
+        'Open the web app in your browser (development sign-in, valid 7 days):',
+        `  as a connector:  ${open(connector)}`,
+        `  as a manager:    ${open(manager)}`,
+        `  as an admin:     ${open(dev.token)}`,
         '',
       ].join('\n'),
     );

@@ -6,7 +6,11 @@ import { LeaseLostError } from './lease-guarded-read-store';
 import { Activation, ActivationContext, EXIT_LEASE_LOST, ProjectorProcess } from './projector-process';
 
 const TTL = 300;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// The lease's clock (Date.now in the store, performance.now in the keeper) and its timers run on Jest's fake clock,
+// advanced by these two helpers: the bounds below hold on a busy machine, where real timers fired late and a
+// renewal missed its slot (the flaky `keeper.holds`).
+const sleep = (ms: number) => jest.advanceTimersByTimeAsync(ms);
 
 async function until(condition: () => boolean, timeoutMs = 5000): Promise<number> {
   const started = Date.now();
@@ -32,7 +36,10 @@ describe('ProjectorProcess: one active projector, standbys, failover', () => {
   const leases: Lease[] = [];
   const processes: ProjectorProcess[] = [];
 
-  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'crm-projector-'))));
+  beforeEach(() => {
+    jest.useFakeTimers();
+    dir = mkdtempSync(join(tmpdir(), 'crm-projector-'));
+  });
   afterEach(async () => {
     for (const p of processes.splice(0)) {
       p.keeper.stopRenewing();
@@ -40,6 +47,7 @@ describe('ProjectorProcess: one active projector, standbys, failover', () => {
     }
     for (const lease of leases.splice(0)) await lease.close();
     rmSync(dir, { recursive: true, force: true });
+    jest.useRealTimers();
   });
 
   /** A projector "process": its own connection to the lease file, a fake activation that records what happens. */

@@ -1,0 +1,101 @@
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet, redirect, retainSearchParams } from '@tanstack/react-router';
+import { AppLayout } from '@/components/app-layout';
+import { homeOf } from '@/features/auth/home';
+import { SignInRoute } from '@/features/auth/routes/sign-in';
+import { MyWeekRoute } from '@/features/worklist/routes/my-week';
+import { validateAsOfSearch } from '@/lib/as-of';
+import { isUuid } from '@/lib/ids';
+import { session } from '@/lib/session';
+import { NotFoundRoute } from './not-found';
+import { RouteError } from './route-error';
+
+/** The root carries `asOf` (time travel) and keeps it on every link, so a reload or a shared link shows the same day. */
+const rootRoute = createRootRoute({
+  validateSearch: validateAsOfSearch,
+  search: { middlewares: [retainSearchParams(['asOf'])] },
+  component: Outlet,
+  notFoundComponent: NotFoundRoute,
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/aanmelden',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => (typeof search.redirect === 'string' ? { redirect: search.redirect } : {}),
+  component: SignInRoute,
+});
+
+/** Every other screen needs a signed-in user; without one the sign-in screen comes first, then back here. */
+const signedInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'signed-in',
+  beforeLoad: ({ location }) => {
+    if (!session.current()) throw redirect({ to: '/aanmelden', search: { redirect: location.href } });
+  },
+  component: AppLayout,
+  errorComponent: RouteError,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/',
+  beforeLoad: () => {
+    const current = session.current();
+    if (current) throw redirect({ to: homeOf(current) });
+  },
+});
+
+const myWeekRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/mijn-week',
+  component: MyWeekRoute,
+});
+
+const partnershipsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/partnerschappen',
+  component: lazyRouteComponent(() => import('@/features/partnerships/routes/partnerships-list'), 'PartnershipsListRoute'),
+});
+
+const partnershipRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/partnerschappen/$partnershipId',
+  params: {
+    parse: ({ partnershipId }) => ({ partnershipId }),
+    stringify: ({ partnershipId }) => ({ partnershipId }),
+  },
+  beforeLoad: ({ params }) => {
+    if (!isUuid(params.partnershipId)) throw redirect({ to: '/partnerschappen' });
+  },
+  component: lazyRouteComponent(() => import('@/features/partnerships/routes/partnership'), 'PartnershipRoute'),
+});
+
+const managementRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/management',
+  component: lazyRouteComponent(() => import('@/features/management/routes/management'), 'ManagementRoute'),
+});
+
+const organisationsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/organisaties',
+  component: lazyRouteComponent(() => import('@/features/organisations/routes/organisations'), 'OrganisationsRoute'),
+});
+
+const importRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/import',
+  component: lazyRouteComponent(() => import('@/features/import/routes/import'), 'ImportRoute'),
+});
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  signedInRoute.addChildren([indexRoute, myWeekRoute, partnershipsRoute, partnershipRoute, managementRoute, organisationsRoute, importRoute]),
+]);
+
+export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

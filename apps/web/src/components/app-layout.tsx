@@ -1,0 +1,106 @@
+import { Alert, Anchor, AppShell, Burger, Button, Group, Menu, Text, Title, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconBuildingCommunity, IconCalendarWeek, IconChartBar, IconHistory, IconHeartHandshake, IconLogout, IconUpload, IconUserCircle } from '@tabler/icons-react';
+import { Outlet, useRouterState } from '@tanstack/react-router';
+import { NavLinkLink } from './links';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAsOf } from '@/lib/as-of';
+import { useFormat } from '@/lib/format';
+import { hasRole, session, useSession, type Role } from '@/lib/session';
+import { AsOfPicker } from './as-of-picker';
+import { LanguageSwitch } from './language-switch';
+
+interface Section {
+  to: '/mijn-week' | '/partnerschappen' | '/management' | '/organisaties' | '/import';
+  label: 'nav.myWeek' | 'nav.partnerships' | 'nav.management' | 'nav.organisations' | 'nav.import';
+  icon: ReactNode;
+  /** Who is offered the section (SPEC §6: what a role may not do is not offered). */
+  roles: Role[];
+}
+
+export const SECTIONS: Section[] = [
+  { to: '/mijn-week', label: 'nav.myWeek', icon: <IconCalendarWeek size={18} />, roles: ['connector', 'admin'] },
+  { to: '/partnerschappen', label: 'nav.partnerships', icon: <IconHeartHandshake size={18} />, roles: ['connector', 'manager', 'reporting', 'admin', 'region'] },
+  { to: '/management', label: 'nav.management', icon: <IconChartBar size={18} />, roles: ['manager', 'reporting', 'admin', 'region'] },
+  { to: '/organisaties', label: 'nav.organisations', icon: <IconBuildingCommunity size={18} />, roles: ['connector', 'manager', 'reporting', 'admin'] },
+  { to: '/import', label: 'nav.import', icon: <IconUpload size={18} />, roles: ['connector', 'admin'] },
+];
+
+/** The frame of every signed-in screen: title, time travel, language, who is signed in, and the sections. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure();
+  const current = useSession();
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const { asOf, setAsOf } = useAsOf();
+  const format = useFormat();
+  const sections = SECTIONS.filter((section) => hasRole(current, ...section.roles));
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <Anchor href="#inhoud" className="skip-link">
+        {t('app.skipToContent')}
+      </Anchor>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('app.mainNavigation')} />
+            <Title order={1} size="h4" c="var(--mantine-primary-color-filled)">
+              {t('app.title')}
+            </Title>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <AsOfPicker />
+            <LanguageSwitch />
+            {current && (
+              <Menu position="bottom-end" withinPortal>
+                <Menu.Target>
+                  <UnstyledButton aria-label={t('auth.signedInAs', { sub: current.sub })} data-testid="user-menu">
+                    <Group gap={6} wrap="nowrap">
+                      <IconUserCircle size={22} aria-hidden />
+                      <Text size="sm" visibleFrom="md">
+                        {current.sub}
+                      </Text>
+                    </Group>
+                  </UnstyledButton>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Label>{current.roles.map((role) => t(`roles.${role}`)).join(', ')}</Menu.Label>
+                  <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => session.signOut()}>
+                    {t('auth.signOut')}
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            )}
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('app.mainNavigation')}>
+        {sections.map((section) => (
+          <NavLinkLink
+            key={section.to}
+            to={section.to}
+            label={t(section.label)}
+            leftSection={section.icon}
+            active={pathname === section.to || pathname.startsWith(`${section.to}/`)}
+            onClick={close}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main id="inhoud" tabIndex={-1}>
+        {asOf && (
+          <Alert color="yellow" variant="light" icon={<IconHistory />} mb="md" data-testid="as-of-banner">
+            <Group justify="space-between" gap="xs">
+              <Text size="sm">{t('asOf.past', { date: format.date(asOf) })}</Text>
+              <Button size="compact-sm" variant="default" onClick={() => setAsOf(undefined)}>
+                {t('asOf.backToToday')}
+              </Button>
+            </Group>
+          </Alert>
+        )}
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

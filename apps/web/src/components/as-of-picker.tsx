@@ -1,0 +1,35 @@
+import { Button, Group } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { IconCalendar } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useAsOf } from '@/lib/as-of';
+import { today } from '@/lib/dates';
+
+/** The time-travel control of every screen: the day everything is shown as of (the URL's `asOf`). */
+export function AsOfPicker() {
+  const { t } = useTranslation();
+  const { asOf, setAsOf } = useAsOf();
+  const now = today();
+  return (
+    <Group gap={6} wrap="nowrap">
+      <DatePickerInput
+        aria-label={t('asOf.label')}
+        title={t('asOf.description')}
+        placeholder={t('asOf.today')}
+        value={asOf ?? now}
+        onChange={(value) => setAsOf(!value || value === now ? undefined : value)}
+        maxDate={now}
+        valueFormat="D MMM YYYY"
+        leftSection={<IconCalendar size={16} aria-hidden />}
+        size="sm"
+        w={170}
+        data-testid="as-of"
+      />
+      {asOf && (
+        <Button variant="subtle" size="compact-sm" onClick={() => setAsOf(undefined)}>
+          {t('asOf.today')}
+        </Button>
+      )}
+    </Group>
+  );
+}

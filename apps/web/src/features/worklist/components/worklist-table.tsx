@@ -1,0 +1,81 @@
+import { Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { AnchorLink } from '@/components/links';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '@/lib/format';
+import type { WorklistItem } from '@/lib/views';
+
+const ACTION_COLOR: Record<string, string> = {
+  commitment_overdue: 'red',
+  orphaned: 'red',
+  partner_contact_left: 'red',
+  contact_drifting: 'orange',
+  evaluation_due: 'grape',
+  agreement_expiring: 'yellow',
+  commitment_due: 'yellow',
+  add_backup_contact: 'cyan',
+  involve_backup: 'cyan',
+  thank_you: 'teal',
+};
+
+/** The worklist in the API's order (most urgent first): what, for which partnership, why, and by when. */
+export function WorklistTable({ items, names }: { items: WorklistItem[]; names: Map<string, string> }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table verticalSpacing="sm" highlightOnHover data-testid="worklist">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('worklist.action')}</Table.Th>
+            <Table.Th scope="col">{t('worklist.partnership')}</Table.Th>
+            <Table.Th scope="col">{t('worklist.why')}</Table.Th>
+            <Table.Th scope="col">{t('worklist.due')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((item, index) => (
+            <Table.Tr key={`${item.partnershipId}-${item.type}-${index}`} data-testid="worklist-item">
+              <Table.Td>
+                <Badge color={ACTION_COLOR[item.type] ?? 'gray'} variant="light" radius="sm" styles={{ label: { textTransform: 'none' } }}>
+                  {t(`vocab.action.${item.type}` as 'vocab.action.thank_you', { defaultValue: item.type })}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                <AnchorLink to="/partnerschappen/$partnershipId" params={{ partnershipId: item.partnershipId }} fw={600}>
+                  {names.get(item.partnershipId) ?? t('worklist.partnershipLoading')}
+                </AnchorLink>
+                {item.concerns && item.concerns.length > 0 && (
+                  <Text size="xs" c="dimmed">
+                    {item.concerns.map((person) => person.name).join(', ')}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Stack gap={2}>
+                  <Text size="sm">{item.reason}</Text>
+                  {item.clearedBy && (
+                    <Text size="xs" c="dimmed">
+                      {t('worklist.clearedBy', { what: item.clearedBy })}
+                    </Text>
+                  )}
+                </Stack>
+              </Table.Td>
+              <Table.Td>
+                <Group gap={6} wrap="nowrap">
+                  <Text size="sm" c={item.overdue ? 'red.8' : undefined} fw={item.overdue ? 600 : undefined} style={{ whiteSpace: 'nowrap' }}>
+                    {format.date(item.dueAt)}
+                  </Text>
+                  {item.overdue && (
+                    <Badge color="red" variant="filled" size="xs">
+                      {t('worklist.overdue')}
+                    </Badge>
+                  )}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,65 @@
+import { Button, Group, Paper, Text } from '@mantine/core';
+import { IconChecks, IconUserQuestion } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Page } from '@/components/page';
+import { EmptyState, ErrorState, LoadingState } from '@/components/states';
+import { PersonSearchSelect } from '@/features/people/components/person-search-select';
+import { usePerson } from '@/features/people/api/use-people';
+import { useAsOf } from '@/lib/as-of';
+import { usePartnershipNames } from '../api/use-partnership-names';
+import { useWhoAmI } from '../api/who-am-i';
+import { useWorklist } from '../api/use-worklist';
+import { WorklistTable } from '../components/worklist-table';
+
+/** Mijn week (SPEC §7): the caller's worklist, most urgent first, one click to the partnership. */
+export function MyWeekRoute() {
+  const { t } = useTranslation();
+  const { asOf } = useAsOf();
+  const who = useWhoAmI();
+  const person = usePerson(who.personId);
+  const worklist = useWorklist(who.personId, asOf);
+  const names = usePartnershipNames(worklist.data?.items, asOf);
+
+  return (
+    <Page
+      title={t('nav.myWeek')}
+      description={person.data ? t('worklist.descriptionFor', { name: person.data.name }) : t('worklist.description')}
+      actions={
+        who.personId && !who.fromToken ? (
+          <Button variant="default" size="xs" leftSection={<IconUserQuestion size={16} />} onClick={() => who.choose(undefined)}>
+            {t('worklist.notYou')}
+          </Button>
+        ) : undefined
+      }
+    >
+      {!who.personId ? (
+        <Paper withBorder p="lg" data-testid="who-am-i">
+          <Text fw={600} mb={4}>
+            {t('worklist.whoTitle')}
+          </Text>
+          <Text size="sm" c="dimmed" mb="sm">
+            {t('worklist.whoHelp')}
+          </Text>
+          <PersonSearchSelect label={t('worklist.whoLabel')} placeholder={t('worklist.whoPlaceholder')} value={null} onChange={(id) => id && who.choose(id)} testId="who-select" />
+        </Paper>
+      ) : worklist.isPending ? (
+        <LoadingState />
+      ) : worklist.isError ? (
+        <ErrorState error={worklist.error} onRetry={() => void worklist.refetch()} />
+      ) : worklist.data.items.length === 0 ? (
+        <EmptyState icon={<IconChecks size={28} />} title={t('worklist.emptyTitle')}>
+          {t('worklist.empty')}
+        </EmptyState>
+      ) : (
+        <>
+          <Group gap="xs">
+            <Text size="sm" c="dimmed" aria-live="polite">
+              {t('worklist.count', { count: worklist.data.items.length })}
+            </Text>
+          </Group>
+          <WorklistTable items={worklist.data.items} names={names} />
+        </>
+      )}
+    </Page>
+  );
+}

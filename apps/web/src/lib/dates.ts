@@ -1,0 +1,56 @@
+import dayjs, { type Dayjs } from 'dayjs';
+import 'dayjs/locale/nl';
+import 'dayjs/locale/en-gb';
+import customParseFormat from 'dayjs/plugin/customParseFormat';
+import relativeTime from 'dayjs/plugin/relativeTime';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+dayjs.extend(customParseFormat);
+dayjs.extend(relativeTime);
+
+/**
+ * The API's TIME_ZONE (SPEC §1): a date without a time is a day in this zone. Every date the app shows, and every day
+ * it sends, is a day here, whatever the browser's own zone is.
+ */
+export const TIME_ZONE = 'Europe/Amsterdam';
+
+/** A calendar day as the API takes it: `YYYY-MM-DD`. */
+export type Day = string;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export const isDay = (value: unknown): value is Day => typeof value === 'string' && DAY.test(value) && dayjs(value, 'YYYY-MM-DD', true).isValid();
+
+/** Today in TIME_ZONE. */
+export const today = (): Day => dayjs().tz(TIME_ZONE).format('YYYY-MM-DD');
+
+/** The instant `value` (an ISO string) as a day in TIME_ZONE. */
+export const dayOf = (value: string): Day => dayjs(value).tz(TIME_ZONE).format('YYYY-MM-DD');
+
+/** `Day` → a Date at local noon, for date pickers (noon so no zone shift moves it to another day). */
+export const dayToDate = (day: Day): Date => dayjs(day, 'YYYY-MM-DD').hour(12).toDate();
+export const dateToDay = (date: Date): Day => dayjs(date).format('YYYY-MM-DD');
+
+/** Shifts a day by whole days (for "last week" style shortcuts). */
+export const addDays = (day: Day, days: number): Day => dayjs(day, 'YYYY-MM-DD').add(days, 'day').format('YYYY-MM-DD');
+
+function zoned(value: string): Dayjs {
+  return isDay(value) ? dayjs.tz(value, TIME_ZONE) : dayjs(value).tz(TIME_ZONE);
+}
+
+/** `4 dec. 2026` (nl) / `4 Dec 2026` (en): a day in TIME_ZONE. */
+export function formatDate(value: string | null | undefined, locale: string): string {
+  if (!value) return '–';
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: TIME_ZONE }).format(zoned(value).toDate());
+}
+
+/** `4 dec. 2026 14:05`: an instant in TIME_ZONE. */
+export function formatDateTime(value: string | null | undefined, locale: string): string {
+  if (!value) return '–';
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(zoned(value).toDate());
+}
+
+export { dayjs };

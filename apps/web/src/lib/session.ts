@@ -1,0 +1,86 @@
+/**
+ * Who is signed in. Embedded (development) sign-in keeps the bearer token in sessionStorage: it survives a reload of
+ * the tab, not the closing of the browser, and is never in localStorage. An OIDC sign-in (authorization code with
+ * PKCE against AUTH_ISSUER) would set the same session from its token response; see README "Sign-in".
+ */
+import { useSyncExternalStore } from 'react';
+
+export const ROLES = ['connector', 'manager', 'reporting', 'admin', 'region'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Session {
+  token: string;
+  sub: string;
+  roles: Role[];
+  /** Seconds since the epoch. */
+  expiresAt: number;
+  /** The person record the login is linked to (token claim `personId`), when the token names one. */
+  personId?: string;
+}
+
+const TOKEN_KEY = 'crm.token';
+const listeners = new Set<() => void>();
+let cached: { token: string | null; session: Session | null } = { token: null, session: null };
+
+function base64UrlJson(part: string): unknown {
+  const base64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return JSON.parse(new TextDecoder().decode(bytes));
+}
+
+/**
+ * Reads the claims of a JWT to show who is signed in and what to offer. The signature is the API's to check: a forged
+ * token gets the user no further than the API's 401.
+ */
+export function parseToken(token: string): Session | null {
+  const parts = token.trim().split('.');
+  if (parts.length !== 3) return null;
+  try {
+    const claims = base64UrlJson(parts[1]) as { sub?: unknown; roles?: unknown; exp?: unknown; personId?: unknown };
+    if (typeof claims.sub !== 'string' || !Array.isArray(claims.roles) || typeof claims.exp !== 'number') return null;
+    return {
+      token: token.trim(),
+      sub: claims.sub,
+      roles: claims.roles.filter((role): role is Role => (ROLES as readonly string[]).includes(role as string)),
+      expiresAt: claims.exp,
+      personId: typeof claims.personId === 'string' ? claims.personId : undefined,
+    };
+  } catch {
+    return null;
+  }
+}
+
+export const isExpired = (session: Session, now = Date.now()): boolean => session.expiresAt * 1000 <= now;
+
+function read(): Session | null {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (token !== cached.token) cached = { token, session: token ? parseToken(token) : null };
+  return cached.session && !isExpired(cached.session) ? cached.session : null;
+}
+
+const notify = () => listeners.forEach((listener) => listener());
+
+export const session = {
+  current: read,
+  token: (): string | undefined => read()?.token,
+  signIn(token: string): Session | null {
+    const parsed = parseToken(token);
+    if (!parsed || isExpired(parsed)) return null;
+    sessionStorage.setItem(TOKEN_KEY, parsed.token);
+    notify();
+    return parsed;
+  },
+  signOut(): void {
+    sessionStorage.removeItem(TOKEN_KEY);
+    notify();
+  },
+  subscribe(listener: () => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+};
+
+export const hasRole = (current: Session | null, ...roles: Role[]): boolean => !!current && current.roles.some((role) => roles.includes(role));
+
+/** The signed-in session, re-rendering on sign-in and sign-out. */
+export const useSession = (): Session | null => useSyncExternalStore(session.subscribe, session.current);

@@ -1,0 +1,29 @@
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * The web app, built into dist/web and served by the API on the same origin (apps/api/src/bootstrap/web-app.ts).
+ * `npm run dev:web` proxies /api to an API on API_URL (default http://localhost:3000).
+ */
+export default defineConfig({
+  root: here('.'),
+  plugins: [react()],
+  resolve: {
+    alias: {
+      '@crm/api-client': here('../../libs/api-client/src/index.ts'),
+      '@': here('./src'),
+    },
+  },
+  build: {
+    outDir: here('../../dist/web'),
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 900,
+  },
+  server: {
+    proxy: { '/api': process.env.API_URL ?? 'http://localhost:3000' },
+  },
+});

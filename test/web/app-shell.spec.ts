@@ -1,0 +1,81 @@
+import type { Browser, Page } from 'playwright-core';
+import { describeInBrowser, launchBrowser, newPage, seriousA11yViolations, signIn } from './support/browser';
+import { startDemoApp, type DemoApp } from './support/demo-app';
+
+jest.setTimeout(120_000);
+
+describeInBrowser('web app: served by the API, sign-in, shell, time travel, language', () => {
+  let app: DemoApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startDemoApp(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  beforeEach(async () => {
+    page = await newPage(browser);
+  });
+  afterEach(async () => {
+    await page.context().close();
+  });
+
+  it('serves the app at / and at its own paths, while unknown API paths keep the JSON 404', async () => {
+    for (const path of ['/', '/mijn-week?asOf=2025-06-01', '/partnerschappen/abc']) {
+      const response = await fetch(`${app.baseUrl}${path}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/html');
+      expect(await response.text()).toContain('<div id="root">');
+    }
+    const unknown = await fetch(`${app.baseUrl}/api/does-not-exist`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ statusCode: 404, code: 'route_not_found' });
+    expect((await fetch(`${app.baseUrl}/health`)).status).toBe(200);
+  });
+
+  it('asks an anonymous visitor to sign in, in Dutch, and refuses a token that is not one', async () => {
+    await page.goto(`${app.baseUrl}/mijn-week`);
+    await page.getByRole('heading', { name: 'Aanmelden bij Partnerschappen' }).waitFor();
+    await page.getByLabel('Token').fill('geen-token');
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.getByText('Dit token is ongeldig of verlopen.').waitFor();
+    expect(await page.getByLabel('Token').getAttribute('aria-invalid')).toBe('true');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('signs a connector in with a pasted token and opens Mijn week, back where they were going', async () => {
+    await page.goto(`${app.baseUrl}/mijn-week`);
+    await page.getByLabel('Token').fill(app.token(['connector'], 'fatima@school.nl'));
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.getByRole('heading', { name: 'Mijn week', level: 2 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/mijn-week');
+    // A connector is offered the connector's sections only.
+    const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Mijn week', 'Partnerschappen', 'Organisaties & mensen', 'Import']);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('keeps the asOf day in the URL across a reload and a navigation, and shows it in Dutch', async () => {
+    await signIn(page, app.baseUrl, app.token(['admin'], 'beheer'), '/mijn-week?asOf=2025-06-01');
+    await page.getByTestId('as-of-banner').getByText('U kijkt terug naar 1 jun 2025').waitFor();
+    await page.reload();
+    await page.getByTestId('as-of-banner').waitFor();
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Management' }).click();
+    await page.waitForURL((url) => url.pathname === '/management');
+    expect(new URL(page.url()).searchParams.get('asOf')).toBe('2025-06-01');
+    await page.getByRole('button', { name: 'Terug naar vandaag' }).click();
+    await page.waitForURL((url) => !url.searchParams.has('asOf'));
+  });
+
+  it('switches to English and back', async () => {
+    await signIn(page, app.baseUrl, app.token(['connector']), '/mijn-week');
+    await page.getByTestId('language').getByText('EN').click();
+    await page.getByRole('heading', { name: 'My week', level: 2 }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByTestId('language').getByText('NL').click();
+    await page.getByRole('heading', { name: 'Mijn week', level: 2 }).waitFor();
+  });
+});

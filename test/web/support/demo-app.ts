@@ -1,0 +1,31 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startApiProcess, type ApiProcess } from '../../support/api-process';
+import { testToken } from '../../support/tokens';
+
+export const WEB_BUILD = join(__dirname, '../../../dist/web/index.html');
+
+export interface DemoApp {
+  api: ApiProcess;
+  baseUrl: string;
+  /** A token for `roles` with `sub`, signed with the test secret the process runs with. */
+  token(roles: Parameters<typeof testToken>[0], sub?: string): string;
+  stop(): Promise<void>;
+}
+
+/** The built API (with the web app in dist/web) on a random port and a fresh DATA_DIR holding the demo region. */
+export async function startDemoApp(): Promise<DemoApp> {
+  if (!existsSync(WEB_BUILD)) throw new Error(`${WEB_BUILD} is missing: run npm run build first`);
+  const dataDir = mkdtempSync(join(tmpdir(), 'crm-web-'));
+  const api = await startApiProcess(dataDir, undefined, { LOG_LEVEL: 'warn' }, ['--demo']);
+  return {
+    api,
+    baseUrl: api.baseUrl,
+    token: (roles, sub = 'web-test') => testToken(roles, sub),
+    stop: async () => {
+      await api.kill('SIGTERM');
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
