@@ -24,6 +24,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import organisations, people and partnerships with their contacts from a CSV or xlsx sheet (SPEC §8)
+         * @description A dry run (default) reports per row what would be created, matched or refused; dryRun=false writes every row or none. At most 20 MiB and 50000 rows (413). Columns and headers: docs/imports.md.
+         */
+        post: operations["importSheet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import template with every column and an example school and company row */
+        get: operations["getImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organisations": {
         parameters: {
             query?: never;
@@ -928,6 +965,78 @@ export interface components {
             /** @example 8 */
             schoolSatisfaction: number;
         };
+        ImportedContactResponse: {
+            /** @enum {string} */
+            outcome: "created" | "matched";
+            /** @enum {string} */
+            role: "primary" | "backup";
+        };
+        ImportedOrganisationResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            outcome: "created" | "matched" | "updated";
+        };
+        ImportedPartnershipResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            outcome: "created" | "matched";
+            /** Format: uuid */
+            schoolId: string;
+        };
+        ImportedPersonResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            outcome: "created" | "matched";
+        };
+        ImportErrorResponse: {
+            code: string;
+            /** @description the sheet's header of the column at fault; null for the row as a whole */
+            column: string | null;
+            message: string;
+            /** @description the sheet's row number (the header is row 1) */
+            row: number;
+        };
+        ImportReportResponse: {
+            /** @description the rows were written (a commit without refusals) */
+            committed: boolean;
+            dryRun: boolean;
+            /** @description every refusal of every row, in row order */
+            errors: components["schemas"]["ImportErrorResponse"][];
+            /** @description sheet headers that matched no column and were not read */
+            ignoredColumns: string[];
+            /** @description the log position of the last event written, for X-Min-Position; null when nothing was written */
+            position: number | null;
+            rows: components["schemas"]["ImportRowResponse"][];
+            summary: components["schemas"]["ImportSummaryResponse"];
+        };
+        ImportRowResponse: {
+            contact?: components["schemas"]["ImportedContactResponse"];
+            errors: components["schemas"]["ImportErrorResponse"][];
+            organisation?: components["schemas"]["ImportedOrganisationResponse"];
+            /**
+             * @description created: something new; matched: everything was there already
+             * @enum {string}
+             */
+            outcome: "created" | "matched" | "refused";
+            partnership?: components["schemas"]["ImportedPartnershipResponse"];
+            person?: components["schemas"]["ImportedPersonResponse"];
+            row: number;
+        };
+        ImportSummaryResponse: {
+            contacts: components["schemas"]["OutcomeCountsResponse"];
+            created: number;
+            matched: number;
+            organisations: components["schemas"]["OutcomeCountsResponse"];
+            partnerships: components["schemas"]["OutcomeCountsResponse"];
+            people: components["schemas"]["OutcomeCountsResponse"];
+            refused: number;
+            rows: number;
+        };
         KeyPersonRiskReportResponse: {
             /** Format: date-time */
             asOf: string;
@@ -1060,8 +1169,12 @@ export interface components {
         OrganisationDetailResponse: {
             /** Format: date-time */
             asOf: string;
+            /** @description BRIN code of a school, 4 characters */
+            brin?: string;
             /** @enum {string} */
             kind: "school" | "company" | "government" | "network" | "other";
+            /** @description KvK number, 8 digits */
+            kvk?: string;
             /** @description schools only */
             levels: ("po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo")[];
             name: string;
@@ -1085,8 +1198,12 @@ export interface components {
             nextCursor: string | null;
         };
         OrganisationResponse: {
+            /** @description BRIN code of a school, 4 characters */
+            brin?: string;
             /** @enum {string} */
             kind: "school" | "company" | "government" | "network" | "other";
+            /** @description KvK number, 8 digits */
+            kvk?: string;
             /** @description schools only */
             levels: ("po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo")[];
             name: string;
@@ -1100,6 +1217,12 @@ export interface components {
             sector?: string;
             /** @enum {string} */
             size?: "micro" | "small" | "medium" | "large";
+        };
+        OutcomeCountsResponse: {
+            created: number;
+            matched: number;
+            /** @description organisations only: given a KvK number or BRIN code */
+            updated?: number;
         };
         PartnerRefResponse: {
             /** @enum {string|null} */
@@ -1433,10 +1556,20 @@ export interface components {
         };
         RegisterOrganisationDto: {
             /**
+             * @description BRIN code of a school, 4 letters or digits; unique among organisations
+             * @example 25LH
+             */
+            brin?: string;
+            /**
              * @example school
              * @enum {string}
              */
             kind: "school" | "company" | "government" | "network" | "other";
+            /**
+             * @description KvK number (Chamber of Commerce), 8 digits; unique among organisations
+             * @example 41234567
+             */
+            kvk?: string;
             /**
              * @description schools only; `vo` = vmbo+havo+vwo
              * @example [
@@ -1649,10 +1782,20 @@ export interface components {
         };
         UpdateOrganisationDto: {
             /**
+             * @description BRIN code of a school, 4 letters or digits; unique among organisations
+             * @example 25LH
+             */
+            brin?: string;
+            /**
              * @example school
              * @enum {string}
              */
             kind?: "school" | "company" | "government" | "network" | "other";
+            /**
+             * @description KvK number (Chamber of Commerce), 8 digits; unique among organisations
+             * @example 41234567
+             */
+            kvk?: string;
             /**
              * @example [
              *       "vmbo"
@@ -1920,17 +2063,457 @@ export interface operations {
             };
         };
     };
+    importSheet: {
+        parameters: {
+            query?: {
+                /** @description true (default): report only; false: write every row or none */
+                dryRun?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description the sheet: .xlsx or .csv
+                     */
+                    file: string;
+                    /**
+                     * @description JSON object, sheet header → field (name, kind, kvk, brin, sector, region, size, levels, school, intensity, openedAt, themes, contactName, contactRole, tier, email, phone, contactAssignment; '' ignores a column)
+                     * @example {"Bedrijfsnaam":"name"}
+                     */
+                    mapping?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the row report (dry run, or a commit that wrote nothing new) */
+            200: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReportResponse"];
+                };
+            };
+            /** @description committed: every row written; the report names the log position */
+            201: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReportResponse"];
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `file_missing`, `invalid_mapping`, `malformed_upload`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `malformed_json`, `empty_body`, `body_too_deep`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "file_missing",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is over 1 MiB. Codes: `file_too_large`, `too_many_rows`, `too_many_parts`, `body_too_large`. */
+            413: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "file_too_large",
+                     *       "message": "the body is over 1 MiB"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not `application/json` (forms and text are refused). Codes: `not_a_spreadsheet`, `unsupported_spreadsheet`, `multipart_required`, `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "not_a_spreadsheet",
+                     *       "message": "the body is not `application/json` (forms and text are refused)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: import_refused, empty_sheet, merged_cells, name_column_missing, duplicate_column, unknown_field, malformed_csv */
+            422: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getImportTemplate: {
+        parameters: {
+            query?: {
+                /** @description default xlsx */
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the template (Content-Disposition: attachment) */
+            200: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_query_parameter",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: connector, manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "authentication_unavailable",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     listOrganisations: {
         parameters: {
             query?: {
                 /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
                 asOf?: string;
+                /** @description the school with this BRIN code */
+                brin?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
-                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
-                format?: "json" | "csv";
+                /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
+                format?: "json" | "csv" | "xlsx";
                 /** @description kind */
                 kind?: "school" | "company" | "government" | "network" | "other";
+                /** @description the organisation with this KvK number */
+                kvk?: string;
                 /** @description schools offering this level */
                 level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
                 /** @description page size */
@@ -1956,8 +2539,12 @@ export interface operations {
             /** @description Schools, companies, municipalities and networks */
             200: {
                 headers: {
+                    /** @description with the CSV or xlsx: `attachment; filename="<what>-<Dutch day of asOf>.csv|xlsx"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
+                    /** @description with the CSV or xlsx: the instant its figures are computed for */
+                    "X-As-Of"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -1972,6 +2559,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganisationListResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };
@@ -2135,7 +2723,9 @@ export interface operations {
                  *       ],
                  *       "sector": "agri-food",
                  *       "region": "Noord-Holland Noord",
-                 *       "size": "small"
+                 *       "size": "small",
+                 *       "kvk": "41234567",
+                 *       "brin": "25LH"
                  *     }
                  */
                 "application/json": components["schemas"]["RegisterOrganisationDto"];
@@ -2626,7 +3216,9 @@ export interface operations {
                  *       ],
                  *       "sector": "techniek",
                  *       "region": "Noord-Holland Noord",
-                 *       "size": "micro"
+                 *       "size": "micro",
+                 *       "kvk": "41234567",
+                 *       "brin": "25LH"
                  *     }
                  */
                 "application/json": components["schemas"]["UpdateOrganisationDto"];
@@ -2902,8 +3494,8 @@ export interface operations {
                 asOf?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
-                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
-                format?: "json" | "csv";
+                /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
+                format?: "json" | "csv" | "xlsx";
                 /** @description level */
                 level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
                 /** @description page size */
@@ -2939,8 +3531,12 @@ export interface operations {
             /** @description Partnerships with school, partner, levels, stage, intensity, health and school-side key-person risk as of asOf */
             200: {
                 headers: {
+                    /** @description with the CSV or xlsx: `attachment; filename="<what>-<Dutch day of asOf>.csv|xlsx"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
+                    /** @description with the CSV or xlsx: the instant its figures are computed for */
+                    "X-As-Of"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -2955,6 +3551,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PartnershipListResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };
@@ -8233,7 +8830,7 @@ export interface operations {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
                 /** @description format */
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "xlsx";
                 /** @description limit */
                 limit?: number;
             };
@@ -8252,10 +8849,14 @@ export interface operations {
             /** @description Every event of the partnership, oldest first, with who recorded it */
             200: {
                 headers: {
+                    /** @description with the CSV or xlsx: `attachment; filename="<what>-<Dutch day of asOf>.csv|xlsx"` */
+                    "Content-Disposition"?: string;
                     /** @description the stream revision of what is answered, e.g. `"3"`: send it as If-Match */
                     ETag?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
+                    /** @description with the CSV or xlsx: the instant its figures are computed for */
+                    "X-As-Of"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -8270,6 +8871,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TimelineResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };
@@ -8433,8 +9035,8 @@ export interface operations {
                 asOf?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
-                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
-                format?: "json" | "csv";
+                /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
+                format?: "json" | "csv" | "xlsx";
                 /** @description true: only people who had left by asOf; false: only people still there */
                 left?: "true" | "false";
                 /** @description page size */
@@ -8460,8 +9062,12 @@ export interface operations {
             /** @description People with their organisation, role and tier */
             200: {
                 headers: {
+                    /** @description with the CSV or xlsx: `attachment; filename="<what>-<Dutch day of asOf>.csv|xlsx"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
+                    /** @description with the CSV or xlsx: the instant its figures are computed for */
+                    "X-As-Of"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -8476,6 +9082,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PeopleListResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };
@@ -9971,8 +10578,8 @@ export interface operations {
             query?: {
                 /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
                 asOf?: string;
-                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
-                format?: "json" | "csv";
+                /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
+                format?: "json" | "csv" | "xlsx";
             };
             header?: {
                 /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
@@ -9989,8 +10596,12 @@ export interface operations {
             /** @description Where the relation hangs on this person, and what breaks if they leave (SPEC §3.3) */
             200: {
                 headers: {
+                    /** @description with the CSV or xlsx: `attachment; filename="<what>-<Dutch day of asOf>.csv|xlsx"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
+                    /** @description with the CSV or xlsx: the instant its figures are computed for */
+                    "X-As-Of"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -10005,6 +10616,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PersonExposureResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };
@@ -10166,8 +10778,8 @@ export interface operations {
             query?: {
                 /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
                 asOf?: string;
-                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
-                format?: "json" | "csv";
+                /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
+                format?: "json" | "csv" | "xlsx";
                 /** @description level */
                 level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
                 /** @description only partnerships orphaned on either side (true) or on neither (false) */
@@ -10189,8 +10801,12 @@ export interface operations {
             /** @description Contact-person continuity of every running partnership, orphaned first */
             200: {
                 headers: {
+                    /** @description with the CSV or xlsx: `attachment; filename="<what>-<Dutch day of asOf>.csv|xlsx"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
+                    /** @description with the CSV or xlsx: the instant its figures are computed for */
+                    "X-As-Of"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -10205,6 +10821,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContinuityReportResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };
@@ -10347,8 +10964,8 @@ export interface operations {
             query?: {
                 /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
                 asOf?: string;
-                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
-                format?: "json" | "csv";
+                /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
+                format?: "json" | "csv" | "xlsx";
                 /** @description level */
                 level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
                 /** @description only schools in this region */
@@ -10370,8 +10987,12 @@ export interface operations {
             /** @description Key-person risk of every running partnership, highest school-side risk first */
             200: {
                 headers: {
+                    /** @description with the CSV or xlsx: `attachment; filename="<what>-<Dutch day of asOf>.csv|xlsx"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
+                    /** @description with the CSV or xlsx: the instant its figures are computed for */
+                    "X-As-Of"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -10386,6 +11007,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["KeyPersonRiskReportResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };
@@ -10528,8 +11150,8 @@ export interface operations {
             query?: {
                 /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
                 asOf?: string;
-                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
-                format?: "json" | "csv";
+                /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
+                format?: "json" | "csv" | "xlsx";
                 /** @description level */
                 level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
                 /** @description only schools in this region */
@@ -10549,8 +11171,12 @@ export interface operations {
             /** @description Commitment to partnerships per school level (SPEC §3.4), optionally for one school or region */
             200: {
                 headers: {
+                    /** @description with the CSV or xlsx: `attachment; filename="<what>-<Dutch day of asOf>.csv|xlsx"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
+                    /** @description with the CSV or xlsx: the instant its figures are computed for */
+                    "X-As-Of"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -10565,6 +11191,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LevelsReportResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };
@@ -10707,8 +11334,8 @@ export interface operations {
             query: {
                 /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
                 asOf?: string;
-                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
-                format?: "json" | "csv";
+                /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
+                format?: "json" | "csv" | "xlsx";
                 /** @description the school-side contact person whose list this is */
                 personId: string;
             };
@@ -10724,8 +11351,12 @@ export interface operations {
             /** @description The actions due on the partnerships where the person is a school-side contact, most urgent first (SPEC §3.5) */
             200: {
                 headers: {
+                    /** @description with the CSV or xlsx: `attachment; filename="<what>-<Dutch day of asOf>.csv|xlsx"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
+                    /** @description with the CSV or xlsx: the instant its figures are computed for */
+                    "X-As-Of"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -10740,6 +11371,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WorklistResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };

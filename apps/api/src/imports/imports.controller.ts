@@ -1,5 +1,7 @@
 import { Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../http/api-doc';
+import { ImportReportResponse } from './imports.response';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access } from '../auth/access.decorators';
 import { Envelope } from '../http/command-envelope.decorator';
@@ -35,6 +37,7 @@ export class ImportsController {
   @Access('organisations')
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'importSheet',
     summary: 'Import organisations, people and partnerships with their contacts from a CSV or xlsx sheet (SPEC §8)',
     description: `A dry run (default) reports per row what would be created, matched or refused; dryRun=false writes every row or none. At most ${MAX_IMPORT_BYTES / 1024 / 1024} MiB and ${MAX_IMPORT_ROWS} rows (413). Columns and headers: docs/imports.md.`,
   })
@@ -49,11 +52,16 @@ export class ImportsController {
       },
     },
   })
-  @ApiResponse({ status: 200, description: 'the row report (dry run, or a commit that wrote nothing new)' })
-  @ApiResponse({ status: 201, description: 'committed: every row written; the report names the log position' })
-  @ApiResponse({ status: 422, description: 'import_refused: some rows refused (the report under `report`), nothing written; or the sheet as a whole (empty_sheet, merged_cells, name_column_missing, …)' })
-  @ApiResponse({ status: 413, description: 'file_too_large or too_many_rows' })
-  @ApiResponse({ status: 415, description: 'not_a_spreadsheet, unsupported_spreadsheet, multipart_required' })
+  @ApiResponse({ status: 200, type: ImportReportResponse, description: 'the row report (dry run, or a commit that wrote nothing new)' })
+  @ApiResponse({ status: 201, type: ImportReportResponse, description: 'committed: every row written; the report names the log position' })
+  @ApiErrors({
+    400: ['file_missing', 'invalid_mapping', 'malformed_upload', 'invalid_query_parameter'],
+    413: ['file_too_large', 'too_many_rows', 'too_many_parts'],
+    415: ['not_a_spreadsheet', 'unsupported_spreadsheet', 'multipart_required'],
+    // import_refused: some rows were refused and nothing was written; the row report (ImportReport) is under `report`.
+    422: ['import_refused', 'empty_sheet', 'merged_cells', 'name_column_missing', 'duplicate_column', 'unknown_field', 'malformed_csv'],
+    503: ['read_models_behind'],
+  })
   async import(@Query() query: ImportQueryDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @Envelope() envelope: CommandEnvelope) {
     const { file, fields } = await readUpload(request);
     const dryRun = query.dryRun !== 'false';
@@ -68,8 +76,12 @@ export class ImportsController {
 
   @Get('template')
   @Access('read')
-  @ApiOperation({ summary: 'An import template with every column and an example school and company row' })
-  @ApiProduces(XLSX_MEDIA_TYPE, 'text/csv')
+  @ApiOperation({ operationId: 'getImportTemplate', summary: 'An import template with every column and an example school and company row' })
+  @ApiResponse({
+    status: 200,
+    description: 'the template (Content-Disposition: attachment)',
+    content: { [XLSX_MEDIA_TYPE]: { schema: { type: 'string', format: 'binary' } }, 'text/csv': { schema: { type: 'string' } } },
+  })
   async template(@Query() query: TemplateQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const format = query.format ?? 'xlsx';
     void reply.header('content-disposition', `attachment; filename="import-template.${format}"`);
