@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '@crm/domain';
 import { EventStore } from '@crm/event-store';
 import { createProtectedEventStore } from '@crm/privacy';
 import { ALL_PROJECTIONS, PartnershipFacts, ProjectionEngine, RemoteProjections } from '@crm/read-models';
@@ -91,7 +92,7 @@ function startProjector(env: NodeJS.ProcessEnv): ProjectorProcess {
 async function openWriter(dataDir: string, mongodbUrl?: string) {
   const { events } = await createProtectedEventStore({ dataDir, mongodbUrl });
   const repository = new AggregateRepository(events);
-  const executor = new CommandExecutor(events, repository);
+  const executor = new CommandExecutor(events, repository, { timeZone: DEFAULT_TIME_ZONE });
   const organisations = new OrganisationCommandHandler(executor);
   const people = new PersonCommandHandler(executor, repository, undefined as unknown as PersonErasure);
   const partnerships = new PartnershipCommandHandler(executor, repository);

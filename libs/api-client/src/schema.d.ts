@@ -395,6 +395,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/partnerships/{id}/health/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Relationship health at each week or month from `from` to `to`, for charts (SPEC §3.7): score, status, trend and component scores per step */
+        get: operations["getPartnershipHealthHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/partnerships/{id}/intensity": {
         parameters: {
             query?: never;
@@ -605,6 +622,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/departures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What happened to the partnerships of the people who left in a period (default the last 365 days): touchpoints 180 days before and after, days to a new primary, warm or cold handover; `person` gives one person’s aftermath */
+        get: operations["getDeparturesReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/key-person-risk": {
         parameters: {
             query?: never;
@@ -631,6 +665,74 @@ export interface paths {
         };
         /** Commitment to partnerships per school level (SPEC §3.4), optionally for one school or region */
         get: operations["getLevelsReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/levels/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The levels report at each month from `from` to `to`, for charts (SPEC §3.7); the filters of the levels report */
+        get: operations["getLevelsHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/partner-load": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per partner organisation, across all schools, what was asked of it in the last 365 days; overAsked when far above its size (README, "Partner load"); most loaded first */
+        get: operations["getPartnerLoadReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/recurring-cooperation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per partnership, the activity kinds held in two or more school years (1 August – 31 July) versus once only */
+        get: operations["getRecurringCooperationReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/start-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Days from opening to the first activity and the first formal agreement, per partnership and as medians per level and school */
+        get: operations["getStartUpReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -697,6 +799,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActivityKindYearsResponse: {
+            /** @enum {string} */
+            kind: "internship" | "guest_lecture" | "company_visit" | "open_day" | "practice_assignment" | "hybrid_teacher" | "elective_course" | "research_project" | "brainstorm" | "network_meeting" | "teacher_internship" | "media_publicity" | "thank_you" | "other";
+            /**
+             * @description school years, 1 August – 31 July
+             * @example [
+             *       "2024-2025",
+             *       "2025-2026"
+             *     ]
+             */
+            schoolYears: string[];
+        };
         AssignContactDto: {
             /**
              * Format: date-time
@@ -802,6 +916,7 @@ export interface components {
         ContinuityReportResponse: {
             /** Format: date-time */
             asOf: string;
+            filter: components["schemas"]["ReportFilterResponse"];
             /** @description orphaned first */
             items: components["schemas"]["ContinuityRowResponse"][];
         };
@@ -814,6 +929,41 @@ export interface components {
             school: components["schemas"]["SideContinuityRowResponse"];
             schoolName: string | null;
         };
+        DepartedRelationResponse: {
+            activityFellByHalf: boolean | null;
+            afterWindowComplete: boolean;
+            daysToNewPrimary: number | null;
+            /** @enum {string} */
+            handover: "warm" | "cold" | "none";
+            newPrimary: components["schemas"]["NewPrimaryResponse"] | null;
+            /** Format: uuid */
+            partnerId: string;
+            partnerName: string | null;
+            /** Format: uuid */
+            partnershipId: string;
+            reason: string;
+            /** Format: uuid */
+            schoolId: string;
+            schoolName: string | null;
+            /** @enum {string} */
+            side: "school" | "partner";
+            stillOpen: boolean;
+            /** @description touchpoints in the 180 days after the departure, as far as asOf reaches */
+            touchpointsAfter: number;
+            /** @description touchpoints in the 180 days up to the departure */
+            touchpointsBefore: number;
+        };
+        DepartureAftermathResponse: {
+            /** Format: date-time */
+            leftAt: string;
+            name: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string | null;
+            /** Format: uuid */
+            personId: string;
+            relations: components["schemas"]["DepartedRelationResponse"][];
+        };
         DepartureImpactResponse: {
             /** @enum {string} */
             becomes: "orphaned" | "high_risk";
@@ -822,6 +972,27 @@ export interface components {
             reason: string;
             /** @enum {string} */
             side: "school" | "partner";
+        };
+        DeparturesReportResponse: {
+            /** @description share of the relations (with touchpoints before and 180 days passed) whose touchpoints fell by half or more */
+            activityFellByHalfShare: number | null;
+            /** Format: date-time */
+            asOf: string;
+            coldHandovers: number;
+            departures: number;
+            /** Format: date-time */
+            from: string;
+            items: components["schemas"]["DepartureAftermathResponse"][];
+            medianDaysToNewPrimary: number | null;
+            /** @description how each figure was counted, per figure */
+            reasons: {
+                [key: string]: string;
+            };
+            relations: number;
+            stillOpen: number;
+            /** Format: date-time */
+            to: string;
+            warmHandovers: number;
         };
         EndPartnershipDto: {
             /**
@@ -932,6 +1103,26 @@ export interface components {
             score: number | null;
             weight: number;
         };
+        HealthHistoryResponse: {
+            /** @enum {string} */
+            every: "week" | "month";
+            /**
+             * Format: date-time
+             * @description the first step asked (a day: the end of that day in timeZone)
+             */
+            from: string;
+            /** Format: uuid */
+            partnershipId: string;
+            /** @description oldest first */
+            steps: components["schemas"]["HealthStepResponse"][];
+            /** @example Europe/Amsterdam */
+            timeZone: string;
+            /**
+             * Format: date-time
+             * @description the last step, itself a step
+             */
+            to: string;
+        };
         HealthResponse: {
             eventStore: components["schemas"]["EventStoreStatusResponse"];
             keyStore: components["schemas"]["StoreStatusResponse"];
@@ -939,6 +1130,27 @@ export interface components {
             readStore: components["schemas"]["StoreStatusResponse"];
             /** @enum {string} */
             status: "ok" | "degraded";
+        };
+        HealthStepComponentsResponse: {
+            cadence?: number | null;
+            commitments?: number | null;
+            continuity?: number | null;
+            evaluation?: number | null;
+            formalisation?: number | null;
+            recency?: number | null;
+            reciprocity?: number | null;
+            satisfaction?: number | null;
+        };
+        HealthStepResponse: {
+            /** Format: date-time */
+            asOf: string;
+            components: components["schemas"]["HealthStepComponentsResponse"];
+            /** @description null before the partnership was opened */
+            score: number | null;
+            /** @enum {string} */
+            status: "healthy" | "attention" | "at_risk" | "dormant" | "ended" | "not_opened";
+            /** @description score(asOf) − score(asOf − 90 days) */
+            trend: number | null;
         };
         HoldEvaluationDto: {
             /**
@@ -1040,6 +1252,7 @@ export interface components {
         KeyPersonRiskReportResponse: {
             /** Format: date-time */
             asOf: string;
+            filter: components["schemas"]["ReportFilterResponse"];
             /** @description highest school-side risk first */
             items: components["schemas"]["KeyPersonRiskRowResponse"][];
         };
@@ -1051,6 +1264,29 @@ export interface components {
             partnershipId: string;
             school: components["schemas"]["SideRiskRowResponse"];
             schoolName: string | null;
+        };
+        LevelFiguresResponse: {
+            /** @description share with status at_risk */
+            atRiskShare: number | null;
+            byStage: components["schemas"]["StageCountsResponse"];
+            /** @description commitments kept (730 days) */
+            commitmentsKeptRatio: number | null;
+            /** @description share with status dormant */
+            dormantShare: number | null;
+            /** @description share of partnerships older than 180 days evaluated in the last 365 */
+            evaluatedShare: number | null;
+            /** @description share of agreed/active partnerships with a valid formal agreement */
+            formalAgreementShare: number | null;
+            /** @description share with high school-side key-person risk */
+            highKeyPersonRiskShare: number | null;
+            /** @enum {string} */
+            level: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo";
+            meanHealth: number | null;
+            /** @description a partnership counts once for each of its levels */
+            partnerships: number;
+            /** @description share of the partnerships not ended and at least 365 days old with an activity kind held in two or more school years (SPEC §3.8) */
+            recurringShare: number | null;
+            tierInvolvement: components["schemas"]["TierInvolvementResponse"];
         };
         LevelRowResponse: {
             /** @description share with status at_risk */
@@ -1075,19 +1311,40 @@ export interface components {
             reasons: {
                 [key: string]: string;
             };
+            /** @description share of the partnerships not ended and at least 365 days old with an activity kind held in two or more school years (SPEC §3.8) */
+            recurringShare: number | null;
             tierInvolvement: components["schemas"]["TierInvolvementResponse"];
         };
-        LevelsFilterResponse: {
-            levels?: ("po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo")[];
-            region?: string;
-            /** Format: uuid */
-            schoolId?: string;
+        LevelsHistoryResponse: {
+            /** @enum {string} */
+            every: "month";
+            filter: components["schemas"]["ReportFilterResponse"];
+            /**
+             * Format: date-time
+             * @description the first step asked (a day: the end of that day in timeZone)
+             */
+            from: string;
+            /** @description oldest first */
+            steps: components["schemas"]["LevelsStepResponse"][];
+            /** @example Europe/Amsterdam */
+            timeZone: string;
+            /**
+             * Format: date-time
+             * @description the last step, itself a step
+             */
+            to: string;
         };
         LevelsReportResponse: {
             /** Format: date-time */
             asOf: string;
-            filter: components["schemas"]["LevelsFilterResponse"];
+            filter: components["schemas"]["ReportFilterResponse"];
             levels: components["schemas"]["LevelRowResponse"][];
+        };
+        LevelsStepResponse: {
+            /** Format: date-time */
+            asOf: string;
+            /** @description the rows of the levels report at asOf, without their reasons */
+            levels: components["schemas"]["LevelFiguresResponse"][];
         };
         MakeCommitmentDto: {
             /**
@@ -1120,6 +1377,13 @@ export interface components {
              * @enum {string}
              */
             side: "school" | "partner";
+        };
+        NewPrimaryResponse: {
+            name: string;
+            /** Format: uuid */
+            personId: string;
+            /** Format: date-time */
+            since: string;
         };
         OpenPartnershipDto: {
             /**
@@ -1224,6 +1488,48 @@ export interface components {
             /** @description organisations only: given a KvK number or BRIN code */
             updated?: number;
         };
+        PartnerLoadReportResponse: {
+            /** Format: date-time */
+            asOf: string;
+            /**
+             * Format: date-time
+             * @description the window is (from, asOf]
+             */
+            from: string;
+            items: components["schemas"]["PartnerLoadRowResponse"][];
+            /** @description over-asked partners in the answer */
+            overAsked: number;
+        };
+        PartnerLoadRowResponse: {
+            activities: number;
+            /** @description activities per kind (internship, guest_lecture, company_visit, open_day, practice_assignment, hybrid_teacher, elective_course, research_project, brainstorm, network_meeting, teacher_internship, media_publicity, thank_you, other) */
+            activitiesByKind: {
+                [key: string]: number;
+            };
+            /** @enum {string|null} */
+            kind: "school" | "company" | "government" | "network" | "other" | null;
+            /** @description max(schools / expected schools, activities / expected activities) for the organisation’s size */
+            load: number;
+            /** @description load at least the over-asked factor (README, "Partner load") */
+            overAsked: boolean;
+            /** Format: uuid */
+            partnerId: string;
+            partnerName: string;
+            /** @description distinct people of the partner who took part in a touchpoint in the last 365 days */
+            partnerPeople: number;
+            /** @description partnerships with this partner running at some moment of the last 365 days */
+            partnerships: number;
+            reason: string;
+            /** @description distinct school people who took part in a touchpoint with this partner in the last 365 days */
+            schoolPeople: number;
+            /** @description distinct schools of those partnerships */
+            schools: number;
+            sector: string | null;
+            /** @enum {string|null} */
+            size: "micro" | "small" | "medium" | "large" | null;
+            /** @description the sum of the activities’ student counts */
+            studentsPlaced: number;
+        };
         PartnerRefResponse: {
             /** @enum {string|null} */
             kind: "school" | "company" | "government" | "network" | "other" | null;
@@ -1284,7 +1590,7 @@ export interface components {
             /** @enum {string} */
             status: "healthy" | "attention" | "at_risk" | "dormant" | "ended" | "not_opened";
             themes: string[];
-            /** @description score(asOf) − score(asOf − 90 days) */
+            /** @description score(asOf) − score(asOf − 90 days); null when not open 90 days before */
             trend: number | null;
         };
         PartnershipHealthResponse: {
@@ -1352,6 +1658,8 @@ export interface components {
             /** @enum {string} */
             status: "healthy" | "attention" | "at_risk" | "dormant" | "ended" | "not_opened";
             themes: string[];
+            /** @description score(asOf) − score(asOf − 90 days); null when not open 90 days before */
+            trend: number | null;
         };
         PeopleCountsResponse: {
             /** @description not left at asOf */
@@ -1554,6 +1862,27 @@ export interface components {
             /** @example Discussed internship places for next year */
             summary?: string;
         };
+        RecurringCooperationReportResponse: {
+            /** Format: date-time */
+            asOf: string;
+            items: components["schemas"]["RecurringCooperationResponse"][];
+        };
+        RecurringCooperationResponse: {
+            kinds: components["schemas"]["ActivityKindYearsResponse"][];
+            levels: ("po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo")[];
+            onceKinds: ("internship" | "guest_lecture" | "company_visit" | "open_day" | "practice_assignment" | "hybrid_teacher" | "elective_course" | "research_project" | "brainstorm" | "network_meeting" | "teacher_internship" | "media_publicity" | "thank_you" | "other")[];
+            /** Format: uuid */
+            partnerId: string;
+            partnerName: string | null;
+            /** Format: uuid */
+            partnershipId: string;
+            reason: string;
+            recurring: boolean;
+            recurringKinds: ("internship" | "guest_lecture" | "company_visit" | "open_day" | "practice_assignment" | "hybrid_teacher" | "elective_course" | "research_project" | "brainstorm" | "network_meeting" | "teacher_internship" | "media_publicity" | "thank_you" | "other")[];
+            /** Format: uuid */
+            schoolId: string;
+            schoolName: string | null;
+        };
         RegisterOrganisationDto: {
             /**
              * @description BRIN code of a school, 4 letters or digits; unique among organisations
@@ -1629,6 +1958,19 @@ export interface components {
              */
             tier: "strategic" | "tactical" | "operational";
         };
+        ReportFilterResponse: {
+            /** @enum {string} */
+            level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
+            /** @enum {string} */
+            orphaned?: "true" | "false";
+            region?: string;
+            /** @enum {string} */
+            risk?: "high" | "medium" | "low";
+            /** Format: uuid */
+            school?: string;
+            /** @enum {string} */
+            stage?: "exploring" | "agreed" | "active" | "paused" | "ended";
+        };
         RoleHeldResponse: {
             /**
              * Format: date-time
@@ -1665,8 +2007,8 @@ export interface components {
             warmHandovers: number;
         };
         SideContinuityRowResponse: {
-            /** @description number of backups assigned */
-            backups: number;
+            /** @description as in /partnerships/:id/continuity; CSV: backups.personId, backups.name, … joined with ; */
+            backups: components["schemas"]["ContactRefResponse"][];
             coldHandovers: number;
             distinctParticipants365: number;
             gapDays: number;
@@ -1730,6 +2072,55 @@ export interface components {
             ended: number;
             exploring: number;
             paused: number;
+        };
+        StartUpLevelResponse: {
+            /** @enum {string} */
+            level: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo";
+            medianDaysToFirstActivity: number | null;
+            medianDaysToFirstAgreement: number | null;
+            partnerships: number;
+            reason: string;
+            withFirstActivity: number;
+            withFirstAgreement: number;
+        };
+        StartUpPaceResponse: {
+            ageDays: number;
+            daysToFirstActivity: number | null;
+            daysToFirstAgreement: number | null;
+            /** Format: date-time */
+            firstActivityAt: string | null;
+            /** Format: date-time */
+            firstAgreementAt: string | null;
+            levels: ("po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo")[];
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: uuid */
+            partnerId: string;
+            partnerName: string | null;
+            /** Format: uuid */
+            partnershipId: string;
+            reason: string;
+            /** Format: uuid */
+            schoolId: string;
+            schoolName: string | null;
+        };
+        StartUpReportResponse: {
+            /** Format: date-time */
+            asOf: string;
+            byLevel: components["schemas"]["StartUpLevelResponse"][];
+            bySchool: components["schemas"]["StartUpSchoolResponse"][];
+            items: components["schemas"]["StartUpPaceResponse"][];
+        };
+        StartUpSchoolResponse: {
+            medianDaysToFirstActivity: number | null;
+            medianDaysToFirstAgreement: number | null;
+            partnerships: number;
+            reason: string;
+            /** Format: uuid */
+            schoolId: string;
+            schoolName: string | null;
+            withFirstActivity: number;
+            withFirstAgreement: number;
         };
         StoreStatusResponse: {
             /** @description why it is down (credentials masked) */
@@ -1906,6 +2297,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -2157,6 +2550,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -2258,7 +2653,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: import_refused, empty_sheet, merged_cells, name_column_missing, duplicate_column, unknown_field, malformed_csv */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `import_refused`, `empty_sheet`, `merged_cells`, `name_column_missing`, `duplicate_column`, `unknown_field`, `malformed_csv`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2274,6 +2669,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "import_refused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -2394,6 +2796,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -2502,7 +2906,7 @@ export interface operations {
     listOrganisations: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description the school with this BRIN code */
                 brin?: string;
@@ -2592,6 +2996,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -2780,6 +3186,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -2829,7 +3237,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: organisation_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `organisation_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2845,10 +3253,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "organisation_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, organisation_exists */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `organisation_exists`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2864,6 +3279,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -2919,7 +3341,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, levels_only_for_schools, name_empty, school_without_levels, unknown_level */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `levels_only_for_schools`, `name_empty`, `school_without_levels`, `unknown_level`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2935,6 +3357,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -2997,7 +3426,7 @@ export interface operations {
     getOrganisation: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
             };
             header?: {
@@ -3064,6 +3493,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -3113,7 +3544,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: organisation_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `organisation_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3129,6 +3560,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "organisation_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -3273,6 +3711,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -3322,7 +3762,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: organisation_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `organisation_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3338,10 +3778,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "organisation_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, organisation_exists */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `organisation_exists`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3357,6 +3804,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -3412,7 +3866,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, levels_only_for_schools, name_empty, school_without_levels, unknown_level */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `levels_only_for_schools`, `name_empty`, `school_without_levels`, `unknown_level`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3428,6 +3882,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -3490,12 +3951,14 @@ export interface operations {
     listPartnerships: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
                 /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
                 format?: "json" | "csv" | "xlsx";
+                /** @description intensity at asOf */
+                intensity?: "placement" | "aligned" | "exchange" | "innovation";
                 /** @description level */
                 level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
                 /** @description page size */
@@ -3504,14 +3967,14 @@ export interface operations {
                 partner?: string;
                 /** @description region of the school */
                 region?: string;
-                /** @description school-side key-person risk at asOf */
+                /** @description school-side key-person risk at asOf; ended partnerships only with stage=ended */
                 risk?: "high" | "medium" | "low";
                 /** @description schoolId */
                 school?: string;
                 /** @description sector of the partner */
                 sector?: string;
-                /** @description default healthScore: the weakest first */
-                sort?: "healthScore" | "-healthScore" | "openedAt" | "-openedAt" | "school" | "-school" | "partner" | "-partner";
+                /** @description default healthScore: the weakest first; trend: the worst decline (90 days) first; ended partnerships last on healthScore and trend */
+                sort?: "healthScore" | "-healthScore" | "trend" | "-trend" | "openedAt" | "-openedAt" | "school" | "-school" | "partner" | "-partner";
                 /** @description stage at asOf */
                 stage?: "exploring" | "agreed" | "active" | "paused" | "ended";
                 /** @description health status at asOf */
@@ -3584,6 +4047,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -3771,6 +4236,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -3820,7 +4287,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3836,10 +4303,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3855,6 +4329,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -3910,7 +4391,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3926,6 +4407,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -3988,7 +4476,7 @@ export interface operations {
     getPartnership: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
             };
             header?: {
@@ -4055,6 +4543,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -4104,7 +4594,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4120,6 +4610,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -4257,6 +4754,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -4306,7 +4805,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4322,10 +4821,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4341,6 +4847,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -4396,7 +4909,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4412,6 +4925,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -4548,6 +5068,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -4597,7 +5119,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4613,10 +5135,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4632,6 +5161,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -4687,7 +5223,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4703,6 +5239,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -4836,6 +5379,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -4885,7 +5430,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4901,10 +5446,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4920,6 +5472,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -4975,7 +5534,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4991,6 +5550,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -5128,6 +5694,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -5177,7 +5745,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5193,10 +5761,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5212,6 +5787,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -5267,7 +5849,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5283,6 +5865,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -5416,6 +6005,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -5465,7 +6056,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5481,10 +6072,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5500,6 +6098,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -5555,7 +6160,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5571,6 +6176,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -5704,6 +6316,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -5753,7 +6367,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5769,10 +6383,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5788,6 +6409,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -5843,7 +6471,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5859,6 +6487,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -5992,6 +6627,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -6041,7 +6678,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6057,10 +6694,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6076,6 +6720,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -6131,7 +6782,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6147,6 +6798,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -6284,6 +6942,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -6333,7 +6993,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6349,10 +7009,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6368,6 +7035,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -6423,7 +7097,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6439,6 +7113,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -6572,6 +7253,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -6621,7 +7304,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6637,10 +7320,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6656,6 +7346,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -6711,7 +7408,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6727,6 +7424,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -6789,7 +7493,7 @@ export interface operations {
     getPartnershipContinuity: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
             };
             header?: {
@@ -6856,6 +7560,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -6905,7 +7611,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6921,6 +7627,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -7056,6 +7769,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -7105,7 +7820,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7121,10 +7836,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7140,6 +7862,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -7195,7 +7924,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7211,6 +7940,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -7348,6 +8084,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -7397,7 +8135,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7413,10 +8151,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7432,6 +8177,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -7487,7 +8239,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7503,6 +8255,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -7565,7 +8324,7 @@ export interface operations {
     getPartnershipHealth: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
             };
             header?: {
@@ -7632,6 +8391,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -7681,7 +8442,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7697,6 +8458,218 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getPartnershipHealthHistory: {
+        parameters: {
+            query?: {
+                /** @description step back from `to` by a week or a calendar month (default week); at most 261 steps, else 400 history_too_long */
+                every?: "week" | "month";
+                /** @description the first step (a day is the end of that day in TIME_ZONE); default a year before `to` */
+                from?: string;
+                /** @description the last step (a day is the end of that day in TIME_ZONE); default now */
+                to?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path: {
+                /** @description the resource id (a UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Relationship health at each week or month from `from` to `to`, for charts (SPEC §3.7): score, status, trend and component scores per step */
+            200: {
+                headers: {
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthHistoryResponse"];
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_history_range`, `history_too_long`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: connector, manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`. */
+            404: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -7832,6 +8805,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -7881,7 +8856,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7897,10 +8872,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7916,6 +8898,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -7971,7 +8960,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7987,6 +8976,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -8125,6 +9121,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -8174,7 +9172,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8190,10 +9188,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8209,6 +9214,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -8264,7 +9276,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8280,6 +9292,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -8342,7 +9361,7 @@ export interface operations {
     getPartnershipKeyPersonRisk: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
             };
             header?: {
@@ -8409,6 +9428,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -8458,7 +9479,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8474,6 +9495,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -8610,6 +9638,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -8659,7 +9689,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8675,10 +9705,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8694,6 +9731,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -8749,7 +9793,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8765,6 +9809,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -8827,9 +9878,11 @@ export interface operations {
     getPartnershipTimeline: {
         parameters: {
             query?: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
+                asOf?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
-                /** @description format */
+                /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
                 format?: "json" | "csv" | "xlsx";
                 /** @description limit */
                 limit?: number;
@@ -8904,6 +9957,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -8953,7 +10008,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8969,6 +10024,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9031,7 +10093,7 @@ export interface operations {
     listPeople: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
@@ -9115,6 +10177,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -9298,6 +10362,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -9347,7 +10413,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: person_not_found, organisation_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`, `organisation_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9363,10 +10429,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "person_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, person_exists */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `person_exists`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9382,6 +10455,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9437,7 +10517,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, name_empty, person_already_erased, person_already_left, person_erased, person_left, unknown_level */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `name_empty`, `person_already_erased`, `person_already_left`, `person_erased`, `person_left`, `unknown_level`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9453,6 +10533,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9515,7 +10602,7 @@ export interface operations {
     getPerson: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
             };
             header?: {
@@ -9582,6 +10669,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -9631,7 +10720,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: person_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9647,6 +10736,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "person_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9783,6 +10879,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -9832,7 +10930,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: person_not_found, organisation_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`, `organisation_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9848,10 +10946,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "person_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, person_exists */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `person_exists`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9867,6 +10972,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9922,7 +11034,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, name_empty, person_already_erased, person_already_left, person_erased, person_left, unknown_level */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `name_empty`, `person_already_erased`, `person_already_left`, `person_erased`, `person_left`, `unknown_level`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9938,6 +11050,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10073,6 +11192,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -10122,7 +11243,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: person_not_found, organisation_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`, `organisation_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10138,10 +11259,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "person_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, person_exists */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `person_exists`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10157,6 +11285,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10212,7 +11347,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, name_empty, person_already_erased, person_already_left, person_erased, person_left, unknown_level */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `name_empty`, `person_already_erased`, `person_already_left`, `person_erased`, `person_left`, `unknown_level`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10228,6 +11363,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10359,6 +11501,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -10408,7 +11552,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: person_not_found, organisation_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`, `organisation_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10424,10 +11568,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "person_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, person_exists */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `person_exists`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10443,6 +11594,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10498,7 +11656,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, name_empty, person_already_erased, person_already_left, person_erased, person_left, unknown_level */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `name_empty`, `person_already_erased`, `person_already_left`, `person_erased`, `person_left`, `unknown_level`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10514,6 +11672,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10576,7 +11741,7 @@ export interface operations {
     getPersonExposure: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
                 format?: "json" | "csv" | "xlsx";
@@ -10649,6 +11814,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -10698,7 +11865,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: person_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10714,6 +11881,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "person_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10776,7 +11950,7 @@ export interface operations {
     getContinuityReport: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
                 format?: "json" | "csv" | "xlsx";
@@ -10788,6 +11962,8 @@ export interface operations {
                 region?: string;
                 /** @description only this school */
                 school?: string;
+                /** @description only partnerships in this stage at asOf; without it, those not ended (ended ones only with stage=ended) */
+                stage?: "exploring" | "agreed" | "active" | "paused" | "ended";
             };
             header?: {
                 /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
@@ -10854,6 +12030,200 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getDeparturesReport: {
+        parameters: {
+            query?: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
+                asOf?: string;
+                /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
+                format?: "json" | "csv" | "xlsx";
+                /** @description departures on or after this date; default 365 days before asOf (with `person`: any time) */
+                from?: string;
+                /** @description level */
+                level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
+                /** @description only this person: the aftermath of their departure */
+                person?: string;
+                /** @description only schools in this region */
+                region?: string;
+                /** @description only this school */
+                school?: string;
+                /** @description departures on or before this date; default (and at most) asOf */
+                to?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What happened to the partnerships of the people who left in a period (default the last 365 days): touchpoints 180 days before and after, days to a new primary, warm or cold handover; `person` gives one person’s aftermath */
+            200: {
+                headers: {
+                    /** @description with the CSV or xlsx: `attachment; filename="<what>-<Dutch day of asOf>.csv|xlsx"` */
+                    "Content-Disposition"?: string;
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description with the CSV or xlsx: the instant its figures are computed for */
+                    "X-As-Of"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeparturesReportResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -10962,7 +12332,7 @@ export interface operations {
     getKeyPersonRiskReport: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
                 format?: "json" | "csv" | "xlsx";
@@ -10974,6 +12344,8 @@ export interface operations {
                 risk?: "high" | "medium" | "low";
                 /** @description only this school */
                 school?: string;
+                /** @description only partnerships in this stage at asOf; without it, those not ended (ended ones only with stage=ended) */
+                stage?: "exploring" | "agreed" | "active" | "paused" | "ended";
             };
             header?: {
                 /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
@@ -11040,6 +12412,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -11148,7 +12522,7 @@ export interface operations {
     getLevelsReport: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
                 format?: "json" | "csv" | "xlsx";
@@ -11224,6 +12598,752 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getLevelsHistory: {
+        parameters: {
+            query?: {
+                /** @description step back from `to` by calendar month; at most 61 steps, else 400 history_too_long */
+                every?: "month";
+                /** @description the first step (a day is the end of that day in TIME_ZONE); default a year before `to` */
+                from?: string;
+                /** @description level */
+                level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
+                /** @description only schools in this region */
+                region?: string;
+                /** @description only this school */
+                school?: string;
+                /** @description the last step (a day is the end of that day in TIME_ZONE); default now */
+                to?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The levels report at each month from `from` to `to`, for charts (SPEC §3.7); the filters of the levels report */
+            200: {
+                headers: {
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LevelsHistoryResponse"];
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_history_range`, `history_too_long`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getPartnerLoadReport: {
+        parameters: {
+            query?: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
+                asOf?: string;
+                /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
+                format?: "json" | "csv" | "xlsx";
+                /** @description level */
+                level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
+                /** @description only partners that are over-asked (true) or not (false) */
+                overAsked?: "true" | "false";
+                /** @description only schools in this region */
+                region?: string;
+                /** @description only this school */
+                school?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per partner organisation, across all schools, what was asked of it in the last 365 days; overAsked when far above its size (README, "Partner load"); most loaded first */
+            200: {
+                headers: {
+                    /** @description with the CSV or xlsx: `attachment; filename="<what>-<Dutch day of asOf>.csv|xlsx"` */
+                    "Content-Disposition"?: string;
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description with the CSV or xlsx: the instant its figures are computed for */
+                    "X-As-Of"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerLoadReportResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getRecurringCooperationReport: {
+        parameters: {
+            query?: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
+                asOf?: string;
+                /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
+                format?: "json" | "csv" | "xlsx";
+                /** @description level */
+                level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
+                /** @description only partnerships with (true) or without (false) an activity kind held in two or more school years */
+                recurring?: "true" | "false";
+                /** @description only schools in this region */
+                region?: string;
+                /** @description only this school */
+                school?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per partnership, the activity kinds held in two or more school years (1 August – 31 July) versus once only */
+            200: {
+                headers: {
+                    /** @description with the CSV or xlsx: `attachment; filename="<what>-<Dutch day of asOf>.csv|xlsx"` */
+                    "Content-Disposition"?: string;
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description with the CSV or xlsx: the instant its figures are computed for */
+                    "X-As-Of"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecurringCooperationReportResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getStartUpReport: {
+        parameters: {
+            query?: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
+                asOf?: string;
+                /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
+                format?: "json" | "csv" | "xlsx";
+                /** @description level */
+                level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
+                /** @description only schools in this region */
+                region?: string;
+                /** @description only this school */
+                school?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Days from opening to the first activity and the first formal agreement, per partnership and as medians per level and school */
+            200: {
+                headers: {
+                    /** @description with the CSV or xlsx: `attachment; filename="<what>-<Dutch day of asOf>.csv|xlsx"` */
+                    "Content-Disposition"?: string;
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description with the CSV or xlsx: the instant its figures are computed for */
+                    "X-As-Of"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartUpReportResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -11332,7 +13452,7 @@ export interface operations {
     getWorklist: {
         parameters: {
             query: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
                 format?: "json" | "csv" | "xlsx";
@@ -11404,6 +13524,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -11453,7 +13575,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: person_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -11469,6 +13591,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "person_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -11642,6 +13771,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */

@@ -48,6 +48,7 @@ const EXPORT_HEADERS = {
 } as const;
 
 const RETRY_AFTER = { 'Retry-After': header('seconds to wait', { type: 'integer', minimum: 0 }) };
+const CHALLENGE = { 'WWW-Authenticate': header('`Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent') };
 
 const TAGS: Record<string, string> = {
   partnerships: 'Partnerships between a school and a partner: commands that record what happened, and health, continuity, key-person risk and the timeline',
@@ -120,7 +121,11 @@ export function applyApiConventions(input: OpenAPIObject): OpenAPIObject {
       }
       if (hasBody) addErrors(operation, WITH_BODY);
       for (const [status, response] of Object.entries<Json>(operation.responses)) {
-        response.headers = { ...REQUEST_HEADERS, ...(secured && RATE_LIMIT_HEADERS), ...(status === '429' && RETRY_AFTER), ...response.headers };
+        // The route's own codes (ApiErrors) described like the shared ones.
+        if (Number(status) >= 400 && response[ERROR_CODES_EXTENSION] && !response.content?.['application/json']?.example) {
+          Object.assign(response, errorResponse(status, response[ERROR_CODES_EXTENSION]));
+        }
+        response.headers = { ...REQUEST_HEADERS, ...(secured && RATE_LIMIT_HEADERS), ...(status === '429' && RETRY_AFTER), ...(status === '401' && CHALLENGE), ...response.headers };
         if (status.startsWith('2') && operation[CSV_EXTENSION]) {
           response.content = {
             ...response.content,

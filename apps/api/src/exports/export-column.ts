@@ -12,16 +12,19 @@ export interface ExportColumn {
   value(row: object): unknown;
 }
 
+/** The value at a dotted path; through a list of objects, the list of each one's value (`backups.name`). */
+function valueAt(value: unknown, keys: readonly string[], from: number): unknown {
+  for (let i = from; i < keys.length; i++) {
+    if (Array.isArray(value)) return value.map((item) => valueAt(item, keys, i));
+    if (value === null || value === undefined || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[keys[i]];
+  }
+  return value;
+}
+
 function pathOf(path: string): (row: object) => unknown {
   const keys = path.split('.');
-  return (row) => {
-    let value: unknown = row;
-    for (const key of keys) {
-      if (value === null || value === undefined || typeof value !== 'object') return undefined;
-      value = (value as Record<string, unknown>)[key];
-    }
-    return value;
-  };
+  return (row) => valueAt(row, keys, 0);
 }
 
 /** A column whose header is the field's dotted path in the JSON answer (`school.name`). */

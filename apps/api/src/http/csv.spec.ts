@@ -22,6 +22,15 @@ describe('toCsv', () => {
     expect(bytes.toString('utf8')).toContain('Energiecoöperatie');
   });
 
+  it('gives a list of objects one column per field, joined in the same order', () => {
+    const cols = [column('id', 'text', ''), column('backups.personId', 'list', ''), column('backups.name', 'list', '')];
+    const csv = toCsv(cols, [
+      { id: 'a', backups: [{ personId: 'p1', name: 'Anna' }, { personId: 'p2', name: 'Bram' }] },
+      { id: 'b', backups: [] },
+    ]);
+    expect(csv).toBe(`${UTF8_BOM}id,backups.personId,backups.name\r\na,p1;p2,Anna;Bram\r\nb,,\r\n`);
+  });
+
   it('quotes commas, quotes and line breaks, and defuses cells a spreadsheet would run as a formula', () => {
     const cols = ['name', 'note', 'formula', 'negative', 'dash'].map((h) => column(h, 'text', ''));
     const csv = toCsv(cols, [{ name: 'Smit, "Jan"', note: 'two\nlines', formula: '=HYPERLINK("x")', negative: -3, dash: '-x' }]);

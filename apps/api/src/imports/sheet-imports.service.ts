@@ -53,7 +53,7 @@ export class SheetImports {
     });
 
     if (options.dryRun) {
-      const work = new UnitOfWork({ now: new Date().toISOString(), load: (streamId, decider) => this.repository.load(streamId, decider) });
+      const work = new UnitOfWork({ now: new Date().toISOString(), timeZone: this.settings.timeZone, load: (streamId, decider) => this.repository.load(streamId, decider) });
       return report(await planImport(work, sheet, headers, existing), false, null);
     }
     let rows: ImportRowReport[] = [];
