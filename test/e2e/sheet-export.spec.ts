@@ -46,7 +46,7 @@ describe('CSV exports', () => {
   it('names the file after what it holds and the Dutch day of asOf, and tells the instant', async () => {
     const response = await get('/partnerships', { format: 'csv', asOf: '2026-06-30' });
     expect(response.headers['content-disposition']).toBe('attachment; filename="partnerships-2026-06-30.csv"');
-    expect(response.headers['x-as-of']).toBe('2026-06-30T00:00:00.000Z');
+    expect(response.headers['x-as-of']).toBe('2026-06-30T21:59:59.999Z'); // a date as asOf is the end of that Dutch day
     expect(response.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
     const late = await get('/organisations', { format: 'csv', asOf: '2026-06-30T22:30:00Z' });
     expect(late.headers['content-disposition']).toBe('attachment; filename="organisations-2026-07-01.csv"');

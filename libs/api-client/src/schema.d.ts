@@ -2738,6 +2738,8 @@ export interface operations {
     getImportTemplate: {
         parameters: {
             query?: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
+                asOf?: string;
                 /** @description default xlsx */
                 format?: "xlsx" | "csv";
             };
