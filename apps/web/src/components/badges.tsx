@@ -1,4 +1,4 @@
-import { Badge, Group, Text, Tooltip } from '@mantine/core';
+import { Badge, darken, Group, Text, Tooltip, useMantineTheme } from '@mantine/core';
 import { IconArrowDownRight, IconArrowRight, IconArrowUpRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '@/lib/format';
@@ -48,9 +48,11 @@ export function StageBadge({ stage }: { stage: Stage }) {
 export function Trend({ value, reason }: { value: number | null | undefined; reason?: string }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const theme = useMantineTheme();
   if (value === null || value === undefined) return null;
   const Icon = value > 0 ? IconArrowUpRight : value < 0 ? IconArrowDownRight : IconArrowRight;
-  const color = value > 0 ? 'green.9' : value < 0 ? 'red.9' : 'dimmed';
+  // Shade 9 darkened: green and red text at AA contrast on white.
+  const color = value > 0 ? darken(theme.colors.green[9], 0.3) : value < 0 ? darken(theme.colors.red[9], 0.1) : 'dimmed';
   const text = `${value > 0 ? '+' : ''}${format.number(value)}`;
   return (
     <Tooltip label={reason ?? t('partnership.trendHelp')} withArrow multiline w={280}>

@@ -56,7 +56,7 @@ export function RecordActivityForm({ partnershipId, people, ...modal }: CommandM
   return (
     <CommandModal {...modal} title={t('forms.activity.title')} form={form} command={command} testId="form-activity">
       <Select label={t('forms.activity.kind')} searchable data={KINDS.map((kind) => ({ value: kind, label: t(`vocab.activity.${kind}`) }))} allowDeselect={false} {...form.getInputProps('kind')} />
-      <DayInput label={t('forms.activity.startsAt')} required allowFuture {...form.getInputProps('startsAt')} />
+      <DayInput label={t('forms.activity.startsAt')} required {...form.getInputProps('startsAt')} />
       <DayInput label={t('forms.activity.endsAt')} clearable allowFuture {...form.getInputProps('endsAt')} />
       <NumberInput label={t('forms.activity.studentCount')} min={0} allowDecimal={false} {...form.getInputProps('studentCount')} />
       <PeopleMultiSelect label={t('forms.participants')} people={people} {...form.getInputProps('participantIds')} />
