@@ -121,6 +121,15 @@ export function describeReadStoreContract(name: string, makeStore: () => Promise
         expect(await store.find(second)).toEqual([{ _id: 'x', v: 1 }]);
       });
 
+      it('commits a catch-up batch larger than one MongoDB transaction holds, whole and with its checkpoint', async () => {
+        const coll = collection('large');
+        const documents = Array.from({ length: 2_500 }, (_, i) => ({ _id: `d${String(i).padStart(5, '0')}`, position: i + 1, text: 'x'.repeat(500) }));
+        await store.commit({ upserts: documents.map((document) => ({ collection: coll, document })), checkpoints: { large: 2_500 } });
+        expect(await store.count(coll)).toBe(2_500);
+        expect(await store.get(coll, 'd02499')).toEqual(documents[2_499]);
+        expect(await store.checkpoint('large')).toBe(2_500);
+      });
+
       it('accepts an empty batch', async () => {
         await expect(store.commit({ upserts: [], deletes: [], checkpoints: {} })).resolves.toBeUndefined();
       });

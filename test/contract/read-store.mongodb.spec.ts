@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
-import { createReadStore, databaseNameOf, MongoReadStore } from '@crm/read-store';
+import { LEASES_COLLECTION, MongoLease } from '@crm/lease';
+import { createReadStore, databaseNameOf, FencedOutError, MongoReadStore } from '@crm/read-store';
 import { describeReadStoreContract } from './read-store.contract';
 
 /**
@@ -62,6 +63,30 @@ if (url) {
         await store.drop([collection]);
         await store.close();
         await client.close();
+      }
+    });
+
+    it('commits a batch fenced by a lease only while that holder holds it, by the server clock', async () => {
+      const collection = `fenced_${randomUUID().replace(/-/g, '')}`;
+      const name = `lease_${randomUUID()}`;
+      const store = await MongoReadStore.connect(url);
+      const lease = await MongoLease.connect(url);
+      const fence = { collection: LEASES_COLLECTION, name, holder: 'a' };
+      try {
+        expect(await lease.acquire(name, 'a', 500)).toBe(true);
+        await store.commit({ upserts: [{ collection, document: { _id: 'x', v: 1 } }], checkpoints: {}, fence });
+        await new Promise((resolve) => setTimeout(resolve, 700)); // a's lease runs out; b takes over
+        expect(await lease.acquire(name, 'b', 10_000)).toBe(true);
+        await expect(
+          store.commit({ upserts: [{ collection, document: { _id: 'x', v: 2 } }], checkpoints: { [name]: 9 }, fence }),
+        ).rejects.toBeInstanceOf(FencedOutError);
+        expect(await store.get(collection, 'x')).toEqual({ _id: 'x', v: 1 });
+        expect(await store.checkpoint(name)).toBe(0);
+      } finally {
+        await lease.release(name, 'b');
+        await store.drop([collection]);
+        await store.close();
+        await lease.close();
       }
     });
 

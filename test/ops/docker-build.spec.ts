@@ -144,10 +144,10 @@ describe('the Dockerfile’s build stage, replayed without Docker', () => {
     // Stands in for `npm ci` of the deps stage: the same lockfile, already installed here.
     symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'), 'dir');
     for (const command of runs('build')) {
-      const run = spawnSync('sh', ['-c', command], { cwd: work, encoding: 'utf8', env: process.env, timeout: 300_000 });
+      const run = spawnSync('sh', ['-c', command], { cwd: work, encoding: 'utf8', env: process.env, timeout: 580_000 });
       if (run.status !== 0) throw new Error(`\`${command}\` failed (${run.status ?? run.signal}):\n${run.stdout}\n${run.stderr}`);
     }
-  }, 320_000);
+  }, 600_000);
 
   afterAll(() => {
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');

@@ -9,6 +9,7 @@ import { AUTH_CONFIG, AuthConfig } from '../../apps/api/src/auth/auth-config';
 import { issueToken } from '../../apps/api/src/auth/issue-token';
 import { createApp } from '../../apps/api/src/bootstrap/create-app';
 import { AuthSettings, settingsFromEnv } from '../../apps/api/src/config/settings';
+import { assertKeepsContract } from './openapi-contract';
 import { TEST_ADMIN_SUB, TEST_JWT_SECRET } from './tokens';
 
 export { TEST_ADMIN_SUB, TEST_JWT_SECRET } from './tokens';
@@ -33,6 +34,21 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+const AGENT_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'trace'] as const;
+
+/**
+ * Every answer an agent receives is checked against openapi.json (test/support/openapi-contract.ts): a status the
+ * operation does not document, or a body that does not match its schema, fails the test that sent the request.
+ */
+function keepingContract(agent: Agent): Agent {
+  for (const method of AGENT_METHODS) {
+    const send = (agent[method] as (url: string) => request.Test).bind(agent);
+    (agent as unknown as Record<string, unknown>)[method] = (url: string) =>
+      send(url).expect((res: request.Response) => assertKeepsContract(method, url, { status: res.status, headers: res.headers, body: res.body, text: res.text }));
+  }
+  return agent;
+}
+
 function testApp(app: NestFastifyApplication, dataDir: string, close: () => Promise<void>): TestApp {
   const server = app.getHttpServer();
   const config = app.get<AuthConfig>(AUTH_CONFIG);
@@ -40,17 +56,17 @@ function testApp(app: NestFastifyApplication, dataDir: string, close: () => Prom
     const list = Array.isArray(roles) ? roles : [roles];
     return issueToken(config, { sub: options.sub ?? `test-${list.join('-')}`, roles: list, ttlSeconds: options.ttlSeconds ?? 3600 });
   };
-  const withToken = (raw: string) => request.agent(server).set('Authorization', `Bearer ${raw}`);
+  const withToken = (raw: string) => keepingContract(request.agent(server).set('Authorization', `Bearer ${raw}`));
   const hs256 = config.mode === 'hs256';
   return {
     app,
-    http: hs256 ? withToken(token('admin', { sub: TEST_ADMIN_SUB })) : request.agent(server),
+    http: hs256 ? withToken(token('admin', { sub: TEST_ADMIN_SUB })) : keepingContract(request.agent(server)),
     store: app.get<EventStore>(EVENT_STORE),
     dataDir,
     token,
     as: (roles, options) => withToken(token(roles, options)),
     withToken,
-    anonymous: request.agent(server),
+    anonymous: keepingContract(request.agent(server)),
     close,
   };
 }

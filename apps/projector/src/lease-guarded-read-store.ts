@@ -1,4 +1,4 @@
-import { CommitBatch, Filter, FindOptions, IndexSpec, ReadStore, StoredDocument } from '@crm/read-store';
+import { CommitBatch, FencedOutError, Filter, FindOptions, IndexSpec, ReadStore, StoredDocument } from '@crm/read-store';
 
 export class LeaseLostError extends Error {
   constructor() {
@@ -16,6 +16,8 @@ export class LeaseGuardedReadStore implements ReadStore {
   constructor(
     private readonly inner: ReadStore,
     private readonly assertHeld: () => void,
+    /** The lease checked again inside each commit (MongoDB, on the server's clock; see CommitBatch.fence). */
+    private readonly fence?: CommitBatch['fence'],
   ) {}
 
   find<T extends StoredDocument = StoredDocument>(collection: string, filter?: Filter, options?: FindOptions): Promise<T[]> {
@@ -44,7 +46,12 @@ export class LeaseGuardedReadStore implements ReadStore {
 
   async commit(batch: CommitBatch): Promise<void> {
     this.assertHeld();
-    await this.inner.commit(batch);
+    try {
+      await this.inner.commit(this.fence ? { ...batch, fence: this.fence } : batch);
+    } catch (error) {
+      if (error instanceof FencedOutError) throw new LeaseLostError();
+      throw error;
+    }
   }
 
   async setMeta(key: string, value: string): Promise<void> {

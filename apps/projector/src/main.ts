@@ -1,4 +1,4 @@
-import { Lease, MongoLease, SqliteLease } from '@crm/lease';
+import { Lease, LEASES_COLLECTION, MongoLease, SqliteLease } from '@crm/lease';
 import { createProtectedEventStore } from '@crm/privacy';
 import { createReadStore, ReadStore, ReadStoreInUseError } from '@crm/read-store';
 import { randomUUID } from 'node:crypto';
@@ -42,7 +42,8 @@ async function activate(settings: Settings, log: Logger, context: ActivationCont
     await store.close();
     throw error;
   }
-  const projector = new Projector(events, new LeaseGuardedReadStore(store, context.assertHeld), log, onFailure);
+  const fence = settings.mongodbUrl ? { collection: LEASES_COLLECTION, name: context.lease, holder: context.holder } : undefined;
+  const projector = new Projector(events, new LeaseGuardedReadStore(store, context.assertHeld, fence), log, onFailure);
   const close = async () => {
     await store.close();
     await events.close();

@@ -21,6 +21,9 @@ export interface ActivationContext {
   holds(): boolean;
   /** Whether the process is shutting down (stop waiting for anything). */
   stopping(): boolean;
+  /** The lease's name and this process's holder id, for a store that checks the lease itself (fencing). */
+  lease: string;
+  holder: string;
 }
 
 export interface ProjectorProcessOptions {
@@ -93,6 +96,8 @@ export class ProjectorProcess {
       assertHeld: () => this.assertHeld(),
       holds: () => this.keeper.holds,
       stopping: () => this.state === 'stopping',
+      lease: this.name,
+      holder,
     });
     await this.activation;
   }

@@ -17,7 +17,7 @@ export interface paths {
          * Rebuild every projection from position 0
          * @description Builds new generations beside the live ones, which keep answering until the new ones have caught up. `?wait=true` answers when done.
          */
-        post: operations["AdminController_rebuild"];
+        post: operations["rebuildProjections"];
         delete?: never;
         options?: never;
         head?: never;
@@ -32,13 +32,13 @@ export interface paths {
             cookie?: never;
         };
         /** Schools, companies, municipalities and networks */
-        get: operations["OrganisationQueriesController_list"];
+        get: operations["listOrganisations"];
         put?: never;
         /**
          * Register a school, company, municipality or network
          * @description Records OrganisationRegistered. Answers { id, revision, position }.
          */
-        post: operations["OrganisationsController_register"];
+        post: operations["registerOrganisation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -53,7 +53,7 @@ export interface paths {
             cookie?: never;
         };
         /** One organisation, with counts of its partnerships and people */
-        get: operations["OrganisationQueriesController_get"];
+        get: operations["getOrganisation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -63,7 +63,7 @@ export interface paths {
          * Change an organisation’s name, kind, levels, sector, region or size
          * @description Records OrganisationUpdated. Answers { id, revision, position }.
          */
-        patch: operations["OrganisationsController_update"];
+        patch: operations["updateOrganisation"];
         trace?: never;
     };
     "/api/partnerships": {
@@ -74,13 +74,13 @@ export interface paths {
             cookie?: never;
         };
         /** Partnerships with school, partner, levels, stage, intensity, health and school-side key-person risk as of asOf */
-        get: operations["PartnershipQueriesController_list"];
+        get: operations["listPartnerships"];
         put?: never;
         /**
          * Open a partnership between a school and a partner
          * @description Records PartnershipOpened. Answers { id, revision, position }.
          */
-        post: operations["PartnershipsController_open"];
+        post: operations["openPartnership"];
         delete?: never;
         options?: never;
         head?: never;
@@ -95,7 +95,7 @@ export interface paths {
             cookie?: never;
         };
         /** One partnership: summary incl. health status */
-        get: operations["PartnershipQueriesController_get"];
+        get: operations["getPartnership"];
         put?: never;
         post?: never;
         delete?: never;
@@ -117,7 +117,7 @@ export interface paths {
          * Record an activity: internship, guest lecture, company visit, …
          * @description Records ActivityRecorded. Answers { id, revision, position }.
          */
-        post: operations["PartnershipsController_activity"];
+        post: operations["recordActivity"];
         delete?: never;
         options?: never;
         head?: never;
@@ -137,7 +137,7 @@ export interface paths {
          * Record a signed agreement (MoU, letter of intent, …)
          * @description Records AgreementSigned. Answers { id, revision, position }.
          */
-        post: operations["PartnershipsController_agreement"];
+        post: operations["signAgreement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -157,7 +157,7 @@ export interface paths {
          * Terminate an agreement
          * @description Records AgreementTerminated. Answers { id, revision, position }.
          */
-        post: operations["PartnershipsController_terminate"];
+        post: operations["terminateAgreement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -177,7 +177,7 @@ export interface paths {
          * Record a promise one side made, with its due date
          * @description Records CommitmentMade. Answers { id, revision, position }.
          */
-        post: operations["PartnershipsController_commitment"];
+        post: operations["makeCommitment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -197,7 +197,7 @@ export interface paths {
          * Record that a commitment was broken
          * @description Records CommitmentBroken. Answers { id, revision, position }.
          */
-        post: operations["PartnershipsController_breach"];
+        post: operations["breakCommitment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -217,7 +217,7 @@ export interface paths {
          * Cancel a commitment by agreement
          * @description Records CommitmentCancelled. Answers { id, revision, position }.
          */
-        post: operations["PartnershipsController_cancel"];
+        post: operations["cancelCommitment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -237,7 +237,7 @@ export interface paths {
          * Record that a commitment was kept
          * @description Records CommitmentFulfilled. Answers { id, revision, position }.
          */
-        post: operations["PartnershipsController_fulfil"];
+        post: operations["fulfilCommitment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -257,7 +257,7 @@ export interface paths {
          * Assign a primary or backup contact person on one side
          * @description Records ContactPersonAssigned (after ContactPersonUnassigned of the old primary). Answers { id, revision, position }.
          */
-        post: operations["PartnershipsController_assign"];
+        post: operations["assignContact"];
         delete?: never;
         options?: never;
         head?: never;
@@ -278,7 +278,7 @@ export interface paths {
          * Unassign a contact person
          * @description Records ContactPersonUnassigned. Answers { id, revision, position }.
          */
-        delete: operations["PartnershipsController_unassign"];
+        delete: operations["unassignContact"];
         options?: never;
         head?: never;
         patch?: never;
@@ -292,7 +292,7 @@ export interface paths {
             cookie?: never;
         };
         /** Contact-person continuity per side: primary, backups, handovers, gaps, orphaned (SPEC §3.2) */
-        get: operations["PartnershipQueriesController_continuity"];
+        get: operations["getPartnershipContinuity"];
         put?: never;
         post?: never;
         delete?: never;
@@ -314,7 +314,7 @@ export interface paths {
          * End the partnership; it takes no further events
          * @description Records PartnershipEnded. Answers { id, revision, position }.
          */
-        post: operations["PartnershipsController_end"];
+        post: operations["endPartnership"];
         delete?: never;
         options?: never;
         head?: never;
@@ -334,7 +334,7 @@ export interface paths {
          * Record an evaluation with both sides’ satisfaction
          * @description Records EvaluationHeld. Answers { id, revision, position }.
          */
-        post: operations["PartnershipsController_evaluation"];
+        post: operations["holdEvaluation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -349,7 +349,7 @@ export interface paths {
             cookie?: never;
         };
         /** Relationship health: score, status, trend and every component with its reason (SPEC §3.1) */
-        get: operations["PartnershipQueriesController_health"];
+        get: operations["getPartnershipHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -371,7 +371,7 @@ export interface paths {
          * Change the intensity of cooperation
          * @description Records PartnershipIntensityChanged. Answers { id, revision, position }.
          */
-        post: operations["PartnershipsController_intensity"];
+        post: operations["changePartnershipIntensity"];
         delete?: never;
         options?: never;
         head?: never;
@@ -391,7 +391,7 @@ export interface paths {
          * Record a contact: a call, email, visit, meeting, …
          * @description Records InteractionRecorded. Answers { id, revision, position }.
          */
-        post: operations["PartnershipsController_interaction"];
+        post: operations["recordInteraction"];
         delete?: never;
         options?: never;
         head?: never;
@@ -406,7 +406,7 @@ export interface paths {
             cookie?: never;
         };
         /** Key-person dependency per side (SPEC §3.3) */
-        get: operations["PartnershipQueriesController_keyPersonRisk"];
+        get: operations["getPartnershipKeyPersonRisk"];
         put?: never;
         post?: never;
         delete?: never;
@@ -428,7 +428,7 @@ export interface paths {
          * Move the partnership to another stage (exploring → agreed → active, paused)
          * @description Records PartnershipStageChanged. Answers { id, revision, position }.
          */
-        post: operations["PartnershipsController_stage"];
+        post: operations["changePartnershipStage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -443,7 +443,7 @@ export interface paths {
             cookie?: never;
         };
         /** Every event of the partnership, oldest first, with who recorded it */
-        get: operations["PartnershipQueriesController_timeline"];
+        get: operations["getPartnershipTimeline"];
         put?: never;
         post?: never;
         delete?: never;
@@ -460,13 +460,13 @@ export interface paths {
             cookie?: never;
         };
         /** People with their organisation, role and tier */
-        get: operations["PeopleQueriesController_list"];
+        get: operations["listPeople"];
         put?: never;
         /**
          * Register a contact person at an organisation
          * @description Records PersonRegistered. Answers { id, revision, position }.
          */
-        post: operations["PeopleController_register"];
+        post: operations["registerPerson"];
         delete?: never;
         options?: never;
         head?: never;
@@ -480,8 +480,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One person */
-        get: operations["PeopleQueriesController_get"];
+        /** One person, with the role and tier held at asOf */
+        get: operations["getPerson"];
         put?: never;
         post?: never;
         delete?: never;
@@ -491,7 +491,7 @@ export interface paths {
          * Change a person’s role and tier
          * @description Records PersonRoleChanged. Answers { id, revision, position }.
          */
-        patch: operations["PeopleController_changeRole"];
+        patch: operations["changePersonRole"];
         trace?: never;
     };
     "/api/people/{id}/departure": {
@@ -507,7 +507,7 @@ export interface paths {
          * Record that a person left their organisation; unassigns them from every partnership
          * @description Records PersonLeftOrganisation and one ContactPersonUnassigned per partnership. Answers { id, revision, position }.
          */
-        post: operations["PeopleController_depart"];
+        post: operations["recordDeparture"];
         delete?: never;
         options?: never;
         head?: never;
@@ -527,7 +527,7 @@ export interface paths {
          * Erase a person’s personal data (GDPR art. 17)
          * @description Records PersonErased. Answers { id, revision, position }.
          */
-        post: operations["PeopleController_erase"];
+        post: operations["erasePerson"];
         delete?: never;
         options?: never;
         head?: never;
@@ -542,7 +542,7 @@ export interface paths {
             cookie?: never;
         };
         /** Where the relation hangs on this person, and what breaks if they leave (SPEC §3.3) */
-        get: operations["PeopleQueriesController_exposure"];
+        get: operations["getPersonExposure"];
         put?: never;
         post?: never;
         delete?: never;
@@ -559,7 +559,7 @@ export interface paths {
             cookie?: never;
         };
         /** Contact-person continuity of every running partnership, orphaned first */
-        get: operations["ReportsController_continuity"];
+        get: operations["getContinuityReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -576,7 +576,7 @@ export interface paths {
             cookie?: never;
         };
         /** Key-person risk of every running partnership, highest school-side risk first */
-        get: operations["ReportsController_keyPersonRisk"];
+        get: operations["getKeyPersonRiskReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -593,7 +593,7 @@ export interface paths {
             cookie?: never;
         };
         /** Commitment to partnerships per school level (SPEC §3.4), optionally for one school or region */
-        get: operations["ReportsController_levels"];
+        get: operations["getLevelsReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -610,7 +610,7 @@ export interface paths {
             cookie?: never;
         };
         /** The actions due on the partnerships where the person is a school-side contact, most urgent first (SPEC §3.5) */
-        get: operations["WorklistController_worklist"];
+        get: operations["getWorklist"];
         put?: never;
         post?: never;
         delete?: never;
@@ -630,7 +630,7 @@ export interface paths {
          * Readiness: each store (event log, read store, key store) and the projections
          * @description 200 when every store answers and no projection has failed; 503 otherwise, saying which. Includes projection lag.
          */
-        get: operations["HealthController_health"];
+        get: operations["getHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -647,7 +647,7 @@ export interface paths {
             cookie?: never;
         };
         /** Prometheus metrics: commands, store latencies, projection lag, process */
-        get: operations["HealthController_metrics"];
+        get: operations["getMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -735,6 +735,57 @@ export interface components {
             at?: string;
             reason?: string;
         };
+        CommandResultResponse: {
+            /**
+             * Format: uuid
+             * @description the id of what the command created (organisation, person, partnership, interaction, …), else of the aggregate
+             * @example 3f2b8c1e-5d6a-4e7b-9c0d-1a2b3c4d5e6f
+             */
+            id: string;
+            /**
+             * @description the global log position of the last event written: send it as X-Min-Position to read your write
+             * @example 42
+             */
+            position: number;
+            /**
+             * @description the stream revision after the write: send it as If-Match with the next command
+             * @example 3
+             */
+            revision: number;
+        };
+        ContactRefResponse: {
+            /** @description display name; `[erased]` after an erasure */
+            name: string;
+            /** Format: uuid */
+            personId: string;
+            /** Format: date-time */
+            since: string;
+            tenureDays: number;
+        };
+        ContinuityReportResponse: {
+            /** Format: date-time */
+            asOf: string;
+            /** @description orphaned first */
+            items: components["schemas"]["ContinuityRowResponse"][];
+        };
+        ContinuityRowResponse: {
+            levels: ("po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo")[];
+            partner: components["schemas"]["SideContinuityRowResponse"];
+            partnerName: string | null;
+            /** Format: uuid */
+            partnershipId: string;
+            school: components["schemas"]["SideContinuityRowResponse"];
+            schoolName: string | null;
+        };
+        DepartureImpactResponse: {
+            /** @enum {string} */
+            becomes: "orphaned" | "high_risk";
+            /** Format: uuid */
+            partnershipId: string;
+            reason: string;
+            /** @enum {string} */
+            side: "school" | "partner";
+        };
         EndPartnershipDto: {
             /**
              * Format: date-time
@@ -753,6 +804,61 @@ export interface components {
              */
             at?: string;
         };
+        ErrorResponse: {
+            /**
+             * @description stable and machine-readable; each operation lists the codes it gives per status
+             * @example date_before_opening
+             */
+            code: string;
+            /** @description 409 `revision_mismatch`: the stream revision now (-1: no stream); send it as If-Match */
+            currentRevision?: number;
+            /** @description per field, for bad input (400) */
+            errors?: components["schemas"]["FieldErrorResponse"][];
+            /**
+             * @description the field a rule of the domain is about
+             * @example occurredAt
+             */
+            field?: string;
+            /**
+             * @description for a person to read
+             * @example occurredAt (2024-01-01) is before the partnership opened (2025-09-01)
+             */
+            message: string;
+            /** @description 503 `read_models_behind`: the position the read models have reached */
+            position?: number;
+            /** @description 429 `rate_limited`: seconds until a request is admitted again */
+            retryAfterSeconds?: number;
+            /** @example 422 */
+            statusCode: number;
+        };
+        EventStoreStatusResponse: {
+            /** @description why it is down (credentials masked) */
+            error?: string;
+            headPosition?: number;
+            latencyMs: number;
+            /** @enum {string} */
+            status: "up" | "down";
+        };
+        ExposureEntryResponse: {
+            /** Format: uuid */
+            partnershipId: string;
+            reason: string;
+            /** @enum {string} */
+            side: "school" | "partner";
+        };
+        FieldErrorResponse: {
+            /**
+             * @description the body field, query parameter, path parameter or header
+             * @example occurredAt
+             */
+            field: string;
+            /**
+             * @example [
+             *       "occurredAt must be an ISO-8601 date"
+             *     ]
+             */
+            messages: string[];
+        };
         FulfilCommitmentDto: {
             /**
              * Format: date-time
@@ -760,6 +866,42 @@ export interface components {
              * @example 2026-03-12T10:00:00.000Z
              */
             at?: string;
+        };
+        GenerationPositionResponse: {
+            generation: number;
+            position: number;
+        };
+        HandoverCountResponse: {
+            allTime: number;
+            last3Years: number;
+        };
+        HandoverResponse: {
+            /**
+             * Format: date-time
+             * @description when the successor became primary
+             */
+            at: string;
+            from: components["schemas"]["PersonRefResponse"];
+            to: components["schemas"]["PersonRefResponse"];
+            /** @description the successor took part in a touchpoint before the predecessor was unassigned */
+            warm: boolean;
+        };
+        HealthComponentResponse: {
+            /** @enum {string} */
+            name: "recency" | "cadence" | "evaluation" | "commitments" | "formalisation" | "reciprocity" | "continuity" | "satisfaction";
+            /** @example last contact 143 days ago; expected every 60 */
+            reason: string;
+            /** @description null: not applicable, left out of the mean */
+            score: number | null;
+            weight: number;
+        };
+        HealthResponse: {
+            eventStore: components["schemas"]["EventStoreStatusResponse"];
+            keyStore: components["schemas"]["StoreStatusResponse"];
+            readModels: components["schemas"]["ReadModelsStatusResponse"];
+            readStore: components["schemas"]["StoreStatusResponse"];
+            /** @enum {string} */
+            status: "ok" | "degraded";
         };
         HoldEvaluationDto: {
             /**
@@ -779,16 +921,64 @@ export interface components {
              */
             nextEvaluationDue?: string;
             notes?: string;
-            /**
-             * @example [
-             *       "0d9f7a52-2c55-4c8e-a0e8-6b1f6a6d7c11"
-             *     ]
-             */
+            /** @example [] */
             participantIds?: string[];
             /** @example 7 */
             partnerSatisfaction: number;
             /** @example 8 */
             schoolSatisfaction: number;
+        };
+        KeyPersonRiskReportResponse: {
+            /** Format: date-time */
+            asOf: string;
+            /** @description highest school-side risk first */
+            items: components["schemas"]["KeyPersonRiskRowResponse"][];
+        };
+        KeyPersonRiskRowResponse: {
+            levels: ("po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo")[];
+            partner: components["schemas"]["SideRiskRowResponse"];
+            partnerName: string | null;
+            /** Format: uuid */
+            partnershipId: string;
+            school: components["schemas"]["SideRiskRowResponse"];
+            schoolName: string | null;
+        };
+        LevelRowResponse: {
+            /** @description share with status at_risk */
+            atRiskShare: number | null;
+            byStage: components["schemas"]["StageCountsResponse"];
+            /** @description commitments kept (730 days) */
+            commitmentsKeptRatio: number | null;
+            /** @description share with status dormant */
+            dormantShare: number | null;
+            /** @description share of partnerships older than 180 days evaluated in the last 365 */
+            evaluatedShare: number | null;
+            /** @description share of agreed/active partnerships with a valid formal agreement */
+            formalAgreementShare: number | null;
+            /** @description share with high school-side key-person risk */
+            highKeyPersonRiskShare: number | null;
+            /** @enum {string} */
+            level: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo";
+            meanHealth: number | null;
+            /** @description a partnership counts once for each of its levels */
+            partnerships: number;
+            /** @description how each figure was counted, per figure */
+            reasons: {
+                [key: string]: string;
+            };
+            tierInvolvement: components["schemas"]["TierInvolvementResponse"];
+        };
+        LevelsFilterResponse: {
+            levels?: ("po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo")[];
+            region?: string;
+            /** Format: uuid */
+            schoolId?: string;
+        };
+        LevelsReportResponse: {
+            /** Format: date-time */
+            asOf: string;
+            filter: components["schemas"]["LevelsFilterResponse"];
+            levels: components["schemas"]["LevelRowResponse"][];
         };
         MakeCommitmentDto: {
             /**
@@ -844,7 +1034,7 @@ export interface components {
             /**
              * Format: uuid
              * @description the company, municipality, network or other school
-             * @example 3f2b8c1e-5d6a-4e7b-9c0d-1a2b3c4d5e6f
+             * @example c7e8f9a0-b1c2-4d3e-9f4a-5b6c7d8e9f00
              */
             partnerId: string;
             /**
@@ -856,7 +1046,7 @@ export interface components {
             /**
              * Format: uuid
              * @description an organisation of kind school
-             * @example 3f2b8c1e-5d6a-4e7b-9c0d-1a2b3c4d5e6f
+             * @example 6a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d
              */
             schoolId: string;
             /**
@@ -866,6 +1056,312 @@ export interface components {
              *     ]
              */
             themes?: string[];
+        };
+        OrganisationDetailResponse: {
+            /** Format: date-time */
+            asOf: string;
+            /** @enum {string} */
+            kind: "school" | "company" | "government" | "network" | "other";
+            /** @description schools only */
+            levels: ("po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo")[];
+            name: string;
+            /** Format: uuid */
+            organisationId: string;
+            partnerships: components["schemas"]["PartnershipCountsResponse"];
+            people: components["schemas"]["PeopleCountsResponse"];
+            region?: string;
+            /** Format: date-time */
+            registeredAt: string;
+            /** @description the stream revision (also the ETag): send it as If-Match */
+            revision?: number;
+            sector?: string;
+            /** @enum {string} */
+            size?: "micro" | "small" | "medium" | "large";
+        };
+        OrganisationListResponse: {
+            /** Format: date-time */
+            asOf: string;
+            items: components["schemas"]["OrganisationResponse"][];
+            nextCursor: string | null;
+        };
+        OrganisationResponse: {
+            /** @enum {string} */
+            kind: "school" | "company" | "government" | "network" | "other";
+            /** @description schools only */
+            levels: ("po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo")[];
+            name: string;
+            /** Format: uuid */
+            organisationId: string;
+            region?: string;
+            /** Format: date-time */
+            registeredAt: string;
+            /** @description the stream revision (also the ETag): send it as If-Match */
+            revision?: number;
+            sector?: string;
+            /** @enum {string} */
+            size?: "micro" | "small" | "medium" | "large";
+        };
+        PartnerRefResponse: {
+            /** @enum {string|null} */
+            kind: "school" | "company" | "government" | "network" | "other" | null;
+            name: string | null;
+            /** Format: uuid */
+            organisationId: string;
+            sector: string | null;
+        };
+        PartnershipContinuityResponse: {
+            /** Format: date-time */
+            asOf: string;
+            partner: components["schemas"]["SideContinuityResponse"];
+            /** Format: uuid */
+            partnershipId: string;
+            /** @description the stream revision (also the ETag): send it as If-Match */
+            revision?: number;
+            school: components["schemas"]["SideContinuityResponse"];
+        };
+        PartnershipCountsResponse: {
+            /** @description opened and not ended at asOf */
+            running: number;
+            /** @description opened by asOf */
+            total: number;
+        };
+        PartnershipDetailResponse: {
+            /** Format: date-time */
+            asOf: string;
+            /** Format: date-time */
+            endedAt: string | null;
+            /** @description health score at asOf; null before the partnership was opened */
+            healthScore: number | null;
+            /**
+             * @description intensity at asOf
+             * @enum {string}
+             */
+            intensity: "placement" | "aligned" | "exchange" | "innovation";
+            levels: ("po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo")[];
+            /** Format: date-time */
+            openedAt: string;
+            partner: components["schemas"]["PartnerRefResponse"];
+            /** Format: uuid */
+            partnershipId: string;
+            /** @description why the status is what it is */
+            reason: string;
+            /** @description the stream revision (also the ETag): send it as If-Match */
+            revision?: number;
+            school: components["schemas"]["SchoolRefResponse"];
+            /**
+             * @description school-side key-person risk at asOf
+             * @enum {string}
+             */
+            schoolKeyPersonRisk: "high" | "medium" | "low";
+            /**
+             * @description stage at asOf
+             * @enum {string}
+             */
+            stage: "exploring" | "agreed" | "active" | "paused" | "ended";
+            /** @enum {string} */
+            status: "healthy" | "attention" | "at_risk" | "dormant" | "ended" | "not_opened";
+            themes: string[];
+            /** @description score(asOf) − score(asOf − 90 days) */
+            trend: number | null;
+        };
+        PartnershipHealthResponse: {
+            /** Format: date-time */
+            asOf: string;
+            components: components["schemas"]["HealthComponentResponse"][];
+            /** Format: uuid */
+            partnershipId: string;
+            reason: string;
+            /** @description the stream revision (also the ETag): send it as If-Match */
+            revision?: number;
+            /** @description null only before the partnership was opened */
+            score: number | null;
+            /** @enum {string} */
+            status: "healthy" | "attention" | "at_risk" | "dormant" | "ended" | "not_opened";
+            /** @description score(asOf) − score(asOf − 90 days); null when not open 90 days before */
+            trend: number | null;
+            trendReason: string;
+        };
+        PartnershipKeyPersonRiskResponse: {
+            /** Format: date-time */
+            asOf: string;
+            partner: components["schemas"]["SideKeyPersonRiskResponse"];
+            /** Format: uuid */
+            partnershipId: string;
+            /** @description the stream revision (also the ETag): send it as If-Match */
+            revision?: number;
+            school: components["schemas"]["SideKeyPersonRiskResponse"];
+        };
+        PartnershipListResponse: {
+            /**
+             * Format: date-time
+             * @description the date every figure is computed for (a cursor keeps the first page’s)
+             */
+            asOf: string;
+            items: components["schemas"]["PartnershipSummaryResponse"][];
+            /** @description send as `cursor` for the next page; null on the last */
+            nextCursor: string | null;
+        };
+        PartnershipSummaryResponse: {
+            /** @description health score at asOf; null before the partnership was opened */
+            healthScore: number | null;
+            /**
+             * @description intensity at asOf
+             * @enum {string}
+             */
+            intensity: "placement" | "aligned" | "exchange" | "innovation";
+            levels: ("po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo")[];
+            /** Format: date-time */
+            openedAt: string;
+            partner: components["schemas"]["PartnerRefResponse"];
+            /** Format: uuid */
+            partnershipId: string;
+            school: components["schemas"]["SchoolRefResponse"];
+            /**
+             * @description school-side key-person risk at asOf
+             * @enum {string}
+             */
+            schoolKeyPersonRisk: "high" | "medium" | "low";
+            /**
+             * @description stage at asOf
+             * @enum {string}
+             */
+            stage: "exploring" | "agreed" | "active" | "paused" | "ended";
+            /** @enum {string} */
+            status: "healthy" | "attention" | "at_risk" | "dormant" | "ended" | "not_opened";
+            themes: string[];
+        };
+        PeopleCountsResponse: {
+            /** @description not left at asOf */
+            current: number;
+            total: number;
+        };
+        PeopleListResponse: {
+            /** Format: date-time */
+            asOf: string;
+            items: components["schemas"]["PersonResponse"][];
+            nextCursor: string | null;
+        };
+        PersonDetailResponse: {
+            /** Format: date-time */
+            asOf: string;
+            /**
+             * Format: email
+             * @description left out after an erasure
+             */
+            email?: string;
+            erased: boolean;
+            /** @description still at the organisation at asOf */
+            inOrganisation: boolean;
+            /**
+             * Format: date-time
+             * @description when they left the organisation
+             */
+            leftAt?: string;
+            /** @description `[erased]` after an erasure */
+            name: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string | null;
+            /** Format: uuid */
+            personId: string;
+            /** @description left out after an erasure */
+            phone?: string;
+            /** Format: date-time */
+            registeredAt: string;
+            /** @description the stream revision (also the ETag): send it as If-Match */
+            revision?: number;
+            role: string;
+            roleHistory: components["schemas"]["RoleHeldResponse"][];
+            /** @enum {string} */
+            tier: "strategic" | "tactical" | "operational";
+        };
+        PersonExposureResponse: {
+            /** Format: date-time */
+            asOf: string;
+            /** @description what would become orphaned or high-risk if they left today */
+            departureImpact: components["schemas"]["DepartureImpactResponse"][];
+            /** @description where they are the only active person of their side */
+            onlyActivePersonIn: components["schemas"]["ExposureEntryResponse"][];
+            /** Format: uuid */
+            personId: string;
+            /** @description partnerships where the person is primary */
+            primaryOf: components["schemas"]["ExposureEntryResponse"][];
+        };
+        PersonRefResponse: {
+            /** @description display name; `[erased]` after an erasure */
+            name: string;
+            /** Format: uuid */
+            personId: string;
+        };
+        PersonResponse: {
+            /**
+             * Format: email
+             * @description left out after an erasure
+             */
+            email?: string;
+            erased: boolean;
+            /** @description still at the organisation at asOf */
+            inOrganisation: boolean;
+            /**
+             * Format: date-time
+             * @description when they left the organisation
+             */
+            leftAt?: string;
+            /** @description `[erased]` after an erasure */
+            name: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string | null;
+            /** Format: uuid */
+            personId: string;
+            /** @description left out after an erasure */
+            phone?: string;
+            /** Format: date-time */
+            registeredAt: string;
+            /** @description the stream revision (also the ETag): send it as If-Match */
+            revision?: number;
+            role: string;
+            roleHistory: components["schemas"]["RoleHeldResponse"][];
+            /** @enum {string} */
+            tier: "strategic" | "tactical" | "operational";
+        };
+        ProjectionLagResponse: {
+            caughtUp: boolean;
+            /** @description why the projection stopped */
+            error?: string;
+            generation: number;
+            lagEvents?: number;
+            lagMs?: number;
+            /** @example partnerships */
+            name: string;
+            /** @description the last log position committed */
+            position: number;
+            /** @description the generation being built beside the live one */
+            rebuilding?: components["schemas"]["GenerationPositionResponse"];
+        };
+        ProjectionStatusResponse: {
+            caughtUp: boolean;
+            /** @description why the projection stopped */
+            error?: string;
+            generation: number;
+            /** @example partnerships */
+            name: string;
+            /** @description the last log position committed */
+            position: number;
+            /** @description the generation being built beside the live one */
+            rebuilding?: components["schemas"]["GenerationPositionResponse"];
+        };
+        ReadModelsStatusResponse: {
+            /** @description lag fields are left out when the log could not be read */
+            projections: components["schemas"]["ProjectionLagResponse"][];
+            rebuilding: boolean;
+            /** @enum {string} */
+            status: "up" | "failing";
+        };
+        RebuildResponse: {
+            projections: components["schemas"]["ProjectionStatusResponse"][];
+            /** @enum {string} */
+            status: "rebuilding" | "done";
         };
         RecordActivityDto: {
             /**
@@ -883,11 +1379,7 @@ export interface components {
              * @enum {string}
              */
             kind: "internship" | "guest_lecture" | "company_visit" | "open_day" | "practice_assignment" | "hybrid_teacher" | "elective_course" | "research_project" | "brainstorm" | "network_meeting" | "teacher_internship" | "media_publicity" | "thank_you" | "other";
-            /**
-             * @example [
-             *       "0d9f7a52-2c55-4c8e-a0e8-6b1f6a6d7c11"
-             *     ]
-             */
+            /** @example [] */
             participantIds?: string[];
             /**
              * Format: date-time
@@ -933,9 +1425,7 @@ export interface components {
             occurredAt?: string;
             /**
              * @description people of the school and the partner who took part
-             * @example [
-             *       "0d9f7a52-2c55-4c8e-a0e8-6b1f6a6d7c11"
-             *     ]
+             * @example []
              */
             participantIds?: string[];
             /** @example Discussed internship places for next year */
@@ -1006,6 +1496,76 @@ export interface components {
              */
             tier: "strategic" | "tactical" | "operational";
         };
+        RoleHeldResponse: {
+            /**
+             * Format: date-time
+             * @description from this date on; the registration’s role holds from the start (1970-01-01)
+             */
+            from: string;
+            role: string;
+            /** @enum {string} */
+            tier: "strategic" | "tactical" | "operational";
+        };
+        SchoolRefResponse: {
+            /** @description display name; `[erased]` never applies to organisations */
+            name: string | null;
+            /** Format: uuid */
+            organisationId: string;
+            region: string | null;
+        };
+        SideContinuityResponse: {
+            backups: components["schemas"]["ContactRefResponse"][];
+            coldHandovers: number;
+            distinctParticipants365: number;
+            /** @description days in the last 730 without a primary */
+            gapDays: number;
+            handoverLog: components["schemas"]["HandoverResponse"][];
+            handovers: components["schemas"]["HandoverCountResponse"];
+            /** @description no primary because the last one left the organisation */
+            orphaned: boolean;
+            /** Format: date-time */
+            orphanedSince: string | null;
+            primary: components["schemas"]["ContactRefResponse"] | null;
+            reason: string;
+            /** @enum {string} */
+            side: "school" | "partner";
+            warmHandovers: number;
+        };
+        SideContinuityRowResponse: {
+            /** @description number of backups assigned */
+            backups: number;
+            coldHandovers: number;
+            distinctParticipants365: number;
+            gapDays: number;
+            handovers: components["schemas"]["HandoverCountResponse"];
+            orphaned: boolean;
+            /** Format: date-time */
+            orphanedSince: string | null;
+            primary: components["schemas"]["ContactRefResponse"] | null;
+            warmHandovers: number;
+        };
+        SideKeyPersonRiskResponse: {
+            activePeople: number;
+            activePersonIds: string[];
+            backupAssigned: boolean;
+            reason: string;
+            /** @enum {string} */
+            risk: "high" | "medium" | "low";
+            /** @enum {string} */
+            side: "school" | "partner";
+            sideTouchpoints: number;
+            topPerson: components["schemas"]["PersonRefResponse"] | null;
+            /** @description the largest share of this side’s touchpoints one person took part in */
+            topShare: number | null;
+        };
+        SideRiskRowResponse: {
+            activePeople: number;
+            reason: string;
+            /** @enum {string} */
+            risk: "high" | "medium" | "low";
+            topPerson: components["schemas"]["PersonRefResponse"] | null;
+            topShare: number | null;
+        };
         SignAgreementDto: {
             /**
              * Format: uuid
@@ -1017,11 +1577,7 @@ export interface components {
              * @enum {string}
              */
             kind: "mou" | "letter_of_intent" | "cooperation_agreement" | "contract" | "learning_agreement";
-            /**
-             * @example [
-             *       "0d9f7a52-2c55-4c8e-a0e8-6b1f6a6d7c11"
-             *     ]
-             */
+            /** @example [] */
             signatoryIds?: string[];
             /**
              * Format: date-time
@@ -1035,6 +1591,20 @@ export interface components {
              */
             validUntil?: string;
         };
+        StageCountsResponse: {
+            active: number;
+            agreed: number;
+            ended: number;
+            exploring: number;
+            paused: number;
+        };
+        StoreStatusResponse: {
+            /** @description why it is down (credentials masked) */
+            error?: string;
+            latencyMs: number;
+            /** @enum {string} */
+            status: "up" | "down";
+        };
         TerminateAgreementDto: {
             /**
              * Format: date-time
@@ -1043,6 +1613,39 @@ export interface components {
              */
             at?: string;
             reason?: string;
+        };
+        TierInvolvementResponse: {
+            /** @description the same for operational */
+            operational: number | null;
+            /** @description share of active partnerships where a strategic school person took part in a touchpoint (365 days) */
+            strategic: number | null;
+            /** @description the same for tactical */
+            tactical: number | null;
+        };
+        TimelineEntryResponse: {
+            /**
+             * Format: date-time
+             * @description the date the event is about
+             */
+            at?: string;
+            /** @description the event’s payload (SPEC §2) */
+            data: {
+                [key: string]: unknown;
+            };
+            position: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description the `sub` of who recorded it */
+            recordedBy: string;
+            revision: number;
+            /** @example InteractionRecorded */
+            type: string;
+        };
+        TimelineResponse: {
+            items: components["schemas"]["TimelineEntryResponse"][];
+            nextCursor: string | null;
+            /** @description the stream revision (also the ETag): send it as If-Match */
+            revision?: number;
         };
         UpdateOrganisationDto: {
             /**
@@ -1068,6 +1671,29 @@ export interface components {
              */
             size?: "micro" | "small" | "medium" | "large";
         };
+        WorklistItemResponse: {
+            /** Format: uuid */
+            agreementId?: string;
+            /** Format: uuid */
+            commitmentId?: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** @description dueAt lies before asOf */
+            overdue: boolean;
+            /** Format: uuid */
+            partnershipId: string;
+            reason: string;
+            /** @enum {string} */
+            type: "orphaned" | "commitment_overdue" | "evaluation_due" | "contact_drifting" | "add_backup_contact" | "agreement_expiring" | "commitment_due" | "thank_you";
+        };
+        WorklistResponse: {
+            /** Format: date-time */
+            asOf: string;
+            /** @description most urgent first */
+            items: components["schemas"]["WorklistItemResponse"][];
+            /** Format: uuid */
+            personId: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1077,10 +1703,11 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    AdminController_rebuild: {
+    rebuildProjections: {
         parameters: {
             query?: {
-                wait?: boolean;
+                /** @description true: answer when the rebuild is done */
+                wait?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -1088,48 +1715,237 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the rebuild is under way (or done, with wait=true) */
             202: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RebuildResponse"];
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `malformed_json`, `empty_body`, `body_too_deep`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_query_parameter",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: admin */
+            /** @description the token’s roles may not do this; allowed: admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is over 1 MiB. Codes: `body_too_large`. */
+            413: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "body_too_large",
+                     *       "message": "the body is over 1 MiB"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not `application/json` (forms and text are refused). Codes: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "the body is not `application/json` (forms and text are refused)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "authentication_unavailable",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    OrganisationQueriesController_list: {
+    listOrganisations: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for; default now */
+                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
                 asOf?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
+                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
+                /** @description kind */
                 kind?: "school" | "company" | "government" | "network" | "other";
                 /** @description schools offering this level */
                 level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
+                /** @description page size */
                 limit?: number;
+                /** @description region */
                 region?: string;
+                /** @description sector */
                 sector?: string;
+                /** @description sort */
                 sort?: "name" | "-name" | "registeredAt" | "-registeredAt";
                 /** @description words in the name */
                 text?: string;
             };
             header?: {
-                /** @description wait until the read models include this log position */
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
                 "X-Min-Position"?: string;
             };
             path?: never;
@@ -1137,231 +1953,960 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Schools, companies, municipalities and networks */
             200: {
                 headers: {
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganisationListResponse"];
+                    "text/csv": string;
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_cursor`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, manager, reporting, admin */
+            /** @description the token’s roles may not do this; allowed: connector, manager, reporting, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    OrganisationsController_register: {
+    registerOrganisation: {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body returns the first result */
+                /** @description a retry with the same key and body answers the first result and writes nothing; the same key with another body is 422 */
                 "Idempotency-Key"?: string;
-                /** @description expected stream revision; 409 if the stream has moved on */
+                /** @description the expected stream revision (a `revision` or an `ETag` you were given); 409 `revision_mismatch` if the stream has moved on */
                 "If-Match"?: string;
+                /** @description recorded in the events’ metadata; default the request’s own */
+                "X-Correlation-Id"?: string;
             };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Clusius College",
+                 *       "kind": "school",
+                 *       "levels": [
+                 *         "vmbo",
+                 *         "havo"
+                 *       ],
+                 *       "sector": "agri-food",
+                 *       "region": "Noord-Holland Noord",
+                 *       "size": "small"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RegisterOrganisationDto"];
             };
         };
         responses: {
-            /** @description recorded */
+            /** @description recorded: OrganisationRegistered */
             201: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CommandResultResponse"];
                 };
             };
-            /** @description malformed JSON, unknown fields or wrong types, per field */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_if_match`, `invalid_idempotency_key`, `invalid_correlation_id`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `malformed_json`, `empty_body`, `body_too_deep`. */
             400: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_if_match",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: admin */
+            /** @description the token’s roles may not do this; allowed: admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description an id that does not exist */
+            /** @description codes: organisation_not_found */
             404: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description If-Match does not match the current revision (currentRevision in the body) */
+            /** @description codes: revision_mismatch, organisation_exists */
             409: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description body over 1 MiB */
+            /** @description the body is over 1 MiB. Codes: `body_too_large`. */
             413: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "body_too_large",
+                     *       "message": "the body is over 1 MiB"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description a rule of the domain; `code` says which */
+            /** @description the body is not `application/json` (forms and text are refused). Codes: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "the body is not `application/json` (forms and text are refused)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, levels_only_for_schools, name_empty, school_without_levels, unknown_level */
             422: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "authentication_unavailable",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    OrganisationQueriesController_get: {
+    getOrganisation: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                asOf?: string;
+            };
             header?: {
-                /** @description wait until the read models include this log position */
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
                 "X-Min-Position"?: string;
             };
             path: {
+                /** @description the resource id (a UUID) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description One organisation, with counts of its partnerships and people */
             200: {
                 headers: {
+                    /** @description the stream revision of what is answered, e.g. `"3"`: send it as If-Match */
+                    ETag?: string;
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganisationDetailResponse"];
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, manager, reporting, admin */
+            /** @description the token’s roles may not do this; allowed: connector, manager, reporting, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: organisation_not_found */
+            404: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    OrganisationsController_update: {
+    updateOrganisation: {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body returns the first result */
+                /** @description a retry with the same key and body answers the first result and writes nothing; the same key with another body is 422 */
                 "Idempotency-Key"?: string;
-                /** @description expected stream revision; 409 if the stream has moved on */
+                /** @description the expected stream revision (a `revision` or an `ETag` you were given); 409 `revision_mismatch` if the stream has moved on */
                 "If-Match"?: string;
+                /** @description recorded in the events’ metadata; default the request’s own */
+                "X-Correlation-Id"?: string;
             };
             path: {
+                /** @description the resource id (a UUID) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Clusius College Alkmaar",
+                 *       "kind": "school",
+                 *       "levels": [
+                 *         "vmbo"
+                 *       ],
+                 *       "sector": "techniek",
+                 *       "region": "Noord-Holland Noord",
+                 *       "size": "micro"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateOrganisationDto"];
             };
         };
         responses: {
-            /** @description recorded */
+            /** @description recorded: OrganisationUpdated */
             200: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CommandResultResponse"];
                 };
             };
-            /** @description malformed JSON, unknown fields or wrong types, per field */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_if_match`, `invalid_idempotency_key`, `invalid_correlation_id`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`, `malformed_json`, `empty_body`, `body_too_deep`. */
             400: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_if_match",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: admin */
+            /** @description the token’s roles may not do this; allowed: admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description an id that does not exist */
+            /** @description codes: organisation_not_found */
             404: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description If-Match does not match the current revision (currentRevision in the body) */
+            /** @description codes: revision_mismatch, organisation_exists */
             409: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description body over 1 MiB */
+            /** @description the body is over 1 MiB. Codes: `body_too_large`. */
             413: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "body_too_large",
+                     *       "message": "the body is over 1 MiB"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description a rule of the domain; `code` says which */
+            /** @description the body is not `application/json` (forms and text are refused). Codes: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "the body is not `application/json` (forms and text are refused)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, levels_only_for_schools, name_empty, school_without_levels, unknown_level */
             422: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "authentication_unavailable",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    PartnershipQueriesController_list: {
+    listPartnerships: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for; default now */
+                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
                 asOf?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
+                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
+                /** @description level */
                 level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
+                /** @description page size */
                 limit?: number;
                 /** @description partnerId */
                 partner?: string;
@@ -1383,7 +2928,7 @@ export interface operations {
                 text?: string;
             };
             header?: {
-                /** @description wait until the read models include this log position (read-your-writes) */
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
                 "X-Min-Position"?: string;
             };
             path?: never;
@@ -1391,787 +2936,2972 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Partnerships with school, partner, levels, stage, intensity, health and school-side key-person risk as of asOf */
             200: {
                 headers: {
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PartnershipListResponse"];
+                    "text/csv": string;
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_cursor`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, manager, reporting, admin */
+            /** @description the token’s roles may not do this; allowed: connector, manager, reporting, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    PartnershipsController_open: {
+    openPartnership: {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body returns the first result */
+                /** @description a retry with the same key and body answers the first result and writes nothing; the same key with another body is 422 */
                 "Idempotency-Key"?: string;
-                /** @description expected stream revision; 409 if the stream has moved on */
+                /** @description the expected stream revision (a `revision` or an `ETag` you were given); 409 `revision_mismatch` if the stream has moved on */
                 "If-Match"?: string;
+                /** @description recorded in the events’ metadata; default the request’s own */
+                "X-Correlation-Id"?: string;
             };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "schoolId": "6a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                 *       "partnerId": "c7e8f9a0-b1c2-4d3e-9f4a-5b6c7d8e9f00",
+                 *       "levels": [
+                 *         "mbo"
+                 *       ],
+                 *       "intensity": "placement",
+                 *       "themes": [
+                 *         "techniek",
+                 *         "duurzaamheid"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["OpenPartnershipDto"];
             };
         };
         responses: {
-            /** @description recorded */
+            /** @description recorded: PartnershipOpened */
             201: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CommandResultResponse"];
                 };
             };
-            /** @description malformed JSON, unknown fields or wrong types, per field */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_if_match`, `invalid_idempotency_key`, `invalid_correlation_id`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `malformed_json`, `empty_body`, `body_too_deep`. */
             400: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_if_match",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, admin */
+            /** @description the token’s roles may not do this; allowed: connector, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description an id that does not exist */
+            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
             404: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description If-Match does not match the current revision (currentRevision in the body) */
+            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
             409: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description body over 1 MiB */
+            /** @description the body is over 1 MiB. Codes: `body_too_large`. */
             413: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "body_too_large",
+                     *       "message": "the body is over 1 MiB"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description a rule of the domain; `code` says which */
+            /** @description the body is not `application/json` (forms and text are refused). Codes: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "the body is not `application/json` (forms and text are refused)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
             422: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "authentication_unavailable",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    PartnershipQueriesController_get: {
+    getPartnership: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                asOf?: string;
+            };
             header?: {
-                /** @description wait until the read models include this log position (read-your-writes) */
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
                 "X-Min-Position"?: string;
             };
             path: {
+                /** @description the resource id (a UUID) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description One partnership: summary incl. health status */
             200: {
                 headers: {
+                    /** @description the stream revision of what is answered, e.g. `"3"`: send it as If-Match */
+                    ETag?: string;
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PartnershipDetailResponse"];
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, manager, reporting, admin */
+            /** @description the token’s roles may not do this; allowed: connector, manager, reporting, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: partnership_not_found */
+            404: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    PartnershipsController_activity: {
+    recordActivity: {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body returns the first result */
+                /** @description a retry with the same key and body answers the first result and writes nothing; the same key with another body is 422 */
                 "Idempotency-Key"?: string;
-                /** @description expected stream revision; 409 if the stream has moved on */
+                /** @description the expected stream revision (a `revision` or an `ETag` you were given); 409 `revision_mismatch` if the stream has moved on */
                 "If-Match"?: string;
+                /** @description recorded in the events’ metadata; default the request’s own */
+                "X-Correlation-Id"?: string;
             };
             path: {
+                /** @description the resource id (a UUID) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "kind": "guest_lecture",
+                 *       "studentCount": 24,
+                 *       "participantIds": []
+                 *     }
+                 */
                 "application/json": components["schemas"]["RecordActivityDto"];
             };
         };
         responses: {
-            /** @description recorded */
+            /** @description recorded: ActivityRecorded */
             201: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CommandResultResponse"];
                 };
             };
-            /** @description malformed JSON, unknown fields or wrong types, per field */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_if_match`, `invalid_idempotency_key`, `invalid_correlation_id`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`, `malformed_json`, `empty_body`, `body_too_deep`. */
             400: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_if_match",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, admin */
+            /** @description the token’s roles may not do this; allowed: connector, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description an id that does not exist */
+            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
             404: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description If-Match does not match the current revision (currentRevision in the body) */
+            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
             409: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description body over 1 MiB */
+            /** @description the body is over 1 MiB. Codes: `body_too_large`. */
             413: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "body_too_large",
+                     *       "message": "the body is over 1 MiB"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description a rule of the domain; `code` says which */
+            /** @description the body is not `application/json` (forms and text are refused). Codes: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "the body is not `application/json` (forms and text are refused)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
             422: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "authentication_unavailable",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    PartnershipsController_agreement: {
+    signAgreement: {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body returns the first result */
+                /** @description a retry with the same key and body answers the first result and writes nothing; the same key with another body is 422 */
                 "Idempotency-Key"?: string;
-                /** @description expected stream revision; 409 if the stream has moved on */
+                /** @description the expected stream revision (a `revision` or an `ETag` you were given); 409 `revision_mismatch` if the stream has moved on */
                 "If-Match"?: string;
+                /** @description recorded in the events’ metadata; default the request’s own */
+                "X-Correlation-Id"?: string;
             };
             path: {
+                /** @description the resource id (a UUID) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "kind": "mou",
+                 *       "signatoryIds": []
+                 *     }
+                 */
                 "application/json": components["schemas"]["SignAgreementDto"];
             };
         };
         responses: {
-            /** @description recorded */
+            /** @description recorded: AgreementSigned */
             201: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CommandResultResponse"];
                 };
             };
-            /** @description malformed JSON, unknown fields or wrong types, per field */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_if_match`, `invalid_idempotency_key`, `invalid_correlation_id`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`, `malformed_json`, `empty_body`, `body_too_deep`. */
             400: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_if_match",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, admin */
+            /** @description the token’s roles may not do this; allowed: connector, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description an id that does not exist */
+            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
             404: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description If-Match does not match the current revision (currentRevision in the body) */
+            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
             409: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description body over 1 MiB */
+            /** @description the body is over 1 MiB. Codes: `body_too_large`. */
             413: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "body_too_large",
+                     *       "message": "the body is over 1 MiB"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description a rule of the domain; `code` says which */
+            /** @description the body is not `application/json` (forms and text are refused). Codes: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "the body is not `application/json` (forms and text are refused)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
             422: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "authentication_unavailable",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    PartnershipsController_terminate: {
+    terminateAgreement: {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body returns the first result */
+                /** @description a retry with the same key and body answers the first result and writes nothing; the same key with another body is 422 */
                 "Idempotency-Key"?: string;
-                /** @description expected stream revision; 409 if the stream has moved on */
+                /** @description the expected stream revision (a `revision` or an `ETag` you were given); 409 `revision_mismatch` if the stream has moved on */
                 "If-Match"?: string;
+                /** @description recorded in the events’ metadata; default the request’s own */
+                "X-Correlation-Id"?: string;
             };
             path: {
+                /** @description the aid id (a UUID) */
                 aid: string;
+                /** @description the resource id (a UUID) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": components["schemas"]["TerminateAgreementDto"];
             };
         };
         responses: {
-            /** @description recorded */
+            /** @description recorded: AgreementTerminated */
             200: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CommandResultResponse"];
                 };
             };
-            /** @description malformed JSON, unknown fields or wrong types, per field */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_if_match`, `invalid_idempotency_key`, `invalid_correlation_id`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`, `malformed_json`, `empty_body`, `body_too_deep`. */
             400: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_if_match",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, admin */
+            /** @description the token’s roles may not do this; allowed: connector, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description an id that does not exist */
+            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
             404: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description If-Match does not match the current revision (currentRevision in the body) */
+            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
             409: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description body over 1 MiB */
+            /** @description the body is over 1 MiB. Codes: `body_too_large`. */
             413: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "body_too_large",
+                     *       "message": "the body is over 1 MiB"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description a rule of the domain; `code` says which */
+            /** @description the body is not `application/json` (forms and text are refused). Codes: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "the body is not `application/json` (forms and text are refused)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
             422: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "authentication_unavailable",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    PartnershipsController_commitment: {
+    makeCommitment: {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body returns the first result */
+                /** @description a retry with the same key and body answers the first result and writes nothing; the same key with another body is 422 */
                 "Idempotency-Key"?: string;
-                /** @description expected stream revision; 409 if the stream has moved on */
+                /** @description the expected stream revision (a `revision` or an `ETag` you were given); 409 `revision_mismatch` if the stream has moved on */
                 "If-Match"?: string;
+                /** @description recorded in the events’ metadata; default the request’s own */
+                "X-Correlation-Id"?: string;
             };
             path: {
+                /** @description the resource id (a UUID) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "side": "partner",
+                 *       "description": "Offer four internship places in February",
+                 *       "dueAt": "2026-02-01T00:00:00.000Z"
+                 *     }
+                 */
                 "application/json": components["schemas"]["MakeCommitmentDto"];
             };
         };
         responses: {
-            /** @description recorded */
+            /** @description recorded: CommitmentMade */
             201: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CommandResultResponse"];
                 };
             };
-            /** @description malformed JSON, unknown fields or wrong types, per field */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_if_match`, `invalid_idempotency_key`, `invalid_correlation_id`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`, `malformed_json`, `empty_body`, `body_too_deep`. */
             400: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_if_match",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, admin */
+            /** @description the token’s roles may not do this; allowed: connector, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description an id that does not exist */
+            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
             404: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description If-Match does not match the current revision (currentRevision in the body) */
+            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
             409: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description body over 1 MiB */
+            /** @description the body is over 1 MiB. Codes: `body_too_large`. */
             413: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "body_too_large",
+                     *       "message": "the body is over 1 MiB"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description a rule of the domain; `code` says which */
+            /** @description the body is not `application/json` (forms and text are refused). Codes: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "the body is not `application/json` (forms and text are refused)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
             422: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "authentication_unavailable",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    PartnershipsController_breach: {
+    breakCommitment: {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body returns the first result */
+                /** @description a retry with the same key and body answers the first result and writes nothing; the same key with another body is 422 */
                 "Idempotency-Key"?: string;
-                /** @description expected stream revision; 409 if the stream has moved on */
+                /** @description the expected stream revision (a `revision` or an `ETag` you were given); 409 `revision_mismatch` if the stream has moved on */
                 "If-Match"?: string;
+                /** @description recorded in the events’ metadata; default the request’s own */
+                "X-Correlation-Id"?: string;
             };
             path: {
+                /** @description the cid id (a UUID) */
                 cid: string;
+                /** @description the resource id (a UUID) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": components["schemas"]["CloseCommitmentDto"];
             };
         };
         responses: {
-            /** @description recorded */
+            /** @description recorded: CommitmentBroken */
             200: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CommandResultResponse"];
                 };
             };
-            /** @description malformed JSON, unknown fields or wrong types, per field */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_if_match`, `invalid_idempotency_key`, `invalid_correlation_id`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`, `malformed_json`, `empty_body`, `body_too_deep`. */
             400: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_if_match",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, admin */
+            /** @description the token’s roles may not do this; allowed: connector, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description an id that does not exist */
+            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
             404: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description If-Match does not match the current revision (currentRevision in the body) */
+            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
             409: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description body over 1 MiB */
+            /** @description the body is over 1 MiB. Codes: `body_too_large`. */
             413: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "body_too_large",
+                     *       "message": "the body is over 1 MiB"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description a rule of the domain; `code` says which */
+            /** @description the body is not `application/json` (forms and text are refused). Codes: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "the body is not `application/json` (forms and text are refused)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
             422: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "authentication_unavailable",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    PartnershipsController_cancel: {
+    cancelCommitment: {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body returns the first result */
+                /** @description a retry with the same key and body answers the first result and writes nothing; the same key with another body is 422 */
                 "Idempotency-Key"?: string;
-                /** @description expected stream revision; 409 if the stream has moved on */
+                /** @description the expected stream revision (a `revision` or an `ETag` you were given); 409 `revision_mismatch` if the stream has moved on */
                 "If-Match"?: string;
+                /** @description recorded in the events’ metadata; default the request’s own */
+                "X-Correlation-Id"?: string;
             };
             path: {
+                /** @description the cid id (a UUID) */
                 cid: string;
+                /** @description the resource id (a UUID) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": components["schemas"]["CloseCommitmentDto"];
             };
         };
         responses: {
-            /** @description recorded */
+            /** @description recorded: CommitmentCancelled */
             200: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CommandResultResponse"];
                 };
             };
-            /** @description malformed JSON, unknown fields or wrong types, per field */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_if_match`, `invalid_idempotency_key`, `invalid_correlation_id`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`, `malformed_json`, `empty_body`, `body_too_deep`. */
             400: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_if_match",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, admin */
+            /** @description the token’s roles may not do this; allowed: connector, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description an id that does not exist */
+            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
             404: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description If-Match does not match the current revision (currentRevision in the body) */
+            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
             409: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description body over 1 MiB */
+            /** @description the body is over 1 MiB. Codes: `body_too_large`. */
             413: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "body_too_large",
+                     *       "message": "the body is over 1 MiB"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description a rule of the domain; `code` says which */
+            /** @description the body is not `application/json` (forms and text are refused). Codes: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "the body is not `application/json` (forms and text are refused)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
             422: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "authentication_unavailable",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    PartnershipsController_fulfil: {
+    fulfilCommitment: {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body returns the first result */
+                /** @description a retry with the same key and body answers the first result and writes nothing; the same key with another body is 422 */
                 "Idempotency-Key"?: string;
-                /** @description expected stream revision; 409 if the stream has moved on */
+                /** @description the expected stream revision (a `revision` or an `ETag` you were given); 409 `revision_mismatch` if the stream has moved on */
                 "If-Match"?: string;
+                /** @description recorded in the events’ metadata; default the request’s own */
+                "X-Correlation-Id"?: string;
             };
             path: {
+                /** @description the cid id (a UUID) */
                 cid: string;
+                /** @description the resource id (a UUID) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": components["schemas"]["FulfilCommitmentDto"];
             };
         };
         responses: {
-            /** @description recorded */
+            /** @description recorded: CommitmentFulfilled */
             200: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CommandResultResponse"];
                 };
             };
-            /** @description malformed JSON, unknown fields or wrong types, per field */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_if_match`, `invalid_idempotency_key`, `invalid_correlation_id`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`, `malformed_json`, `empty_body`, `body_too_deep`. */
             400: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_if_match",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, admin */
+            /** @description the token’s roles may not do this; allowed: connector, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description an id that does not exist */
+            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
             404: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description If-Match does not match the current revision (currentRevision in the body) */
+            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
             409: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description body over 1 MiB */
+            /** @description the body is over 1 MiB. Codes: `body_too_large`. */
             413: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "body_too_large",
+                     *       "message": "the body is over 1 MiB"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description a rule of the domain; `code` says which */
+            /** @description the body is not `application/json` (forms and text are refused). Codes: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "the body is not `application/json` (forms and text are refused)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
             422: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "authentication_unavailable",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    PartnershipsController_assign: {
+    assignContact: {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body returns the first result */
+                /** @description a retry with the same key and body answers the first result and writes nothing; the same key with another body is 422 */
                 "Idempotency-Key"?: string;
-                /** @description expected stream revision; 409 if the stream has moved on */
+                /** @description the expected stream revision (a `revision` or an `ETag` you were given); 409 `revision_mismatch` if the stream has moved on */
                 "If-Match"?: string;
+                /** @description recorded in the events’ metadata; default the request’s own */
+                "X-Correlation-Id"?: string;
             };
             path: {
+                /** @description the resource id (a UUID) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "side": "school",
+                 *       "personId": "3f2b8c1e-5d6a-4e7b-9c0d-1a2b3c4d5e6f",
+                 *       "role": "primary"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AssignContactDto"];
             };
         };
         responses: {
-            /** @description recorded */
+            /** @description recorded: ContactPersonAssigned (after ContactPersonUnassigned of the old primary) */
             200: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CommandResultResponse"];
                 };
             };
-            /** @description malformed JSON, unknown fields or wrong types, per field */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_if_match`, `invalid_idempotency_key`, `invalid_correlation_id`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`, `malformed_json`, `empty_body`, `body_too_deep`. */
             400: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_if_match",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, admin */
+            /** @description the token’s roles may not do this; allowed: connector, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description an id that does not exist */
+            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
             404: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description If-Match does not match the current revision (currentRevision in the body) */
+            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
             409: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description body over 1 MiB */
+            /** @description the body is over 1 MiB. Codes: `body_too_large`. */
             413: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "body_too_large",
+                     *       "message": "the body is over 1 MiB"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description a rule of the domain; `code` says which */
+            /** @description the body is not `application/json` (forms and text are refused). Codes: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "the body is not `application/json` (forms and text are refused)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
             422: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "authentication_unavailable",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    PartnershipsController_unassign: {
+    unassignContact: {
         parameters: {
             query?: {
                 /** @description when it happened; defaults to now */
@@ -2180,648 +5910,2546 @@ export interface operations {
                 reason?: "left_organisation" | "handover" | "other";
             };
             header?: {
-                /** @description a retry with the same key and body returns the first result */
+                /** @description a retry with the same key and body answers the first result and writes nothing; the same key with another body is 422 */
                 "Idempotency-Key"?: string;
-                /** @description expected stream revision; 409 if the stream has moved on */
+                /** @description the expected stream revision (a `revision` or an `ETag` you were given); 409 `revision_mismatch` if the stream has moved on */
                 "If-Match"?: string;
+                /** @description recorded in the events’ metadata; default the request’s own */
+                "X-Correlation-Id"?: string;
             };
             path: {
+                /** @description the resource id (a UUID) */
                 id: string;
+                /** @description the personId id (a UUID) */
                 personId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description recorded */
+            /** @description recorded: ContactPersonUnassigned */
             200: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CommandResultResponse"];
                 };
             };
-            /** @description malformed JSON, unknown fields or wrong types, per field */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_if_match`, `invalid_idempotency_key`, `invalid_correlation_id`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`, `malformed_json`, `empty_body`, `body_too_deep`. */
             400: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_if_match",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, admin */
+            /** @description the token’s roles may not do this; allowed: connector, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description an id that does not exist */
+            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
             404: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description If-Match does not match the current revision (currentRevision in the body) */
+            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
             409: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description body over 1 MiB */
+            /** @description the body is over 1 MiB. Codes: `body_too_large`. */
             413: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "body_too_large",
+                     *       "message": "the body is over 1 MiB"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description a rule of the domain; `code` says which */
+            /** @description the body is not `application/json` (forms and text are refused). Codes: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "the body is not `application/json` (forms and text are refused)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
             422: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "authentication_unavailable",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    PartnershipQueriesController_continuity: {
+    getPartnershipContinuity: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                asOf?: string;
+            };
             header?: {
-                /** @description wait until the read models include this log position (read-your-writes) */
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
                 "X-Min-Position"?: string;
             };
             path: {
+                /** @description the resource id (a UUID) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Contact-person continuity per side: primary, backups, handovers, gaps, orphaned (SPEC §3.2) */
             200: {
                 headers: {
+                    /** @description the stream revision of what is answered, e.g. `"3"`: send it as If-Match */
+                    ETag?: string;
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PartnershipContinuityResponse"];
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, manager, reporting, admin */
+            /** @description the token’s roles may not do this; allowed: connector, manager, reporting, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: partnership_not_found */
+            404: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    PartnershipsController_end: {
+    endPartnership: {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body returns the first result */
+                /** @description a retry with the same key and body answers the first result and writes nothing; the same key with another body is 422 */
                 "Idempotency-Key"?: string;
-                /** @description expected stream revision; 409 if the stream has moved on */
+                /** @description the expected stream revision (a `revision` or an `ETag` you were given); 409 `revision_mismatch` if the stream has moved on */
                 "If-Match"?: string;
+                /** @description recorded in the events’ metadata; default the request’s own */
+                "X-Correlation-Id"?: string;
             };
             path: {
+                /** @description the resource id (a UUID) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "company moved out of the region"
+                 *     }
+                 */
                 "application/json": components["schemas"]["EndPartnershipDto"];
             };
         };
         responses: {
-            /** @description recorded */
+            /** @description recorded: PartnershipEnded */
             200: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CommandResultResponse"];
                 };
             };
-            /** @description malformed JSON, unknown fields or wrong types, per field */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_if_match`, `invalid_idempotency_key`, `invalid_correlation_id`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`, `malformed_json`, `empty_body`, `body_too_deep`. */
             400: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_if_match",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, admin */
+            /** @description the token’s roles may not do this; allowed: connector, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description an id that does not exist */
+            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
             404: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description If-Match does not match the current revision (currentRevision in the body) */
+            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
             409: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description body over 1 MiB */
+            /** @description the body is over 1 MiB. Codes: `body_too_large`. */
             413: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "body_too_large",
+                     *       "message": "the body is over 1 MiB"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description a rule of the domain; `code` says which */
+            /** @description the body is not `application/json` (forms and text are refused). Codes: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "the body is not `application/json` (forms and text are refused)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
             422: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "authentication_unavailable",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    PartnershipsController_evaluation: {
+    holdEvaluation: {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body returns the first result */
+                /** @description a retry with the same key and body answers the first result and writes nothing; the same key with another body is 422 */
                 "Idempotency-Key"?: string;
-                /** @description expected stream revision; 409 if the stream has moved on */
+                /** @description the expected stream revision (a `revision` or an `ETag` you were given); 409 `revision_mismatch` if the stream has moved on */
                 "If-Match"?: string;
+                /** @description recorded in the events’ metadata; default the request’s own */
+                "X-Correlation-Id"?: string;
             };
             path: {
+                /** @description the resource id (a UUID) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "participantIds": [],
+                 *       "schoolSatisfaction": 8,
+                 *       "partnerSatisfaction": 7
+                 *     }
+                 */
                 "application/json": components["schemas"]["HoldEvaluationDto"];
             };
         };
         responses: {
-            /** @description recorded */
+            /** @description recorded: EvaluationHeld */
             201: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CommandResultResponse"];
                 };
             };
-            /** @description malformed JSON, unknown fields or wrong types, per field */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_if_match`, `invalid_idempotency_key`, `invalid_correlation_id`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`, `malformed_json`, `empty_body`, `body_too_deep`. */
             400: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_if_match",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, admin */
+            /** @description the token’s roles may not do this; allowed: connector, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description an id that does not exist */
+            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
             404: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description If-Match does not match the current revision (currentRevision in the body) */
+            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
             409: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description body over 1 MiB */
+            /** @description the body is over 1 MiB. Codes: `body_too_large`. */
             413: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "body_too_large",
+                     *       "message": "the body is over 1 MiB"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description a rule of the domain; `code` says which */
+            /** @description the body is not `application/json` (forms and text are refused). Codes: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "the body is not `application/json` (forms and text are refused)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
             422: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "authentication_unavailable",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    PartnershipQueriesController_health: {
+    getPartnershipHealth: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                asOf?: string;
+            };
             header?: {
-                /** @description wait until the read models include this log position (read-your-writes) */
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
                 "X-Min-Position"?: string;
             };
             path: {
+                /** @description the resource id (a UUID) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Relationship health: score, status, trend and every component with its reason (SPEC §3.1) */
             200: {
                 headers: {
+                    /** @description the stream revision of what is answered, e.g. `"3"`: send it as If-Match */
+                    ETag?: string;
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PartnershipHealthResponse"];
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, manager, reporting, admin */
+            /** @description the token’s roles may not do this; allowed: connector, manager, reporting, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: partnership_not_found */
+            404: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    PartnershipsController_intensity: {
+    changePartnershipIntensity: {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body returns the first result */
+                /** @description a retry with the same key and body answers the first result and writes nothing; the same key with another body is 422 */
                 "Idempotency-Key"?: string;
-                /** @description expected stream revision; 409 if the stream has moved on */
+                /** @description the expected stream revision (a `revision` or an `ETag` you were given); 409 `revision_mismatch` if the stream has moved on */
                 "If-Match"?: string;
+                /** @description recorded in the events’ metadata; default the request’s own */
+                "X-Correlation-Id"?: string;
             };
             path: {
+                /** @description the resource id (a UUID) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "to": "exchange"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ChangeIntensityDto"];
             };
         };
         responses: {
-            /** @description recorded */
+            /** @description recorded: PartnershipIntensityChanged */
             200: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CommandResultResponse"];
                 };
             };
-            /** @description malformed JSON, unknown fields or wrong types, per field */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_if_match`, `invalid_idempotency_key`, `invalid_correlation_id`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`, `malformed_json`, `empty_body`, `body_too_deep`. */
             400: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_if_match",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, admin */
+            /** @description the token’s roles may not do this; allowed: connector, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description an id that does not exist */
+            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
             404: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description If-Match does not match the current revision (currentRevision in the body) */
+            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
             409: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description body over 1 MiB */
+            /** @description the body is over 1 MiB. Codes: `body_too_large`. */
             413: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "body_too_large",
+                     *       "message": "the body is over 1 MiB"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description a rule of the domain; `code` says which */
+            /** @description the body is not `application/json` (forms and text are refused). Codes: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "the body is not `application/json` (forms and text are refused)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
             422: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "authentication_unavailable",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    PartnershipsController_interaction: {
+    recordInteraction: {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body returns the first result */
+                /** @description a retry with the same key and body answers the first result and writes nothing; the same key with another body is 422 */
                 "Idempotency-Key"?: string;
-                /** @description expected stream revision; 409 if the stream has moved on */
+                /** @description the expected stream revision (a `revision` or an `ETag` you were given); 409 `revision_mismatch` if the stream has moved on */
                 "If-Match"?: string;
+                /** @description recorded in the events’ metadata; default the request’s own */
+                "X-Correlation-Id"?: string;
             };
             path: {
+                /** @description the resource id (a UUID) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "kind": "call",
+                 *       "initiatedBy": "partner",
+                 *       "participantIds": [],
+                 *       "summary": "Discussed internship places for next year"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RecordInteractionDto"];
             };
         };
         responses: {
-            /** @description recorded */
+            /** @description recorded: InteractionRecorded */
             201: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CommandResultResponse"];
                 };
             };
-            /** @description malformed JSON, unknown fields or wrong types, per field */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_if_match`, `invalid_idempotency_key`, `invalid_correlation_id`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`, `malformed_json`, `empty_body`, `body_too_deep`. */
             400: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_if_match",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, admin */
+            /** @description the token’s roles may not do this; allowed: connector, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description an id that does not exist */
+            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
             404: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description If-Match does not match the current revision (currentRevision in the body) */
+            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
             409: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description body over 1 MiB */
+            /** @description the body is over 1 MiB. Codes: `body_too_large`. */
             413: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "body_too_large",
+                     *       "message": "the body is over 1 MiB"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description a rule of the domain; `code` says which */
+            /** @description the body is not `application/json` (forms and text are refused). Codes: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "the body is not `application/json` (forms and text are refused)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
             422: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "authentication_unavailable",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    PartnershipQueriesController_keyPersonRisk: {
+    getPartnershipKeyPersonRisk: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                asOf?: string;
+            };
             header?: {
-                /** @description wait until the read models include this log position (read-your-writes) */
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
                 "X-Min-Position"?: string;
             };
             path: {
+                /** @description the resource id (a UUID) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Key-person dependency per side (SPEC §3.3) */
             200: {
                 headers: {
+                    /** @description the stream revision of what is answered, e.g. `"3"`: send it as If-Match */
+                    ETag?: string;
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PartnershipKeyPersonRiskResponse"];
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, manager, reporting, admin */
+            /** @description the token’s roles may not do this; allowed: connector, manager, reporting, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: partnership_not_found */
+            404: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    PartnershipsController_stage: {
+    changePartnershipStage: {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body returns the first result */
+                /** @description a retry with the same key and body answers the first result and writes nothing; the same key with another body is 422 */
                 "Idempotency-Key"?: string;
-                /** @description expected stream revision; 409 if the stream has moved on */
+                /** @description the expected stream revision (a `revision` or an `ETag` you were given); 409 `revision_mismatch` if the stream has moved on */
                 "If-Match"?: string;
+                /** @description recorded in the events’ metadata; default the request’s own */
+                "X-Correlation-Id"?: string;
             };
             path: {
+                /** @description the resource id (a UUID) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "to": "agreed",
+                 *       "reason": "MoU signed"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ChangeStageDto"];
             };
         };
         responses: {
-            /** @description recorded */
+            /** @description recorded: PartnershipStageChanged */
             200: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CommandResultResponse"];
                 };
             };
-            /** @description malformed JSON, unknown fields or wrong types, per field */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_if_match`, `invalid_idempotency_key`, `invalid_correlation_id`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`, `malformed_json`, `empty_body`, `body_too_deep`. */
             400: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_if_match",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, admin */
+            /** @description the token’s roles may not do this; allowed: connector, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description an id that does not exist */
+            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
             404: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description If-Match does not match the current revision (currentRevision in the body) */
+            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
             409: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description body over 1 MiB */
+            /** @description the body is over 1 MiB. Codes: `body_too_large`. */
             413: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "body_too_large",
+                     *       "message": "the body is over 1 MiB"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description a rule of the domain; `code` says which */
+            /** @description the body is not `application/json` (forms and text are refused). Codes: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "the body is not `application/json` (forms and text are refused)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
             422: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "authentication_unavailable",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    PartnershipQueriesController_timeline: {
+    getPartnershipTimeline: {
         parameters: {
             query?: {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
+                /** @description format */
                 format?: "json" | "csv";
+                /** @description limit */
                 limit?: number;
             };
             header?: {
-                /** @description wait until the read models include this log position (read-your-writes) */
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
                 "X-Min-Position"?: string;
             };
             path: {
+                /** @description the resource id (a UUID) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Every event of the partnership, oldest first, with who recorded it */
             200: {
                 headers: {
+                    /** @description the stream revision of what is answered, e.g. `"3"`: send it as If-Match */
+                    ETag?: string;
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TimelineResponse"];
+                    "text/csv": string;
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, manager, reporting, admin */
+            /** @description the token’s roles may not do this; allowed: connector, manager, reporting, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: partnership_not_found */
+            404: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    PeopleQueriesController_list: {
+    listPeople: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for; default now */
+                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
                 asOf?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
+                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
                 /** @description true: only people who had left by asOf; false: only people still there */
                 left?: "true" | "false";
+                /** @description page size */
                 limit?: number;
                 /** @description organisationId */
                 organisation?: string;
+                /** @description sort */
                 sort?: "name" | "-name" | "registeredAt" | "-registeredAt";
                 /** @description words in the name or role */
                 text?: string;
+                /** @description tier */
                 tier?: "strategic" | "tactical" | "operational";
             };
             header?: {
-                /** @description wait until the read models include this log position */
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
                 "X-Min-Position"?: string;
             };
             path?: never;
@@ -2829,425 +8457,1718 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description People with their organisation, role and tier */
             200: {
                 headers: {
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PeopleListResponse"];
+                    "text/csv": string;
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_cursor`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, manager, reporting, admin */
+            /** @description the token’s roles may not do this; allowed: connector, manager, reporting, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    PeopleController_register: {
+    registerPerson: {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body returns the first result */
+                /** @description a retry with the same key and body answers the first result and writes nothing; the same key with another body is 422 */
                 "Idempotency-Key"?: string;
-                /** @description expected stream revision; 409 if the stream has moved on */
+                /** @description the expected stream revision (a `revision` or an `ETag` you were given); 409 `revision_mismatch` if the stream has moved on */
                 "If-Match"?: string;
+                /** @description recorded in the events’ metadata; default the request’s own */
+                "X-Correlation-Id"?: string;
             };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "organisationId": "3f2b8c1e-5d6a-4e7b-9c0d-1a2b3c4d5e6f",
+                 *       "name": "Fatima el Amrani",
+                 *       "email": "f.elamrani@clusius.nl",
+                 *       "phone": "+31 72 512 3456",
+                 *       "role": "stagecoördinator",
+                 *       "tier": "operational"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RegisterPersonDto"];
             };
         };
         responses: {
-            /** @description recorded */
+            /** @description recorded: PersonRegistered */
             201: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CommandResultResponse"];
                 };
             };
-            /** @description malformed JSON, unknown fields or wrong types, per field */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_if_match`, `invalid_idempotency_key`, `invalid_correlation_id`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `malformed_json`, `empty_body`, `body_too_deep`. */
             400: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_if_match",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, admin */
+            /** @description the token’s roles may not do this; allowed: connector, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description an id that does not exist */
+            /** @description codes: person_not_found, organisation_not_found */
             404: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description If-Match does not match the current revision (currentRevision in the body) */
+            /** @description codes: revision_mismatch, person_exists */
             409: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description body over 1 MiB */
+            /** @description the body is over 1 MiB. Codes: `body_too_large`. */
             413: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "body_too_large",
+                     *       "message": "the body is over 1 MiB"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description a rule of the domain; `code` says which */
+            /** @description the body is not `application/json` (forms and text are refused). Codes: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "the body is not `application/json` (forms and text are refused)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, name_empty, person_already_erased, person_already_left, person_erased, person_left, unknown_level */
             422: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "authentication_unavailable",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    PeopleQueriesController_get: {
+    getPerson: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                asOf?: string;
+            };
             header?: {
-                /** @description wait until the read models include this log position */
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
                 "X-Min-Position"?: string;
             };
             path: {
+                /** @description the resource id (a UUID) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description One person, with the role and tier held at asOf */
             200: {
                 headers: {
+                    /** @description the stream revision of what is answered, e.g. `"3"`: send it as If-Match */
+                    ETag?: string;
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonDetailResponse"];
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, manager, reporting, admin */
+            /** @description the token’s roles may not do this; allowed: connector, manager, reporting, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: person_not_found */
+            404: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    PeopleController_changeRole: {
+    changePersonRole: {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body returns the first result */
+                /** @description a retry with the same key and body answers the first result and writes nothing; the same key with another body is 422 */
                 "Idempotency-Key"?: string;
-                /** @description expected stream revision; 409 if the stream has moved on */
+                /** @description the expected stream revision (a `revision` or an `ETag` you were given); 409 `revision_mismatch` if the stream has moved on */
                 "If-Match"?: string;
+                /** @description recorded in the events’ metadata; default the request’s own */
+                "X-Correlation-Id"?: string;
             };
             path: {
+                /** @description the resource id (a UUID) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "role": "teamleider techniek",
+                 *       "tier": "tactical"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ChangePersonRoleDto"];
             };
         };
         responses: {
-            /** @description recorded */
+            /** @description recorded: PersonRoleChanged */
             200: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CommandResultResponse"];
                 };
             };
-            /** @description malformed JSON, unknown fields or wrong types, per field */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_if_match`, `invalid_idempotency_key`, `invalid_correlation_id`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`, `malformed_json`, `empty_body`, `body_too_deep`. */
             400: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_if_match",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, admin */
+            /** @description the token’s roles may not do this; allowed: connector, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description an id that does not exist */
+            /** @description codes: person_not_found, organisation_not_found */
             404: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description If-Match does not match the current revision (currentRevision in the body) */
+            /** @description codes: revision_mismatch, person_exists */
             409: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description body over 1 MiB */
+            /** @description the body is over 1 MiB. Codes: `body_too_large`. */
             413: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "body_too_large",
+                     *       "message": "the body is over 1 MiB"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description a rule of the domain; `code` says which */
+            /** @description the body is not `application/json` (forms and text are refused). Codes: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "the body is not `application/json` (forms and text are refused)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, name_empty, person_already_erased, person_already_left, person_erased, person_left, unknown_level */
             422: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "authentication_unavailable",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    PeopleController_depart: {
+    recordDeparture: {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body returns the first result */
+                /** @description a retry with the same key and body answers the first result and writes nothing; the same key with another body is 422 */
                 "Idempotency-Key"?: string;
-                /** @description expected stream revision; 409 if the stream has moved on */
+                /** @description the expected stream revision (a `revision` or an `ETag` you were given); 409 `revision_mismatch` if the stream has moved on */
                 "If-Match"?: string;
+                /** @description recorded in the events’ metadata; default the request’s own */
+                "X-Correlation-Id"?: string;
             };
             path: {
+                /** @description the resource id (a UUID) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "retired"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RecordDepartureDto"];
             };
         };
         responses: {
-            /** @description recorded */
+            /** @description recorded: PersonLeftOrganisation and one ContactPersonUnassigned per partnership */
             200: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CommandResultResponse"];
                 };
             };
-            /** @description malformed JSON, unknown fields or wrong types, per field */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_if_match`, `invalid_idempotency_key`, `invalid_correlation_id`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`, `malformed_json`, `empty_body`, `body_too_deep`. */
             400: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_if_match",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, admin */
+            /** @description the token’s roles may not do this; allowed: connector, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description an id that does not exist */
+            /** @description codes: person_not_found, organisation_not_found */
             404: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description If-Match does not match the current revision (currentRevision in the body) */
+            /** @description codes: revision_mismatch, person_exists */
             409: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description body over 1 MiB */
+            /** @description the body is over 1 MiB. Codes: `body_too_large`. */
             413: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "body_too_large",
+                     *       "message": "the body is over 1 MiB"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description a rule of the domain; `code` says which */
+            /** @description the body is not `application/json` (forms and text are refused). Codes: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "the body is not `application/json` (forms and text are refused)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, name_empty, person_already_erased, person_already_left, person_erased, person_left, unknown_level */
             422: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "authentication_unavailable",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    PeopleController_erase: {
+    erasePerson: {
         parameters: {
             query?: never;
             header?: {
-                /** @description a retry with the same key and body returns the first result */
+                /** @description a retry with the same key and body answers the first result and writes nothing; the same key with another body is 422 */
                 "Idempotency-Key"?: string;
-                /** @description expected stream revision; 409 if the stream has moved on */
+                /** @description the expected stream revision (a `revision` or an `ETag` you were given); 409 `revision_mismatch` if the stream has moved on */
                 "If-Match"?: string;
+                /** @description recorded in the events’ metadata; default the request’s own */
+                "X-Correlation-Id"?: string;
             };
             path: {
+                /** @description the resource id (a UUID) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": components["schemas"]["ErasePersonDto"];
             };
         };
         responses: {
-            /** @description recorded */
+            /** @description recorded: PersonErased */
             200: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CommandResultResponse"];
                 };
             };
-            /** @description malformed JSON, unknown fields or wrong types, per field */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_if_match`, `invalid_idempotency_key`, `invalid_correlation_id`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`, `malformed_json`, `empty_body`, `body_too_deep`. */
             400: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_if_match",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: admin */
+            /** @description the token’s roles may not do this; allowed: admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description an id that does not exist */
+            /** @description codes: person_not_found, organisation_not_found */
             404: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description If-Match does not match the current revision (currentRevision in the body) */
+            /** @description codes: revision_mismatch, person_exists */
             409: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description body over 1 MiB */
+            /** @description the body is over 1 MiB. Codes: `body_too_large`. */
             413: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "body_too_large",
+                     *       "message": "the body is over 1 MiB"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description a rule of the domain; `code` says which */
+            /** @description the body is not `application/json` (forms and text are refused). Codes: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "unsupported_media_type",
+                     *       "message": "the body is not `application/json` (forms and text are refused)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, name_empty, person_already_erased, person_already_left, person_erased, person_left, unknown_level */
             422: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "authentication_unavailable",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    PeopleQueriesController_exposure: {
+    getPersonExposure: {
         parameters: {
             query?: {
+                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                asOf?: string;
+                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
             };
             header?: {
-                /** @description wait until the read models include this log position */
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
                 "X-Min-Position"?: string;
             };
             path: {
+                /** @description the resource id (a UUID) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description Where the relation hangs on this person, and what breaks if they leave (SPEC §3.3) */
             200: {
                 headers: {
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonExposureResponse"];
+                    "text/csv": string;
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, manager, reporting, admin */
+            /** @description the token’s roles may not do this; allowed: connector, manager, reporting, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: person_not_found */
+            404: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    ReportsController_continuity: {
+    getContinuityReport: {
         parameters: {
             query?: {
+                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
                 asOf?: string;
+                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
+                /** @description level */
                 level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
                 /** @description only partnerships orphaned on either side (true) or on neither (false) */
                 orphaned?: "true" | "false";
@@ -3257,7 +10178,7 @@ export interface operations {
                 school?: string;
             };
             header?: {
-                /** @description wait until the read models include this log position */
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
                 "X-Min-Position"?: string;
             };
             path?: never;
@@ -3265,33 +10186,170 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Contact-person continuity of every running partnership, orphaned first */
             200: {
                 headers: {
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContinuityReportResponse"];
+                    "text/csv": string;
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: manager, reporting, admin */
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    ReportsController_keyPersonRisk: {
+    getKeyPersonRiskReport: {
         parameters: {
             query?: {
+                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
                 asOf?: string;
+                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
+                /** @description level */
                 level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
                 /** @description only schools in this region */
                 region?: string;
@@ -3301,7 +10359,7 @@ export interface operations {
                 school?: string;
             };
             header?: {
-                /** @description wait until the read models include this log position */
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
                 "X-Min-Position"?: string;
             };
             path?: never;
@@ -3309,33 +10367,170 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Key-person risk of every running partnership, highest school-side risk first */
             200: {
                 headers: {
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["KeyPersonRiskReportResponse"];
+                    "text/csv": string;
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: manager, reporting, admin */
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    ReportsController_levels: {
+    getLevelsReport: {
         parameters: {
             query?: {
+                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
                 asOf?: string;
+                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
+                /** @description level */
                 level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
                 /** @description only schools in this region */
                 region?: string;
@@ -3343,7 +10538,7 @@ export interface operations {
                 school?: string;
             };
             header?: {
-                /** @description wait until the read models include this log position */
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
                 "X-Min-Position"?: string;
             };
             path?: never;
@@ -3351,38 +10546,174 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Commitment to partnerships per school level (SPEC §3.4), optionally for one school or region */
             200: {
                 headers: {
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LevelsReportResponse"];
+                    "text/csv": string;
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: manager, reporting, admin */
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    WorklistController_worklist: {
+    getWorklist: {
         parameters: {
             query: {
+                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
                 asOf?: string;
+                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
                 /** @description the school-side contact person whose list this is */
                 personId: string;
             };
             header?: {
-                /** @description wait until the read models include this log position */
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
                 "X-Min-Position"?: string;
             };
             path?: never;
@@ -3390,29 +10721,182 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The actions due on the partnerships where the person is a school-side contact, most urgent first (SPEC §3.5) */
             200: {
                 headers: {
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorklistResponse"];
+                    "text/csv": string;
+                };
             };
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, manager, reporting, admin */
+            /** @description the token’s roles may not do this; allowed: connector, manager, reporting, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description codes: person_not_found */
+            404: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
-    HealthController_health: {
+    getHealth: {
         parameters: {
             query?: never;
             header?: never;
@@ -3421,15 +10905,55 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description every store answers and no projection has failed */
             200: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_query_parameter",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a store is down or a projection has failed: `status` is `degraded` */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
             };
         };
     };
-    HealthController_metrics: {
+    getMetrics: {
         parameters: {
             query?: never;
             header?: never;
@@ -3438,19 +10962,156 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`) */
+            /** @description the Prometheus text exposition format */
+            200: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_query_parameter",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
-            /** @description the token's roles may not do this (code `forbidden`); allowed: connector, manager, reporting, admin */
+            /** @description the token’s roles may not do this; allowed: connector, manager, reporting, admin. Codes: `forbidden`. */
             403: {
                 headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "authentication_unavailable",
+                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };

@@ -1,3 +1,4 @@
+import { databaseNameOf } from '@crm/read-store';
 import { Collection, MongoClient, MongoServerError } from 'mongodb';
 import { Lease } from './lease.port';
 
@@ -9,7 +10,14 @@ interface LeaseDocument {
 
 const DUPLICATE_KEY = 11000;
 
-/** Leases in a MongoDB collection (production): one conditional upsert per acquire, so two standbys never both win. */
+/** The collection of leases: in the read models' database, so a projector's commit can check its lease in the same transaction. */
+export const LEASES_COLLECTION = 'leases';
+
+/**
+ * Leases in a MongoDB collection (production): one conditional upsert per acquire, so two standbys never both win.
+ * Expiry is reckoned on the server's clock ($$NOW), never on the projector hosts' clocks, and written with
+ * majority write concern, so a lease survives a primary's failover.
+ */
 export class MongoLease implements Lease {
   private constructor(
     private readonly client: MongoClient,
@@ -18,16 +26,16 @@ export class MongoLease implements Lease {
 
   static async connect(url: string): Promise<MongoLease> {
     const client = await new MongoClient(url).connect();
-    return new MongoLease(client, client.db().collection<LeaseDocument>('leases'));
+    const collection = client.db(databaseNameOf(url)).collection<LeaseDocument>(LEASES_COLLECTION, { writeConcern: { w: 'majority' } });
+    return new MongoLease(client, collection);
   }
 
   async acquire(name: string, holder: string, ttlMs: number): Promise<boolean> {
-    const now = new Date();
     try {
       // Matches only when the lease is ours or expired; otherwise the upsert collides with the holder's _id.
       const result = await this.collection.updateOne(
-        { _id: name, $or: [{ holder }, { expiresAt: { $lte: now } }] },
-        { $set: { holder, expiresAt: new Date(now.getTime() + ttlMs) } },
+        { _id: name, $or: [{ holder }, { $expr: { $lte: ['$expiresAt', '$$NOW'] } }] },
+        [{ $set: { holder, expiresAt: { $add: ['$$NOW', ttlMs] } } }],
         { upsert: true },
       );
       return result.matchedCount === 1 || result.upsertedCount === 1;

@@ -35,6 +35,21 @@ export interface CommitBatch {
    * store copies what it is given. MongoDB copies either way.
    */
   handOver?: boolean;
+  /**
+   * The lease the writer must still hold when the batch commits (the active projector's). MongoDB checks it inside
+   * each commit transaction against the server's clock and refuses the batch with FencedOutError when the lease is
+   * another holder's or has expired, so a projector paused past its lease cannot write after a standby took over.
+   * The embedded store (one machine, one clock) leaves the check to the lease keeper before each commit.
+   */
+  fence?: { collection: string; name: string; holder: string };
+}
+
+/** The batch was refused: the writer no longer holds the lease it named (see CommitBatch.fence). */
+export class FencedOutError extends Error {
+  constructor(readonly lease: string) {
+    super(`lease ${lease} is no longer held by this writer: the batch was not committed`);
+    this.name = 'FencedOutError';
+  }
 }
 
 /** Indexes queries need, per collection, e.g. `{ partnerships: [{ key: { 'contacts.personId': 1 } }] }`. */
@@ -52,8 +67,10 @@ export interface ReadStore {
   getMany<T extends StoredDocument = StoredDocument>(collection: string, ids: readonly string[]): Promise<T[]>;
 
   /**
-   * Applies a batch all or nothing (embedded: one SQLite transaction; MongoDB: one transaction on a replica set),
-   * so a checkpoint never runs ahead of, or behind, the writes it covers.
+   * Applies a batch so that a checkpoint never runs ahead of the writes it covers, and an invalid entry writes
+   * nothing. Embedded: one SQLite transaction. MongoDB: transactions of bounded size, the checkpoints moving with
+   * the last (see mongodb/transaction-parts.ts): after a failure between them, documents may be ahead of their
+   * checkpoint, which projections absorb because each document carries the position of its last event.
    */
   commit(batch: CommitBatch): Promise<void>;
   /** The projection's checkpoint; 0 when it has never run. */

@@ -1,9 +1,11 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
 import { rolesFor, RouteClass } from './access-matrix';
 
 export const IS_PUBLIC = Symbol('auth:public');
 export const ROUTE_CLASS = Symbol('auth:route-class');
+/** The roles a route admits, in the OpenAPI document. */
+export const ROLES_EXTENSION = 'x-roles';
 
 /** An anonymous route: no bearer token needed. SPEC §6 allows exactly one, `GET /health`. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
@@ -16,6 +18,6 @@ export const Access = (routeClass: RouteClass) =>
   applyDecorators(
     SetMetadata(ROUTE_CLASS, routeClass),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: 'no bearer token, or one that is malformed, expired or badly signed (code `unauthenticated`)' }),
-    ApiForbiddenResponse({ description: `the token's roles may not do this (code \`forbidden\`); allowed: ${rolesFor(routeClass).join(', ')}` }),
+    // The document's conventions (bootstrap/open-api-conventions.ts) add 401/403/429 and name these roles in the 403.
+    ApiExtension(ROLES_EXTENSION, rolesFor(routeClass)),
   );

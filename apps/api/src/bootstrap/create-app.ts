@@ -5,6 +5,7 @@ import { AppModule } from '../app.module';
 import { Settings } from '../config/settings';
 import { ErrorsFilter } from '../http/errors.filter';
 import { fastifyRouterOptions } from '../http/framework-errors';
+import { KnownRoutes } from '../http/known-routes';
 import { useRequestHardening, useSecurityHeaders } from '../http/hardening';
 import { validationPipe } from '../http/validation';
 import { createLogger, PinoNestLogger } from '../observability/logger';
@@ -26,8 +27,8 @@ export async function createApp(
   // fastifyRouterOptions: the router's own refusals (bad percent-encoding, over-long path parameters) in the API's error shape.
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, ...fastifyLogging(logger), ...fastifyRouterOptions });
   registerRequestLogging(adapter.getInstance());
+  const routes = new KnownRoutes(adapter.getInstance());
   // Commands take JSON only: a text/plain body is 415, not a string that fails validation field by field.
-  adapter.getInstance().removeContentTypeParser('text/plain');
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(settings), adapter, {
     logger: options.logger === false ? false : new PinoNestLogger(logger),
   });
@@ -35,7 +36,7 @@ export async function createApp(
   await useSecurityHeaders(app);
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(validationPipe);
-  app.useGlobalFilters(new ErrorsFilter());
+  app.useGlobalFilters(new ErrorsFilter(routes));
   // Query parameters checked on every route; per-user rate limit (RATE_LIMIT_PER_MINUTE), after authentication.
   await useRequestHardening(app, settings);
   app.enableShutdownHooks();
@@ -43,6 +44,9 @@ export async function createApp(
   // The web app (dist/web, when built) at / on the same origin; API paths keep the API's own answers.
   await serveWebApp(app);
   await app.init();
+  // Bodies are JSON only (SPEC §4): Nest's adapter registers a form parser at init, Fastify one for text; both go, so
+  // a form or text body is 415 `unsupported_media_type` and never reaches a command.
+  app.getHttpAdapter().getInstance().removeContentTypeParser(['application/x-www-form-urlencoded', 'text/plain']);
   // Files that are each valid but do not belong together (a truncated log, an emptied key store): refuse to start.
   await assertDataIntegrity(app, dataFilesOf(settings));
   await app.getHttpAdapter().getInstance().ready();

@@ -1,19 +1,55 @@
 import { applyDecorators, HttpCode } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiErrors, ErrorCodes, REVISION_HEADER } from './api-doc';
+import { CommandResultResponse } from './api-responses';
 
-const RESULT_EXAMPLE = { id: '3f2b8c1e-5d6a-4e7b-9c0d-1a2b3c4d5e6f', revision: 0, position: 42 };
+export interface CommandDocOptions {
+  /** The method name of generated clients: a verb and what it acts on (`recordInteraction`). */
+  operationId: string;
+  summary: string;
+  /** The events it records, for the description. */
+  records: string;
+  status?: 200 | 201;
+  /** The route's own codes (404, 422, …); those of every command (If-Match, Idempotency-Key, bodies) are added. */
+  errors?: ErrorCodes;
+}
 
-/** OpenAPI for a command route: what it records, the headers it honours and the errors it answers with. */
-export const CommandDoc = (summary: string, records: string, status: 200 | 201 = 200) =>
-  applyDecorators(
+/**
+ * OpenAPI for a command route: what it records, the headers it reads, `{ id, revision, position }` and its errors.
+ * `CommandDoc(summary, records, status)` (without an operationId or codes) is still accepted.
+ */
+export function CommandDoc(options: CommandDocOptions): MethodDecorator & ClassDecorator;
+export function CommandDoc(summary: string, records: string, status?: 200 | 201): MethodDecorator & ClassDecorator;
+export function CommandDoc(first: CommandDocOptions | string, records = '', legacyStatus: 200 | 201 = 200) {
+  const options: CommandDocOptions = typeof first === 'string' ? { operationId: '', summary: first, records, status: legacyStatus } : first;
+  const { operationId, summary, status = 200, errors = {} } = options;
+  return applyDecorators(
     HttpCode(status),
-    ApiOperation({ summary, description: `Records ${records}. Answers { id, revision, position }.` }),
-    ApiHeader({ name: 'If-Match', required: false, description: 'expected stream revision; 409 if the stream has moved on' }),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key and body returns the first result' }),
-    ApiResponse({ status, description: 'recorded', schema: { example: RESULT_EXAMPLE } }),
-    ApiResponse({ status: 400, description: 'malformed JSON, unknown fields or wrong types, per field' }),
-    ApiResponse({ status: 404, description: 'an id that does not exist' }),
-    ApiResponse({ status: 409, description: 'If-Match does not match the current revision (currentRevision in the body)' }),
-    ApiResponse({ status: 413, description: 'body over 1 MiB' }),
-    ApiResponse({ status: 422, description: 'a rule of the domain; `code` says which' }),
+    ApiOperation({ ...(operationId && { operationId }), summary, description: `Records ${options.records}. Answers { id, revision, position }.` }),
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      description: 'the expected stream revision (a `revision` or an `ETag` you were given); 409 `revision_mismatch` if the stream has moved on',
+      ...REVISION_HEADER,
+    }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'a retry with the same key and body answers the first result and writes nothing; the same key with another body is 422',
+      schema: { type: 'string', minLength: 1, maxLength: 200 },
+    }),
+    ApiHeader({
+      name: 'X-Correlation-Id',
+      required: false,
+      description: 'recorded in the events’ metadata; default the request’s own',
+      schema: { type: 'string', maxLength: 200 },
+    }),
+    ApiResponse({ status, type: CommandResultResponse, description: `recorded: ${options.records}` }),
+    ApiErrors({
+      ...errors,
+      400: ['invalid_if_match', 'invalid_idempotency_key', 'invalid_correlation_id', ...(errors[400] ?? [])],
+      409: ['revision_mismatch', ...(errors[409] ?? [])],
+      422: ['idempotency_key_reused', ...(errors[422] ?? [])],
+    }),
   );
+}

@@ -29,7 +29,7 @@ export const IdField = (opt: Opt = {}) =>
 
 export const IdListField = (opt: Opt = {}) =>
   applyDecorators(
-    doc(opt, { type: [String], format: 'uuid', example: opt.example ?? ['0d9f7a52-2c55-4c8e-a0e8-6b1f6a6d7c11'] }),
+    doc(opt, { type: 'string', format: 'uuid', isArray: true, maxItems: 200, example: opt.example ?? [] }),
     ...maybe(opt.optional),
     lowerCaseEach,
     IsArray(),
@@ -70,26 +70,26 @@ export const EmailField = (opt: Opt = {}) =>
     }),
   );
 
-export const TextField = (opt: Opt & { max?: number; min?: number } = {}) =>
+export const TextField = ({ max = 200, min, ...opt }: Opt & { max?: number; min?: number } = {}) =>
   applyDecorators(
-    doc(opt, { maxLength: opt.max ?? 200 }),
+    doc(opt, { type: 'string', minLength: min ?? (opt.optional ? 0 : 1), maxLength: max }),
     ...maybe(opt.optional),
     IsString(),
-    MinLength(opt.min ?? (opt.optional ? 0 : 1)),
-    MaxLength(opt.max ?? 200),
+    MinLength(min ?? (opt.optional ? 0 : 1)),
+    MaxLength(max),
     WellFormedText(),
   );
 
 export const EnumField = (values: readonly string[], opt: Opt = {}) =>
   applyDecorators(
-    doc(opt, { enum: values, example: opt.example ?? values[0] }),
+    doc(opt, { enum: [...values], example: opt.example ?? values[0] }),
     ...maybe(opt.optional),
     IsIn(values as string[], { message: `$property must be one of: ${values.join(', ')}` }),
   );
 
 export const EnumListField = (values: readonly string[], opt: Opt = {}) =>
   applyDecorators(
-    doc(opt, { enum: values, isArray: true, example: opt.example ?? [values[0]] }),
+    doc(opt, { enum: [...values], isArray: true, maxItems: values.length, example: opt.example ?? [values[0]] }),
     ...maybe(opt.optional),
     IsArray(),
     ArrayMaxSize(values.length),

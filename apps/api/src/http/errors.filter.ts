@@ -4,6 +4,7 @@ import { WrongExpectedRevisionError } from '@crm/event-store';
 import { errorCodes, type FastifyReply, type FastifyRequest } from 'fastify';
 import { challengeOf } from '../auth/auth-errors';
 import { ErrorBody } from './error-body';
+import type { KnownRoutes } from './known-routes';
 
 const STATUS_OF_KIND = { rule: 422, not_found: 404, conflict: 409 } as const;
 
@@ -52,13 +53,24 @@ const BODY_PARSING_ERRORS = new Map<string, ErrorBody>(
 
 @Catch()
 export class ErrorsFilter implements ExceptionFilter {
+  /** `routes`: to answer a known path asked with another method 405 with `Allow`, not 404. */
+  constructor(private readonly routes?: KnownRoutes) {}
+
   catch(error: unknown, host: ArgumentsHost): void {
-    const body = toErrorBody(error);
+    let body = toErrorBody(error);
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (body.code === 'route_not_found' && this.routes) {
+      const request = host.switchToHttp().getRequest<FastifyRequest>();
+      const allowed = this.routes.allowedMethods(request.url);
+      if (allowed.length > 0) {
+        body = { statusCode: 405, code: 'method_not_allowed', message: `${request.method} is not answered here; allowed: ${allowed.join(', ')}` };
+        void reply.header('allow', allowed.join(', '));
+      }
+    }
     if (body.statusCode >= 500) {
       // With the request's logger: the line carries its reqId and correlationId.
       host.switchToHttp().getRequest<FastifyRequest>().log.error({ context: 'Errors' }, error instanceof Error ? (error.stack ?? error.message) : String(error));
     }
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (body.statusCode === 401) void reply.header('www-authenticate', challengeOf(error));
     void reply.status(body.statusCode).send(body);
   }

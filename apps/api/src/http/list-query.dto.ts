@@ -4,29 +4,39 @@ import { IsIn, IsInt, IsISO8601, IsString, Max, MaxLength, Min } from 'class-val
 import { Optional } from './dto-fields';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
 
-/** What every list and report accepts: the date, paging and the answer's format. */
-export class ListQueryDto {
-  @ApiPropertyOptional({ description: 'the date figures are computed for; default now', example: '2026-06-01' })
+/** What every read route accepts: the date its figures are computed for (SPEC §3). Unknown parameters are 400. */
+export class AsOfQueryDto {
+  @ApiPropertyOptional({
+    description: 'the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now',
+    pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}',
+    maxLength: 40,
+  })
   @Optional()
   @IsISO8601({ strict: true }, { message: 'asOf must be an ISO-8601 date' })
   asOf?: string;
+}
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+/** A read route that also answers CSV (`?format=csv` or `Accept: text/csv`). */
+export class ExportQueryDto extends AsOfQueryDto {
+  @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'csv: every matching row as CSV (as `Accept: text/csv`)' })
+  @Optional()
+  @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+}
+
+/** What every list accepts: the date, paging and the answer's format. */
+export class ListQueryDto extends ExportQueryDto {
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page', maxLength: 2000 })
   @Optional()
   @IsString()
   @MaxLength(2000)
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, description: 'page size' })
   @Optional()
   @Type(() => Number)
   @IsInt({ message: 'limit must be a whole number' })
   @Min(1)
   @Max(MAX_PAGE_SIZE)
   limit?: number;
-
-  @ApiPropertyOptional({ enum: ['json', 'csv'] })
-  @Optional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
 }

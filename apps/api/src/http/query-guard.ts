@@ -1,4 +1,6 @@
 import { BadRequestException, CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type { FastifyRequest } from 'fastify';
 
 /**
@@ -64,12 +66,34 @@ export function checkBodyDepth(body: unknown, max = MAX_BODY_DEPTH): void {
  * the AuthGuard and the rate limit, before the pipes and parameter decorators that read query and body. (A guard, not
  * an interceptor: with no interceptor on a route, Nest answers it without wrapping the handler in observables.)
  */
+/**
+ * Whether a handler reads its query string through a DTO (`@Query() query: SomeDto`), which the ValidationPipe
+ * whitelists. A handler without one takes no query parameters at all, so any is refused here (SPEC §4: every route
+ * refuses unknown query parameters).
+ */
+const takesQueryDto = new WeakMap<object, boolean>();
+function hasQueryDto(context: ExecutionContext): boolean {
+  const handler = context.getHandler();
+  let known = takesQueryDto.get(handler);
+  if (known === undefined) {
+    const args: Record<string, { data?: unknown }> = Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), handler.name) ?? {};
+    known = Object.entries(args).some(([key, arg]) => key.startsWith(`${RouteParamtypes.QUERY}:`) && arg.data === undefined);
+    takesQueryDto.set(handler, known);
+  }
+  return known;
+}
+
 @Injectable()
 export class RequestShapeGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() === 'http') {
       const request = context.switchToHttp().getRequest<FastifyRequest>();
       checkQueryParameters(request.query);
+      const names = Object.keys((request.query as object | undefined) ?? {});
+      if (names.length > 0 && !hasQueryDto(context)) {
+        const name = names[0].slice(0, 100);
+        throw refuse(name, `query parameter "${name}" is not one this route takes: it takes none`);
+      }
       checkBodyDepth(request.body);
     }
     return true;

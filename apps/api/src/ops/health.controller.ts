@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, EventStore } from '@crm/event-store';
 import { KEY_STORE, KeyStore } from '@crm/privacy';
 import { PROJECTIONS, ProjectionsView } from '@crm/read-models';
@@ -8,6 +8,7 @@ import type { FastifyReply } from 'fastify';
 import { Access, Public } from '../auth/access.decorators';
 import { Metrics } from '../observability/metrics';
 import { ProjectionLag, projectionLag } from '../read-side/projection-lag';
+import { HealthResponse } from './ops.response';
 
 /** A store that has not answered within this is reported down (a hung connection must not hang the probe). */
 export const STORE_CHECK_TIMEOUT_MS = 3000;
@@ -53,7 +54,10 @@ export class HealthController {
 
   @Get('health')
   @Public()
+  @ApiResponse({ status: 200, type: HealthResponse, description: 'every store answers and no projection has failed' })
+  @ApiResponse({ status: 503, type: HealthResponse, description: 'a store is down or a projection has failed: `status` is `degraded`' })
   @ApiOperation({
+    operationId: 'getHealth',
     summary: 'Readiness: each store (event log, read store, key store) and the projections',
     description: '200 when every store answers and no projection has failed; 503 otherwise, saying which. Includes projection lag.',
   })
@@ -83,7 +87,9 @@ export class HealthController {
 
   @Get('metrics')
   @Access('metrics')
-  @ApiOperation({ summary: 'Prometheus metrics: commands, store latencies, projection lag, process' })
+  @ApiOperation({ operationId: 'getMetrics', summary: 'Prometheus metrics: commands, store latencies, projection lag, process' })
+  @ApiProduces('text/plain')
+  @ApiResponse({ status: 200, description: 'the Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } })
   async metrics(@Res({ passthrough: true }) reply: FastifyReply) {
     await this.lag().catch((error: Error) => reply.log.warn({ context: 'Health' }, `projection lag not measured: ${error.message}`));
     void reply.header('content-type', this.prometheus.contentType);

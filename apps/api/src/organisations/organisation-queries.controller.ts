@@ -1,7 +1,12 @@
-import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorators';
+import { QueryDoc } from '../http/api-doc';
 import { AsOf } from '../http/as-of';
+import { withETag } from '../http/etag';
+import { AsOfQueryDto } from '../http/list-query.dto';
+import { OrganisationDetailResponse, OrganisationListResponse } from './organisations.response';
 import { CsvExport, WantsCsv } from '../http/csv-export';
 import { UuidParam } from '../http/uuid-param';
 import { MinPositionGuard } from '../read-side/min-position.guard';
@@ -9,7 +14,6 @@ import { ListOrganisationsQueryDto } from './queries/list-organisations.query.dt
 import { OrganisationQueries } from './queries/organisation-queries.service';
 
 @ApiTags('organisations')
-@ApiHeader({ name: 'X-Min-Position', required: false, description: 'wait until the read models include this log position' })
 @UseGuards(MinPositionGuard)
 @Access('read')
 @Controller('organisations')
@@ -17,15 +21,21 @@ export class OrganisationQueriesController {
   constructor(private readonly queries: OrganisationQueries) {}
 
   @Get()
-  @ApiOperation({ summary: 'Schools, companies, municipalities and networks' })
+  @QueryDoc({ operationId: 'listOrganisations', summary: 'Schools, companies, municipalities and networks', ok: OrganisationListResponse, errors: { 400: ['invalid_cursor'] } })
   @CsvExport((body) => body.items)
   list(@Query() query: ListOrganisationsQueryDto, @AsOf() asOf: string, @WantsCsv() csv: boolean) {
     return this.queries.list(query, asOf, csv);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One organisation, with counts of its partnerships and people' })
-  get(@UuidParam('id') id: string, @AsOf() asOf: string) {
-    return this.queries.get(id, asOf);
+  @QueryDoc({
+    operationId: 'getOrganisation',
+    summary: 'One organisation, with counts of its partnerships and people',
+    ok: OrganisationDetailResponse,
+    errors: { 404: ['organisation_not_found'] },
+    etag: true,
+  })
+  async get(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    return withETag(reply, await this.queries.get(id, asOf));
   }
 }

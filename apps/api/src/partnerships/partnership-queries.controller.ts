@@ -1,17 +1,28 @@
-import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorators';
+import { QueryDoc } from '../http/api-doc';
 import { AsOf } from '../http/as-of';
+import { withETag } from '../http/etag';
+import { AsOfQueryDto } from '../http/list-query.dto';
 import { CsvExport, WantsCsv } from '../http/csv-export';
 import { UuidParam } from '../http/uuid-param';
 import { MinPositionGuard } from '../read-side/min-position.guard';
+import {
+  PartnershipContinuityResponse,
+  PartnershipDetailResponse,
+  PartnershipHealthResponse,
+  PartnershipKeyPersonRiskResponse,
+  PartnershipListResponse,
+  TimelineResponse,
+} from './partnerships.response';
 import { ListPartnershipsQueryDto } from './queries/list-partnerships.query.dto';
 import { PartnershipQueries } from './queries/partnership-queries.service';
 import { TimelineQuery } from './queries/timeline.query';
 import { TimelineQueryDto } from './queries/timeline.query.dto';
 
 @ApiTags('partnerships')
-@ApiHeader({ name: 'X-Min-Position', required: false, description: 'wait until the read models include this log position (read-your-writes)' })
 @UseGuards(MinPositionGuard)
 @Access('read')
 @Controller('partnerships')
@@ -22,41 +33,64 @@ export class PartnershipQueriesController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Partnerships with school, partner, levels, stage, intensity, health and school-side key-person risk as of asOf' })
+  @QueryDoc({
+    operationId: 'listPartnerships',
+    summary: 'Partnerships with school, partner, levels, stage, intensity, health and school-side key-person risk as of asOf',
+    ok: PartnershipListResponse,
+    errors: { 400: ['invalid_cursor'] },
+  })
   @CsvExport((body) => body.items)
   list(@Query() query: ListPartnershipsQueryDto, @AsOf() asOf: string, @WantsCsv() csv: boolean) {
     return this.queries.list(query, asOf, csv);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One partnership: summary incl. health status' })
-  get(@UuidParam('id') id: string, @AsOf() asOf: string) {
-    return this.queries.summary(id, asOf);
+  @QueryDoc({ operationId: 'getPartnership', summary: 'One partnership: summary incl. health status', ok: PartnershipDetailResponse, errors: { 404: ['partnership_not_found'] }, etag: true })
+  async get(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    return withETag(reply, await this.queries.summary(id, asOf));
   }
 
   @Get(':id/health')
-  @ApiOperation({ summary: 'Relationship health: score, status, trend and every component with its reason (SPEC §3.1)' })
-  health(@UuidParam('id') id: string, @AsOf() asOf: string) {
-    return this.queries.health(id, asOf);
+  @QueryDoc({
+    operationId: 'getPartnershipHealth',
+    summary: 'Relationship health: score, status, trend and every component with its reason (SPEC §3.1)',
+    ok: PartnershipHealthResponse,
+    errors: { 404: ['partnership_not_found'] },
+    etag: true,
+  })
+  async health(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    return withETag(reply, await this.queries.health(id, asOf));
   }
 
   @Get(':id/continuity')
-  @ApiOperation({ summary: 'Contact-person continuity per side: primary, backups, handovers, gaps, orphaned (SPEC §3.2)' })
-  continuity(@UuidParam('id') id: string, @AsOf() asOf: string) {
-    return this.queries.continuity(id, asOf);
+  @QueryDoc({
+    operationId: 'getPartnershipContinuity',
+    summary: 'Contact-person continuity per side: primary, backups, handovers, gaps, orphaned (SPEC §3.2)',
+    ok: PartnershipContinuityResponse,
+    errors: { 404: ['partnership_not_found'] },
+    etag: true,
+  })
+  async continuity(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    return withETag(reply, await this.queries.continuity(id, asOf));
   }
 
   @Get(':id/key-person-risk')
-  @ApiOperation({ summary: 'Key-person dependency per side (SPEC §3.3)' })
-  keyPersonRisk(@UuidParam('id') id: string, @AsOf() asOf: string) {
-    return this.queries.keyPersonRisk(id, asOf);
+  @QueryDoc({ operationId: 'getPartnershipKeyPersonRisk', summary: 'Key-person dependency per side (SPEC §3.3)', ok: PartnershipKeyPersonRiskResponse, errors: { 404: ['partnership_not_found'] }, etag: true })
+  async keyPersonRisk(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    return withETag(reply, await this.queries.keyPersonRisk(id, asOf));
   }
 
   @Get(':id/timeline')
-  @ApiOperation({ summary: 'Every event of the partnership, oldest first, with who recorded it' })
+  @QueryDoc({
+    operationId: 'getPartnershipTimeline',
+    summary: 'Every event of the partnership, oldest first, with who recorded it',
+    ok: TimelineResponse,
+    errors: { 404: ['partnership_not_found'] },
+    etag: true,
+  })
   @CsvExport((body) => body.items)
-  timeline(@UuidParam('id') id: string, @Query() query: TimelineQueryDto, @WantsCsv() csv: boolean) {
+  async timeline(@UuidParam('id') id: string, @Query() query: TimelineQueryDto, @WantsCsv() csv: boolean, @Res({ passthrough: true }) reply: FastifyReply) {
     const after = query.cursor === undefined ? -1 : Number(query.cursor);
-    return this.timelines.timeline(id, after, csv ? Number.MAX_SAFE_INTEGER : (query.limit ?? 100));
+    return withETag(reply, await this.timelines.timeline(id, after, csv ? Number.MAX_SAFE_INTEGER : (query.limit ?? 100)));
   }
 }

@@ -14,6 +14,20 @@ import { AssignContactDto, UnassignContactQuery } from './dto/contacts.dto';
 import { ChangeIntensityDto, ChangeStageDto, EndPartnershipDto, OpenPartnershipDto } from './dto/lifecycle.dto';
 import { HoldEvaluationDto, RecordActivityDto, RecordInteractionDto } from './dto/records.dto';
 import { ExecutePartnershipCommand } from './partnership-command';
+import { ErrorCodes } from '../http/api-doc';
+/** What the partnership's decider (libs/domain/src/partnership) refuses, by status. */
+const PARTNERSHIP_ERRORS: ErrorCodes = {
+  404: ['partnership_not_found', 'organisation_not_found', 'person_not_found', 'agreement_not_found', 'commitment_not_found', 'contact_not_assigned'],
+  409: ['partnership_exists', 'id_already_used'],
+  422: [
+    'agreement_already_terminated', 'backup_is_primary', 'closed_before_made', 'commitment_closed', 'contact_already_assigned', 'contact_wrong_side',
+    'date_before_opening', 'date_in_future', 'description_empty', 'duplicate_person', 'ends_before_start', 'intensity_unchanged', 'invalid_date',
+    'invalid_student_count', 'invalid_transition', 'level_not_offered', 'levels_required', 'next_evaluation_not_after', 'owner_wrong_side',
+    'partner_is_school', 'partnership_ended', 'person_erased', 'person_left', 'person_not_in_partnership', 'rating_out_of_range', 'reason_required',
+    'school_not_a_school', 'termination_before_signing', 'unassigned_before_assigned', 'unknown_level', 'valid_until_not_after_signing',
+  ],
+};
+
 
 @ApiTags('partnerships')
 @Access('record')
@@ -26,32 +40,32 @@ export class PartnershipsController {
   }
 
   @Post()
-  @CommandDoc('Open a partnership between a school and a partner', 'PartnershipOpened', 201)
+  @CommandDoc({ operationId: 'openPartnership', summary: 'Open a partnership between a school and a partner', records: 'PartnershipOpened', status: 201, errors: PARTNERSHIP_ERRORS })
   open(@Body() body: OpenPartnershipDto, @Envelope() envelope: CommandEnvelope) {
     const { partnershipId = randomUUID(), ...rest } = body;
     return this.run({ type: 'OpenPartnership', partnershipId, ...rest }, envelope);
   }
 
   @Post(':id/stage')
-  @CommandDoc('Move the partnership to another stage (exploring → agreed → active, paused)', 'PartnershipStageChanged')
+  @CommandDoc({ operationId: 'changePartnershipStage', summary: 'Move the partnership to another stage (exploring → agreed → active, paused)', records: 'PartnershipStageChanged', errors: PARTNERSHIP_ERRORS })
   stage(@UuidParam('id') id: string, @Body() body: ChangeStageDto, @Envelope() envelope: CommandEnvelope) {
     return this.run({ type: 'ChangeStage', partnershipId: id, ...body }, envelope);
   }
 
   @Post(':id/intensity')
-  @CommandDoc('Change the intensity of cooperation', 'PartnershipIntensityChanged')
+  @CommandDoc({ operationId: 'changePartnershipIntensity', summary: 'Change the intensity of cooperation', records: 'PartnershipIntensityChanged', errors: PARTNERSHIP_ERRORS })
   intensity(@UuidParam('id') id: string, @Body() body: ChangeIntensityDto, @Envelope() envelope: CommandEnvelope) {
     return this.run({ type: 'ChangeIntensity', partnershipId: id, ...body }, envelope);
   }
 
   @Post(':id/contacts')
-  @CommandDoc('Assign a primary or backup contact person on one side', 'ContactPersonAssigned (after ContactPersonUnassigned of the old primary)')
+  @CommandDoc({ operationId: 'assignContact', summary: 'Assign a primary or backup contact person on one side', records: 'ContactPersonAssigned (after ContactPersonUnassigned of the old primary)', errors: PARTNERSHIP_ERRORS })
   assign(@UuidParam('id') id: string, @Body() body: AssignContactDto, @Envelope() envelope: CommandEnvelope) {
     return this.run({ type: 'AssignContact', partnershipId: id, ...body }, envelope);
   }
 
   @Delete(':id/contacts/:personId')
-  @CommandDoc('Unassign a contact person', 'ContactPersonUnassigned')
+  @CommandDoc({ operationId: 'unassignContact', summary: 'Unassign a contact person', records: 'ContactPersonUnassigned', errors: PARTNERSHIP_ERRORS })
   unassign(
     @UuidParam('id') id: string,
     @UuidParam('personId') personId: string,
@@ -62,28 +76,28 @@ export class PartnershipsController {
   }
 
   @Post(':id/interactions')
-  @CommandDoc('Record a contact: a call, email, visit, meeting, …', 'InteractionRecorded', 201)
+  @CommandDoc({ operationId: 'recordInteraction', summary: 'Record a contact: a call, email, visit, meeting, …', records: 'InteractionRecorded', status: 201, errors: PARTNERSHIP_ERRORS })
   interaction(@UuidParam('id') id: string, @Body() body: RecordInteractionDto, @Envelope() envelope: CommandEnvelope) {
     const { interactionId = randomUUID(), ...rest } = body;
     return this.run({ type: 'RecordInteraction', partnershipId: id, interactionId, ...rest }, envelope, interactionId);
   }
 
   @Post(':id/activities')
-  @CommandDoc('Record an activity: internship, guest lecture, company visit, …', 'ActivityRecorded', 201)
+  @CommandDoc({ operationId: 'recordActivity', summary: 'Record an activity: internship, guest lecture, company visit, …', records: 'ActivityRecorded', status: 201, errors: PARTNERSHIP_ERRORS })
   activity(@UuidParam('id') id: string, @Body() body: RecordActivityDto, @Envelope() envelope: CommandEnvelope) {
     const { activityId = randomUUID(), ...rest } = body;
     return this.run({ type: 'RecordActivity', partnershipId: id, activityId, ...rest }, envelope, activityId);
   }
 
   @Post(':id/agreements')
-  @CommandDoc('Record a signed agreement (MoU, letter of intent, …)', 'AgreementSigned', 201)
+  @CommandDoc({ operationId: 'signAgreement', summary: 'Record a signed agreement (MoU, letter of intent, …)', records: 'AgreementSigned', status: 201, errors: PARTNERSHIP_ERRORS })
   agreement(@UuidParam('id') id: string, @Body() body: SignAgreementDto, @Envelope() envelope: CommandEnvelope) {
     const { agreementId = randomUUID(), ...rest } = body;
     return this.run({ type: 'SignAgreement', partnershipId: id, agreementId, ...rest }, envelope, agreementId);
   }
 
   @Post(':id/agreements/:aid/termination')
-  @CommandDoc('Terminate an agreement', 'AgreementTerminated')
+  @CommandDoc({ operationId: 'terminateAgreement', summary: 'Terminate an agreement', records: 'AgreementTerminated', errors: PARTNERSHIP_ERRORS })
   terminate(
     @UuidParam('id') id: string,
     @UuidParam('aid') agreementId: string,
@@ -94,21 +108,21 @@ export class PartnershipsController {
   }
 
   @Post(':id/evaluations')
-  @CommandDoc('Record an evaluation with both sides’ satisfaction', 'EvaluationHeld', 201)
+  @CommandDoc({ operationId: 'holdEvaluation', summary: 'Record an evaluation with both sides’ satisfaction', records: 'EvaluationHeld', status: 201, errors: PARTNERSHIP_ERRORS })
   evaluation(@UuidParam('id') id: string, @Body() body: HoldEvaluationDto, @Envelope() envelope: CommandEnvelope) {
     const { evaluationId = randomUUID(), ...rest } = body;
     return this.run({ type: 'HoldEvaluation', partnershipId: id, evaluationId, ...rest }, envelope, evaluationId);
   }
 
   @Post(':id/commitments')
-  @CommandDoc('Record a promise one side made, with its due date', 'CommitmentMade', 201)
+  @CommandDoc({ operationId: 'makeCommitment', summary: 'Record a promise one side made, with its due date', records: 'CommitmentMade', status: 201, errors: PARTNERSHIP_ERRORS })
   commitment(@UuidParam('id') id: string, @Body() body: MakeCommitmentDto, @Envelope() envelope: CommandEnvelope) {
     const { commitmentId = randomUUID(), ...rest } = body;
     return this.run({ type: 'MakeCommitment', partnershipId: id, commitmentId, ...rest }, envelope, commitmentId);
   }
 
   @Post(':id/commitments/:cid/fulfilment')
-  @CommandDoc('Record that a commitment was kept', 'CommitmentFulfilled')
+  @CommandDoc({ operationId: 'fulfilCommitment', summary: 'Record that a commitment was kept', records: 'CommitmentFulfilled', errors: PARTNERSHIP_ERRORS })
   fulfil(
     @UuidParam('id') id: string,
     @UuidParam('cid') commitmentId: string,
@@ -119,7 +133,7 @@ export class PartnershipsController {
   }
 
   @Post(':id/commitments/:cid/breach')
-  @CommandDoc('Record that a commitment was broken', 'CommitmentBroken')
+  @CommandDoc({ operationId: 'breakCommitment', summary: 'Record that a commitment was broken', records: 'CommitmentBroken', errors: PARTNERSHIP_ERRORS })
   breach(
     @UuidParam('id') id: string,
     @UuidParam('cid') commitmentId: string,
@@ -130,7 +144,7 @@ export class PartnershipsController {
   }
 
   @Post(':id/commitments/:cid/cancellation')
-  @CommandDoc('Cancel a commitment by agreement', 'CommitmentCancelled')
+  @CommandDoc({ operationId: 'cancelCommitment', summary: 'Cancel a commitment by agreement', records: 'CommitmentCancelled', errors: PARTNERSHIP_ERRORS })
   cancel(
     @UuidParam('id') id: string,
     @UuidParam('cid') commitmentId: string,
@@ -141,7 +155,7 @@ export class PartnershipsController {
   }
 
   @Post(':id/end')
-  @CommandDoc('End the partnership; it takes no further events', 'PartnershipEnded')
+  @CommandDoc({ operationId: 'endPartnership', summary: 'End the partnership; it takes no further events', records: 'PartnershipEnded', errors: PARTNERSHIP_ERRORS })
   end(@UuidParam('id') id: string, @Body() body: EndPartnershipDto, @Envelope() envelope: CommandEnvelope) {
     return this.run({ type: 'EndPartnership', partnershipId: id, ...body }, envelope);
   }

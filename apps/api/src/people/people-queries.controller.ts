@@ -1,7 +1,12 @@
-import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorators';
+import { QueryDoc } from '../http/api-doc';
 import { AsOf } from '../http/as-of';
+import { withETag } from '../http/etag';
+import { AsOfQueryDto, ExportQueryDto } from '../http/list-query.dto';
+import { PeopleListResponse, PersonDetailResponse, PersonExposureResponse } from './people.response';
 import { CsvExport, WantsCsv } from '../http/csv-export';
 import { UuidParam } from '../http/uuid-param';
 import { MinPositionGuard } from '../read-side/min-position.guard';
@@ -9,7 +14,6 @@ import { ListPeopleQueryDto } from './queries/list-people.query.dto';
 import { PeopleQueries } from './queries/people-queries.service';
 
 @ApiTags('people')
-@ApiHeader({ name: 'X-Min-Position', required: false, description: 'wait until the read models include this log position' })
 @UseGuards(MinPositionGuard)
 @Access('read')
 @Controller('people')
@@ -17,22 +21,27 @@ export class PeopleQueriesController {
   constructor(private readonly queries: PeopleQueries) {}
 
   @Get()
-  @ApiOperation({ summary: 'People with their organisation, role and tier' })
+  @QueryDoc({ operationId: 'listPeople', summary: 'People with their organisation, role and tier', ok: PeopleListResponse, errors: { 400: ['invalid_cursor'] } })
   @CsvExport((body) => body.items)
   list(@Query() query: ListPeopleQueryDto, @AsOf() asOf: string, @WantsCsv() csv: boolean) {
     return this.queries.list(query, asOf, csv);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One person' })
-  get(@UuidParam('id') id: string, @AsOf() asOf: string) {
-    return this.queries.get(id, asOf);
+  @QueryDoc({ operationId: 'getPerson', summary: 'One person, with the role and tier held at asOf', ok: PersonDetailResponse, errors: { 404: ['person_not_found'] }, etag: true })
+  async get(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    return withETag(reply, await this.queries.get(id, asOf));
   }
 
   @Get(':id/exposure')
-  @ApiOperation({ summary: 'Where the relation hangs on this person, and what breaks if they leave (SPEC §3.3)' })
+  @QueryDoc({
+    operationId: 'getPersonExposure',
+    summary: 'Where the relation hangs on this person, and what breaks if they leave (SPEC §3.3)',
+    ok: PersonExposureResponse,
+    errors: { 404: ['person_not_found'] },
+  })
   @CsvExport((body) => body.departureImpact)
-  exposure(@UuidParam('id') id: string, @AsOf() asOf: string) {
+  exposure(@UuidParam('id') id: string, @Query() _query: ExportQueryDto, @AsOf() asOf: string) {
     return this.queries.exposure(id, asOf);
   }
 }

@@ -12,6 +12,14 @@ import { ErasePersonDto } from './dto/erase-person.dto';
 import { RecordDepartureDto } from './dto/record-departure.dto';
 import { RegisterPersonDto } from './dto/register-person.dto';
 import { ExecutePersonCommand, RecordDepartureCommand } from './person-commands';
+import { ErrorCodes } from '../http/api-doc';
+/** What the person's decider refuses, by status. */
+const PERSON_ERRORS: ErrorCodes = {
+  404: ['person_not_found', 'organisation_not_found'],
+  409: ['person_exists'],
+  422: ['date_in_future', 'invalid_date', 'name_empty', 'person_already_erased', 'person_already_left', 'person_erased', 'person_left', 'unknown_level'],
+};
+
 
 @ApiTags('people')
 @Access('record')
@@ -20,30 +28,27 @@ export class PeopleController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @CommandDoc('Register a contact person at an organisation', 'PersonRegistered', 201)
+  @CommandDoc({ operationId: 'registerPerson', summary: 'Register a contact person at an organisation', records: 'PersonRegistered', status: 201, errors: PERSON_ERRORS })
   register(@Body() body: RegisterPersonDto, @Envelope() envelope: CommandEnvelope) {
     const { personId = randomUUID(), ...rest } = body;
     return this.commands.execute(new ExecutePersonCommand({ type: 'RegisterPerson', personId, ...rest }, envelope));
   }
 
   @Patch(':id')
-  @CommandDoc('Change a person’s role and tier', 'PersonRoleChanged')
+  @CommandDoc({ operationId: 'changePersonRole', summary: 'Change a person’s role and tier', records: 'PersonRoleChanged', errors: PERSON_ERRORS })
   changeRole(@UuidParam('id') id: string, @Body() body: ChangePersonRoleDto, @Envelope() envelope: CommandEnvelope) {
     return this.commands.execute(new ExecutePersonCommand({ type: 'ChangePersonRole', personId: id, ...body }, envelope));
   }
 
   @Post(':id/departure')
-  @CommandDoc(
-    'Record that a person left their organisation; unassigns them from every partnership',
-    'PersonLeftOrganisation and one ContactPersonUnassigned per partnership',
-  )
+  @CommandDoc({ operationId: 'recordDeparture', summary: 'Record that a person left their organisation; unassigns them from every partnership', records: 'PersonLeftOrganisation and one ContactPersonUnassigned per partnership', errors: PERSON_ERRORS })
   depart(@UuidParam('id') id: string, @Body() body: RecordDepartureDto, @Envelope() envelope: CommandEnvelope) {
     return this.commands.execute(new RecordDepartureCommand({ type: 'RecordDeparture', personId: id, ...body }, envelope));
   }
 
   @Post(':id/erasure')
   @Access('erasure')
-  @CommandDoc('Erase a person’s personal data (GDPR art. 17)', 'PersonErased')
+  @CommandDoc({ operationId: 'erasePerson', summary: 'Erase a person’s personal data (GDPR art. 17)', records: 'PersonErased', errors: PERSON_ERRORS })
   erase(@UuidParam('id') id: string, @Body() body: ErasePersonDto, @Envelope() envelope: CommandEnvelope) {
     return this.commands.execute(new ExecutePersonCommand({ type: 'ErasePerson', personId: id, ...body }, envelope));
   }

@@ -23,8 +23,9 @@ export class PersonErasure {
 
   async erase(command: Extract<PersonCommand, { type: 'ErasePerson' }>, envelope: CommandEnvelope): Promise<CommandResult> {
     const streamId = streamOf.person(command.personId);
-    const result = await this.executor.run(envelope, async ({ load, now }) => {
-      const person = await load(streamId, personDecider);
+    const result = await this.executor.run(envelope, async (tools) => {
+      const person = await tools.load(streamId, personDecider);
+      const now = tools.now;
       const alreadyErased = person.state.exists && person.state.erased;
       const events = alreadyErased ? [] : personDecider.decide(command, person.state, { now });
       return { resultId: command.personId, writes: [{ streamId, decider: personDecider, loaded: person, events }] };

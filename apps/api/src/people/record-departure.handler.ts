@@ -19,14 +19,15 @@ export class RecordDepartureHandler implements ICommandHandler<RecordDepartureCo
   ) {}
 
   execute({ command, envelope }: RecordDepartureCommand) {
-    return this.executor.run(envelope, async ({ load, now }) => {
-      const person = await load(streamOf.person(command.personId), personDecider);
+    return this.executor.run(envelope, async (tools) => {
+      const person = await tools.load(streamOf.person(command.personId), personDecider);
+      const now = tools.now;
       const events = personDecider.decide(command, person.state, { now });
       const { leftAt } = (events[0] as PersonLeftOrganisation).data;
       const writes: PlannedWrite[] = [{ streamId: streamOf.person(command.personId), decider: personDecider, loaded: person, events }];
       for (const partnershipId of await this.partnershipsOnceAssigned(command.personId)) {
         const streamId = streamOf.partnership(partnershipId);
-        const partnership = await load(streamId, partnershipDecider);
+        const partnership = await tools.load(streamId, partnershipDecider);
         const unassign = partnershipDecider.decide(
           { type: 'UnassignDepartedContact', partnershipId, personId: command.personId, leftAt },
           partnership.state,

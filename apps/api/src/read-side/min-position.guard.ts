@@ -24,11 +24,12 @@ export class MinPositionGuard implements CanActivate {
     const raw = http.getRequest<FastifyRequest>().headers['x-min-position'];
     if (raw === undefined) return true;
     const value = Array.isArray(raw) ? raw[0] : raw;
-    if (!/^\d+$/.test(value.trim())) {
+    // A global log position is a whole number a JavaScript number holds exactly (at most 15 digits here).
+    if (!/^\d{1,15}$/.test(value.trim())) {
       throw new BadRequestException({
         statusCode: 400,
         code: 'invalid_min_position',
-        message: 'X-Min-Position must be a global log position (a whole number)',
+        message: 'X-Min-Position must be a global log position (a whole number of at most 15 digits)',
         errors: [{ field: 'X-Min-Position', messages: ['must be a whole number'] }],
       });
     }

@@ -1,14 +1,15 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorators';
+import { QueryDoc } from '../http/api-doc';
 import { AsOf } from '../http/as-of';
+import { ContinuityReportResponse, KeyPersonRiskReportResponse, LevelsReportResponse } from './reports.response';
 import { CsvExport } from '../http/csv-export';
 import { MinPositionGuard } from '../read-side/min-position.guard';
 import { ContinuityReportQueryDto, KeyPersonRiskReportQueryDto, ReportQueryDto } from './reports.query.dto';
 import { ReportsService } from './reports.service';
 
 @ApiTags('reports')
-@ApiHeader({ name: 'X-Min-Position', required: false, description: 'wait until the read models include this log position' })
 @UseGuards(MinPositionGuard)
 @Access('reports')
 @Controller('reports')
@@ -16,21 +17,29 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get('levels')
-  @ApiOperation({ summary: 'Commitment to partnerships per school level (SPEC §3.4), optionally for one school or region' })
+  @QueryDoc({
+    operationId: 'getLevelsReport',
+    summary: 'Commitment to partnerships per school level (SPEC §3.4), optionally for one school or region',
+    ok: LevelsReportResponse,
+  })
   @CsvExport((body) => body.levels)
   levels(@Query() query: ReportQueryDto, @AsOf() asOf: string) {
     return this.reports.levels(query, asOf);
   }
 
   @Get('key-person-risk')
-  @ApiOperation({ summary: 'Key-person risk of every running partnership, highest school-side risk first' })
+  @QueryDoc({
+    operationId: 'getKeyPersonRiskReport',
+    summary: 'Key-person risk of every running partnership, highest school-side risk first',
+    ok: KeyPersonRiskReportResponse,
+  })
   @CsvExport((body) => body.items)
   keyPersonRisk(@Query() query: KeyPersonRiskReportQueryDto, @AsOf() asOf: string) {
     return this.reports.keyPersonRisk(query, asOf);
   }
 
   @Get('continuity')
-  @ApiOperation({ summary: 'Contact-person continuity of every running partnership, orphaned first' })
+  @QueryDoc({ operationId: 'getContinuityReport', summary: 'Contact-person continuity of every running partnership, orphaned first', ok: ContinuityReportResponse })
   @CsvExport((body) => body.items)
   continuity(@Query() query: ContinuityReportQueryDto, @AsOf() asOf: string) {
     return this.reports.continuity(query, asOf);

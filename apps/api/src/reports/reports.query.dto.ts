@@ -1,15 +1,11 @@
 import { KEY_PERSON_RISKS } from '@crm/read-models';
 import { LEVEL_INPUTS } from '@crm/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601 } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { EnumField, IdField, Optional, TextField } from '../http/dto-fields';
+import { ExportQueryDto } from '../http/list-query.dto';
 
-export class ReportQueryDto {
-  @ApiPropertyOptional({ example: '2026-06-01' })
-  @Optional()
-  @IsISO8601({ strict: true }, { message: 'asOf must be an ISO-8601 date' })
-  asOf?: string;
-
+export class ReportQueryDto extends ExportQueryDto {
   @IdField({ optional: true, description: 'only this school' })
   school?: string;
 
@@ -18,11 +14,6 @@ export class ReportQueryDto {
 
   @EnumField(LEVEL_INPUTS, { optional: true })
   level?: string;
-
-  @ApiPropertyOptional({ enum: ['json', 'csv'] })
-  @Optional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
 }
 
 export class KeyPersonRiskReportQueryDto extends ReportQueryDto {

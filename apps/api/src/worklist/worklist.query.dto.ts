@@ -1,18 +1,7 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601 } from 'class-validator';
-import { IdField, Optional } from '../http/dto-fields';
+import { IdField } from '../http/dto-fields';
+import { ExportQueryDto } from '../http/list-query.dto';
 
-export class WorklistQueryDto {
+export class WorklistQueryDto extends ExportQueryDto {
   @IdField({ description: 'the school-side contact person whose list this is' })
   personId!: string;
-
-  @ApiPropertyOptional({ example: '2026-06-01' })
-  @Optional()
-  @IsISO8601({ strict: true }, { message: 'asOf must be an ISO-8601 date' })
-  asOf?: string;
-
-  @ApiPropertyOptional({ enum: ['json', 'csv'] })
-  @Optional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
 }

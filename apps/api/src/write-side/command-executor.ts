@@ -4,6 +4,7 @@ import { EVENT_STORE, EventStore, IdempotencyKeyUsedError, IdempotentOutcome, Wr
 import { AggregateRepository, Loaded } from './aggregate-repository';
 import { CommandEnvelope, CommandResult } from './command-envelope';
 import { toStoredEvents } from './event-metadata';
+import { StreamLocks } from './stream-locks';
 
 type StateDecider<S> = Pick<Decider<never, never, S, never>, 'initialState' | 'evolve'>;
 
@@ -27,7 +28,7 @@ export interface PlanTools {
   now: string;
 }
 
-/** Retries when another writer got in between load and append; the client's If-Match disables this. */
+/** Retries when another process's writer got in between load and append; the client's If-Match disables this. */
 const MAX_ATTEMPTS = 8;
 
 /**
@@ -37,6 +38,8 @@ const MAX_ATTEMPTS = 8;
  */
 @Injectable()
 export class CommandExecutor {
+  private readonly locks = new StreamLocks();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly repository: AggregateRepository,
@@ -52,9 +55,9 @@ export class CommandExecutor {
       context: (state: S, now: string) => Promise<Ctx> | Ctx;
     },
   ): Promise<CommandResult> {
-    return this.run(envelope, async ({ load, now }) => {
-      const loaded = await load(spec.streamId, spec.decider);
-      const ctx = await spec.context(loaded.state, now);
+    return this.run(envelope, async (tools) => {
+      const loaded = await tools.load(spec.streamId, spec.decider);
+      const ctx = await spec.context(loaded.state, tools.now);
       const events = spec.decider.decide(spec.command, loaded.state, ctx);
       return {
         resultId: spec.resultId,
@@ -68,23 +71,41 @@ export class CommandExecutor {
       const earlier = await this.store.findIdempotentOutcome(envelope.idempotency.key);
       if (earlier) return this.replay(envelope, earlier);
     }
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.attempt(envelope, plan);
-      } catch (error) {
-        if (error instanceof IdempotencyKeyUsedError) return this.replay(envelope, error.outcome);
-        const retry = error instanceof WrongExpectedRevisionError && envelope.expectedRevision === undefined && attempt < MAX_ATTEMPTS;
-        if (!retry) throw error;
+    // The command's own stream (the first it loads) is locked from that load until the command is answered.
+    let release: (() => void) | undefined;
+    const lockOnce = async (streamId: string) => {
+      release ??= await this.locks.acquire(streamId);
+    };
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await this.attempt(envelope, plan, lockOnce);
+        } catch (error) {
+          if (error instanceof IdempotencyKeyUsedError) return this.replay(envelope, error.outcome);
+          const retry = error instanceof WrongExpectedRevisionError && envelope.expectedRevision === undefined && attempt < MAX_ATTEMPTS;
+          if (!retry) throw error;
+        }
       }
+    } finally {
+      release?.();
     }
   }
 
-  private async attempt(envelope: CommandEnvelope, plan: (tools: PlanTools) => Promise<Plan>): Promise<CommandResult> {
+  private async attempt(
+    envelope: CommandEnvelope,
+    plan: (tools: PlanTools) => Promise<Plan>,
+    lock: (streamId: string) => Promise<void>,
+  ): Promise<CommandResult> {
     let first = true;
-    const now = new Date().toISOString();
+    // Read when first asked for, which is after the lock: commands on one stream are stamped in their order.
+    let stamp: string | undefined;
+    const now = () => (stamp ??= new Date().toISOString());
     const tools: PlanTools = {
-      now,
+      get now() {
+        return now();
+      },
       load: async (streamId, decider) => {
+        if (first) await lock(streamId);
         const loaded = await this.repository.load(streamId, decider);
         if (first && envelope.expectedRevision !== undefined && envelope.expectedRevision !== loaded.revision) {
           throw new WrongExpectedRevisionError(streamId, envelope.expectedRevision, loaded.revision < 0 ? 'no_stream' : loaded.revision);
@@ -102,7 +123,7 @@ export class CommandExecutor {
       changing.map((write) => ({
         streamId: write.streamId,
         expectedRevision: write.loaded.revision < 0 ? 'no_stream' : write.loaded.revision,
-        events: toStoredEvents(write.events, envelope, now),
+        events: toStoredEvents(write.events, envelope, now()),
       })),
       envelope.idempotency && { idempotency: { ...envelope.idempotency, resultId } },
     );

@@ -1,13 +1,11 @@
 import {
   ANY,
   BACKWARDS,
-  DeadlineExceededError,
   END,
   EventStoreDBClient,
   FORWARDS,
   NO_STREAM,
   StreamNotFoundError,
-  UnavailableError,
   WrongExpectedVersionError,
   excludeSystemEvents,
   jsonEvent,
@@ -38,12 +36,13 @@ import { SubscriptionRunner } from '../subscription-runner';
 import { deterministicEventId, idempotencyStream, outcomeEventId } from './event-ids';
 import { scanTypes } from './filtered-scan';
 import { positionOf, readFrom } from './positions';
+import { READ_DEADLINE_MS, readUntil } from './read-until';
+import { serverVersionOf, serverVersionProblem } from './server-version';
+import { isTransient, RETRY_DELAYS_MS, withRetries } from './transient-errors';
 import { isProductEvent, toRecorded } from './recorded-events';
 
 const BATCH = 1000;
 const OUTCOME_EVENT_TYPE = 'IdempotentOutcomeStored';
-/** Attempts for one stream's append when the connection fails; a repeat carries the same event ids. */
-const APPEND_ATTEMPTS = 3;
 
 interface PreparedWrite {
   streamId: string;
@@ -65,12 +64,24 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly subscriptions = new Set<SubscriptionRunner>();
   private closing: Promise<void> | undefined;
 
-  constructor(connectionString: string) {
+  private supported?: Promise<void>;
+
+  constructor(private readonly connectionString: string) {
     this.client = EventStoreDBClient.connectionString(connectionString);
+  }
+
+  /** Refuses a server older than this adapter supports, once, before the first read or write reaches it. */
+  private ready(): Promise<void> {
+    this.supported ??= serverVersionOf(this.client).then((version) => {
+      const problem = serverVersionProblem(version);
+      if (problem) throw new Error(`EventStoreDB at ${redacted(this.connectionString)}: ${problem}`);
+    });
+    return this.supported;
   }
 
   async append(streams: StreamAppend[], options: { idempotency?: IdempotencyClaim } = {}): Promise<AppendOutcome> {
     if (streams.length === 0) throw new Error('append needs at least one stream');
+    await this.ready();
     const claim = options.idempotency;
     if (claim) {
       const stored = await this.findIdempotentOutcome(claim.key);
@@ -112,6 +123,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async findIdempotentOutcome(key: string): Promise<IdempotentOutcome | undefined> {
+    await this.ready();
     const event = await this.eventAt(idempotencyStream(key), 0);
     if (!event) return undefined;
     const data = event.data as Partial<IdempotentOutcome>;
@@ -119,6 +131,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async readStream(streamId: string, fromRevision = 0): Promise<RecordedEvent[]> {
+    await this.ready();
     const events: RecordedEvent[] = [];
     try {
       for await (const resolved of this.client.readStream(streamId, { fromRevision: BigInt(fromRevision), direction: FORWARDS })) {
@@ -132,6 +145,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async readAll(after: Position, limit: number): Promise<RecordedEvent[]> {
+    await this.ready();
     const events: RecordedEvent[] = [];
     let cursor = after;
     while (events.length < limit) {
@@ -148,6 +162,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async readAllOfTypes(types: readonly string[], after: Position = START): Promise<RecordedEvent[]> {
+    await this.ready();
     if (types.length === 0) return [];
     const head = await this.lastLogPosition();
     if (head <= after) return [];
@@ -156,17 +171,23 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async headPosition(): Promise<Position> {
+    await this.ready();
     let from: ReadPosition = END;
     for (;;) {
       let seen = 0;
       let oldest: AllStreamRecordedEvent | undefined;
-      for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: BATCH })) {
+      let head: Position | undefined;
+      await readUntil(this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: BATCH, deadline: READ_DEADLINE_MS }), (resolved) => {
         seen += 1;
         const event = resolved.event;
-        if (!event) continue;
-        if (isProductEvent(event)) return positionOf(event.position);
+        if (!event) return;
+        if (isProductEvent(event)) {
+          head = positionOf(event.position);
+          return true;
+        }
         oldest = event;
-      }
+      });
+      if (head !== undefined) return head;
       if (seen < BATCH || !oldest) return START;
       from = oldest.position;
     }
@@ -175,36 +196,53 @@ export class EventStoreDbEventStore implements EventStore {
   subscribe(options: SubscribeOptions): Subscription {
     if (this.closing) throw new Error('event store is closed');
     const runner = new SubscriptionRunner(options, async (sub) => {
+      await this.ready();
       let after = options.from;
-      // Catch up with paged reads rather than the server's catch-up subscription: a slow handler cannot get the
-      // subscription dropped as "consumer too slow", and onCaughtUp does not depend on the server's version.
-      for (;;) {
-        const page = await this.readAfter(after, BATCH);
-        for (const event of page.events) {
+      let caughtUp = false;
+      let failures = 0;
+      // A live subscription ends when the leader changes or the node goes away: catch up again from the last
+      // event delivered and subscribe anew, rather than ending (the projector would exit and restart from scratch).
+      while (!sub.closed) {
+        try {
+          // Catch up with paged reads rather than the server's catch-up subscription: a slow handler cannot get the
+          // subscription dropped as "consumer too slow", and onCaughtUp does not depend on the server's version.
+          for (;;) {
+            const page = await this.readAfter(after, BATCH);
+            for (const event of page.events) {
+              if (sub.closed) return;
+              after = positionOf(event.position);
+              if (isProductEvent(event)) await sub.deliver(toRecorded(event));
+            }
+            if (page.end || sub.closed) break;
+          }
           if (sub.closed) return;
-          after = positionOf(event.position);
-          if (isProductEvent(event)) await sub.deliver(toRecorded(event));
-        }
-        if (page.end || sub.closed) break;
-      }
-      if (sub.closed) return;
-      sub.caughtUp();
+          if (!caughtUp) sub.caughtUp();
+          caughtUp = true;
 
-      const live = this.client.subscribeToAll({ fromPosition: readFrom(after), filter: excludeSystemEvents() });
-      sub.onClose(async () => {
-        await live.unsubscribe().catch(() => undefined);
-        live.destroy();
-      });
-      for await (const resolved of live) {
+          const live = this.client.subscribeToAll({ fromPosition: readFrom(after), filter: excludeSystemEvents() });
+          sub.onClose(async () => {
+            await live.unsubscribe().catch(() => undefined);
+            live.destroy();
+          });
+          for await (const resolved of live) {
+            if (sub.closed) return;
+            failures = 0;
+            const event = resolved.event;
+            if (!event) continue;
+            const position = positionOf(event.position);
+            if (position <= after) continue;
+            after = position;
+            if (isProductEvent(event)) await sub.deliver(toRecorded(event));
+          }
+        } catch (error) {
+          if (sub.closed) return;
+          if (!isTransient(error) || failures >= RETRY_DELAYS_MS.length) throw error;
+        }
         if (sub.closed) return;
-        const event = resolved.event;
-        if (!event) continue;
-        const position = positionOf(event.position);
-        if (position <= after) continue;
-        after = position;
-        if (isProductEvent(event)) await sub.deliver(toRecorded(event));
+        await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[Math.min(failures, RETRY_DELAYS_MS.length - 1)]));
+        failures += 1;
+        if (failures > RETRY_DELAYS_MS.length) throw new Error('EventStoreDB subscription kept ending; giving up');
       }
-      if (!sub.closed) throw new Error('EventStoreDB subscription ended');
     });
     this.subscriptions.add(runner);
     runner.onClose(() => {
@@ -240,30 +278,27 @@ export class EventStoreDbEventStore implements EventStore {
       checkExpectedRevision(write.streamId, write.expectedRevision, actual);
       return actual;
     }
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const result = await this.client.appendToStream(write.streamId, write.events, {
-          expectedRevision: toEsdbExpected(write.expectedRevision),
-        });
-        return Number(result.nextExpectedRevision);
-      } catch (error) {
-        if (error instanceof WrongExpectedVersionError) {
-          const actual = error.actualVersion === NO_STREAM ? 'no_stream' : Number(error.actualVersion);
-          throw new WrongExpectedRevisionError(write.streamId, write.expectedRevision, actual);
-        }
-        const transient = error instanceof UnavailableError || error instanceof DeadlineExceededError;
-        if (!transient || attempt >= APPEND_ATTEMPTS) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
-      }
+    try {
+      const result = await withRetries(() =>
+        this.client.appendToStream(write.streamId, write.events, { expectedRevision: toEsdbExpected(write.expectedRevision) }),
+      );
+      return Number(result.nextExpectedRevision);
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
+      const actual = error.actualVersion === NO_STREAM ? 'no_stream' : Number(error.actualVersion);
+      throw new WrongExpectedRevisionError(write.streamId, write.expectedRevision, actual);
     }
   }
 
   private async storeOutcome(key: string, outcome: IdempotentOutcome): Promise<void> {
     try {
-      await this.client.appendToStream(
-        idempotencyStream(key),
-        jsonEvent({ id: outcomeEventId(key, outcome), type: OUTCOME_EVENT_TYPE, data: { ...outcome }, metadata: { key } }),
-        { expectedRevision: NO_STREAM },
+      // The same outcome has the same event id: a retry after a lost answer is absorbed by the server.
+      await withRetries(() =>
+        this.client.appendToStream(
+          idempotencyStream(key),
+          jsonEvent({ id: outcomeEventId(key, outcome), type: OUTCOME_EVENT_TYPE, data: { ...outcome }, metadata: { key } }),
+          { expectedRevision: NO_STREAM },
+        ),
       );
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
@@ -276,25 +311,28 @@ export class EventStoreDbEventStore implements EventStore {
 
   /** Revision of the stream's last event, -1 when it does not exist. */
   private async currentRevision(streamId: string): Promise<number> {
-    try {
-      for await (const resolved of this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
-        if (resolved.event) return Number(resolved.event.revision);
-      }
-    } catch (error) {
-      if (!(error instanceof StreamNotFoundError)) throw error;
-    }
-    return -1;
+    const last = await this.firstEventOf(streamId, { direction: BACKWARDS, fromRevision: END });
+    return last ? Number(last.revision) : -1;
   }
 
-  private async eventAt(streamId: string, revision: number): Promise<EsdbRecordedEvent | undefined> {
+  private eventAt(streamId: string, revision: number): Promise<EsdbRecordedEvent | undefined> {
+    return this.firstEventOf(streamId, { direction: FORWARDS, fromRevision: BigInt(revision) });
+  }
+
+  private async firstEventOf(
+    streamId: string,
+    from: { direction: typeof FORWARDS | typeof BACKWARDS; fromRevision: bigint | typeof END },
+  ): Promise<EsdbRecordedEvent | undefined> {
+    let found: EsdbRecordedEvent | undefined;
     try {
-      for await (const resolved of this.client.readStream(streamId, { fromRevision: BigInt(revision), maxCount: 1 })) {
-        if (resolved.event) return resolved.event;
-      }
+      await readUntil(this.client.readStream(streamId, { ...from, maxCount: 1, deadline: READ_DEADLINE_MS }), (resolved) => {
+        found = resolved.event;
+        return found !== undefined;
+      });
     } catch (error) {
       if (!(error instanceof StreamNotFoundError)) throw error;
     }
-    return undefined;
+    return found;
   }
 
   /** Up to `count` $all records (system ones included) after `after`, and whether that reached the end of $all. */
@@ -302,7 +340,7 @@ export class EventStoreDbEventStore implements EventStore {
     const events: AllStreamRecordedEvent[] = [];
     let seen = 0;
     // One more than asked, as the read starts at `after` itself.
-    for await (const resolved of this.client.readAll({ fromPosition: readFrom(after), maxCount: count + 1, direction: FORWARDS })) {
+    for await (const resolved of this.client.readAll({ fromPosition: readFrom(after), maxCount: count + 1, direction: FORWARDS, deadline: READ_DEADLINE_MS })) {
       seen += 1;
       const event = resolved.event;
       if (event && positionOf(event.position) > after) events.push(event);
@@ -312,10 +350,13 @@ export class EventStoreDbEventStore implements EventStore {
 
   /** Position of the last record in $all, system records included. */
   private async lastLogPosition(): Promise<Position> {
-    for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 })) {
-      if (resolved.event) return positionOf(resolved.event.position);
-    }
-    return START;
+    let last: Position = START;
+    await readUntil(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, deadline: READ_DEADLINE_MS }), (resolved) => {
+      if (!resolved.event) return;
+      last = positionOf(resolved.event.position);
+      return true;
+    });
+    return last;
   }
 }
 
@@ -323,4 +364,9 @@ function toEsdbExpected(expected: ExpectedRevision): AppendExpectedRevision {
   if (expected === 'any') return ANY;
   if (expected === 'no_stream') return NO_STREAM;
   return BigInt(expected);
+}
+
+/** The connection string without its password, for messages. */
+function redacted(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }

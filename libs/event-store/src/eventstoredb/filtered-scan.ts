@@ -59,6 +59,14 @@ export function scanTypes(
       if (position === head) finish();
     });
     subscription.on('caughtUp', finish);
+    // The server or the connection ended the subscription before it looked past `head`: say so instead of waiting.
+    const ended = (): void => {
+      if (settled || finishing) return;
+      settled = true;
+      reject(new Error(`EventStoreDB ended a scan of $all for ${types.join(', ')} before reaching position ${head}`));
+    };
+    subscription.on('end', ended);
+    subscription.on('close', ended);
     subscription.on('error', (error: Error) => {
       if (settled) return;
       settled = true;

@@ -11,5 +11,7 @@ export interface OrganisationFacts {
   size?: OrganisationSize;
   registeredAt: string;
   position: number;
+  /** The revision of the aggregate's stream after the last event applied (absent in documents projected before v4/v3/v2). */
+  revision?: number;
   [field: string]: unknown;
 }

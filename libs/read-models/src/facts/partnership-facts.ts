@@ -93,5 +93,7 @@ export interface PartnershipFacts {
   contacts: ContactPeriod[];
   /** Global position of the last event applied; a re-delivered event at or below it is skipped. */
   position: number;
+  /** The revision of the aggregate's stream after the last event applied (absent in documents projected before v4/v3/v2). */
+  revision?: number;
   [field: string]: unknown;
 }

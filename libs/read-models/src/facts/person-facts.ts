@@ -15,6 +15,8 @@ export interface PersonFacts {
   leftAt?: string;
   erased: boolean;
   position: number;
+  /** The revision of the aggregate's stream after the last event applied (absent in documents projected before v4/v3/v2). */
+  revision?: number;
   [field: string]: unknown;
 }
 

@@ -6,7 +6,8 @@ import { ProjectionDefinition } from './projection-definition';
 export const organisationsProjection: ProjectionDefinition<OrganisationFacts> = {
   name: 'organisations',
   collection: 'organisations',
-  version: 1,
+  // v2: the stream revision (an ETag of the queries).
+  version: 2,
   indexes: [{ key: { kind: 1 } }],
   documentId: (event) => (event.type.startsWith('Organisation') ? (event.data.organisationId as string) : undefined),
   apply(draft, recorded: RecordedEvent) {
@@ -18,10 +19,11 @@ export const organisationsProjection: ProjectionDefinition<OrganisationFacts> = 
           ...event.data,
           registeredAt: recorded.metadata.recordedAt as string,
           position: recorded.position,
+          revision: recorded.revision,
         };
       case 'OrganisationUpdated':
         if (!draft) return draft;
-        return Object.assign(draft, event.data, { position: recorded.position });
+        return Object.assign(draft, event.data, { position: recorded.position, revision: recorded.revision });
     }
   },
 };

@@ -184,8 +184,8 @@ const PARTNERSHIP_EVENTS = new Set<string>([
 export const partnershipsProjection: ProjectionDefinition<PartnershipFacts> = {
   name: 'partnerships',
   collection: 'partnerships',
-  // v3: commitments of an erased owner are redacted (PersonErased).
-  version: 3,
+  // v3: commitments of an erased owner are redacted (PersonErased). v4: the stream revision (an ETag of the queries).
+  version: 4,
   indexes: [{ key: { schoolId: 1 } }, { key: { partnerId: 1 } }, { key: { levels: 1 } }],
   documentId: (event) => (PARTNERSHIP_EVENTS.has(event.type) ? (event.data.partnershipId as string) : undefined),
   relatedDocuments: (event) => (event.type === 'PersonErased' ? { 'commitments.ownerId': event.data.personId } : undefined),
@@ -219,11 +219,13 @@ export const partnershipsProjection: ProjectionDefinition<PartnershipFacts> = {
         commitments: [],
         contacts: [],
         position: recorded.position,
+        revision: recorded.revision,
       };
     }
     if (!draft) return draft;
     applyToPartnership(draft, event);
     draft.position = recorded.position;
+    draft.revision = recorded.revision;
     return draft;
   },
 };

@@ -14,7 +14,8 @@ const FROM_THE_START = new Date(0).toISOString();
 export const peopleProjection: ProjectionDefinition<PersonFacts> = {
   name: 'people',
   collection: 'people',
-  version: 2,
+  // v3: the stream revision (an ETag of the queries).
+  version: 3,
   indexes: [{ key: { organisationId: 1 } }],
   documentId: (event) => (event.type.startsWith('Person') ? (event.data.personId as string) : undefined),
   apply(draft, recorded: RecordedEvent) {
@@ -29,10 +30,12 @@ export const peopleProjection: ProjectionDefinition<PersonFacts> = {
         registeredAt,
         erased: false,
         position,
+        revision: recorded.revision,
       };
     }
     if (!draft) return draft;
     draft.position = position;
+    draft.revision = recorded.revision;
     switch (event.type) {
       case 'PersonRoleChanged':
         draft.role = event.data.role;

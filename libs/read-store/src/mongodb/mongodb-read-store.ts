@@ -1,5 +1,5 @@
-import { AnyBulkWriteOperation, Collection, Db, Filter as MongoFilter, MongoClient, MongoServerError } from 'mongodb';
-import { CommitBatch, Filter, FindOptions, IndexSpec, ReadStore, StoredDocument } from '../read-store.port';
+import { AnyBulkWriteOperation, BSON, Collection, Db, Filter as MongoFilter, MongoClient, MongoServerError } from 'mongodb';
+import { CommitBatch, FencedOutError, Filter, FindOptions, IndexSpec, ReadStore, StoredDocument } from '../read-store.port';
 import {
   CHECKPOINTS_COLLECTION,
   checkCheckpoint,
@@ -11,6 +11,7 @@ import {
   withIdTieBreak,
 } from '../validation';
 import { databaseNameOf, redactUrl } from './connection-url';
+import { transactionParts } from './transaction-parts';
 
 /** Server error code for dropping a collection that does not exist (servers before 7.0 report it; later ones do not). */
 const NAMESPACE_NOT_FOUND = 26;
@@ -48,7 +49,7 @@ export class MongoReadStore implements ReadStore {
     try {
       await client.connect();
       const db = client.db(databaseNameOf(url));
-      const hello = await db.admin().command({ hello: 1 });
+      const hello = await helloOf(db);
       if (!hello.setName && hello.msg !== 'isdbgrid') {
         throw new Error(
           `MongoDB at ${redactUrl(url)} is a standalone server; the read store commits in transactions, which need a ` +
@@ -97,43 +98,60 @@ export class MongoReadStore implements ReadStore {
     const { upserts, deletes = [], checkpoints } = batch;
     if (upserts.length === 0 && deletes.length === 0 && Object.keys(checkpoints).length === 0) return;
 
+    // Every entry is checked before anything is written, so an invalid one writes nothing, as on the embedded store.
+    type Write = { collection: string; size: number; operation: AnyBulkWriteOperation<StoredDocument> };
+    const writes: Write[] = [
+      ...upserts.map(({ collection, document }) => {
+        checkCollectionName(collection);
+        checkDocument(collection, document);
+        const operation = { replaceOne: { filter: { _id: document._id }, replacement: document, upsert: true } };
+        return { collection, size: BSON.calculateObjectSize(document), operation };
+      }),
+      ...deletes.map(({ collection, id }) => {
+        checkCollectionName(collection);
+        checkId(collection, id);
+        return { collection, size: 0, operation: { deleteOne: { filter: { _id: id } } } };
+      }),
+    ];
+    const moves = Object.entries(checkpoints).map(([projection, position]) => {
+      checkCheckpoint(projection, position);
+      return { updateOne: { filter: { _id: projection }, update: { $set: { position } }, upsert: true } };
+    });
+    // Bounded transactions (see transaction-parts.ts); the checkpoints move with the last part only.
+    const parts = transactionParts(writes, (write) => write.size);
+    for (const [i, part] of parts.entries()) {
+      await this.commitPart(part, i === parts.length - 1 ? moves : [], batch.fence);
+    }
+  }
+
+  private async commitPart(
+    writes: { collection: string; operation: AnyBulkWriteOperation<StoredDocument> }[],
+    moves: AnyBulkWriteOperation<Checkpoint>[],
+    fence: CommitBatch['fence'],
+  ): Promise<void> {
     // Grouped per collection: a bulkWrite addresses one collection (the cross-collection client bulkWrite needs 8.0).
-    const byCollection = new Map<string, (() => AnyBulkWriteOperation<StoredDocument>)[]>();
-    const add = (collection: string, operation: () => AnyBulkWriteOperation<StoredDocument>): void => {
+    const byCollection = new Map<string, AnyBulkWriteOperation<StoredDocument>[]>();
+    for (const { collection, operation } of writes) {
       const operations = byCollection.get(collection) ?? [];
       byCollection.set(collection, operations);
       operations.push(operation);
-    };
-    for (const { collection, document } of upserts) {
-      add(collection, () => {
-        checkDocument(collection, document);
-        return { replaceOne: { filter: { _id: document._id }, replacement: document, upsert: true } };
-      });
     }
-    for (const { collection, id } of deletes) {
-      add(collection, () => {
-        checkId(collection, id);
-        return { deleteOne: { filter: { _id: id } } };
-      });
-    }
-
     const session = this.client.startSession();
     try {
-      // withTransaction retries the whole callback on transient errors, so it must only read `batch`, never change it.
+      // withTransaction retries the whole callback on transient errors, so it must only read what it is given.
       await session.withTransaction(async () => {
-        // Each entry is checked as its collection is written, inside the transaction: an invalid one aborts the
-        // writes already made, exactly like the embedded store's SQLite transaction.
-        for (const [collection, operations] of byCollection) {
-          checkCollectionName(collection);
-          await this.collection(collection).bulkWrite(
-            operations.map((operation) => operation()),
-            { session, ordered: true },
+        if (fence) {
+          // Writing the lease document in this transaction also makes a standby's concurrent take-over conflict with it.
+          const held = await this.db.collection(fence.collection).updateOne(
+            { _id: fence.name as never, holder: fence.holder, $expr: { $gt: ['$expiresAt', '$$NOW'] } },
+            [{ $set: { fencedAt: '$$NOW' } }],
+            { session },
           );
+          if (held.matchedCount !== 1) throw new FencedOutError(fence.name);
         }
-        const moves = Object.entries(checkpoints).map(([projection, position]) => {
-          checkCheckpoint(projection, position);
-          return { updateOne: { filter: { _id: projection }, update: { $set: { position } }, upsert: true } };
-        });
+        for (const [collection, operations] of byCollection) {
+          await this.collection(collection).bulkWrite(operations, { session, ordered: true });
+        }
         if (moves.length > 0) await this.db.collection<Checkpoint>(CHECKPOINTS_COLLECTION).bulkWrite(moves, { session, ordered: true });
       });
     } finally {
@@ -186,5 +204,18 @@ export class MongoReadStore implements ReadStore {
 
   private collection(name: string): Collection<StoredDocument> {
     return this.db.collection<StoredDocument>(name);
+  }
+}
+
+/** Server error code for an unknown command. */
+const COMMAND_NOT_FOUND = 59;
+
+/** `hello`, or `isMaster` on servers that predate it (MongoDB 4.4.0 and 4.4.1 have no `hello`). */
+async function helloOf(db: Db): Promise<{ setName?: string; msg?: string }> {
+  try {
+    return await db.admin().command({ hello: 1 });
+  } catch (error) {
+    if (!(error instanceof MongoServerError && error.code === COMMAND_NOT_FOUND)) throw error;
+    return db.admin().command({ isMaster: 1 });
   }
 }

@@ -7,10 +7,10 @@ export class OpenPartnershipDto {
   @IdField({ optional: true, description: 'chosen by the client, or made by the server' })
   partnershipId?: string;
 
-  @IdField({ description: 'an organisation of kind school' })
+  @IdField({ description: 'an organisation of kind school', example: '6a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d' })
   schoolId!: string;
 
-  @IdField({ description: 'the company, municipality, network or other school' })
+  @IdField({ description: 'the company, municipality, network or other school', example: 'c7e8f9a0-b1c2-4d3e-9f4a-5b6c7d8e9f00' })
   partnerId!: string;
 
   @EnumListField(LEVEL_INPUTS, { example: ['mbo'], description: 'levels of the school this covers; `vo` = vmbo+havo+vwo' })
@@ -19,7 +19,7 @@ export class OpenPartnershipDto {
   @EnumField(INTENSITIES, { example: 'placement' })
   intensity!: Intensity;
 
-  @ApiPropertyOptional({ type: [String], example: ['techniek', 'duurzaamheid'] })
+  @ApiPropertyOptional({ type: 'string', isArray: true, maxItems: 50, maxLength: 100, example: ['techniek', 'duurzaamheid'] })
   @Optional()
   @IsArray()
   @ArrayMaxSize(50)

@@ -36,7 +36,7 @@ export class RecordActivityDto {
   @DateField({ optional: true })
   endsAt?: string;
 
-  @ApiPropertyOptional({ example: 24 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 100_000, example: 24 })
   @Optional()
   @IsInt({ message: 'studentCount must be a whole number' })
   @Min(0)
@@ -57,11 +57,11 @@ export class HoldEvaluationDto {
   @IdListField({ optional: true })
   participantIds?: string[];
 
-  @ApiProperty({ minimum: 1, maximum: 10, example: 8 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 10, example: 8 })
   @IsNumber({}, { message: 'schoolSatisfaction must be a number' })
   schoolSatisfaction!: number;
 
-  @ApiProperty({ minimum: 1, maximum: 10, example: 7 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 10, example: 7 })
   @IsNumber({}, { message: 'partnerSatisfaction must be a number' })
   partnerSatisfaction!: number;
 

@@ -42,22 +42,22 @@ export class PartnershipQueries {
   async summary(partnershipId: string, asOf: string) {
     const { facts, context } = await this.one(partnershipId);
     const health = partnershipHealth(facts, context.people, asOf);
-    return { ...partnershipSummary(facts, context, asOf), asOf, trend: health.trend, reason: health.reason, endedAt: facts.endedAt ?? null };
+    return { ...partnershipSummary(facts, context, asOf), asOf, trend: health.trend, reason: health.reason, endedAt: facts.endedAt ?? null, revision: facts.revision };
   }
 
   async health(partnershipId: string, asOf: string) {
     const { facts, context } = await this.one(partnershipId);
-    return partnershipHealth(facts, context.people, asOf);
+    return { ...partnershipHealth(facts, context.people, asOf), revision: facts.revision };
   }
 
   async continuity(partnershipId: string, asOf: string) {
     const { facts, context } = await this.one(partnershipId);
-    return partnershipContinuity(facts, context.people, asOf);
+    return { ...partnershipContinuity(facts, context.people, asOf), revision: facts.revision };
   }
 
   async keyPersonRisk(partnershipId: string, asOf: string) {
     const { facts, context } = await this.one(partnershipId);
-    return partnershipKeyPersonRisk(facts, context.people, asOf);
+    return { ...partnershipKeyPersonRisk(facts, context.people, asOf), revision: facts.revision };
   }
 
   async list(query: ListPartnershipsQueryDto, asOf: string, all: boolean): Promise<Page<PartnershipSummary> & { asOf: string }> {

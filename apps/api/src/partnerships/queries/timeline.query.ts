@@ -19,7 +19,7 @@ export interface TimelineEntry {
 export class TimelineQuery {
   constructor(@Inject(EVENT_STORE) private readonly events: EventStore) {}
 
-  async timeline(partnershipId: string, afterRevision: number, limit: number): Promise<Page<TimelineEntry>> {
+  async timeline(partnershipId: string, afterRevision: number, limit: number): Promise<Page<TimelineEntry> & { revision?: number }> {
     const events = await this.events.readStream(streamOf.partnership(partnershipId), afterRevision + 1);
     if (events.length === 0 && afterRevision < 0) throw notFound('partnership_not_found', `partnership ${partnershipId} does not exist`);
     const items = events.slice(0, limit).map((event) => ({
@@ -32,6 +32,8 @@ export class TimelineQuery {
       data: event.data,
     }));
     const nextCursor = events.length > limit ? String(items[items.length - 1].revision) : null;
-    return { items, nextCursor };
+    // Read to the end of the stream: its last event's revision is the stream's (the ETag).
+    const revision = events.length > 0 ? events[events.length - 1].revision : afterRevision >= 0 ? afterRevision : undefined;
+    return { items, nextCursor, revision };
   }
 }

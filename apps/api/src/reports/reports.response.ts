@@ -1,0 +1,96 @@
+import { SCHOOL_LEVELS } from '@crm/domain';
+import { KEY_PERSON_RISKS } from '@crm/read-models';
+import { ApiProperty } from '@nestjs/swagger';
+import { ContactRefResponse, HandoverCountResponse, PersonRefResponse } from '../partnerships/partnerships.response';
+import { BoolProp, EnumProp, IdProp, InstantProp, IntProp, NestedProp, NumberProp, ShareProp, TextProp } from '../http/response-fields';
+
+/** What the management and reporting views answer (SPEC §3.3, §3.4). */
+
+export class LevelsFilterResponse {
+  @IdProp({ optional: true }) schoolId?: string;
+  @TextProp({ optional: true }) region?: string;
+  @EnumProp(SCHOOL_LEVELS, { isArray: true, optional: true }) levels?: string[];
+}
+
+export class StageCountsResponse {
+  @IntProp({ minimum: 0 }) exploring!: number;
+  @IntProp({ minimum: 0 }) agreed!: number;
+  @IntProp({ minimum: 0 }) active!: number;
+  @IntProp({ minimum: 0 }) paused!: number;
+  @IntProp({ minimum: 0 }) ended!: number;
+}
+
+export class TierInvolvementResponse {
+  @ShareProp('share of active partnerships where a strategic school person took part in a touchpoint (365 days)') strategic!: number | null;
+  @ShareProp('the same for tactical') tactical!: number | null;
+  @ShareProp('the same for operational') operational!: number | null;
+}
+
+export class LevelRowResponse {
+  @EnumProp(SCHOOL_LEVELS) level!: string;
+  @IntProp({ minimum: 0, description: 'a partnership counts once for each of its levels' }) partnerships!: number;
+  @NestedProp(() => StageCountsResponse) byStage!: StageCountsResponse;
+  @NumberProp({ minimum: 0, maximum: 100, nullable: true }) meanHealth!: number | null;
+  @ShareProp('share with status at_risk') atRiskShare!: number | null;
+  @ShareProp('share with status dormant') dormantShare!: number | null;
+  @ShareProp('share of agreed/active partnerships with a valid formal agreement') formalAgreementShare!: number | null;
+  @ShareProp('share of partnerships older than 180 days evaluated in the last 365') evaluatedShare!: number | null;
+  @ShareProp('commitments kept (730 days)') commitmentsKeptRatio!: number | null;
+  @ShareProp('share with high school-side key-person risk') highKeyPersonRiskShare!: number | null;
+  @NestedProp(() => TierInvolvementResponse) tierInvolvement!: TierInvolvementResponse;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'how each figure was counted, per figure' }) reasons!: Record<string, string>;
+}
+
+export class LevelsReportResponse {
+  @InstantProp() asOf!: string;
+  @NestedProp(() => LevelsFilterResponse) filter!: LevelsFilterResponse;
+  @NestedProp(() => LevelRowResponse, { isArray: true }) levels!: LevelRowResponse[];
+}
+
+export class SideRiskRowResponse {
+  @EnumProp(KEY_PERSON_RISKS) risk!: string;
+  @NestedProp(() => PersonRefResponse, { nullable: true }) topPerson!: PersonRefResponse | null;
+  @NumberProp({ minimum: 0, maximum: 1, nullable: true }) topShare!: number | null;
+  @IntProp({ minimum: 0 }) activePeople!: number;
+  @TextProp() reason!: string;
+}
+
+export class KeyPersonRiskRowResponse {
+  @IdProp() partnershipId!: string;
+  @TextProp({ nullable: true }) schoolName!: string | null;
+  @TextProp({ nullable: true }) partnerName!: string | null;
+  @EnumProp(SCHOOL_LEVELS, { isArray: true }) levels!: string[];
+  @NestedProp(() => SideRiskRowResponse) school!: SideRiskRowResponse;
+  @NestedProp(() => SideRiskRowResponse) partner!: SideRiskRowResponse;
+}
+
+export class KeyPersonRiskReportResponse {
+  @InstantProp() asOf!: string;
+  @NestedProp(() => KeyPersonRiskRowResponse, { isArray: true, description: 'highest school-side risk first' }) items!: KeyPersonRiskRowResponse[];
+}
+
+export class SideContinuityRowResponse {
+  @NestedProp(() => ContactRefResponse, { nullable: true }) primary!: ContactRefResponse | null;
+  @IntProp({ minimum: 0, description: 'number of backups assigned' }) backups!: number;
+  @NestedProp(() => HandoverCountResponse) handovers!: HandoverCountResponse;
+  @IntProp({ minimum: 0 }) warmHandovers!: number;
+  @IntProp({ minimum: 0 }) coldHandovers!: number;
+  @IntProp({ minimum: 0 }) gapDays!: number;
+  @BoolProp() orphaned!: boolean;
+  @InstantProp({ nullable: true }) orphanedSince!: string | null;
+  @IntProp({ minimum: 0 }) distinctParticipants365!: number;
+}
+
+export class ContinuityRowResponse {
+  @IdProp() partnershipId!: string;
+  @TextProp({ nullable: true }) schoolName!: string | null;
+  @TextProp({ nullable: true }) partnerName!: string | null;
+  @EnumProp(SCHOOL_LEVELS, { isArray: true }) levels!: string[];
+  @NestedProp(() => SideContinuityRowResponse) school!: SideContinuityRowResponse;
+  @NestedProp(() => SideContinuityRowResponse) partner!: SideContinuityRowResponse;
+}
+
+export class ContinuityReportResponse {
+  @InstantProp() asOf!: string;
+  @NestedProp(() => ContinuityRowResponse, { isArray: true, description: 'orphaned first' }) items!: ContinuityRowResponse[];
+}
