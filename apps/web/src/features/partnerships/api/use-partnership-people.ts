@@ -2,7 +2,7 @@ import { useQueries } from '@tanstack/react-query';
 import { api } from '@/lib/api';
 import { unwrap } from '@/lib/api-errors';
 import type { Day } from '@/lib/dates';
-import type { Page, PartnershipSummary, Person, Side } from '@/lib/views';
+import type { PartnershipSummary, Person, Side } from '@/lib/views';
 
 export interface SidePerson extends Person {
   side: Side;
@@ -22,9 +22,7 @@ export function usePartnershipPeople(summary: PartnershipSummary | undefined, as
         const people: Person[] = [];
         let cursor: string | undefined;
         do {
-          const page = unwrap(
-            await api.GET('/api/people', { params: { query: { organisation: organisation!, asOf, sort: 'name', limit: 200, cursor } } }),
-          ) as unknown as Page<Person>;
+          const page = unwrap(await api.GET('/api/people', { params: { query: { organisation: organisation!, asOf, sort: 'name', limit: 200, cursor } } }));
           people.push(...page.items);
           cursor = page.nextCursor ?? undefined;
         } while (cursor);

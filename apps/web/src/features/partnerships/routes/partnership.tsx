@@ -46,8 +46,8 @@ export function PartnershipRoute() {
 
   const title = `${summary.data.school.name ?? '?'} – ${summary.data.partner.name ?? '?'}`;
   const mayRecord = hasRole(current, 'connector', 'admin') && summary.data.stage !== 'ended';
-  // The revision the page shows: the ETag of the partnership when the API sends one, else the timeline's last event.
-  const expectedRevision = summary.data.etag !== undefined && /^\d+$/.test(summary.data.etag) ? Number(summary.data.etag) : timeline.data?.revision;
+  // The revision the page shows: the partnership's ETag when the API sends one, else the timeline's last event.
+  const expectedRevision = summary.data.etagRevision ?? summary.data.revision ?? timeline.data?.revision;
   const modal = (name: FormName) => ({
     opened: form === name,
     onClose: () => setForm(null),

@@ -1,4 +1,3 @@
-import { SegmentedControl, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { api } from '@/lib/api';
@@ -6,7 +5,7 @@ import { today } from '@/lib/dates';
 import type { SidePerson } from '../../api/use-partnership-people';
 import { usePartnershipCommand } from '../../api/use-command';
 import { CommandModal, type CommandModalProps } from './command-modal';
-import { dayOrNow, DayInput, PersonSelect } from './fields';
+import { ChoiceField, dayOrNow, DayInput, PersonSelect, useSideOptions } from './fields';
 
 interface Values {
   side: 'school' | 'partner';
@@ -18,6 +17,7 @@ interface Values {
 /** Make someone the primary contact or a backup on one side. */
 export function AssignContactForm({ partnershipId, people, ...modal }: CommandModalProps & { partnershipId: string; people: SidePerson[] }) {
   const { t } = useTranslation();
+  const sides = useSideOptions();
   const form = useForm<Values>({
     initialValues: { side: 'school', role: 'primary', personId: null, at: today() },
     validate: { personId: (value) => (value ? null : t('common.required')) },
@@ -30,33 +30,11 @@ export function AssignContactForm({ partnershipId, people, ...modal }: CommandMo
   );
   return (
     <CommandModal {...modal} title={t('forms.assign.title')} form={form} command={command} testId="form-assign">
-      <Stack gap={4}>
-        <Text size="sm" fw={500} id="assign-side-label">
-          {t('forms.assign.side')}
-        </Text>
-        <SegmentedControl
-          aria-labelledby="assign-side-label"
-          data={[
-            { value: 'school', label: t('vocab.side.school') },
-            { value: 'partner', label: t('vocab.side.partner') },
-          ]}
-          {...form.getInputProps('side')}
-          onChange={(side) => form.setValues({ side: side as Values['side'], personId: null })}
-        />
-      </Stack>
-      <Stack gap={4}>
-        <Text size="sm" fw={500} id="assign-role-label">
-          {t('forms.assign.role')}
-        </Text>
-        <SegmentedControl
-          aria-labelledby="assign-role-label"
-          data={[
-            { value: 'primary', label: t('vocab.contactRole.primary') },
-            { value: 'backup', label: t('vocab.contactRole.backup') },
-          ]}
-          {...form.getInputProps('role')}
-        />
-      </Stack>
+      <ChoiceField label={t('forms.assign.side')} options={sides} value={form.values.side} onChange={(side) => form.setValues({ side, personId: null })} />
+      <ChoiceField label={t('forms.assign.role')} options={[
+          { value: 'primary', label: t('vocab.contactRole.primary') },
+          { value: 'backup', label: t('vocab.contactRole.backup') },
+        ]} value={form.values.role} onChange={(value) => form.setFieldValue('role', value)} />
       <PersonSelect label={t('forms.assign.person')} required people={people} side={form.values.side} {...form.getInputProps('personId')} />
       <DayInput label={t('forms.assign.at')} {...form.getInputProps('at')} />
     </CommandModal>

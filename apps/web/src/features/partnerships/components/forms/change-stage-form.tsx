@@ -2,6 +2,7 @@ import { Select, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@crm/api-client';
+import { STAGE_TRANSITIONS } from '@crm/domain/vocabulary';
 import { api } from '@/lib/api';
 import { today } from '@/lib/dates';
 import type { Stage } from '@/lib/views';
@@ -10,7 +11,6 @@ import { CommandModal, type CommandModalProps } from './command-modal';
 import { dayOrNow, DayInput, optionalText } from './fields';
 
 type Target = components['schemas']['ChangeStageDto']['to'];
-const TARGETS: Target[] = ['agreed', 'active', 'paused'];
 
 interface Values {
   to: Target | null;
@@ -18,7 +18,10 @@ interface Values {
   reason: string;
 }
 
-/** Move the partnership to another stage; the API decides which moves are allowed (SPEC §1) and says why not. */
+/**
+ * Move the partnership to another stage: only the moves the domain allows from the current stage are offered (SPEC §1;
+ * ending has its own command, with a reason).
+ */
 export function ChangeStageForm({ partnershipId, stage, ...modal }: CommandModalProps & { partnershipId: string; stage: Stage }) {
   const { t } = useTranslation();
   const form = useForm<Values>({
@@ -36,7 +39,7 @@ export function ChangeStageForm({ partnershipId, stage, ...modal }: CommandModal
       <Select
         label={t('forms.stage.to')}
         required
-        data={TARGETS.filter((target) => target !== stage).map((target) => ({ value: target, label: t(`vocab.stage.${target}`) }))}
+        data={STAGE_TRANSITIONS[stage].filter((target): target is Target => target !== 'ended').map((target) => ({ value: target, label: t(`vocab.stage.${target}`) }))}
         {...form.getInputProps('to')}
       />
       <DayInput label={t('forms.stage.at')} {...form.getInputProps('at')} />

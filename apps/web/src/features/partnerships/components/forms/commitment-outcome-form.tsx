@@ -1,11 +1,11 @@
-import { SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { api } from '@/lib/api';
 import { today } from '@/lib/dates';
 import { usePartnershipCommand } from '../../api/use-command';
 import { CommandModal, type CommandModalProps } from './command-modal';
-import { dayOrNow, DayInput, optionalText } from './fields';
+import { ChoiceField, dayOrNow, DayInput, optionalText } from './fields';
 
 type Outcome = 'fulfilment' | 'breach' | 'cancellation';
 
@@ -37,20 +37,11 @@ export function CommitmentOutcomeForm({
       <Text size="sm" fs="italic">
         {commitment?.description}
       </Text>
-      <Stack gap={4}>
-        <Text size="sm" fw={500} id="outcome-label">
-          {t('forms.outcome.outcome')}
-        </Text>
-        <SegmentedControl
-          aria-labelledby="outcome-label"
-          data={[
-            { value: 'fulfilment', label: t('forms.outcome.fulfilment') },
-            { value: 'breach', label: t('forms.outcome.breach') },
-            { value: 'cancellation', label: t('forms.outcome.cancellation') },
-          ]}
-          {...form.getInputProps('outcome')}
-        />
-      </Stack>
+      <ChoiceField label={t('forms.outcome.outcome')} options={[
+          { value: 'fulfilment', label: t('forms.outcome.fulfilment') },
+          { value: 'breach', label: t('forms.outcome.breach') },
+          { value: 'cancellation', label: t('forms.outcome.cancellation') },
+        ]} value={form.values.outcome} onChange={(value) => form.setFieldValue('outcome', value)} />
       <DayInput label={t('forms.outcome.at')} {...form.getInputProps('at')} />
       {form.values.outcome !== 'fulfilment' && <Textarea label={t('forms.reason')} autosize minRows={2} {...form.getInputProps('reason')} />}
     </CommandModal>

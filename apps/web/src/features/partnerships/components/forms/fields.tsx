@@ -1,4 +1,5 @@
-import { MultiSelect, Select, type MultiSelectProps, type SelectProps } from '@mantine/core';
+import { MultiSelect, SegmentedControl, Select, Stack, Text, type MultiSelectProps, type SelectProps } from '@mantine/core';
+import { useId } from 'react';
 import { DatePickerInput, type DatePickerInputProps } from '@mantine/dates';
 import { IconCalendar } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -39,3 +40,35 @@ export function PersonSelect({ people, side, ...props }: SelectProps & { people:
 /** A day for a command: left out when it is today, so the API records the moment itself ("defaults to now"). */
 export const dayOrNow = (day: Day | null | undefined): string | undefined => (!day || day === today() ? undefined : day);
 export const optionalText = (text: string): string | undefined => (text.trim() ? text.trim() : undefined);
+
+/** A choice among a few options as a segmented control, labelled for screen readers like any other field. */
+export function ChoiceField<T extends string>({
+  label,
+  options,
+  value,
+  onChange,
+}: {
+  label: string;
+  options: Array<{ value: T; label: string }>;
+  value: T;
+  onChange: (value: T) => void;
+}) {
+  const id = useId();
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500} id={id}>
+        {label}
+      </Text>
+      <SegmentedControl aria-labelledby={id} data={options} value={value} onChange={(next) => onChange(next as T)} />
+    </Stack>
+  );
+}
+
+/** The two sides as choices. */
+export function useSideOptions(): Array<{ value: Side; label: string }> {
+  const { t } = useTranslation();
+  return [
+    { value: 'school', label: t('vocab.side.school') },
+    { value: 'partner', label: t('vocab.side.partner') },
+  ];
+}

@@ -1,11 +1,11 @@
-import { SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { api } from '@/lib/api';
 import type { SidePerson } from '../../api/use-partnership-people';
 import { usePartnershipCommand } from '../../api/use-command';
 import { CommandModal, type CommandModalProps } from './command-modal';
-import { DayInput, PersonSelect } from './fields';
+import { ChoiceField, DayInput, PersonSelect, useSideOptions } from './fields';
 
 interface Values {
   side: 'school' | 'partner';
@@ -16,6 +16,7 @@ interface Values {
 
 export function MakeCommitmentForm({ partnershipId, people, ...modal }: CommandModalProps & { partnershipId: string; people: SidePerson[] }) {
   const { t } = useTranslation();
+  const sides = useSideOptions();
   const form = useForm<Values>({
     initialValues: { side: 'school', ownerId: null, description: '', dueAt: null },
     validate: {
@@ -31,20 +32,7 @@ export function MakeCommitmentForm({ partnershipId, people, ...modal }: CommandM
   );
   return (
     <CommandModal {...modal} title={t('forms.commitment.title')} form={form} command={command} testId="form-commitment">
-      <Stack gap={4}>
-        <Text size="sm" fw={500} id="commitment-side-label">
-          {t('forms.commitment.side')}
-        </Text>
-        <SegmentedControl
-          aria-labelledby="commitment-side-label"
-          data={[
-            { value: 'school', label: t('vocab.side.school') },
-            { value: 'partner', label: t('vocab.side.partner') },
-          ]}
-          {...form.getInputProps('side')}
-          onChange={(side) => form.setValues({ side: side as Values['side'], ownerId: null })}
-        />
-      </Stack>
+      <ChoiceField label={t('forms.commitment.side')} options={sides} value={form.values.side} onChange={(side) => form.setValues({ side, ownerId: null })} />
       <Textarea label={t('forms.commitment.description')} required autosize minRows={2} {...form.getInputProps('description')} />
       <PersonSelect label={t('forms.commitment.owner')} people={people} side={form.values.side} clearable {...form.getInputProps('ownerId')} />
       <DayInput label={t('forms.commitment.dueAt')} required allowFuture {...form.getInputProps('dueAt')} />

@@ -2,6 +2,7 @@ import { NumberInput, Select } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@crm/api-client';
+import { ACTIVITY_KINDS } from '@crm/domain/vocabulary';
 import { api } from '@/lib/api';
 import { today } from '@/lib/dates';
 import type { SidePerson } from '../../api/use-partnership-people';
@@ -10,22 +11,6 @@ import { CommandModal, type CommandModalProps } from './command-modal';
 import { dayOrNow, DayInput, PeopleMultiSelect } from './fields';
 
 type Kind = components['schemas']['RecordActivityDto']['kind'];
-const KINDS: Kind[] = [
-  'internship',
-  'guest_lecture',
-  'company_visit',
-  'open_day',
-  'practice_assignment',
-  'hybrid_teacher',
-  'elective_course',
-  'research_project',
-  'brainstorm',
-  'network_meeting',
-  'teacher_internship',
-  'media_publicity',
-  'thank_you',
-  'other',
-];
 
 interface Values {
   kind: Kind;
@@ -55,7 +40,7 @@ export function RecordActivityForm({ partnershipId, people, ...modal }: CommandM
   );
   return (
     <CommandModal {...modal} title={t('forms.activity.title')} form={form} command={command} testId="form-activity">
-      <Select label={t('forms.activity.kind')} searchable data={KINDS.map((kind) => ({ value: kind, label: t(`vocab.activity.${kind}`) }))} allowDeselect={false} {...form.getInputProps('kind')} />
+      <Select label={t('forms.activity.kind')} searchable data={ACTIVITY_KINDS.map((kind) => ({ value: kind, label: t(`vocab.activity.${kind}`) }))} allowDeselect={false} {...form.getInputProps('kind')} />
       <DayInput label={t('forms.activity.startsAt')} required {...form.getInputProps('startsAt')} />
       <DayInput label={t('forms.activity.endsAt')} clearable allowFuture {...form.getInputProps('endsAt')} />
       <NumberInput label={t('forms.activity.studentCount')} min={0} allowDecimal={false} {...form.getInputProps('studentCount')} />

@@ -2,6 +2,7 @@ import { Select } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@crm/api-client';
+import { AGREEMENT_KINDS } from '@crm/domain/vocabulary';
 import { api } from '@/lib/api';
 import { today } from '@/lib/dates';
 import type { SidePerson } from '../../api/use-partnership-people';
@@ -10,7 +11,6 @@ import { CommandModal, type CommandModalProps } from './command-modal';
 import { dayOrNow, DayInput, PeopleMultiSelect } from './fields';
 
 type Kind = components['schemas']['SignAgreementDto']['kind'];
-const KINDS: Kind[] = ['mou', 'letter_of_intent', 'cooperation_agreement', 'contract', 'learning_agreement'];
 
 interface Values {
   kind: Kind;
@@ -33,7 +33,7 @@ export function SignAgreementForm({ partnershipId, people, ...modal }: CommandMo
   );
   return (
     <CommandModal {...modal} title={t('forms.agreement.title')} form={form} command={command} testId="form-agreement">
-      <Select label={t('forms.agreement.kind')} data={KINDS.map((kind) => ({ value: kind, label: t(`vocab.agreement.${kind}`) }))} allowDeselect={false} {...form.getInputProps('kind')} />
+      <Select label={t('forms.agreement.kind')} data={AGREEMENT_KINDS.map((kind) => ({ value: kind, label: t(`vocab.agreement.${kind}`) }))} allowDeselect={false} {...form.getInputProps('kind')} />
       <DayInput label={t('forms.agreement.signedAt')} required {...form.getInputProps('signedAt')} />
       <DayInput label={t('forms.agreement.validUntil')} clearable allowFuture {...form.getInputProps('validUntil')} />
       <PeopleMultiSelect label={t('forms.agreement.signatories')} people={people} {...form.getInputProps('signatoryIds')} />
