@@ -130,6 +130,7 @@ export const en: SameKeys<Messages> = {
     participants: 'Participants',
     reason: 'Reason',
     nobodyFound: 'Nobody found',
+    pickByName: 'Type a name',
     contact: {
       open: 'Record a contact',
       title: 'Record a contact',

@@ -136,6 +136,7 @@ export const nl = {
     participants: 'Deelnemers',
     reason: 'Reden',
     nobodyFound: 'Niemand gevonden',
+    pickByName: 'Typ een naam',
     contact: {
       open: 'Contact vastleggen',
       title: 'Contact vastleggen',

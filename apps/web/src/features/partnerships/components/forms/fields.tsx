@@ -28,13 +28,13 @@ export function PeopleMultiSelect({ people, sides = ['school', 'partner'], ...pr
     group: t(`vocab.side.${side}`),
     items: people.filter((person) => person.side === side).map((person) => ({ value: person.personId, label: `${person.name} (${person.role})` })),
   }));
-  return <MultiSelect searchable clearable hidePickedOptions data={data} nothingFoundMessage={t('forms.nobodyFound')} {...props} />;
+  return <MultiSelect searchable clearable hidePickedOptions data={data} placeholder={t('forms.pickByName')} nothingFoundMessage={t('forms.nobodyFound')} {...props} />;
 }
 
 export function PersonSelect({ people, side, ...props }: SelectProps & { people: SidePerson[]; side: Side }) {
   const { t } = useTranslation();
   const data = people.filter((person) => person.side === side).map((person) => ({ value: person.personId, label: `${person.name} (${person.role})` }));
-  return <Select searchable data={data} nothingFoundMessage={t('forms.nobodyFound')} {...props} />;
+  return <Select searchable data={data} placeholder={t('forms.pickByName')} nothingFoundMessage={t('forms.nobodyFound')} {...props} />;
 }
 
 /** A day for a command: left out when it is today, so the API records the moment itself ("defaults to now"). */
