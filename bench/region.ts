@@ -5,7 +5,8 @@ import { createReadStore } from '@crm/read-store';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const UNTIL = '2026-11-01T00:00:00.000Z';
+/** The end of every generated bench region's history. */
+export const REGION_UNTIL = '2026-11-01T00:00:00.000Z';
 
 /**
  * A generated region under bench/data/<size> (git-ignored), reused by later runs: the same seed and date always
@@ -19,7 +20,7 @@ export async function regionDataDir(size: RegionSize, options: { withReadModels:
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const { events } = await createProtectedEventStore({ dataDir: dir });
-    const result = await generateRegion({ seed: 42, size, until: UNTIL, store: events });
+    const result = await generateRegion({ seed: 42, size, until: REGION_UNTIL, store: events });
     await events.close();
     console.log(`generated ${size}: ${result.events} events in ${(result.elapsedMs / 1000).toFixed(1)} s (${Math.round(result.events / (result.elapsedMs / 1000))} events/s)`);
     writeFileSync(done, new Date().toISOString());

@@ -3,15 +3,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { appendBench } from './append.bench';
+import { historyBench } from './history.bench';
 import { httpCommandBench } from './http-commands.bench';
 import { readYourWritesBench } from './read-your-writes.bench';
 import { apiReadBench, coldStartBench, rebuildBench } from './read-side.bench';
-import { regionDataDir } from './region';
+import { insightsBench, insightsCpuBench } from './insights.bench';
+import { REGION_UNTIL, regionDataDir } from './region';
 import { checkTargets } from './targets';
 
 const round = (value: unknown) => (typeof value === 'number' ? Math.round(value * 100) / 100 : value);
 
-/** `npm run bench -- --only rebuild,queries` runs only those parts (keys: append, commands, ryw, queries, rebuild, cold-start). */
+/** `npm run bench -- --only rebuild,queries` runs only those parts (keys: append, commands, ryw, queries, history, insights, insights-cpu, rebuild, rebuild-medium, cold-start). */
 const only = (() => {
   const at = process.argv.indexOf('--only');
   return at === -1 ? undefined : new Set(process.argv[at + 1]?.split(','));
@@ -45,6 +47,18 @@ async function main() {
   await measure(results, 'ryw', 'read-your-writes (1,000 rounds)', () => readYourWritesBench({ rounds: 1000 }));
   await measure(results, 'queries', 'queries against the medium region (2,000 partnerships; 50 connections, 10 s each)', async () =>
     apiReadBench(await regionDataDir('medium', { withReadModels: true }), 10),
+  );
+  await measure(results, 'insights', 'insight reports on the medium region, each computed afresh (15 asOf dates, one request at a time)', async () =>
+    insightsBench(await regionDataDir('medium', { withReadModels: true }), REGION_UNTIL, 15),
+  );
+  await measure(results, 'insights-cpu', 'insight formulas on the medium region, CPU time per computation (15 asOf dates)', async () =>
+    insightsCpuBench(await regionDataDir('medium', { withReadModels: true }), REGION_UNTIL, 15),
+  );
+  await measure(results, 'rebuild-medium', 'projection rebuild from position 0, medium region', async () => ({
+    'rebuild, medium region': await rebuildBench(await regionDataDir('medium', { withReadModels: false })),
+  }));
+  await measure(results, 'history', 'history for charts on the medium region (one request at a time)', async () =>
+    historyBench(await regionDataDir('medium', { withReadModels: true }), { partnerships: 50, levelsRounds: 5 }),
   );
   await measure(results, 'rebuild', 'projection rebuild from position 0, large region (1M events)', async () => {
     const large = await regionDataDir('large', { withReadModels: false });

@@ -7,6 +7,16 @@ const TARGETS: Record<string, Record<string, { atLeast?: number; atMost?: number
   'rebuild, large region': { 'events/s': { atLeast: 50_000 }, 'peak RSS MiB': { atMost: 1024 } },
   'GET /partnerships/:id/health': { 'p99 ms': { atMost: 10 } },
   'GET /reports/levels': { 'p99 ms': { atMost: 100 } },
+  'GET /reports/partner-load (uncached)': { 'max ms': { atMost: 200 } },
+  'GET /reports/departures (uncached)': { 'max ms': { atMost: 200 } },
+  'GET /reports/start-up (uncached)': { 'max ms': { atMost: 200 } },
+  'GET /reports/recurring-cooperation (uncached)': { 'max ms': { atMost: 200 } },
+  'partner load, formula CPU time, medium region': { 'max ms': { atMost: 200 } },
+  'departures (365 days), formula CPU time, medium region': { 'max ms': { atMost: 200 } },
+  'start-up, formula CPU time, medium region': { 'max ms': { atMost: 200 } },
+  'recurring cooperation, formula CPU time, medium region': { 'max ms': { atMost: 200 } },
+  'GET /partnerships/:id/health/history, 3 years by week': { 'p99 ms': { atMost: 50 } },
+  'GET /reports/levels/history, 24 months, medium region': { 'max ms': { atMost: 1000 } },
   'cold start, large region': { 'ready ms': { atMost: 5000 }, 'RSS MiB at rest': { atMost: 1024 } },
 };
 

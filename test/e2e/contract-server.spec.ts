@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { region, withWrites } from '../support/fixtures';
+import { daysAgo, region, withWrites } from '../support/fixtures';
+import { openApi } from '../support/openapi-contract';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** Sends raw bytes (what supertest would encode first) and answers the status line, headers and body. */
@@ -65,6 +66,19 @@ describe('the server keeps its contract', () => {
     expect([response.status, response.body.code]).toEqual([400, 'invalid_query_parameter']);
     expect(events).toEqual([]);
     expect((await t.anonymous.get('/health?verbose=1')).status).toBe(400);
+  });
+
+  it('takes asOf on every read route of the document, the timeline included', async () => {
+    const reads = Object.entries<Record<string, { parameters?: { name: string; in: string }[] }>>(openApi.paths)
+      .filter(([path, item]) => path.startsWith('/api/') && item.get)
+      .map(([path, item]) => [path, item.get.parameters?.some((p) => p.in === 'query' && p.name === 'asOf') ?? false]);
+    expect(reads.filter(([, takesAsOf]) => !takesAsOf)).toEqual([]);
+
+    const { partnershipId } = ids;
+    await t.http.post(`/api/partnerships/${partnershipId}/interactions`).send({ kind: 'visit', initiatedBy: 'partner', occurredAt: daysAgo(10) }).expect(201);
+    const types = async (query: string) => (await t.http.get(`/api/partnerships/${partnershipId}/timeline${query}`).expect(200)).body.items.map((item: { type: string }) => item.type);
+    expect(await types('')).toContain('InteractionRecorded');
+    expect(await types(`?asOf=${daysAgo(20).slice(0, 10)}`)).toEqual(['PartnershipOpened']);
   });
 
   it('answers a known path asked with another method 405 with Allow', async () => {

@@ -1,7 +1,9 @@
+import { DEFAULT_TIME_ZONE } from '@crm/domain';
 import { EventStore } from '@crm/event-store';
 import { createProtectedEventStore } from '@crm/privacy';
 import { ALL_PROJECTIONS, PartnershipFacts, ProjectionEngine, RemoteProjections } from '@crm/read-models';
 import { createReadStore, EmbeddedReadStore, ReadStore, StoredDocument } from '@crm/read-store';
+import Database from 'better-sqlite3';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -88,10 +90,20 @@ function startProjector(env: NodeJS.ProcessEnv): ProjectorProcess {
 }
 
 /** Records commands in this process, through the same handlers and protected log the API uses. */
+/** Who holds a lease in the embedded lease store now. */
+function leaseHolders(dataDir: string): string[] {
+  const db = new Database(join(dataDir, 'leases.sqlite'), { readonly: true });
+  try {
+    return (db.prepare('SELECT holder FROM leases').all() as { holder: string }[]).map((row) => row.holder);
+  } finally {
+    db.close();
+  }
+}
+
 async function openWriter(dataDir: string, mongodbUrl?: string) {
   const { events } = await createProtectedEventStore({ dataDir, mongodbUrl });
   const repository = new AggregateRepository(events);
-  const executor = new CommandExecutor(events, repository);
+  const executor = new CommandExecutor(events, repository, { timeZone: DEFAULT_TIME_ZONE });
   const organisations = new OrganisationCommandHandler(executor);
   const people = new PersonCommandHandler(executor, repository, undefined as unknown as PersonErasure);
   const partnerships = new PartnershipCommandHandler(executor, repository);
@@ -250,8 +262,11 @@ describe('projector failover with a lease', () => {
       active.child.kill('SIGKILL');
       expect((await active.exited).signal).toBe('SIGKILL');
       const acquired = await standby.waitFor((line) => line.msg === 'lease acquired', TTL_MS * 4);
+      // Not before the lease could have run out (the last renewal was at most a third of the TTL before the kill).
+      // How soon after is the keeper's bound, held on a fake clock in projector-process.spec.ts: here, on a loaded
+      // machine, a late timer only makes it later, so an upper bound would test the machine, not the product.
       const handover = Date.parse(acquired.time) - killedAt;
-      expect(handover).toBeLessThanOrEqual(TTL_MS + RENEW_EVERY_MS + SLACK_MS);
+      expect(handover).toBeGreaterThanOrEqual(TTL_MS - RENEW_EVERY_MS - SLACK_MS);
       const resumed = await standby.waitFor((line) => line.msg.startsWith('resuming from checkpoint'));
       expect(resumed.position).toBeGreaterThan(before); // the killed one's committed work is kept, not redone from 0
 
@@ -267,11 +282,11 @@ describe('projector failover with a lease', () => {
       expect(standby.lines.map((line) => line.msg).slice(-3)).toEqual(['stopping (SIGTERM)', 'checkpoints flushed', 'lease released']);
       expect(standby.lines.filter((line) => line.msg === 'lease acquired')).toHaveLength(1);
 
-      // A restart resumes exactly from the flushed checkpoint; the lease was released, so no wait for its expiry.
+      // The lease was released (no holder left in the lease store), so a restart need not wait for its expiry,
+      // and it resumes exactly from the flushed checkpoint.
+      if (!mongodbUrl) expect(leaseHolders(dataDir)).toEqual([]);
       const restarted = start();
-      const restartedAt = Date.now();
       await restarted.waitFor((line) => line.msg === 'lease acquired');
-      expect(Date.now() - restartedAt).toBeLessThan(TTL_MS + SLACK_MS);
       expect((await restarted.waitFor((line) => line.msg.startsWith('resuming from checkpoint'))).position).toBe(head);
       restarted.child.kill('SIGTERM');
       expect((await restarted.exited).code).toBe(0);

@@ -8,7 +8,8 @@ import { startTestApp, TestApp } from '../support/test-app';
  * (asOf − N, asOf], component scores are rounded to one decimal, shares to four, commitments count at asOf when due by
  * then, since CommitmentMade carries no date of its own and is recorded "now").
  *
- * All dates are midnight UTC, so day counts are exact. The query dates:
+ * All event dates are midnight UTC; the query dates are calendar days, read as the end of that day in Amsterdam
+ * (SPEC §1 R2: 22:00 or 23:00 UTC minus 1 ms), so day counts (floored) are the calendar days between. The query dates:
  *   A1 = 2024-06-30 (trend against A1 − 90 d = 2024-04-01); 365-day window (2023-07-01, 2024-06-30]
  *   A2 = 2025-05-15 (the school side of P2 is orphaned);      365-day window (2024-05-15, 2025-05-15]
  *   A3 = 2025-12-31 (trend against A3 − 90 d = 2025-10-02); 365-day window (2024-12-31, 2025-12-31],
@@ -206,7 +207,8 @@ const entries = (list: any[]) => list.map((entry) => ({ partnershipId: entry.par
 describe('A1 = 2024-06-30', () => {
   it('P1 health: every component, score, status and trend', async () => {
     const health = await api.query(`/partnerships/${p1.id}/health`, A1);
-    expect(health.asOf).toBe(day(A1));
+    // A date without a time is the end of that day in Amsterdam (SPEC §1 R2), 22:00 UTC minus 1 ms in summer.
+    expect(health.asOf).toBe('2024-06-30T21:59:59.999Z');
     expect(Object.fromEntries(health.components.map((c: Component) => [c.name, c.weight]))).toEqual(WEIGHTS);
     expect(scoresOf(health)).toEqual({
       // intensity at A1 still placement: I = 120. Last touchpoint 2024-06-14 (thank_you): d = 16 ≤ 120 → 100
@@ -359,6 +361,8 @@ describe('A1 = 2024-06-30', () => {
       // at the registration's recordedAt (2026), so the back-dated promotion (2025-03-01) sorts first in roleHistory and
       // tierAt() gives Gijs "tactical" for every date before 2025-03-01 as well.
       tierInvolvement: { strategic: 1, tactical: 0.5, operational: 1 },
+      // not ended and 365+ days old: P1 and P2; neither held an activity kind in two school years by A1 (all in 2023-2024)
+      recurringShare: 0,
     });
   });
 
@@ -376,6 +380,8 @@ describe('A1 = 2024-06-30', () => {
       commitmentsKeptRatio: 0.75, // 1.5 / 2
       highKeyPersonRiskShare: 0,
       tierInvolvement: { strategic: 1, tactical: 1, operational: 1 },
+      // P1: internship and thank-you, both in 2023-2024
+      recurringShare: 0,
     });
   });
 
@@ -435,7 +441,7 @@ describe('A2 = 2025-05-15 (Gijs left on 2025-03-31, nobody took over yet)', () =
     // until 2027, c3 broken 05-02, c4 not yet due, school risk low (Daan 3 of 6) → nothing.
     expect(items(worklist)).toEqual([
       { type: 'orphaned', partnershipId: p2.id, dueAt: day('2025-03-31'), overdue: true },
-      { type: 'add_backup_contact', partnershipId: p2.id, dueAt: day(A2), overdue: false }, // due at asOf
+      { type: 'add_backup_contact', partnershipId: p2.id, dueAt: '2025-05-15T21:59:59.999Z', overdue: false }, // due at asOf, the end of A2 in Amsterdam
     ]);
   });
 
@@ -608,6 +614,8 @@ describe('A3 = 2025-12-31', () => {
       // strategic 1/2, tactical 2/2, operational 2/2.
       // Known discrepancy (see A1): the API counts Gijs as tactical on 01-20 and 02-18 and answers operational 0.5.
       tierInvolvement: { strategic: 0.5, tactical: 1, operational: 1 },
+      // P1 held thank-you in 2023-2024 and 2024-2025 (recurring); P2 both its activities in 2023-2024: 1 of 2
+      recurringShare: 0.5,
     });
   });
 
@@ -625,6 +633,8 @@ describe('A3 = 2025-12-31', () => {
       commitmentsKeptRatio: 0.1667, // 0.5 / 3
       highKeyPersonRiskShare: 0,
       tierInvolvement: { strategic: 1, tactical: 1, operational: 1 },
+      // P1: thank-you in 2023-2024 and 2024-2025
+      recurringShare: 1,
     });
   });
 

@@ -20,14 +20,15 @@ import { Answer, checkCommand, injector, RawRequest } from './support/robust-cli
 
 /**
  * Property: whatever body, path or headers a client sends to a command, the API never answers 5xx (nor 429 here),
- * every refusal is `{ statusCode, code, message }` with a status in 400/404/409/413/422, and a refused command leaves
+ * every refusal is `{ statusCode, code, message }` with a status in 400/404/405/409/413/422, and a refused command leaves
  * the event log exactly as it was (head position unchanged). Bodies are mostly valid with mutations (fields dropped,
  * set to other types, huge or odd strings, out-of-range numbers, malformed/future/past dates, unknown fields).
  *
  * Bounded: RUNS bodies per command (ROBUSTNESS_RUNS, default 200), about 20 s for the whole file.
  */
 const RUNS = Number(process.env.ROBUSTNESS_RUNS ?? 200);
-const ALLOWED = [200, 201, 400, 404, 409, 413, 422] as const;
+// 405: a path id of `..` makes the URL another route's path (`/partnerships/:id/contacts/..` is `/partnerships/:id`).
+const ALLOWED = [200, 201, 400, 404, 405, 409, 413, 422] as const;
 /** Raw bodies may also be of another media type. */
 const ALLOWED_RAW = [...ALLOWED, 415] as const;
 

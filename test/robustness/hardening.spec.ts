@@ -28,7 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const LISTS = ['/api/partnerships', '/api/organisations', '/api/people', '/api/reports/levels', '/api/reports/key-person-risk', '/api/reports/continuity'];
+const LISTS = ['/api/partnerships', '/api/organisations', '/api/people', '/api/reports/levels', '/api/reports/key-person-risk', '/api/reports/continuity', '/api/reports/partner-load', '/api/reports/departures', '/api/reports/start-up', '/api/reports/recurring-cooperation'];
 
 describe('query strings: no operator reaches the read store', () => {
   const operators = [

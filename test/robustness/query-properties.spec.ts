@@ -170,6 +170,7 @@ const QUERIES: QuerySpec[] = [
       stage: oneOf(STAGES),
       status: oneOf(HEALTH_STATUSES),
       risk: oneOf(KEY_PERSON_RISKS),
+      intensity: oneOf(INTENSITIES),
       region: fc.constantFrom('Noord-Holland Noord', 'Noord-Holland', ' noord-holland '),
       sector: fc.constantFrom('agri-food', 'techniek'),
       school: uuidOf(w.schools),
@@ -217,6 +218,7 @@ const QUERIES: QuerySpec[] = [
   },
   { name: 'GET /partnerships/:id', path: partnershipPath(), values: ASOF },
   { name: 'GET /partnerships/:id/health', path: partnershipPath('/health'), values: ASOF },
+  { name: 'GET /partnerships/:id/health/history', path: partnershipPath('/health/history'), values: () => ({ from: date, to: date, every: oneOf(['week', 'month']) }) },
   { name: 'GET /partnerships/:id/continuity', path: partnershipPath('/continuity'), values: ASOF },
   { name: 'GET /partnerships/:id/key-person-risk', path: partnershipPath('/key-person-risk'), values: ASOF },
   {
@@ -230,8 +232,22 @@ const QUERIES: QuerySpec[] = [
   { name: 'GET /people/:id/exposure', path: () => fc.constantFrom(...w.people).chain(pathIdFrom).map((id) => `/api/people/${id}/exposure`), values: ASOF },
   { name: 'GET /worklist', list: true, path: () => fc.constant('/api/worklist'), values: () => ({ personId: uuidOf(w.people), asOf: date, format }) },
   { name: 'GET /reports/levels', path: () => fc.constant('/api/reports/levels'), values: REPORT },
-  { name: 'GET /reports/key-person-risk', list: true, path: () => fc.constant('/api/reports/key-person-risk'), values: () => ({ ...REPORT(), risk: oneOf(KEY_PERSON_RISKS) }) },
-  { name: 'GET /reports/continuity', list: true, path: () => fc.constant('/api/reports/continuity'), values: () => ({ ...REPORT(), orphaned: fc.constantFrom('true', 'false', 'maybe') }) },
+  { name: 'GET /reports/partner-load', list: true, path: () => fc.constant('/api/reports/partner-load'), values: () => ({ ...REPORT(), overAsked: fc.constantFrom('true', 'false', 'maybe') }) },
+  {
+    name: 'GET /reports/departures',
+    list: true,
+    path: () => fc.constant('/api/reports/departures'),
+    values: () => ({ ...REPORT(), from: date, to: date, person: uuidOf(w.people) }),
+  },
+  { name: 'GET /reports/start-up', list: true, path: () => fc.constant('/api/reports/start-up'), values: REPORT },
+  { name: 'GET /reports/recurring-cooperation', list: true, path: () => fc.constant('/api/reports/recurring-cooperation'), values: () => ({ ...REPORT(), recurring: fc.constantFrom('true', 'false', 'maybe') }) },
+  {
+    name: 'GET /reports/levels/history',
+    path: () => fc.constant('/api/reports/levels/history'),
+    values: () => ({ from: date, to: date, every: oneOf(['month', 'week']), school: uuidOf(w.schools), region: fc.constantFrom('Noord-Holland Noord', ''), level: oneOf(LEVEL_INPUTS) }),
+  },
+  { name: 'GET /reports/key-person-risk', list: true, path: () => fc.constant('/api/reports/key-person-risk'), values: () => ({ ...REPORT(), risk: oneOf(KEY_PERSON_RISKS), stage: oneOf(STAGES) }) },
+  { name: 'GET /reports/continuity', list: true, path: () => fc.constant('/api/reports/continuity'), values: () => ({ ...REPORT(), orphaned: fc.constantFrom('true', 'false', 'maybe'), stage: oneOf(STAGES) }) },
 ];
 
 /** Accept (CSV or not) and X-Min-Position: a position the read models have reached, or not a position at all. */

@@ -32,9 +32,10 @@ export interface ApiProcess {
 
 /**
  * `env` is laid over the defaults (an empty string unsets a setting, e.g. `AUTH_JWT_SECRET: ''` for the generated one);
- * `args` go to the API's command line (`['--demo']` loads the demo region into an empty DATA_DIR first).
+ * `args` go to the API's command line (`['--demo']` loads the demo region into an empty DATA_DIR first);
+ * `readyWithinMs`: how long /health may take to answer 200 (a bench on a loaded machine may need longer).
  */
-export async function startApiProcess(dataDir: string, port?: number, env: NodeJS.ProcessEnv = {}, args: string[] = []): Promise<ApiProcess> {
+export async function startApiProcess(dataDir: string, port?: number, env: NodeJS.ProcessEnv = {}, args: string[] = [], readyWithinMs = 60_000): Promise<ApiProcess> {
   if (!existsSync(BUILT_API)) throw new Error(`${BUILT_API} is missing: run npm run build first`);
   const chosenPort = port ?? (await freePort());
   const child = spawn(process.execPath, [BUILT_API, ...args], {
@@ -59,7 +60,7 @@ export async function startApiProcess(dataDir: string, port?: number, env: NodeJ
   child.stderr?.on('data', (chunk) => (output += chunk));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const baseUrl = `http://127.0.0.1:${chosenPort}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + readyWithinMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode} before it was ready:\n${output}`);
     try {
@@ -69,7 +70,7 @@ export async function startApiProcess(dataDir: string, port?: number, env: NodeJ
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`API not ready within 60 s:\n${output}`);
+      throw new Error(`API not ready within ${readyWithinMs / 1000} s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }

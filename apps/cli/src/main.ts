@@ -4,6 +4,7 @@ import { EVENT_LOG_USAGE, exportCommand, importCommand } from './event-log-comma
 import { GENERATE_USAGE, generateCommand } from './generate-command';
 import { TOKEN_USAGE, tokenCommand } from './issue-token';
 import { rebuildProjections } from './rebuild-projections';
+import { REPAIR_USAGE, repairEventCommand } from './repair-event';
 
 const USAGE = `usage: npm run cli -- <command>
 
@@ -11,7 +12,8 @@ commands:
   rebuild-projections   rebuild every read model from position 0 (stop the API first in embedded mode)
   ${TOKEN_USAGE}
   ${EVENT_LOG_USAGE}
-  ${GENERATE_USAGE}`;
+  ${GENERATE_USAGE}
+  ${REPAIR_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -28,6 +30,9 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'import':
       console.log(await importCommand(settings, args));
+      return 0;
+    case 'repair-event':
+      console.log(repairEventCommand(settings, args));
       return 0;
     case 'token':
       console.log(tokenCommand(settings, args));

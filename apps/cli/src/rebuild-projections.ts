@@ -10,7 +10,8 @@ export async function rebuildProjections(settings: Settings, log: (line: string)
   const engine = new ProjectionEngine(events, store, ALL_PROJECTIONS);
   try {
     await engine.start();
-    await engine.whenCaughtUp();
+    // A projection that fails (a damaged event) ends the command with that error, instead of retrying for good.
+    await engine.caughtUpOrFailure();
     const head = await events.headPosition();
     const started = process.hrtime.bigint();
     await engine.rebuild();

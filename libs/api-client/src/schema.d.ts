@@ -15,7 +15,7 @@ export interface paths {
         put?: never;
         /**
          * Rebuild every projection from position 0
-         * @description Builds new generations beside the live ones, which keep answering until the new ones have caught up. `?wait=true` answers when done.
+         * @description Builds new generations beside the live ones, which keep answering until the new ones have caught up. `?wait=true` answers when done, or 503 `rebuild_failed` naming the cause (e.g. a damaged event: stream, position, file) when a new generation fails; the live ones then stay, and a later rebuild starts afresh.
          */
         post: operations["rebuildProjections"];
         delete?: never;
@@ -358,6 +358,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/partnerships/{id}/health/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Relationship health at each week or month from `from` to `to`, for charts (SPEC §3.7): score, status, trend and component scores per step */
+        get: operations["getPartnershipHealthHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/partnerships/{id}/intensity": {
         parameters: {
             query?: never;
@@ -568,6 +585,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/departures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What happened to the partnerships of the people who left in a period (default the last 365 days): touchpoints 180 days before and after, days to a new primary, warm or cold handover; `person` gives one person’s aftermath */
+        get: operations["getDeparturesReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/key-person-risk": {
         parameters: {
             query?: never;
@@ -602,6 +636,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/levels/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The levels report at each month from `from` to `to`, for charts (SPEC §3.7); the filters of the levels report */
+        get: operations["getLevelsHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/partner-load": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per partner organisation, across all schools, what was asked of it in the last 365 days; overAsked when far above its size (README, "Partner load"); most loaded first */
+        get: operations["getPartnerLoadReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/recurring-cooperation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per partnership, the activity kinds held in two or more school years (1 August – 31 July) versus once only */
+        get: operations["getRecurringCooperationReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/start-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Days from opening to the first activity and the first formal agreement, per partnership and as medians per level and school */
+        get: operations["getStartUpReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/worklist": {
         parameters: {
             query?: never;
@@ -628,7 +730,7 @@ export interface paths {
         };
         /**
          * Readiness: each store (event log, read store, key store) and the projections
-         * @description 200 when every store answers and no projection has failed; 503 otherwise, saying which. Includes projection lag.
+         * @description 200 when every store answers and takes writes and no projection has failed; 503 otherwise, saying which and why (a full or read-only disk, a data file deleted or replaced, a projection stopped on a damaged event). Includes projection lag.
          */
         get: operations["getHealth"];
         put?: never;
@@ -660,6 +762,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActivityKindYearsResponse: {
+            /** @enum {string} */
+            kind: "internship" | "guest_lecture" | "company_visit" | "open_day" | "practice_assignment" | "hybrid_teacher" | "elective_course" | "research_project" | "brainstorm" | "network_meeting" | "teacher_internship" | "media_publicity" | "thank_you" | "other";
+            /**
+             * @description school years, 1 August – 31 July
+             * @example [
+             *       "2024-2025",
+             *       "2025-2026"
+             *     ]
+             */
+            schoolYears: string[];
+        };
         AssignContactDto: {
             /**
              * Format: date-time
@@ -765,6 +879,7 @@ export interface components {
         ContinuityReportResponse: {
             /** Format: date-time */
             asOf: string;
+            filter: components["schemas"]["ReportFilterResponse"];
             /** @description orphaned first */
             items: components["schemas"]["ContinuityRowResponse"][];
         };
@@ -777,6 +892,47 @@ export interface components {
             school: components["schemas"]["SideContinuityRowResponse"];
             schoolName: string | null;
         };
+        DamagedEventResponse: {
+            /** @description what is wrong with it (checksum mismatch, not valid JSON) */
+            detail: string;
+            position: number;
+            streamId: string;
+        };
+        DepartedRelationResponse: {
+            activityFellByHalf: boolean | null;
+            afterWindowComplete: boolean;
+            daysToNewPrimary: number | null;
+            /** @enum {string} */
+            handover: "warm" | "cold" | "none";
+            newPrimary: components["schemas"]["NewPrimaryResponse"] | null;
+            /** Format: uuid */
+            partnerId: string;
+            partnerName: string | null;
+            /** Format: uuid */
+            partnershipId: string;
+            reason: string;
+            /** Format: uuid */
+            schoolId: string;
+            schoolName: string | null;
+            /** @enum {string} */
+            side: "school" | "partner";
+            stillOpen: boolean;
+            /** @description touchpoints in the 180 days after the departure, as far as asOf reaches */
+            touchpointsAfter: number;
+            /** @description touchpoints in the 180 days up to the departure */
+            touchpointsBefore: number;
+        };
+        DepartureAftermathResponse: {
+            /** Format: date-time */
+            leftAt: string;
+            name: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string | null;
+            /** Format: uuid */
+            personId: string;
+            relations: components["schemas"]["DepartedRelationResponse"][];
+        };
         DepartureImpactResponse: {
             /** @enum {string} */
             becomes: "orphaned" | "high_risk";
@@ -785,6 +941,27 @@ export interface components {
             reason: string;
             /** @enum {string} */
             side: "school" | "partner";
+        };
+        DeparturesReportResponse: {
+            /** @description share of the relations (with touchpoints before and 180 days passed) whose touchpoints fell by half or more */
+            activityFellByHalfShare: number | null;
+            /** Format: date-time */
+            asOf: string;
+            coldHandovers: number;
+            departures: number;
+            /** Format: date-time */
+            from: string;
+            items: components["schemas"]["DepartureAftermathResponse"][];
+            medianDaysToNewPrimary: number | null;
+            /** @description how each figure was counted, per figure */
+            reasons: {
+                [key: string]: string;
+            };
+            relations: number;
+            stillOpen: number;
+            /** Format: date-time */
+            to: string;
+            warmHandovers: number;
         };
         EndPartnershipDto: {
             /**
@@ -834,6 +1011,11 @@ export interface components {
         EventStoreStatusResponse: {
             /** @description why it is down (credentials masked) */
             error?: string;
+            /**
+             * @description its file refuses writes: disk full, read-only, I/O error, deleted or replaced … (docs/operations.md, Faults)
+             * @enum {string}
+             */
+            fault?: "full" | "read_only" | "io" | "cannot_open" | "gone" | "damaged";
             headPosition?: number;
             latencyMs: number;
             /** @enum {string} */
@@ -895,13 +1077,56 @@ export interface components {
             score: number | null;
             weight: number;
         };
+        HealthHistoryResponse: {
+            /** @enum {string} */
+            every: "week" | "month";
+            /**
+             * Format: date-time
+             * @description the first step asked (a day: the end of that day in timeZone)
+             */
+            from: string;
+            /** Format: uuid */
+            partnershipId: string;
+            /** @description oldest first */
+            steps: components["schemas"]["HealthStepResponse"][];
+            /** @example Europe/Amsterdam */
+            timeZone: string;
+            /**
+             * Format: date-time
+             * @description the last step, itself a step
+             */
+            to: string;
+        };
         HealthResponse: {
             eventStore: components["schemas"]["EventStoreStatusResponse"];
+            /** @description the background check of every event's checksum since start */
+            integrity: components["schemas"]["IntegrityResponse"];
             keyStore: components["schemas"]["StoreStatusResponse"];
             readModels: components["schemas"]["ReadModelsStatusResponse"];
             readStore: components["schemas"]["StoreStatusResponse"];
             /** @enum {string} */
             status: "ok" | "degraded";
+        };
+        HealthStepComponentsResponse: {
+            cadence?: number | null;
+            commitments?: number | null;
+            continuity?: number | null;
+            evaluation?: number | null;
+            formalisation?: number | null;
+            recency?: number | null;
+            reciprocity?: number | null;
+            satisfaction?: number | null;
+        };
+        HealthStepResponse: {
+            /** Format: date-time */
+            asOf: string;
+            components: components["schemas"]["HealthStepComponentsResponse"];
+            /** @description null before the partnership was opened */
+            score: number | null;
+            /** @enum {string} */
+            status: "healthy" | "attention" | "at_risk" | "dormant" | "ended" | "not_opened";
+            /** @description score(asOf) − score(asOf − 90 days) */
+            trend: number | null;
         };
         HoldEvaluationDto: {
             /**
@@ -928,9 +1153,22 @@ export interface components {
             /** @example 8 */
             schoolSatisfaction: number;
         };
+        IntegrityResponse: {
+            /** @description events checked so far */
+            checked: number;
+            damaged?: components["schemas"]["DamagedEventResponse"][];
+            /** @description why the check could not run */
+            error?: string;
+            file?: string;
+            /** @enum {string} */
+            status: "checking" | "ok" | "damaged" | "failed" | "not_applicable";
+            /** @description events to check (the head when the check began) */
+            total: number;
+        };
         KeyPersonRiskReportResponse: {
             /** Format: date-time */
             asOf: string;
+            filter: components["schemas"]["ReportFilterResponse"];
             /** @description highest school-side risk first */
             items: components["schemas"]["KeyPersonRiskRowResponse"][];
         };
@@ -942,6 +1180,29 @@ export interface components {
             partnershipId: string;
             school: components["schemas"]["SideRiskRowResponse"];
             schoolName: string | null;
+        };
+        LevelFiguresResponse: {
+            /** @description share with status at_risk */
+            atRiskShare: number | null;
+            byStage: components["schemas"]["StageCountsResponse"];
+            /** @description commitments kept (730 days) */
+            commitmentsKeptRatio: number | null;
+            /** @description share with status dormant */
+            dormantShare: number | null;
+            /** @description share of partnerships older than 180 days evaluated in the last 365 */
+            evaluatedShare: number | null;
+            /** @description share of agreed/active partnerships with a valid formal agreement */
+            formalAgreementShare: number | null;
+            /** @description share with high school-side key-person risk */
+            highKeyPersonRiskShare: number | null;
+            /** @enum {string} */
+            level: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo";
+            meanHealth: number | null;
+            /** @description a partnership counts once for each of its levels */
+            partnerships: number;
+            /** @description share of the partnerships not ended and at least 365 days old with an activity kind held in two or more school years (SPEC §3.8) */
+            recurringShare: number | null;
+            tierInvolvement: components["schemas"]["TierInvolvementResponse"];
         };
         LevelRowResponse: {
             /** @description share with status at_risk */
@@ -966,19 +1227,40 @@ export interface components {
             reasons: {
                 [key: string]: string;
             };
+            /** @description share of the partnerships not ended and at least 365 days old with an activity kind held in two or more school years (SPEC §3.8) */
+            recurringShare: number | null;
             tierInvolvement: components["schemas"]["TierInvolvementResponse"];
         };
-        LevelsFilterResponse: {
-            levels?: ("po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo")[];
-            region?: string;
-            /** Format: uuid */
-            schoolId?: string;
+        LevelsHistoryResponse: {
+            /** @enum {string} */
+            every: "month";
+            filter: components["schemas"]["ReportFilterResponse"];
+            /**
+             * Format: date-time
+             * @description the first step asked (a day: the end of that day in timeZone)
+             */
+            from: string;
+            /** @description oldest first */
+            steps: components["schemas"]["LevelsStepResponse"][];
+            /** @example Europe/Amsterdam */
+            timeZone: string;
+            /**
+             * Format: date-time
+             * @description the last step, itself a step
+             */
+            to: string;
         };
         LevelsReportResponse: {
             /** Format: date-time */
             asOf: string;
-            filter: components["schemas"]["LevelsFilterResponse"];
+            filter: components["schemas"]["ReportFilterResponse"];
             levels: components["schemas"]["LevelRowResponse"][];
+        };
+        LevelsStepResponse: {
+            /** Format: date-time */
+            asOf: string;
+            /** @description the rows of the levels report at asOf, without their reasons */
+            levels: components["schemas"]["LevelFiguresResponse"][];
         };
         MakeCommitmentDto: {
             /**
@@ -1011,6 +1293,13 @@ export interface components {
              * @enum {string}
              */
             side: "school" | "partner";
+        };
+        NewPrimaryResponse: {
+            name: string;
+            /** Format: uuid */
+            personId: string;
+            /** Format: date-time */
+            since: string;
         };
         OpenPartnershipDto: {
             /**
@@ -1101,6 +1390,48 @@ export interface components {
             /** @enum {string} */
             size?: "micro" | "small" | "medium" | "large";
         };
+        PartnerLoadReportResponse: {
+            /** Format: date-time */
+            asOf: string;
+            /**
+             * Format: date-time
+             * @description the window is (from, asOf]
+             */
+            from: string;
+            items: components["schemas"]["PartnerLoadRowResponse"][];
+            /** @description over-asked partners in the answer */
+            overAsked: number;
+        };
+        PartnerLoadRowResponse: {
+            activities: number;
+            /** @description activities per kind (internship, guest_lecture, company_visit, open_day, practice_assignment, hybrid_teacher, elective_course, research_project, brainstorm, network_meeting, teacher_internship, media_publicity, thank_you, other) */
+            activitiesByKind: {
+                [key: string]: number;
+            };
+            /** @enum {string|null} */
+            kind: "school" | "company" | "government" | "network" | "other" | null;
+            /** @description max(schools / expected schools, activities / expected activities) for the organisation’s size */
+            load: number;
+            /** @description load at least the over-asked factor (README, "Partner load") */
+            overAsked: boolean;
+            /** Format: uuid */
+            partnerId: string;
+            partnerName: string;
+            /** @description distinct people of the partner who took part in a touchpoint in the last 365 days */
+            partnerPeople: number;
+            /** @description partnerships with this partner running at some moment of the last 365 days */
+            partnerships: number;
+            reason: string;
+            /** @description distinct school people who took part in a touchpoint with this partner in the last 365 days */
+            schoolPeople: number;
+            /** @description distinct schools of those partnerships */
+            schools: number;
+            sector: string | null;
+            /** @enum {string|null} */
+            size: "micro" | "small" | "medium" | "large" | null;
+            /** @description the sum of the activities’ student counts */
+            studentsPlaced: number;
+        };
         PartnerRefResponse: {
             /** @enum {string|null} */
             kind: "school" | "company" | "government" | "network" | "other" | null;
@@ -1161,7 +1492,7 @@ export interface components {
             /** @enum {string} */
             status: "healthy" | "attention" | "at_risk" | "dormant" | "ended" | "not_opened";
             themes: string[];
-            /** @description score(asOf) − score(asOf − 90 days) */
+            /** @description score(asOf) − score(asOf − 90 days); null when not open 90 days before */
             trend: number | null;
         };
         PartnershipHealthResponse: {
@@ -1229,6 +1560,8 @@ export interface components {
             /** @enum {string} */
             status: "healthy" | "attention" | "at_risk" | "dormant" | "ended" | "not_opened";
             themes: string[];
+            /** @description score(asOf) − score(asOf − 90 days); null when not open 90 days before */
+            trend: number | null;
         };
         PeopleCountsResponse: {
             /** @description not left at asOf */
@@ -1431,6 +1764,27 @@ export interface components {
             /** @example Discussed internship places for next year */
             summary?: string;
         };
+        RecurringCooperationReportResponse: {
+            /** Format: date-time */
+            asOf: string;
+            items: components["schemas"]["RecurringCooperationResponse"][];
+        };
+        RecurringCooperationResponse: {
+            kinds: components["schemas"]["ActivityKindYearsResponse"][];
+            levels: ("po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo")[];
+            onceKinds: ("internship" | "guest_lecture" | "company_visit" | "open_day" | "practice_assignment" | "hybrid_teacher" | "elective_course" | "research_project" | "brainstorm" | "network_meeting" | "teacher_internship" | "media_publicity" | "thank_you" | "other")[];
+            /** Format: uuid */
+            partnerId: string;
+            partnerName: string | null;
+            /** Format: uuid */
+            partnershipId: string;
+            reason: string;
+            recurring: boolean;
+            recurringKinds: ("internship" | "guest_lecture" | "company_visit" | "open_day" | "practice_assignment" | "hybrid_teacher" | "elective_course" | "research_project" | "brainstorm" | "network_meeting" | "teacher_internship" | "media_publicity" | "thank_you" | "other")[];
+            /** Format: uuid */
+            schoolId: string;
+            schoolName: string | null;
+        };
         RegisterOrganisationDto: {
             /**
              * @example school
@@ -1496,6 +1850,19 @@ export interface components {
              */
             tier: "strategic" | "tactical" | "operational";
         };
+        ReportFilterResponse: {
+            /** @enum {string} */
+            level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
+            /** @enum {string} */
+            orphaned?: "true" | "false";
+            region?: string;
+            /** @enum {string} */
+            risk?: "high" | "medium" | "low";
+            /** Format: uuid */
+            school?: string;
+            /** @enum {string} */
+            stage?: "exploring" | "agreed" | "active" | "paused" | "ended";
+        };
         RoleHeldResponse: {
             /**
              * Format: date-time
@@ -1532,8 +1899,8 @@ export interface components {
             warmHandovers: number;
         };
         SideContinuityRowResponse: {
-            /** @description number of backups assigned */
-            backups: number;
+            /** @description as in /partnerships/:id/continuity; CSV: backups.personId, backups.name, … joined with ; */
+            backups: components["schemas"]["ContactRefResponse"][];
             coldHandovers: number;
             distinctParticipants365: number;
             gapDays: number;
@@ -1598,9 +1965,63 @@ export interface components {
             exploring: number;
             paused: number;
         };
+        StartUpLevelResponse: {
+            /** @enum {string} */
+            level: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo";
+            medianDaysToFirstActivity: number | null;
+            medianDaysToFirstAgreement: number | null;
+            partnerships: number;
+            reason: string;
+            withFirstActivity: number;
+            withFirstAgreement: number;
+        };
+        StartUpPaceResponse: {
+            ageDays: number;
+            daysToFirstActivity: number | null;
+            daysToFirstAgreement: number | null;
+            /** Format: date-time */
+            firstActivityAt: string | null;
+            /** Format: date-time */
+            firstAgreementAt: string | null;
+            levels: ("po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo")[];
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: uuid */
+            partnerId: string;
+            partnerName: string | null;
+            /** Format: uuid */
+            partnershipId: string;
+            reason: string;
+            /** Format: uuid */
+            schoolId: string;
+            schoolName: string | null;
+        };
+        StartUpReportResponse: {
+            /** Format: date-time */
+            asOf: string;
+            byLevel: components["schemas"]["StartUpLevelResponse"][];
+            bySchool: components["schemas"]["StartUpSchoolResponse"][];
+            items: components["schemas"]["StartUpPaceResponse"][];
+        };
+        StartUpSchoolResponse: {
+            medianDaysToFirstActivity: number | null;
+            medianDaysToFirstAgreement: number | null;
+            partnerships: number;
+            reason: string;
+            /** Format: uuid */
+            schoolId: string;
+            schoolName: string | null;
+            withFirstActivity: number;
+            withFirstAgreement: number;
+        };
         StoreStatusResponse: {
             /** @description why it is down (credentials masked) */
             error?: string;
+            /**
+             * @description its file refuses writes: disk full, read-only, I/O error, deleted or replaced … (docs/operations.md, Faults)
+             * @enum {string}
+             */
+            fault?: "full" | "read_only" | "io" | "cannot_open" | "gone" | "damaged";
             latencyMs: number;
             /** @enum {string} */
             status: "up" | "down";
@@ -1763,6 +2184,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -1892,7 +2315,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -1912,7 +2335,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -1923,7 +2372,7 @@ export interface operations {
     listOrganisations: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
@@ -1956,6 +2405,8 @@ export interface operations {
             /** @description Schools, companies, municipalities and networks */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2004,6 +2455,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -2081,7 +2534,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2101,7 +2554,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -2190,6 +2669,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -2239,7 +2720,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: organisation_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `organisation_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2255,10 +2736,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "organisation_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, organisation_exists */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `organisation_exists`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2274,6 +2762,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -2329,7 +2824,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, levels_only_for_schools, name_empty, school_without_levels, unknown_level */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `levels_only_for_schools`, `name_empty`, `school_without_levels`, `unknown_level`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2345,6 +2840,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -2376,7 +2878,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2396,7 +2898,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -2407,7 +2935,7 @@ export interface operations {
     getOrganisation: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
             };
             header?: {
@@ -2474,6 +3002,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -2523,7 +3053,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: organisation_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `organisation_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2539,6 +3069,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "organisation_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -2570,7 +3107,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2590,7 +3127,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -2681,6 +3244,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -2730,7 +3295,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: organisation_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `organisation_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2746,10 +3311,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "organisation_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, organisation_exists */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `organisation_exists`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2765,6 +3337,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -2820,7 +3399,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, levels_only_for_schools, name_empty, school_without_levels, unknown_level */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `levels_only_for_schools`, `name_empty`, `school_without_levels`, `unknown_level`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2836,6 +3415,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -2867,7 +3453,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2887,7 +3473,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -2898,12 +3510,14 @@ export interface operations {
     listPartnerships: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
                 /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
+                /** @description intensity at asOf */
+                intensity?: "placement" | "aligned" | "exchange" | "innovation";
                 /** @description level */
                 level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
                 /** @description page size */
@@ -2912,14 +3526,14 @@ export interface operations {
                 partner?: string;
                 /** @description region of the school */
                 region?: string;
-                /** @description school-side key-person risk at asOf */
+                /** @description school-side key-person risk at asOf; ended partnerships only with stage=ended */
                 risk?: "high" | "medium" | "low";
                 /** @description schoolId */
                 school?: string;
                 /** @description sector of the partner */
                 sector?: string;
-                /** @description default healthScore: the weakest first */
-                sort?: "healthScore" | "-healthScore" | "openedAt" | "-openedAt" | "school" | "-school" | "partner" | "-partner";
+                /** @description default healthScore: the weakest first; trend: the worst decline (90 days) first; ended partnerships last on healthScore and trend */
+                sort?: "healthScore" | "-healthScore" | "trend" | "-trend" | "openedAt" | "-openedAt" | "school" | "-school" | "partner" | "-partner";
                 /** @description stage at asOf */
                 stage?: "exploring" | "agreed" | "active" | "paused" | "ended";
                 /** @description health status at asOf */
@@ -2939,6 +3553,8 @@ export interface operations {
             /** @description Partnerships with school, partner, levels, stage, intensity, health and school-side key-person risk as of asOf */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -2987,6 +3603,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -3064,7 +3682,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3084,7 +3702,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -3174,6 +3818,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -3223,7 +3869,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3239,10 +3885,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3258,6 +3911,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -3313,7 +3973,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3329,6 +3989,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -3360,7 +4027,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3380,7 +4047,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -3391,7 +4084,7 @@ export interface operations {
     getPartnership: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
             };
             header?: {
@@ -3458,6 +4151,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -3507,7 +4202,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3523,6 +4218,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -3554,7 +4256,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3574,7 +4276,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -3660,6 +4388,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -3709,7 +4439,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3725,10 +4455,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3744,6 +4481,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -3799,7 +4543,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3815,6 +4559,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -3846,7 +4597,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -3866,7 +4617,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -3951,6 +4728,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -4000,7 +4779,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4016,10 +4795,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4035,6 +4821,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -4090,7 +4883,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4106,6 +4899,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -4137,7 +4937,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4157,7 +4957,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -4239,6 +5065,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -4288,7 +5116,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4304,10 +5132,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4323,6 +5158,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -4378,7 +5220,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4394,6 +5236,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -4425,7 +5274,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4445,7 +5294,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -4531,6 +5406,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -4580,7 +5457,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4596,10 +5473,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4615,6 +5499,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -4670,7 +5561,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4686,6 +5577,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -4717,7 +5615,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4737,7 +5635,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -4819,6 +5743,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -4868,7 +5794,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4884,10 +5810,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4903,6 +5836,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -4958,7 +5898,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -4974,6 +5914,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -5005,7 +5952,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5025,7 +5972,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -5107,6 +6080,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -5156,7 +6131,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5172,10 +6147,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5191,6 +6173,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -5246,7 +6235,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5262,6 +6251,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -5293,7 +6289,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5313,7 +6309,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -5395,6 +6417,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -5444,7 +6468,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5460,10 +6484,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5479,6 +6510,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -5534,7 +6572,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5550,6 +6588,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -5581,7 +6626,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5601,7 +6646,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -5687,6 +6758,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -5736,7 +6809,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5752,10 +6825,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5771,6 +6851,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -5826,7 +6913,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5842,6 +6929,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -5873,7 +6967,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -5893,7 +6987,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -5975,6 +7095,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -6024,7 +7146,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6040,10 +7162,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6059,6 +7188,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -6114,7 +7250,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6130,6 +7266,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -6161,7 +7304,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6181,7 +7324,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -6192,7 +7361,7 @@ export interface operations {
     getPartnershipContinuity: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
             };
             header?: {
@@ -6259,6 +7428,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -6308,7 +7479,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6324,6 +7495,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -6355,7 +7533,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6375,7 +7553,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -6459,6 +7663,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -6508,7 +7714,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6524,10 +7730,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6543,6 +7756,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -6598,7 +7818,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6614,6 +7834,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -6645,7 +7872,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6665,7 +7892,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -6751,6 +8004,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -6800,7 +8055,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6816,10 +8071,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6835,6 +8097,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -6890,7 +8159,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6906,6 +8175,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -6937,7 +8213,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -6957,7 +8233,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -6968,7 +8270,7 @@ export interface operations {
     getPartnershipHealth: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
             };
             header?: {
@@ -7035,6 +8337,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -7084,7 +8388,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7100,6 +8404,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -7131,7 +8442,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7151,7 +8462,264 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getPartnershipHealthHistory: {
+        parameters: {
+            query?: {
+                /** @description step back from `to` by a week or a calendar month (default week); at most 261 steps, else 400 history_too_long */
+                every?: "week" | "month";
+                /** @description the first step (a day is the end of that day in TIME_ZONE); default a year before `to` */
+                from?: string;
+                /** @description the last step (a day is the end of that day in TIME_ZONE); default now */
+                to?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path: {
+                /** @description the resource id (a UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Relationship health at each week or month from `from` to `to`, for charts (SPEC §3.7): score, status, trend and component scores per step */
+            200: {
+                headers: {
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthHistoryResponse"];
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_history_range`, `history_too_long`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: connector, manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`. */
+            404: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -7235,6 +8803,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -7284,7 +8854,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7300,10 +8870,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7319,6 +8896,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -7374,7 +8958,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7390,6 +8974,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -7421,7 +9012,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7441,7 +9032,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -7528,6 +9145,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -7577,7 +9196,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7593,10 +9212,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7612,6 +9238,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -7667,7 +9300,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7683,6 +9316,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -7714,7 +9354,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7734,7 +9374,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -7745,7 +9411,7 @@ export interface operations {
     getPartnershipKeyPersonRisk: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
             };
             header?: {
@@ -7812,6 +9478,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -7861,7 +9529,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7877,6 +9545,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -7908,7 +9583,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -7928,7 +9603,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -8013,6 +9714,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -8062,7 +9765,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found, organisation_not_found, person_not_found, agreement_not_found, commitment_not_found, contact_not_assigned */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`, `organisation_not_found`, `person_not_found`, `agreement_not_found`, `commitment_not_found`, `contact_not_assigned`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8078,10 +9781,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, partnership_exists, id_already_used */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `partnership_exists`, `id_already_used`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8097,6 +9807,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -8152,7 +9869,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, agreement_already_terminated, backup_is_primary, closed_before_made, commitment_closed, contact_already_assigned, contact_wrong_side, date_before_opening, date_in_future, description_empty, duplicate_person, ends_before_start, intensity_unchanged, invalid_date, invalid_student_count, invalid_transition, level_not_offered, levels_required, next_evaluation_not_after, owner_wrong_side, partner_is_school, partnership_ended, person_erased, person_left, person_not_in_partnership, rating_out_of_range, reason_required, school_not_a_school, termination_before_signing, unassigned_before_assigned, unknown_level, valid_until_not_after_signing */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `agreement_already_terminated`, `backup_is_primary`, `closed_before_made`, `commitment_closed`, `contact_already_assigned`, `contact_wrong_side`, `date_before_opening`, `date_in_future`, `description_empty`, `duplicate_person`, `ends_before_start`, `intensity_unchanged`, `invalid_date`, `invalid_student_count`, `invalid_transition`, `level_not_offered`, `levels_required`, `next_evaluation_not_after`, `owner_wrong_side`, `partner_is_school`, `partnership_ended`, `person_erased`, `person_left`, `person_not_in_partnership`, `rating_out_of_range`, `reason_required`, `school_not_a_school`, `termination_before_signing`, `unassigned_before_assigned`, `unknown_level`, `valid_until_not_after_signing`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8168,6 +9885,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -8199,7 +9923,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8219,7 +9943,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -8230,9 +9980,11 @@ export interface operations {
     getPartnershipTimeline: {
         parameters: {
             query?: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
+                asOf?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
-                /** @description format */
+                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
                 /** @description limit */
                 limit?: number;
@@ -8252,6 +10004,8 @@ export interface operations {
             /** @description Every event of the partnership, oldest first, with who recorded it */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description the stream revision of what is answered, e.g. `"3"`: send it as If-Match */
                     ETag?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
@@ -8302,6 +10056,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -8351,7 +10107,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: partnership_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8367,6 +10123,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -8398,7 +10161,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8418,7 +10181,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -8429,7 +10218,7 @@ export interface operations {
     listPeople: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
@@ -8460,6 +10249,8 @@ export interface operations {
             /** @description People with their organisation, role and tier */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8508,6 +10299,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -8585,7 +10378,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8605,7 +10398,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -8691,6 +10510,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -8740,7 +10561,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: person_not_found, organisation_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`, `organisation_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8756,10 +10577,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "person_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, person_exists */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `person_exists`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8775,6 +10603,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -8830,7 +10665,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, name_empty, person_already_erased, person_already_left, person_erased, person_left, unknown_level */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `name_empty`, `person_already_erased`, `person_already_left`, `person_erased`, `person_left`, `unknown_level`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8846,6 +10681,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -8877,7 +10719,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -8897,7 +10739,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -8908,7 +10776,7 @@ export interface operations {
     getPerson: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
             };
             header?: {
@@ -8975,6 +10843,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -9024,7 +10894,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: person_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9040,6 +10910,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "person_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9071,7 +10948,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9091,7 +10968,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -9176,6 +11079,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -9225,7 +11130,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: person_not_found, organisation_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`, `organisation_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9241,10 +11146,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "person_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, person_exists */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `person_exists`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9260,6 +11172,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9315,7 +11234,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, name_empty, person_already_erased, person_already_left, person_erased, person_left, unknown_level */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `name_empty`, `person_already_erased`, `person_already_left`, `person_erased`, `person_left`, `unknown_level`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9331,6 +11250,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9362,7 +11288,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9382,7 +11308,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -9466,6 +11418,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -9515,7 +11469,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: person_not_found, organisation_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`, `organisation_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9531,10 +11485,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "person_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, person_exists */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `person_exists`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9550,6 +11511,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9605,7 +11573,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, name_empty, person_already_erased, person_already_left, person_erased, person_left, unknown_level */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `name_empty`, `person_already_erased`, `person_already_left`, `person_erased`, `person_left`, `unknown_level`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9621,6 +11589,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9652,7 +11627,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9672,7 +11647,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -9752,6 +11753,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -9801,7 +11804,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: person_not_found, organisation_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`, `organisation_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9817,10 +11820,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "person_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: revision_mismatch, person_exists */
+            /** @description the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is. Codes: `revision_mismatch`, `person_exists`. */
             409: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9836,6 +11846,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "revision_mismatch",
+                     *       "message": "the stream has moved on (If-Match) or the id is taken; `currentRevision` says where the stream is"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9891,7 +11908,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: idempotency_key_reused, date_in_future, invalid_date, name_empty, person_already_erased, person_already_left, person_erased, person_left, unknown_level */
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `idempotency_key_reused`, `date_in_future`, `invalid_date`, `name_empty`, `person_already_erased`, `person_already_left`, `person_erased`, `person_left`, `unknown_level`. */
             422: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9907,6 +11924,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "idempotency_key_reused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -9938,7 +11962,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -9958,7 +11982,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -9969,7 +12019,7 @@ export interface operations {
     getPersonExposure: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
@@ -9989,6 +12039,8 @@ export interface operations {
             /** @description Where the relation hangs on this person, and what breaks if they leave (SPEC §3.3) */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10037,6 +12089,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -10086,7 +12140,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: person_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10102,6 +12156,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "person_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10133,7 +12194,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10153,7 +12214,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -10164,7 +12251,7 @@ export interface operations {
     getContinuityReport: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
@@ -10176,6 +12263,8 @@ export interface operations {
                 region?: string;
                 /** @description only this school */
                 school?: string;
+                /** @description only partnerships in this stage at asOf; without it, those not ended (ended ones only with stage=ended) */
+                stage?: "exploring" | "agreed" | "active" | "paused" | "ended";
             };
             header?: {
                 /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
@@ -10189,6 +12278,8 @@ export interface operations {
             /** @description Contact-person continuity of every running partnership, orphaned first */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10237,6 +12328,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -10314,7 +12407,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10334,7 +12427,248 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getDeparturesReport: {
+        parameters: {
+            query?: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
+                asOf?: string;
+                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
+                format?: "json" | "csv";
+                /** @description departures on or after this date; default 365 days before asOf (with `person`: any time) */
+                from?: string;
+                /** @description level */
+                level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
+                /** @description only this person: the aftermath of their departure */
+                person?: string;
+                /** @description only schools in this region */
+                region?: string;
+                /** @description only this school */
+                school?: string;
+                /** @description departures on or before this date; default (and at most) asOf */
+                to?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What happened to the partnerships of the people who left in a period (default the last 365 days): touchpoints 180 days before and after, days to a new primary, warm or cold handover; `person` gives one person’s aftermath */
+            200: {
+                headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeparturesReportResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -10345,7 +12679,7 @@ export interface operations {
     getKeyPersonRiskReport: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
@@ -10357,6 +12691,8 @@ export interface operations {
                 risk?: "high" | "medium" | "low";
                 /** @description only this school */
                 school?: string;
+                /** @description only partnerships in this stage at asOf; without it, those not ended (ended ones only with stage=ended) */
+                stage?: "exploring" | "agreed" | "active" | "paused" | "ended";
             };
             header?: {
                 /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
@@ -10370,6 +12706,8 @@ export interface operations {
             /** @description Key-person risk of every running partnership, highest school-side risk first */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10418,6 +12756,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -10495,7 +12835,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10515,7 +12855,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -10526,7 +12892,7 @@ export interface operations {
     getLevelsReport: {
         parameters: {
             query?: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
@@ -10549,6 +12915,8 @@ export interface operations {
             /** @description Commitment to partnerships per school level (SPEC §3.4), optionally for one school or region */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10597,6 +12965,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -10674,7 +13044,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10694,7 +13064,872 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getLevelsHistory: {
+        parameters: {
+            query?: {
+                /** @description step back from `to` by calendar month; at most 61 steps, else 400 history_too_long */
+                every?: "month";
+                /** @description the first step (a day is the end of that day in TIME_ZONE); default a year before `to` */
+                from?: string;
+                /** @description level */
+                level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
+                /** @description only schools in this region */
+                region?: string;
+                /** @description only this school */
+                school?: string;
+                /** @description the last step (a day is the end of that day in TIME_ZONE); default now */
+                to?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The levels report at each month from `from` to `to`, for charts (SPEC §3.7); the filters of the levels report */
+            200: {
+                headers: {
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LevelsHistoryResponse"];
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_history_range`, `history_too_long`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getPartnerLoadReport: {
+        parameters: {
+            query?: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
+                asOf?: string;
+                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
+                format?: "json" | "csv";
+                /** @description level */
+                level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
+                /** @description only partners that are over-asked (true) or not (false) */
+                overAsked?: "true" | "false";
+                /** @description only schools in this region */
+                region?: string;
+                /** @description only this school */
+                school?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per partner organisation, across all schools, what was asked of it in the last 365 days; overAsked when far above its size (README, "Partner load"); most loaded first */
+            200: {
+                headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerLoadReportResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getRecurringCooperationReport: {
+        parameters: {
+            query?: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
+                asOf?: string;
+                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
+                format?: "json" | "csv";
+                /** @description level */
+                level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
+                /** @description only partnerships with (true) or without (false) an activity kind held in two or more school years */
+                recurring?: "true" | "false";
+                /** @description only schools in this region */
+                region?: string;
+                /** @description only this school */
+                school?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per partnership, the activity kinds held in two or more school years (1 August – 31 July) versus once only */
+            200: {
+                headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecurringCooperationReportResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getStartUpReport: {
+        parameters: {
+            query?: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
+                asOf?: string;
+                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
+                format?: "json" | "csv";
+                /** @description level */
+                level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
+                /** @description only schools in this region */
+                region?: string;
+                /** @description only this school */
+                school?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Days from opening to the first activity and the first formal agreement, per partnership and as medians per level and school */
+            200: {
+                headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartUpReportResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -10705,7 +13940,7 @@ export interface operations {
     getWorklist: {
         parameters: {
             query: {
-                /** @description the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now */
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
                 /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
                 format?: "json" | "csv";
@@ -10724,6 +13959,8 @@ export interface operations {
             /** @description The actions due on the partnerships where the person is a school-side contact, most urgent first (SPEC §3.5) */
             200: {
                 headers: {
+                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10772,6 +14009,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -10821,7 +14060,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description codes: person_not_found */
+            /** @description no such record (or one outside the caller’s scope). Codes: `person_not_found`. */
             404: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10837,6 +14076,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "person_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -10868,7 +14114,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `read_models_behind`, `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -10888,7 +14134,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "read_models_behind",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -11010,6 +14282,8 @@ export interface operations {
             /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
             401: {
                 headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -11087,7 +14361,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had. Codes: `authentication_unavailable`. */
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
             503: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -11107,7 +14381,33 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
-                     *       "message": "not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had"
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];

@@ -1,6 +1,7 @@
 export * from './shared/vocabulary';
 export * from './shared/domain-error';
 export * from './shared/dates';
+export * from './shared/local-days';
 export * from './shared/decider';
 export * from './events';
 export * from './organisation/organisation.events';

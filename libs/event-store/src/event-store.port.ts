@@ -157,3 +157,11 @@ export async function* readAllInPages(store: Pick<EventStore, 'readAll'>, after:
     after = page[page.length - 1].position;
   }
 }
+
+/**
+ * The type a quarantined event's row carries in place of its own (`npm run cli -- repair-event quarantine`, see
+ * docs/operations.md): it keeps its position and revision, so numbering stays gap-free, and every reader (aggregates,
+ * projections) passes over it. Its metadata says who quarantined it, when and why; the original row is kept in the
+ * log file's `quarantined_events` table.
+ */
+export const QUARANTINED_EVENT_TYPE = '$quarantined';

@@ -1,5 +1,5 @@
 export * from './event-store.port';
-export { EventLogCorruptError } from './errors';
+export { DamagedEventError, EventLogCorruptError } from './errors';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';
 import type { EventStoreDbEventStore as EventStoreDbEventStoreClass } from './eventstoredb/eventstoredb-event-store';
 import { loadEventStoreDb } from './eventstoredb/load-eventstoredb';
@@ -10,3 +10,5 @@ Object.defineProperty(exports, 'EventStoreDbEventStore', { enumerable: true, get
 export { createEventStore, eventLogFile, type EventStoreSettings } from './create-event-store';
 export { checkEventLogInWorker } from './sqlite/integrity-check-in-worker';
 export { UpcastingEventStore } from './upcasting-event-store';
+export { scanEventChecksumsInWorker, type ChecksumScanReport, type DamagedRow } from './sqlite/checksum-scan-in-worker';
+export { quarantineEvent, restoreEvent } from './sqlite/repair-event';

@@ -150,6 +150,7 @@ type ActionKind =
   | 'planYear'
   | 'internshipPrep'
   | 'activity'
+  | 'quickWin'
   | 'evaluate'
   | 'close'
   | 'renew'
@@ -316,6 +317,13 @@ export class PartnershipScript {
     if (seed.partner.staff.length > 1 && rng.chance(0.2)) this.schedule(workMoment(rng, t0 + rng.float(20, 200) * DAY), 'addBackup', { side: 'partner' });
 
     this.schedule(workMoment(rng, t0 + rng.float(0.2, 3) * DAY), 'touch');
+    // Seed 003: a quarter of the new partnerships get going with a quick win, a visit or guest lecture within weeks
+    // (SPEC §3.8 start-up pace); drawn apart, so the rest of the story is planned as before.
+    const quick = rng.fork('quick-win');
+    if (!seed.imported && seed.fate !== 'nomatch' && quick.chance(0.25)) {
+      const kind = quick.chance(0.5) ? 'company_visit' : 'guest_lecture';
+      this.schedule(workMoment(quick, t0 + quick.float(7, 28) * DAY), 'quickWin', { spec: { kind, weight: 1 } });
+    }
     if (seed.fate === 'nomatch') {
       this.endAt = workMoment(rng, t0 + rng.float(30, 180) * DAY);
       this.endReason = rng.pick(END_REASONS.nomatch);
@@ -423,6 +431,8 @@ export class PartnershipScript {
         return this.internshipPrep(t, action.spec!, action.startsAt!);
       case 'activity':
         return this.activity(t, action.spec!);
+      case 'quickWin':
+        return this.activity(t, action.spec!, true);
       case 'evaluate':
         return this.evaluate(t);
       case 'close':
@@ -922,8 +932,9 @@ export class PartnershipScript {
     this.schedule(startsAt, 'activity', { spec: { ...spec, students: [students, students], days: [days, days] } });
   }
 
-  private activity(t: number, spec: ActivitySpec): void {
-    if (!this.contactsActive(t) || (this.stage !== 'agreed' && this.stage !== 'active')) return;
+  /** An activity; before the partnership is agreed only as its quick win. */
+  private activity(t: number, spec: ActivitySpec, quickWin = false): void {
+    if (!this.contactsActive(t) || (!quickWin && this.stage !== 'agreed' && this.stage !== 'active')) return;
     const rng = this.rng;
     const participants = this.participants(t, spec.kind === 'thank_you' || spec.kind === 'network_meeting');
     const id = this.ids.next();

@@ -195,6 +195,8 @@ class RegionPlanner {
   private readonly partnersBySector = new Map<string, PlannedOrganisation[]>();
   private readonly partnersByKind = new Map<string, PlannedOrganisation[]>();
   private readonly pairs = new Set<string>();
+  /** Small local firms that many schools ask at once (SPEC §3.8 partner load: they show as over-asked). */
+  private readonly popular: PlannedOrganisation[] = [];
   private readonly seeds: PartnershipSeed[] = [];
 
   constructor(private readonly options: RegionPlanOptions) {
@@ -296,6 +298,27 @@ class RegionPlanner {
     return rng.weighted(SECTORS.map((sector): [Sector, number] => [sector, sector.weight * (this.region.sectorBias[sector.name] ?? 1) * (sector.levels[level] ?? 0.5)]));
   }
 
+  /**
+   * Seed 001: popular companies get over-asked by many schools at once. A region has one small firm of that kind per
+   * 400 partnerships (at least one), each asked by about 80% of the schools (at most 12) once; the choice has its
+   * own randomness per slot, so the other partnerships are planned as before.
+   */
+  private popularPartnerFor(school: PlannedOrganisation, index: number, slots: number, schools: number): PlannedOrganisation | undefined {
+    const count = Math.max(1, Math.round(slots / 400));
+    const perCompany = Math.min(12, Math.ceil(0.8 * schools));
+    const rng = this.rng.fork(`popular${index}`);
+    if (!rng.chance((count * perCompany) / slots)) return undefined;
+    const which = rng.int(0, count - 1);
+    while (this.popular.length <= which) {
+      const made = this.rng.fork(`popular-company${this.popular.length}`);
+      const sector = this.pickSector('mbo', made);
+      const town = made.pick(this.region.towns);
+      this.popular.push(this.addOrganisation({ name: this.uniqueName(companyName(made, sector, town), town), kind: 'company', levelInput: [], levels: [], sector, size: 'small', town, registeredAt: 0 }));
+    }
+    const company = this.popular[which];
+    return this.pairs.has(`${school.id}|${company.id}`) ? undefined : company;
+  }
+
   /** A partner for a school: an existing organisation (popular ones more often), or a new one. */
   private partnerFor(school: PlannedOrganisation, level: SchoolLevel, rng: Random): PlannedOrganisation {
     const kind = rng.weighted(PARTNER_KINDS[level]);
@@ -365,7 +388,7 @@ class RegionPlanner {
       const prng = rng.fork(`p${index}`);
       const levels = expand(slot.levels);
       const level = levels[0];
-      const partner = this.partnerFor(slot.school, prng.chance(0.5) ? level : prng.pick(levels), prng);
+      const partner = this.popularPartnerFor(slot.school, index, slots.length, schools.length) ?? this.partnerFor(slot.school, prng.chance(0.5) ? level : prng.pick(levels), prng);
       this.pairs.add(`${slot.school.id}|${partner.id}`);
       slot.school.partnerships += 1;
       partner.partnerships += 1;

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { ensureDirectory } from '@crm/storage';
 import { dirname } from 'node:path';
 import { Lease } from './lease.port';
 
@@ -10,7 +10,7 @@ export class SqliteLease implements Lease {
   private readonly drop: Database.Statement;
 
   constructor(file: string) {
-    mkdirSync(dirname(file), { recursive: true });
+    ensureDirectory(dirname(file));
     this.db = new Database(file);
     // The wait comes first: switching to WAL needs the lock that a standby and the holder may both be reaching for.
     this.db.pragma('busy_timeout = 5000');

@@ -1,5 +1,5 @@
 export * from './key-store.port';
-export { KeyStoreCorruptError, SqliteKeyStore } from './sqlite/sqlite-key-store';
+export { DamagedKeyError, KeyStoreCorruptError, SqliteKeyStore } from './sqlite/sqlite-key-store';
 export { MongoKeyStore, KEYS_COLLECTION } from './mongodb/mongodb-key-store';
 export { CachedKeyStore, type KeyCacheOptions } from './cached-key-store';
 export { ERASED, isSealed, type SealedValue } from './cipher';

@@ -146,8 +146,9 @@ export class PartnershipBuilder {
     return this;
   }
 
-  activity(at: string, options: { kind?: ActivityKind; with?: string[] } = {}): this {
-    return this.touch({ kind: 'activity', id: nextId('activity'), at, participantIds: options.with ?? [], activityKind: options.kind ?? 'guest_lecture' });
+  activity(at: string, options: { kind?: ActivityKind; with?: string[]; students?: number } = {}): this {
+    const students = options.students === undefined ? {} : { studentCount: options.students };
+    return this.touch({ kind: 'activity', id: nextId('activity'), at, participantIds: options.with ?? [], activityKind: options.kind ?? 'guest_lecture', ...students });
   }
 
   evaluation(at: string, options: { school?: number; partner?: number; with?: string[]; nextDue?: string } = {}): this {

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { ensureDirectory } from '@crm/storage';
+import { existsSync, linkSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Settings } from '../config/settings';
 
@@ -57,7 +58,7 @@ export function resolveAuthConfig(settings: Pick<Settings, 'auth' | 'dataDir'>, 
 /** Reads `<dataDir>/jwt-secret`, generating it (256 random bits, mode 0600) when it does not exist yet. */
 export function embeddedSecret(dataDir: string, logger: AuthLog = new Logger('Auth')): string {
   const path = join(dataDir, SECRET_FILE);
-  mkdirSync(dataDir, { recursive: true });
+  ensureDirectory(dataDir);
   if (!existsSync(path)) {
     // Written aside, then linked into place: link never overwrites, so two processes starting at once (API and
     // CLI) end up with the same secret, and neither ever reads a half-written file.

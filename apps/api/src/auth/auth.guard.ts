@@ -10,7 +10,8 @@ import { AuthenticationUnavailableError, InvalidTokenError, TOKEN_VERIFIER, Toke
 /** RFC 6750 §2.1: `Bearer <b64token>`. */
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
 
-function bearerToken(request: FastifyRequest): string {
+/** The request's bearer token, or the AuthenticationError the API answers without one (also used before a body is read). */
+export function bearerToken(request: Pick<FastifyRequest, 'headers'>): string {
   const header = request.headers.authorization;
   if (header === undefined || header.trim() === '') throw new AuthenticationError('send a bearer token: Authorization: Bearer <token>', false);
   const match = BEARER.exec(header.trim());

@@ -7,6 +7,7 @@ import { ErrorsFilter } from '../http/errors.filter';
 import { fastifyRouterOptions } from '../http/framework-errors';
 import { KnownRoutes } from '../http/known-routes';
 import { useRequestHardening, useSecurityHeaders } from '../http/hardening';
+import { capConnectionsPerAddress, maxConnectionsPerAddressFromEnv, refuseAnonymousBodies, slowClientOptions } from '../http/slow-clients';
 import { validationPipe } from '../http/validation';
 import { createLogger, PinoNestLogger } from '../observability/logger';
 import { fastifyLogging, registerRequestLogging } from '../observability/request-logging';
@@ -25,13 +26,17 @@ export async function createApp(
   // JSON lines (pino) for Fastify, Nest and one line per request; `logger: false` (tests) silences them.
   const logger = createLogger('api', options.logger === false ? 'silent' : settings.logLevel, options.logDestination);
   // fastifyRouterOptions: the router's own refusals (bad percent-encoding, over-long path parameters) in the API's error shape.
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, ...fastifyLogging(logger), ...fastifyRouterOptions });
+  // slowClientOptions: a request must have arrived whole within 30 s (a trickled body is cut off).
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, ...slowClientOptions, ...fastifyLogging(logger), ...fastifyRouterOptions });
   registerRequestLogging(adapter.getInstance());
   const routes = new KnownRoutes(adapter.getInstance());
   // Commands take JSON only: a text/plain body is 415, not a string that fails validation field by field.
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(settings), adapter, {
     logger: options.logger === false ? false : new PinoNestLogger(logger),
   });
+  // A body without a valid token is refused before it is read; connections per client address are capped.
+  refuseAnonymousBodies(app);
+  capConnectionsPerAddress(app.getHttpServer(), maxConnectionsPerAddressFromEnv());
   // Security headers (helmet) before any route exists, so every route (and /docs with its own CSP) gets them.
   await useSecurityHeaders(app);
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });

@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { EVENT_STORE, EventStore } from '@crm/event-store';
+import { DamagedEventError, EVENT_STORE, EventStore } from '@crm/event-store';
 import { DataKeyMissingError } from '@crm/privacy';
 import { PROJECTIONS, ProjectionsView } from '@crm/read-models';
 import { join } from 'node:path';
@@ -68,10 +68,15 @@ export async function checkDataIntegrity(app: INestApplication, files: DataFiles
     );
   }
   if (head > 0) {
+    // One damaged event does not stop the API: the projections stop at it and /health names it (see EventLogScan).
+    const sample = (after: number) => events.readAll(after, SAMPLE).catch((error: unknown) => {
+      if (error instanceof DamagedEventError) return [];
+      throw error;
+    });
     try {
-      await events.readAll(0, SAMPLE);
+      await sample(0);
       // the embedded log numbers events 1, 2, 3, …; EventStoreDB positions are byte offsets, read only from the start
-      if (files.contiguousPositions) await events.readAll(Math.max(0, head - SAMPLE), SAMPLE);
+      if (files.contiguousPositions) await sample(Math.max(0, head - SAMPLE));
     } catch (error) {
       if (!(error instanceof DataKeyMissingError)) throw error;
       throw new DataIntegrityError(

@@ -21,13 +21,21 @@ const STATUS_TEXT: Record<string, string> = {
   415: 'the body is not `application/json` (forms and text are refused)',
   422: 'a rule of the domain; `code` says which and `message` why',
   429: 'over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again',
-  503: 'not available now: read models behind X-Min-Position, or the identity provider’s keys could not be had',
+  503: 'not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)',
+  507: 'the disk is full: nothing was written; `Retry-After`',
 };
 
 /** Codes every route can answer (on top of its own): query strings and URLs, the bearer token, the rate limit. */
 const EVERY_ROUTE: Record<string, string[]> = { 400: ['invalid_query_parameter', 'validation_failed', 'malformed_url', 'bad_request'] };
 const WITH_PATH_ID: Record<string, string[]> = { 400: ['invalid_id'] };
-const SECURED_ROUTE: Record<string, string[]> = { 401: ['unauthenticated'], 403: ['forbidden'], 429: ['rate_limited'], 503: ['authentication_unavailable'] };
+const SECURED_ROUTE: Record<string, string[]> = {
+  401: ['unauthenticated'],
+  403: ['forbidden'],
+  429: ['rate_limited'],
+  // storage faults (http/storage-error-body.ts) can meet any route that reads or writes the stores
+  503: ['authentication_unavailable', 'storage_read_only', 'storage_io_error', 'storage_unavailable', 'storage_damaged', 'event_damaged', 'key_damaged', 'rebuild_failed'],
+  507: ['storage_full'],
+};
 const WITH_BODY: Record<string, string[]> = { 400: ['malformed_json', 'empty_body', 'body_too_deep'], 413: ['body_too_large'], 415: ['unsupported_media_type'] };
 
 const header = (description: string, schema: Json = { type: 'string' }) => ({ description, schema });
@@ -41,6 +49,8 @@ const RATE_LIMIT_HEADERS = {
   'X-RateLimit-Reset': header('seconds until the window frees a request', { type: 'integer', minimum: 0 }),
 };
 const RETRY_AFTER = { 'Retry-After': header('seconds to wait', { type: 'integer', minimum: 0 }) };
+const CHALLENGE = { 'WWW-Authenticate': header('`Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent') };
+const CSV_HEADERS = { 'Content-Disposition': header('with `text/csv`: `attachment; filename="<what>.csv"`') };
 
 const TAGS: Record<string, string> = {
   partnerships: 'Partnerships between a school and a partner: commands that record what happened, and health, continuity, key-person risk and the timeline',
@@ -113,9 +123,14 @@ export function applyApiConventions(input: OpenAPIObject): OpenAPIObject {
       }
       if (hasBody) addErrors(operation, WITH_BODY);
       for (const [status, response] of Object.entries<Json>(operation.responses)) {
-        response.headers = { ...REQUEST_HEADERS, ...(secured && RATE_LIMIT_HEADERS), ...(status === '429' && RETRY_AFTER), ...response.headers };
+        // The route's own codes (ApiErrors) described like the shared ones.
+        if (Number(status) >= 400 && response[ERROR_CODES_EXTENSION] && !response.content?.['application/json']?.example) {
+          Object.assign(response, errorResponse(status, response[ERROR_CODES_EXTENSION]));
+        }
+        response.headers = { ...REQUEST_HEADERS, ...(secured && RATE_LIMIT_HEADERS), ...(status === '429' && RETRY_AFTER), ...(status === '401' && CHALLENGE), ...response.headers };
         if (status.startsWith('2') && operation[CSV_EXTENSION]) {
           response.content = { ...response.content, 'text/csv': { schema: { type: 'string', description: 'RFC 4180, a header row and every matching row' } } };
+          response.headers = { ...response.headers, ...CSV_HEADERS };
         }
       }
       for (const parameter of operation.parameters ?? []) {

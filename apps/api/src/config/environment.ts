@@ -1,3 +1,4 @@
+import { isKnownTimeZone } from '@crm/domain';
 import { ValidateBy, ValidateIf, ValidationArguments, IsDefined, validateSync } from 'class-validator';
 
 /** Log levels (pino's), lowest priority last; `silent` logs nothing. */
@@ -16,6 +17,7 @@ export const SETTING_NAMES = [
   'AUTH_AUDIENCE',
   'PROJECTOR_LEASE_TTL_MS',
   'LOG_LEVEL',
+  'TIME_ZONE',
 ] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 
@@ -106,6 +108,9 @@ export class Environment {
 
   @Setting({ check: (value) => (LOG_LEVELS as readonly string[]).includes(value), expected: `one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL?: string;
+
+  @Setting({ check: isKnownTimeZone, expected: 'an IANA time-zone name such as Europe/Amsterdam' })
+  TIME_ZONE?: string;
 }
 
 /** One or more settings are wrong or missing; the message names each of them. Apps exit non-zero on it. */

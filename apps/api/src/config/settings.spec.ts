@@ -27,8 +27,9 @@ describe('settings from the environment', () => {
       auth: { jwtSecret: undefined, jwksUrl: undefined, issuer: undefined, audience: undefined },
       projectorLeaseTtlMs: 10_000,
       logLevel: 'info',
+      timeZone: 'Europe/Amsterdam',
     });
-    expect(settingsFromEnv({ PORT: '', DATA_DIR: '', EVENTSTORE_URL: '', MONGODB_URL: '', AUTH_JWT_SECRET: '', LOG_LEVEL: '' })).toEqual(defaults);
+    expect(settingsFromEnv({ PORT: '', DATA_DIR: '', EVENTSTORE_URL: '', MONGODB_URL: '', AUTH_JWT_SECRET: '', LOG_LEVEL: '', TIME_ZONE: '' })).toEqual(defaults);
   });
 
   it('reads every setting', () => {
@@ -42,6 +43,7 @@ describe('settings from the environment', () => {
       AUTH_AUDIENCE: 'partnership-crm',
       PROJECTOR_LEASE_TTL_MS: '1500',
       LOG_LEVEL: 'debug',
+      TIME_ZONE: 'America/Curacao',
       UNRELATED: 'ignored',
     });
     expect(settings).toMatchObject({
@@ -52,6 +54,7 @@ describe('settings from the environment', () => {
       auth: { jwksUrl: 'https://login.example.org/.well-known/jwks.json', issuer: 'https://login.example.org/', audience: 'partnership-crm' },
       projectorLeaseTtlMs: 1500,
       logLevel: 'debug',
+      timeZone: 'America/Curacao',
     });
   });
 
@@ -62,6 +65,7 @@ describe('settings from the environment', () => {
     [{ PROJECTOR_LEASE_TTL_MS: '10s' }, "invalid setting: PROJECTOR_LEASE_TTL_MS must be a whole number of milliseconds from 500 to 600000 (got '10s')"],
     [{ PROJECTOR_LEASE_TTL_MS: '100' }, "invalid setting: PROJECTOR_LEASE_TTL_MS must be a whole number of milliseconds from 500 to 600000 (got '100')"],
     [{ LOG_LEVEL: 'verbose' }, "invalid setting: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got 'verbose')"],
+    [{ TIME_ZONE: 'Amsterdam' }, "invalid setting: TIME_ZONE must be an IANA time-zone name such as Europe/Amsterdam (got 'Amsterdam')"],
     [{ EVENTSTORE_URL: 'localhost:2113' }, 'invalid setting: EVENTSTORE_URL must be an EventStoreDB/KurrentDB connection string'],
     [{ AUTH_JWKS_URL: 'not a url', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' }, "invalid setting: AUTH_JWKS_URL must be the http(s) URL of a JSON Web Key Set (got 'not a url')"],
     [{ AUTH_JWKS_URL: 'https://idp/jwks', AUTH_AUDIENCE: 'a' }, 'invalid setting: AUTH_ISSUER must be set when AUTH_JWKS_URL is'],

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_TIME_ZONE } from '@crm/domain';
 import { Environment, LogLevel, validateEnvironment } from './environment';
 
 export { InvalidSettingsError, LOG_LEVELS, validateEnvironment } from './environment';
@@ -18,9 +19,11 @@ export interface Settings {
   projectorLeaseTtlMs: number;
   /** LOG_LEVEL: the least level written (JSON lines on stdout). */
   logLevel: LogLevel;
+  /** TIME_ZONE: the zone a date without a time is a day in (SPEC §1 R2): asOf=<date> is its end, a command's date its start. */
+  timeZone: string;
 }
 
-export const DEFAULTS = { port: 3000, dataDir: './data', projectorLeaseTtlMs: 10_000, logLevel: 'info' } as const;
+export const DEFAULTS = { port: 3000, dataDir: './data', projectorLeaseTtlMs: 10_000, logLevel: 'info', timeZone: DEFAULT_TIME_ZONE } as const;
 
 export interface AuthSettings {
   /** AUTH_JWT_SECRET: the HS256 secret. Unset and no JWKS: generated into `<dataDir>/jwt-secret` on first start. */
@@ -59,6 +62,7 @@ export function settingsOf(env: Environment): Settings {
     },
     projectorLeaseTtlMs: env.PROJECTOR_LEASE_TTL_MS === undefined ? DEFAULTS.projectorLeaseTtlMs : Number(env.PROJECTOR_LEASE_TTL_MS),
     logLevel: (env.LOG_LEVEL as LogLevel | undefined) ?? DEFAULTS.logLevel,
+    timeZone: env.TIME_ZONE ?? DEFAULTS.timeZone,
   };
 }
 

@@ -33,5 +33,6 @@ export async function demoQueries(baseUrl: string, token: string, tokenPath: str
     drifting && `a drifting relation (${drifting.school.name} – ${drifting.partner.name}):\n  curl ${auth} ${baseUrl}/api/partnerships/${drifting.partnershipId}/health`,
     dependent && `a relation that hangs on one person (${dependent.schoolName} – ${dependent.partnerName}):\n  curl ${auth} ${baseUrl}/api/partnerships/${dependent.partnershipId}/key-person-risk`,
     `commitment across school levels:\n  curl ${auth} ${baseUrl}/api/reports/levels`,
+    `companies all schools ask too much of, and what happened to the relations of the people who left:\n  curl ${auth} '${baseUrl}/api/reports/partner-load?overAsked=true'\n  curl ${auth} ${baseUrl}/api/reports/departures`,
   ].filter(Boolean) as string[];
 }

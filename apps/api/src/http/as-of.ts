@@ -1,5 +1,7 @@
-import { BadRequestException, createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { BadRequestException, createParamDecorator, ExecutionContext, Inject, Injectable, PipeTransform } from '@nestjs/common';
+import { endOfLocalDay, isDateOnly } from '@crm/domain';
 import type { FastifyRequest } from 'fastify';
+import { Settings, SETTINGS } from '../config/settings';
 
 /**
  * "Now" as the default asOf, to the whole second and rounded up: anything recorded before the request still counts,
@@ -8,21 +10,40 @@ import type { FastifyRequest } from 'fastify';
  */
 export const currentAsOf = (now = Date.now()): string => new Date(Math.ceil(now / 1000) * 1000).toISOString();
 
-export function parseAsOf(value: unknown): string {
-  if (value === undefined || value === '') return currentAsOf();
-  const time = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? Date.parse(value) : NaN;
-  if (Number.isNaN(time)) {
-    throw new BadRequestException({
-      statusCode: 400,
-      code: 'invalid_as_of',
-      message: 'asOf must be an ISO-8601 date, e.g. 2026-06-01',
-      errors: [{ field: 'asOf', messages: ['must be an ISO-8601 date'] }],
-    });
-  }
-  return new Date(time).toISOString();
+const invalidDate = (field: string) =>
+  new BadRequestException({
+    statusCode: 400,
+    code: `invalid_${field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)}`,
+    message: `${field} must be an ISO-8601 date, e.g. 2026-06-01`,
+    errors: [{ field, messages: ['must be an ISO-8601 date'] }],
+  });
+
+/** A date as an asOf (SPEC §1 R2): a day is the end of that day in the time zone, an instant as given; a full UTC ISO string. */
+export function asOfInstant(value: string, timeZone: string, field = 'asOf'): string {
+  const time = /^\d{4}-\d{2}-\d{2}/.test(value) ? Date.parse(value) : NaN;
+  if (Number.isNaN(time)) throw invalidDate(field);
+  return isDateOnly(value) ? endOfLocalDay(value, timeZone) : new Date(time).toISOString();
 }
 
-/** `?asOf=<ISO date>`, default now (SPEC §3): the date every time-dependent figure is computed for. */
-export const AsOf = createParamDecorator((_: unknown, ctx: ExecutionContext) =>
-  parseAsOf((ctx.switchToHttp().getRequest<FastifyRequest>().query as Record<string, unknown>).asOf),
+export function parseAsOf(value: unknown, timeZone: string): string {
+  if (value === undefined || value === '') return currentAsOf();
+  if (typeof value !== 'string') throw invalidDate('asOf');
+  return asOfInstant(value, timeZone);
+}
+
+/** Resolves `?asOf` with the configured TIME_ZONE. */
+@Injectable()
+export class AsOfPipe implements PipeTransform<unknown, string> {
+  constructor(@Inject(SETTINGS) private readonly settings: Pick<Settings, 'timeZone'>) {}
+
+  transform(value: unknown): string {
+    return parseAsOf(value, this.settings.timeZone);
+  }
+}
+
+const asOfParameter = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext) => (ctx.switchToHttp().getRequest<FastifyRequest>().query as Record<string, unknown>).asOf,
 );
+
+/** `?asOf=<ISO date>`, default now (SPEC §3): the moment every time-dependent figure is computed for. */
+export const AsOf = (): ParameterDecorator => asOfParameter(AsOfPipe);

@@ -1,7 +1,21 @@
-/** Flattens rows for CSV: nested objects become `a.b` columns, arrays are joined with `;`. */
+const isRecord = (value: unknown): value is object => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Flattens rows for CSV: nested objects become `a.b` columns, arrays are joined with `;`. A list of objects (the
+ * backups of a side: [{ personId, name }]) becomes one column per field, `backups.personId` and `backups.name`, each
+ * joined with `;` in the same order, so a spreadsheet can split them side by side.
+ */
 function flatten(value: unknown, prefix: string, into: Record<string, string>): void {
   if (value === null || value === undefined) {
     into[prefix] = '';
+  } else if (Array.isArray(value) && value.length > 0 && value.every(isRecord)) {
+    const items = value.map((item) => {
+      const flat: Record<string, string> = {};
+      flatten(item, '', flat);
+      return flat;
+    });
+    const fields = [...new Set(items.flatMap((item) => Object.keys(item)))];
+    for (const field of fields) into[`${prefix}.${field}`] = items.map((item) => item[field] ?? '').join(';');
   } else if (Array.isArray(value)) {
     into[prefix] = value.map((item) => (typeof item === 'object' && item !== null ? JSON.stringify(item) : String(item))).join(';');
   } else if (typeof value === 'object') {

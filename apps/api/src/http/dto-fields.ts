@@ -118,3 +118,18 @@ export const DateField = (opt: Opt = {}) =>
   );
 
 export const AtField = (description = 'when it happened; defaults to now') => DateField({ optional: true, description });
+
+/** What the OpenAPI document says of every `asOf` (SPEC §1 R2, §3). */
+export const AS_OF_DESCRIPTION =
+  'the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in ' +
+  'TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset ' +
+  '(2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf).';
+
+/** A query date read as an asOf (http/as-of.ts resolves it): `asOf`, and the ends of a history. */
+export const AsOfField = (opt: Opt & { name?: string } = {}) =>
+  applyDecorators(
+    ApiPropertyOptional({ description: opt.description ?? AS_OF_DESCRIPTION, example: opt.example ?? '2026-06-01', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}', maxLength: 40 }),
+    Optional(),
+    IsISO8601({ strict: true }, { message: `${opt.name ?? '$property'} must be an ISO-8601 date` }),
+    IsReadableDate(),
+  );

@@ -5,6 +5,7 @@ import { errorCodes, type FastifyReply, type FastifyRequest } from 'fastify';
 import { challengeOf } from '../auth/auth-errors';
 import { ErrorBody } from './error-body';
 import type { KnownRoutes } from './known-routes';
+import { retryAfterOf, storageErrorBody } from './storage-error-body';
 
 const STATUS_OF_KIND = { rule: 422, not_found: 404, conflict: 409 } as const;
 
@@ -33,7 +34,7 @@ export function toErrorBody(error: unknown): ErrorBody {
       message: Array.isArray(message) ? message.join('; ') : String(message),
     };
   }
-  return { statusCode: 500, code: 'internal_error', message: 'internal error' };
+  return storageErrorBody(error) ?? { statusCode: 500, code: 'internal_error', message: 'internal error' };
 }
 
 /**
@@ -72,6 +73,8 @@ export class ErrorsFilter implements ExceptionFilter {
       host.switchToHttp().getRequest<FastifyRequest>().log.error({ context: 'Errors' }, error instanceof Error ? (error.stack ?? error.message) : String(error));
     }
     if (body.statusCode === 401) void reply.header('www-authenticate', challengeOf(error));
+    const retryAfter = retryAfterOf(body);
+    if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
     void reply.status(body.statusCode).send(body);
   }
 }

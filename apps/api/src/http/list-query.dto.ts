@@ -1,18 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsString, Max, MaxLength, Min } from 'class-validator';
-import { Optional } from './dto-fields';
+import { IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { AsOfField, Optional } from './dto-fields';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
 
 /** What every read route accepts: the date its figures are computed for (SPEC §3). Unknown parameters are 400. */
 export class AsOfQueryDto {
-  @ApiPropertyOptional({
-    description: 'the date figures are computed for (a date is the end of that day in Europe/Amsterdam, or an instant); default now',
-    pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}',
-    maxLength: 40,
-  })
-  @Optional()
-  @IsISO8601({ strict: true }, { message: 'asOf must be an ISO-8601 date' })
+  @AsOfField()
   asOf?: string;
 }
 

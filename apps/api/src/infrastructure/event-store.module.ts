@@ -4,6 +4,7 @@ import { createProtectedEventStore, KEY_STORE, ProtectedEventStore } from '@crm/
 import { Settings, SETTINGS } from '../config/settings';
 import { Metrics } from '../observability/metrics';
 import { TimedEventStore } from '../observability/timed-stores';
+import { EventLogScan } from './event-log-scan';
 
 const PROTECTED_LOG = Symbol('PROTECTED_LOG');
 
@@ -12,6 +13,9 @@ export const EVENT_LOG_CHECK = Symbol('EVENT_LOG_CHECK');
 export interface EventLogCheck {
   failure: Promise<EventLogCorruptError | undefined>;
 }
+
+/** The background check of every event's checksum (EventLogScan), started once the app has started. */
+export const EVENT_LOG_SCAN = Symbol('EVENT_LOG_SCAN');
 
 /**
  * The event log, opened as every app opens it (createProtectedEventStore): the adapter picked by settings
@@ -38,8 +42,15 @@ export interface EventLogCheck {
     // Timed (crm_event_store_operation_duration_seconds) around the protected log, so the latency includes encryption.
     { provide: EVENT_STORE, inject: [PROTECTED_LOG, Metrics], useFactory: (log: ProtectedEventStore, metrics: Metrics) => new TimedEventStore(log.events, metrics.eventStoreDuration) },
     { provide: KEY_STORE, inject: [PROTECTED_LOG], useFactory: (log: ProtectedEventStore) => log.keys },
+    {
+      provide: EVENT_LOG_SCAN,
+      inject: [SETTINGS, EVENT_LOG_CHECK],
+      // After SQLite's own check of the file (the scan reads every row again; no need for both at once).
+      useFactory: (settings: Settings, check: EventLogCheck) =>
+        new EventLogScan(settings.eventStoreUrl ? undefined : eventLogFile(settings.dataDir), check.failure),
+    },
   ],
-  exports: [EVENT_STORE, KEY_STORE, EVENT_LOG_CHECK],
+  exports: [EVENT_STORE, KEY_STORE, EVENT_LOG_CHECK, EVENT_LOG_SCAN],
 })
 export class EventStoreModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}

@@ -31,6 +31,8 @@ function processMetrics(): Registry {
  *   every call through the event-store and read-store ports (TimedEventStore, TimedReadStore)
  * - `crm_event_log_head_position`, `crm_projection_position{projection}`, `crm_projection_lag_events{projection}`,
  *   `crm_projection_lag_seconds{projection}`: projection progress, measured at each scrape
+ * - `crm_projection_failing{projection}`: 1 while a projection is halted by a failure (it retries on its own), else 0
+ * - `crm_store_failing{store}`: 1 while a store's file refuses writes (full, read-only, deleted …), else 0
  * - process_* and nodejs_*: prom-client's default metrics
  */
 @Injectable()
@@ -88,6 +90,19 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  private readonly projectionFailing = new Gauge({
+    name: 'crm_projection_failing',
+    help: 'Whether a projection is halted by a failure (1) or running (0); it retries from its checkpoint on its own.',
+    labelNames: ['projection'] as const,
+    registers: [this.registry],
+  });
+  private readonly storeFailing = new Gauge({
+    name: 'crm_store_failing',
+    help: 'Whether a store refuses writes now (1: disk full, read-only, file deleted or replaced …) or not (0).',
+    labelNames: ['store'] as const,
+    registers: [this.registry],
+  });
+
   private readonly exposed = Registry.merge([processMetrics(), this.registry]);
 
   get contentType(): string {
@@ -106,6 +121,11 @@ export class Metrics {
       this.projectionLagEvents.set({ projection: p.name }, p.lagEvents);
       this.projectionLagSeconds.set({ projection: p.name }, p.lagMs / 1000);
     }
+  }
+
+  setFailures(projections: readonly { name: string; error?: string }[], stores: Record<string, boolean>): void {
+    for (const p of projections) this.projectionFailing.set({ projection: p.name }, p.error ? 1 : 0);
+    for (const [store, failing] of Object.entries(stores)) this.storeFailing.set({ store }, failing ? 1 : 0);
   }
 
   /** The Prometheus text format (0.0.4). */

@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Post, Query, Inject } from '@nestjs/common';
+import { Controller, HttpCode, HttpException, Post, Query, Inject } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { Optional } from '../http/dto-fields';
@@ -25,11 +25,23 @@ export class AdminController {
   @ApiOperation({
     operationId: 'rebuildProjections',
     summary: 'Rebuild every projection from position 0',
-    description: 'Builds new generations beside the live ones, which keep answering until the new ones have caught up. `?wait=true` answers when done.',
+    description:
+      'Builds new generations beside the live ones, which keep answering until the new ones have caught up. `?wait=true` ' +
+      'answers when done, or 503 `rebuild_failed` naming the cause (e.g. a damaged event: stream, position, file) when a ' +
+      'new generation fails; the live ones then stay, and a later rebuild starts afresh.',
   })
   async rebuild(@Query() { wait }: RebuildQueryDto) {
     const done = this.engine.rebuild();
-    if (wait === 'true') await done;
+    // Not waited for: a failure is reported in /health and the log (the projections' own error handling).
+    if (wait !== 'true') done.catch(() => undefined);
+    else {
+      try {
+        await done;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new HttpException({ statusCode: 503, code: 'rebuild_failed', message: `the rebuild failed: ${message}` }, 503);
+      }
+    }
     return { status: this.engine.isRebuilding ? 'rebuilding' : 'done', projections: this.engine.status() };
   }
 }

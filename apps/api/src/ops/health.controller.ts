@@ -6,9 +6,13 @@ import { PROJECTIONS, ProjectionsView } from '@crm/read-models';
 import { READ_STORE, ReadStore } from '@crm/read-store';
 import type { FastifyReply } from 'fastify';
 import { Access, Public } from '../auth/access.decorators';
+import { Settings, SETTINGS } from '../config/settings';
 import { Metrics } from '../observability/metrics';
 import { ProjectionLag, projectionLag } from '../read-side/projection-lag';
+import { EventLogScan } from '../infrastructure/event-log-scan';
+import { EVENT_LOG_SCAN } from '../infrastructure/event-store.module';
 import { HealthResponse } from './ops.response';
+import { storageProblems } from './storage-problems';
 
 /** A store that has not answered within this is reported down (a hung connection must not hang the probe). */
 export const STORE_CHECK_TIMEOUT_MS = 3000;
@@ -22,6 +26,8 @@ export interface StoreStatus {
   latencyMs: number;
   /** Why it is down (credentials in connection strings are masked). */
   error?: string;
+  /** Its file refuses writes: `full`, `read_only`, `io`, `gone` (deleted or replaced), … (see docs/operations.md). */
+  fault?: string;
 }
 
 async function check<T>(probe: () => Promise<T>): Promise<StoreStatus & { value?: T }> {
@@ -50,6 +56,8 @@ export class HealthController {
     @Inject(KEY_STORE) private readonly keys: KeyStore,
     @Inject(PROJECTIONS) private readonly engine: ProjectionsView,
     private readonly prometheus: Metrics,
+    @Inject(SETTINGS) private readonly settings: Settings,
+    @Inject(EVENT_LOG_SCAN) private readonly scan: EventLogScan,
   ) {}
 
   @Get('health')
@@ -59,17 +67,28 @@ export class HealthController {
   @ApiOperation({
     operationId: 'getHealth',
     summary: 'Readiness: each store (event log, read store, key store) and the projections',
-    description: '200 when every store answers and no projection has failed; 503 otherwise, saying which. Includes projection lag.',
+    description:
+      '200 when every store answers and takes writes and no projection has failed; 503 otherwise, saying which and why ' +
+      '(a full or read-only disk, a data file deleted or replaced, a projection stopped on a damaged event). Includes projection lag.',
   })
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
-    const [events, readStore, keyStore] = await Promise.all([
+    const [answering, readAnswering, keyAnswering] = await Promise.all([
       check(() => this.events.headPosition()),
       check(() => this.readStore.getMeta(READ_STORE_PROBE)),
       check(() => this.keys.get(KEY_STORE_PROBE)),
     ]);
-    const projections = events.status === 'up' ? await this.lag().catch(() => this.engine.status()) : this.engine.status();
+    // A store that answers reads may still refuse writes (a full or read-only disk, its file deleted).
+    const problems = storageProblems(this.settings);
+    const writable = <T>(status: StoreStatus & { value?: T }, problem = problems.eventStore) =>
+      status.status === 'up' && problem ? { ...status, status: 'down' as const, error: problem.message, fault: problem.fault } : status;
+    const events = writable(answering);
+    const readStore = writable(readAnswering, problems.readStore);
+    const keyStore = writable(keyAnswering, problems.keyStore);
+    const projections = answering.status === 'up' ? await this.lag().catch(() => this.engine.status()) : this.engine.status();
     const failing = projections.filter((p) => p.error);
-    const down = [events, readStore, keyStore].some((store) => store.status === 'down');
+    // The check of every event's checksum, in the background since start: a damaged event keeps /health at 503.
+    const integrity = this.scan.status;
+    const down = [events, readStore, keyStore].some((store) => store.status === 'down') || integrity.status === 'damaged';
     if (down || failing.length > 0) {
       void reply.status(503);
       const stores = { eventStore: events, readStore, keyStore };
@@ -82,6 +101,7 @@ export class HealthController {
       readStore: withoutValue(readStore),
       keyStore: withoutValue(keyStore),
       readModels: { status: failing.length > 0 ? 'failing' : 'up', rebuilding: this.engine.isRebuilding, projections },
+      integrity,
     };
   }
 
@@ -92,6 +112,12 @@ export class HealthController {
   @ApiResponse({ status: 200, description: 'the Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } })
   async metrics(@Res({ passthrough: true }) reply: FastifyReply) {
     await this.lag().catch((error: Error) => reply.log.warn({ context: 'Health' }, `projection lag not measured: ${error.message}`));
+    const problems = storageProblems(this.settings);
+    this.prometheus.setFailures(this.engine.status(), {
+      eventStore: !!problems.eventStore,
+      readStore: !!problems.readStore,
+      keyStore: !!problems.keyStore,
+    });
     void reply.header('content-type', this.prometheus.contentType);
     return this.prometheus.render();
   }
@@ -108,6 +134,6 @@ function maskCredentials(message: string): string {
   return message.replace(/\/\/[^@\s/]*@/g, '//***@');
 }
 
-function withoutValue({ status, latencyMs, error }: StoreStatus): StoreStatus {
-  return { status, latencyMs, ...(error !== undefined && { error }) };
+function withoutValue({ status, latencyMs, error, fault }: StoreStatus): StoreStatus {
+  return { status, latencyMs, ...(error !== undefined && { error }), ...(fault !== undefined && { fault }) };
 }

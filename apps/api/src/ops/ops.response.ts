@@ -25,6 +25,11 @@ export class StoreStatusResponse {
   @EnumProp(['up', 'down']) status!: string;
   @IntProp({ minimum: 0 }) latencyMs!: number;
   @TextProp({ optional: true, description: 'why it is down (credentials masked)' }) error?: string;
+  @EnumProp(['full', 'read_only', 'io', 'cannot_open', 'gone', 'damaged'], {
+    optional: true,
+    description: 'its file refuses writes: disk full, read-only, I/O error, deleted or replaced … (docs/operations.md, Faults)',
+  })
+  fault?: string;
 }
 
 export class EventStoreStatusResponse extends StoreStatusResponse {
@@ -37,12 +42,28 @@ export class ReadModelsStatusResponse {
   @NestedProp(() => ProjectionLagResponse, { isArray: true, description: 'lag fields are left out when the log could not be read' }) projections!: ProjectionLagResponse[];
 }
 
+export class DamagedEventResponse {
+  @IntProp({ minimum: 1 }) position!: number;
+  @TextProp() streamId!: string;
+  @TextProp({ description: 'what is wrong with it (checksum mismatch, not valid JSON)' }) detail!: string;
+}
+
+export class IntegrityResponse {
+  @EnumProp(['checking', 'ok', 'damaged', 'failed', 'not_applicable']) status!: string;
+  @IntProp({ minimum: 0, description: 'events checked so far' }) checked!: number;
+  @IntProp({ minimum: 0, description: 'events to check (the head when the check began)' }) total!: number;
+  @TextProp({ optional: true }) file?: string;
+  @NestedProp(() => DamagedEventResponse, { isArray: true, optional: true }) damaged?: DamagedEventResponse[];
+  @TextProp({ optional: true, description: 'why the check could not run' }) error?: string;
+}
+
 export class HealthResponse {
   @EnumProp(['ok', 'degraded']) status!: string;
   @NestedProp(() => EventStoreStatusResponse) eventStore!: EventStoreStatusResponse;
   @NestedProp(() => StoreStatusResponse) readStore!: StoreStatusResponse;
   @NestedProp(() => StoreStatusResponse) keyStore!: StoreStatusResponse;
   @NestedProp(() => ReadModelsStatusResponse) readModels!: ReadModelsStatusResponse;
+  @NestedProp(() => IntegrityResponse, { description: 'the background check of every event\'s checksum since start' }) integrity!: IntegrityResponse;
 }
 
 export class RebuildResponse {

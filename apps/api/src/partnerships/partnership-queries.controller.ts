@@ -1,9 +1,10 @@
-import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorators';
 import { QueryDoc } from '../http/api-doc';
-import { AsOf } from '../http/as-of';
+import { Settings, SETTINGS } from '../config/settings';
+import { AsOf, parseAsOf } from '../http/as-of';
 import { withETag } from '../http/etag';
 import { AsOfQueryDto } from '../http/list-query.dto';
 import { CsvExport, WantsCsv } from '../http/csv-export';
@@ -12,11 +13,13 @@ import { MinPositionGuard } from '../read-side/min-position.guard';
 import {
   PartnershipContinuityResponse,
   PartnershipDetailResponse,
+  HealthHistoryResponse,
   PartnershipHealthResponse,
   PartnershipKeyPersonRiskResponse,
   PartnershipListResponse,
   TimelineResponse,
 } from './partnerships.response';
+import { HealthHistoryQueryDto } from './queries/health-history.query.dto';
 import { ListPartnershipsQueryDto } from './queries/list-partnerships.query.dto';
 import { PartnershipQueries } from './queries/partnership-queries.service';
 import { TimelineQuery } from './queries/timeline.query';
@@ -30,6 +33,7 @@ export class PartnershipQueriesController {
   constructor(
     private readonly queries: PartnershipQueries,
     private readonly timelines: TimelineQuery,
+    @Inject(SETTINGS) private readonly settings: Pick<Settings, 'timeZone'>,
   ) {}
 
   @Get()
@@ -62,6 +66,17 @@ export class PartnershipQueriesController {
     return withETag(reply, await this.queries.health(id, asOf));
   }
 
+  @Get(':id/health/history')
+  @QueryDoc({
+    operationId: 'getPartnershipHealthHistory',
+    summary: 'Relationship health at each week or month from `from` to `to`, for charts (SPEC §3.7): score, status, trend and component scores per step',
+    ok: HealthHistoryResponse,
+    errors: { 400: ['invalid_history_range', 'history_too_long'], 404: ['partnership_not_found'] },
+  })
+  healthHistory(@UuidParam('id') id: string, @Query() query: HealthHistoryQueryDto) {
+    return this.queries.healthHistory(id, query);
+  }
+
   @Get(':id/continuity')
   @QueryDoc({
     operationId: 'getPartnershipContinuity',
@@ -91,6 +106,7 @@ export class PartnershipQueriesController {
   @CsvExport((body) => body.items)
   async timeline(@UuidParam('id') id: string, @Query() query: TimelineQueryDto, @WantsCsv() csv: boolean, @Res({ passthrough: true }) reply: FastifyReply) {
     const after = query.cursor === undefined ? -1 : Number(query.cursor);
-    return withETag(reply, await this.timelines.timeline(id, after, csv ? Number.MAX_SAFE_INTEGER : (query.limit ?? 100)));
+    const asOf = query.asOf === undefined ? undefined : parseAsOf(query.asOf, this.settings.timeZone);
+    return withETag(reply, await this.timelines.timeline(id, after, csv ? Number.MAX_SAFE_INTEGER : (query.limit ?? 100), asOf));
   }
 }

@@ -30,6 +30,7 @@ export class PartnershipSummaryResponse {
   @EnumProp(INTENSITIES, { description: 'intensity at asOf' }) intensity!: string;
   @IntProp({ minimum: 0, maximum: 100, nullable: true, description: 'health score at asOf; null before the partnership was opened' }) healthScore!: number | null;
   @EnumProp(HEALTH_STATUSES) status!: string;
+  @IntProp({ nullable: true, description: 'score(asOf) − score(asOf − 90 days); null when not open 90 days before' }) trend!: number | null;
   @EnumProp(KEY_PERSON_RISKS, { description: 'school-side key-person risk at asOf' }) schoolKeyPersonRisk!: string;
 }
 
@@ -42,7 +43,6 @@ export class PartnershipListResponse {
 /** GET /partnerships/:id: the list row with the health status explained. */
 export class PartnershipDetailResponse extends PartnershipSummaryResponse {
   @InstantProp() asOf!: string;
-  @IntProp({ nullable: true, description: 'score(asOf) − score(asOf − 90 days)' }) trend!: number | null;
   @TextProp({ description: 'why the status is what it is' }) reason!: string;
   @InstantProp({ nullable: true }) endedAt!: string | null;
   @IntProp({ minimum: 0, optional: true, description: 'the stream revision (also the ETag): send it as If-Match' }) revision?: number;
@@ -146,4 +146,34 @@ export class TimelineResponse {
   @NestedProp(() => TimelineEntryResponse, { isArray: true }) items!: TimelineEntryResponse[];
   @TextProp({ nullable: true }) nextCursor!: string | null;
   @IntProp({ minimum: 0, optional: true, description: 'the stream revision (also the ETag): send it as If-Match' }) revision?: number;
+}
+
+/** The component scores of one step of a history (shown to 0.1; null where a component does not apply). */
+export class HealthStepComponentsResponse {
+  @NumberProp({ nullable: true, optional: true }) recency?: number | null;
+  @NumberProp({ nullable: true, optional: true }) cadence?: number | null;
+  @NumberProp({ nullable: true, optional: true }) evaluation?: number | null;
+  @NumberProp({ nullable: true, optional: true }) commitments?: number | null;
+  @NumberProp({ nullable: true, optional: true }) formalisation?: number | null;
+  @NumberProp({ nullable: true, optional: true }) reciprocity?: number | null;
+  @NumberProp({ nullable: true, optional: true }) continuity?: number | null;
+  @NumberProp({ nullable: true, optional: true }) satisfaction?: number | null;
+}
+
+export class HealthStepResponse {
+  @InstantProp() asOf!: string;
+  @IntProp({ minimum: 0, maximum: 100, nullable: true, description: 'null before the partnership was opened' }) score!: number | null;
+  @EnumProp(HEALTH_STATUSES) status!: string;
+  @IntProp({ nullable: true, description: 'score(asOf) − score(asOf − 90 days)' }) trend!: number | null;
+  @NestedProp(() => HealthStepComponentsResponse) components!: HealthStepComponentsResponse;
+}
+
+/** GET /partnerships/:id/health/history (SPEC §3.7). */
+export class HealthHistoryResponse {
+  @IdProp() partnershipId!: string;
+  @InstantProp({ description: 'the first step asked (a day: the end of that day in timeZone)' }) from!: string;
+  @InstantProp({ description: 'the last step, itself a step' }) to!: string;
+  @EnumProp(['week', 'month']) every!: string;
+  @TextProp({ example: 'Europe/Amsterdam' }) timeZone!: string;
+  @NestedProp(() => HealthStepResponse, { isArray: true, description: 'oldest first' }) steps!: HealthStepResponse[];
 }

@@ -21,8 +21,8 @@ export class RecordDepartureHandler implements ICommandHandler<RecordDepartureCo
   execute({ command, envelope }: RecordDepartureCommand) {
     return this.executor.run(envelope, async (tools) => {
       const person = await tools.load(streamOf.person(command.personId), personDecider);
-      const now = tools.now;
-      const events = personDecider.decide(command, person.state, { now });
+      const { now, timeZone } = tools;
+      const events = personDecider.decide(command, person.state, { now, timeZone });
       const { leftAt } = (events[0] as PersonLeftOrganisation).data;
       const writes: PlannedWrite[] = [{ streamId: streamOf.person(command.personId), decider: personDecider, loaded: person, events }];
       for (const partnershipId of await this.partnershipsOnceAssigned(command.personId)) {
@@ -31,7 +31,7 @@ export class RecordDepartureHandler implements ICommandHandler<RecordDepartureCo
         const unassign = partnershipDecider.decide(
           { type: 'UnassignDepartedContact', partnershipId, personId: command.personId, leftAt },
           partnership.state,
-          { now, organisations: {}, people: {} },
+          { now, timeZone, organisations: {}, people: {} },
         );
         if (unassign.length > 0) writes.push({ streamId, decider: partnershipDecider, loaded: partnership, events: unassign });
       }

@@ -15,7 +15,8 @@ export async function projectionLag(events: EventStore, engine: ProjectionsView)
       const lagEvents = Math.max(0, head - status.position);
       let lagMs = 0;
       if (lagEvents > 0) {
-        const [oldest] = await events.readAll(status.position, 1);
+        // The oldest event not committed may be the damaged one the projection stopped at: its age is then unknown (0).
+        const [oldest] = await events.readAll(status.position, 1).catch(() => []);
         const recordedAt = Date.parse(String(oldest?.metadata.recordedAt));
         lagMs = Number.isNaN(recordedAt) ? 0 : Math.max(0, Date.now() - recordedAt);
       }

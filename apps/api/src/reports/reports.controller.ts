@@ -3,10 +3,10 @@ import { ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorators';
 import { QueryDoc } from '../http/api-doc';
 import { AsOf } from '../http/as-of';
-import { ContinuityReportResponse, KeyPersonRiskReportResponse, LevelsReportResponse } from './reports.response';
+import { ContinuityReportResponse, KeyPersonRiskReportResponse, LevelsHistoryResponse, LevelsReportResponse } from './reports.response';
 import { CsvExport } from '../http/csv-export';
 import { MinPositionGuard } from '../read-side/min-position.guard';
-import { ContinuityReportQueryDto, KeyPersonRiskReportQueryDto, ReportQueryDto } from './reports.query.dto';
+import { ContinuityReportQueryDto, KeyPersonRiskReportQueryDto, LevelsHistoryQueryDto, ReportQueryDto } from './reports.query.dto';
 import { ReportsService } from './reports.service';
 
 @ApiTags('reports')
@@ -25,6 +25,17 @@ export class ReportsController {
   @CsvExport((body) => body.levels)
   levels(@Query() query: ReportQueryDto, @AsOf() asOf: string) {
     return this.reports.levels(query, asOf);
+  }
+
+  @Get('levels/history')
+  @QueryDoc({
+    operationId: 'getLevelsHistory',
+    summary: 'The levels report at each month from `from` to `to`, for charts (SPEC §3.7); the filters of the levels report',
+    ok: LevelsHistoryResponse,
+    errors: { 400: ['invalid_history_range', 'history_too_long'] },
+  })
+  levelsHistory(@Query() query: LevelsHistoryQueryDto) {
+    return this.reports.levelsHistory(query);
   }
 
   @Get('key-person-risk')

@@ -1,4 +1,4 @@
-import { SCHOOL_LEVELS } from '@crm/domain';
+import { LEVEL_INPUTS, SCHOOL_LEVELS, STAGES } from '@crm/domain';
 import { KEY_PERSON_RISKS } from '@crm/read-models';
 import { ApiProperty } from '@nestjs/swagger';
 import { ContactRefResponse, HandoverCountResponse, PersonRefResponse } from '../partnerships/partnerships.response';
@@ -6,10 +6,14 @@ import { BoolProp, EnumProp, IdProp, InstantProp, IntProp, NestedProp, NumberPro
 
 /** What the management and reporting views answer (SPEC §3.3, §3.4). */
 
-export class LevelsFilterResponse {
-  @IdProp({ optional: true }) schoolId?: string;
+/** The filters a report was given, echoed as given (SPEC §3.6 R2). */
+export class ReportFilterResponse {
+  @IdProp({ optional: true }) school?: string;
   @TextProp({ optional: true }) region?: string;
-  @EnumProp(SCHOOL_LEVELS, { isArray: true, optional: true }) levels?: string[];
+  @EnumProp(LEVEL_INPUTS, { optional: true }) level?: string;
+  @EnumProp(STAGES, { optional: true }) stage?: string;
+  @EnumProp(KEY_PERSON_RISKS, { optional: true }) risk?: string;
+  @EnumProp(['true', 'false'], { optional: true }) orphaned?: string;
 }
 
 export class StageCountsResponse {
@@ -26,7 +30,7 @@ export class TierInvolvementResponse {
   @ShareProp('the same for operational') operational!: number | null;
 }
 
-export class LevelRowResponse {
+export class LevelFiguresResponse {
   @EnumProp(SCHOOL_LEVELS) level!: string;
   @IntProp({ minimum: 0, description: 'a partnership counts once for each of its levels' }) partnerships!: number;
   @NestedProp(() => StageCountsResponse) byStage!: StageCountsResponse;
@@ -38,13 +42,32 @@ export class LevelRowResponse {
   @ShareProp('commitments kept (730 days)') commitmentsKeptRatio!: number | null;
   @ShareProp('share with high school-side key-person risk') highKeyPersonRiskShare!: number | null;
   @NestedProp(() => TierInvolvementResponse) tierInvolvement!: TierInvolvementResponse;
+  @ShareProp('share of the partnerships not ended and at least 365 days old with an activity kind held in two or more school years (SPEC §3.8)') recurringShare!: number | null;
+}
+
+export class LevelRowResponse extends LevelFiguresResponse {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'how each figure was counted, per figure' }) reasons!: Record<string, string>;
 }
 
 export class LevelsReportResponse {
   @InstantProp() asOf!: string;
-  @NestedProp(() => LevelsFilterResponse) filter!: LevelsFilterResponse;
+  @NestedProp(() => ReportFilterResponse) filter!: ReportFilterResponse;
   @NestedProp(() => LevelRowResponse, { isArray: true }) levels!: LevelRowResponse[];
+}
+
+export class LevelsStepResponse {
+  @InstantProp() asOf!: string;
+  @NestedProp(() => LevelFiguresResponse, { isArray: true, description: 'the rows of the levels report at asOf, without their reasons' }) levels!: LevelFiguresResponse[];
+}
+
+/** GET /reports/levels/history (SPEC §3.7). */
+export class LevelsHistoryResponse {
+  @InstantProp({ description: 'the first step asked (a day: the end of that day in timeZone)' }) from!: string;
+  @InstantProp({ description: 'the last step, itself a step' }) to!: string;
+  @EnumProp(['month']) every!: string;
+  @TextProp({ example: 'Europe/Amsterdam' }) timeZone!: string;
+  @NestedProp(() => ReportFilterResponse) filter!: ReportFilterResponse;
+  @NestedProp(() => LevelsStepResponse, { isArray: true, description: 'oldest first' }) steps!: LevelsStepResponse[];
 }
 
 export class SideRiskRowResponse {
@@ -66,12 +89,13 @@ export class KeyPersonRiskRowResponse {
 
 export class KeyPersonRiskReportResponse {
   @InstantProp() asOf!: string;
+  @NestedProp(() => ReportFilterResponse) filter!: ReportFilterResponse;
   @NestedProp(() => KeyPersonRiskRowResponse, { isArray: true, description: 'highest school-side risk first' }) items!: KeyPersonRiskRowResponse[];
 }
 
 export class SideContinuityRowResponse {
   @NestedProp(() => ContactRefResponse, { nullable: true }) primary!: ContactRefResponse | null;
-  @IntProp({ minimum: 0, description: 'number of backups assigned' }) backups!: number;
+  @NestedProp(() => ContactRefResponse, { isArray: true, description: 'as in /partnerships/:id/continuity; CSV: backups.personId, backups.name, … joined with ;' }) backups!: ContactRefResponse[];
   @NestedProp(() => HandoverCountResponse) handovers!: HandoverCountResponse;
   @IntProp({ minimum: 0 }) warmHandovers!: number;
   @IntProp({ minimum: 0 }) coldHandovers!: number;
@@ -92,5 +116,6 @@ export class ContinuityRowResponse {
 
 export class ContinuityReportResponse {
   @InstantProp() asOf!: string;
+  @NestedProp(() => ReportFilterResponse) filter!: ReportFilterResponse;
   @NestedProp(() => ContinuityRowResponse, { isArray: true, description: 'orphaned first' }) items!: ContinuityRowResponse[];
 }

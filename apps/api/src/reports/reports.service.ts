@@ -1,29 +1,41 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { expandLevels } from '@crm/domain';
 import {
-  isEndedBy,
-  isOpenedBy,
   KEY_PERSON_RISKS,
   levelFigures,
+  LevelsFilter,
   levelsReportOf,
   levelsSelection,
   partnershipContinuity,
   partnershipKeyPersonRisk,
   SideContinuity,
   SideKeyPersonRisk,
+  stageAt,
+  withoutReasons,
 } from '@crm/read-models';
 import { Filter } from '@crm/read-store';
+import { Settings, SETTINGS } from '../config/settings';
+import { historyRange } from '../http/history-range';
 import { FiguresCache } from '../read-side/figures-cache';
 import { mapInSlices } from '../read-side/map-in-slices';
 import { ReadContext, sharedReadContext } from '../read-side/read-context';
 import { ReadModels } from '../read-side/read-models.service';
-import { ReportQueryDto } from './reports.query.dto';
+import { reportScope } from './report-scope';
+import {
+  ContinuityReportQueryDto,
+  KeyPersonRiskReportQueryDto,
+  LevelsHistoryQueryDto,
+  MAX_LEVELS_HISTORY_STEPS,
+  ReportQueryDto,
+  RunningReportQueryDto,
+} from './reports.query.dto';
 
 const riskView = ({ risk, topPerson, topShare, activePeople, reason }: SideKeyPersonRisk) => ({ risk, topPerson, topShare, activePeople, reason });
 
 const continuityView = (side: SideContinuity) => ({
   primary: side.primary,
-  backups: side.backups.length,
+  // The same list as /partnerships/:id/continuity gives: [{ personId, name, since, tenureDays }].
+  backups: side.backups,
   handovers: side.handovers,
   warmHandovers: side.warmHandovers,
   coldHandovers: side.coldHandovers,
@@ -33,25 +45,24 @@ const continuityView = (side: SideContinuity) => ({
   distinctParticipants365: side.distinctParticipants365,
 });
 
+/** Query parameters that shape the answer rather than select what it covers. */
+const NOT_FILTERS = new Set(['asOf', 'format', 'from', 'to', 'every']);
+
 /** Management and reporting views over all partnerships (SPEC §3.3, §3.4). */
 @Injectable()
 export class ReportsService {
   constructor(
     private readonly readModels: ReadModels,
     private readonly cache: FiguresCache,
+    @Inject(SETTINGS) private readonly settings: Pick<Settings, 'timeZone'>,
   ) {}
 
-  /** Running partnerships (opened, not ended at asOf) in the scope of the query, with their people and organisations. */
-  private async scope(query: ReportQueryDto, asOf: string, includeEnded = false): Promise<ReadContext> {
-    const filter: Filter = {};
-    if (query.school) filter.schoolId = query.school;
-    if (query.level) filter.levels = { $in: expandLevels([query.level]) };
-    const context = await sharedReadContext(this.cache, this.readModels, filter);
-    const facts = context.partnerships.filter((f) => isOpenedBy(f, asOf) && (includeEnded || !isEndedBy(f, asOf)));
-    if (!query.region?.trim()) return { ...context, partnerships: facts };
-    const region = query.region.trim().toLowerCase();
-    const inRegion = facts.filter((f) => context.organisations.get(f.schoolId)?.region?.trim().toLowerCase() === region);
-    return { ...context, partnerships: inRegion };
+  /**
+   * The partnerships of the query that had opened by asOf: those running (not ended), or those in the stage asked.
+   * Ended partnerships count only when `stage=ended` is asked (SPEC §3.6 R2).
+   */
+  private scope(query: RunningReportQueryDto, asOf: string): Promise<ReadContext> {
+    return reportScope(this.cache, this.readModels, query, asOf);
   }
 
   private names(context: ReadContext, schoolId: string, partnerId: string) {
@@ -62,24 +73,58 @@ export class ReportsService {
     return this.cache.answerAsOf(`reports/levels ${JSON.stringify(query)}`, asOf, (at) => this.computeLevels(query, at));
   }
 
-  keyPersonRisk(query: ReportQueryDto & { risk?: string }, asOf: string) {
+  keyPersonRisk(query: KeyPersonRiskReportQueryDto, asOf: string) {
     return this.cache.answerAsOf(`reports/key-person-risk ${JSON.stringify(query)}`, asOf, (at) => this.computeKeyPersonRisk(query, at));
   }
 
-  continuity(query: ReportQueryDto & { orphaned?: string }, asOf: string) {
+  continuity(query: ContinuityReportQueryDto, asOf: string) {
     return this.cache.answerAsOf(`reports/continuity ${JSON.stringify(query)}`, asOf, (at) => this.computeContinuity(query, at));
   }
 
+  /** SPEC §3.7: the levels report at each month (or week) from `from` to `to`, with the filters of the levels report. */
+  levelsHistory(query: LevelsHistoryQueryDto) {
+    const limits = { every: 'month', maxSteps: MAX_LEVELS_HISTORY_STEPS } as const;
+    const { to } = historyRange(query, this.settings.timeZone, limits);
+    return this.cache.answerAsOf(`reports/levels/history ${JSON.stringify(query)}`, to, async (at) => {
+      const { steps, ...asked } = historyRange({ ...query, to: at }, this.settings.timeZone, limits);
+      const context = await this.levelsContext(query);
+      const filter = this.levelsFilter(query);
+      const history = [];
+      for (const asOf of steps) history.push({ asOf, levels: (await this.levelsAt(context, filter, asOf)).levels.map(withoutReasons) });
+      return { ...asked, timeZone: this.settings.timeZone, filter: this.echo(query), steps: history };
+    });
+  }
+
   private async computeLevels(query: ReportQueryDto, asOf: string) {
-    const context = await this.scope(query, asOf, true);
-    const filter = { ...(query.level && { levels: expandLevels([query.level]) }) };
-    // levelsReport, with the figures computed in slices.
+    const report = await this.levelsAt(await this.levelsContext(query), this.levelsFilter(query), asOf);
+    return { ...report, filter: this.echo(query) };
+  }
+
+  /** The partnerships of the school and levels asked (every date: levelsSelection picks those opened by then). */
+  private levelsContext(query: ReportQueryDto): Promise<ReadContext> {
+    const filter: Filter = {};
+    if (query.school) filter.schoolId = query.school;
+    if (query.level) filter.levels = { $in: expandLevels([query.level]) };
+    return sharedReadContext(this.cache, this.readModels, filter);
+  }
+
+  private levelsFilter(query: ReportQueryDto): LevelsFilter {
+    return { ...(query.region?.trim() && { region: query.region }), ...(query.level && { levels: expandLevels([query.level]) }) };
+  }
+
+  /** The filters a report was given, as it was given them (SPEC §3.6 R2: reports echo every filter). */
+  private echo(query: object): Record<string, string> {
+    return Object.fromEntries(Object.entries(query).filter(([name, value]) => value !== undefined && !NOT_FILTERS.has(name)));
+  }
+
+  /** levelsReport, with the figures computed in slices. */
+  private async levelsAt(context: ReadContext, filter: LevelsFilter, asOf: string) {
     const selected = levelsSelection(context.partnerships, (id) => context.organisations.get(id), asOf, filter);
     const figures = await mapInSlices(selected, (facts) => levelFigures(facts, context.people, asOf));
     return levelsReportOf(selected, figures, asOf, filter);
   }
 
-  private async computeKeyPersonRisk(query: ReportQueryDto & { risk?: string }, asOf: string) {
+  private async computeKeyPersonRisk(query: KeyPersonRiskReportQueryDto, asOf: string) {
     const context = await this.scope(query, asOf);
     const rows = await mapInSlices(context.partnerships, (facts) => {
       const report = partnershipKeyPersonRisk(facts, context.people, asOf);
@@ -88,10 +133,10 @@ export class ReportsService {
     const items = rows
       .filter((row) => !query.risk || row.school.risk === query.risk)
       .sort((a, b) => KEY_PERSON_RISKS.indexOf(a.school.risk) - KEY_PERSON_RISKS.indexOf(b.school.risk) || (b.school.topShare ?? 0) - (a.school.topShare ?? 0));
-    return { asOf, items };
+    return { asOf, filter: this.echo(query), items };
   }
 
-  private async computeContinuity(query: ReportQueryDto & { orphaned?: string }, asOf: string) {
+  private async computeContinuity(query: ContinuityReportQueryDto, asOf: string) {
     const context = await this.scope(query, asOf);
     const rows = await mapInSlices(context.partnerships, (facts) => {
       const report = partnershipContinuity(facts, context.people, asOf);
@@ -100,6 +145,6 @@ export class ReportsService {
     const items = rows
       .filter((row) => !query.orphaned || (row.school.orphaned || row.partner.orphaned) === (query.orphaned === 'true'))
       .sort((a, b) => Number(b.school.orphaned) - Number(a.school.orphaned) || b.school.gapDays - a.school.gapDays);
-    return { asOf, items };
+    return { asOf, filter: this.echo(query), items };
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Decider, DomainEvent } from '@crm/domain';
-import { EVENT_STORE, EventStore, RecordedEvent } from '@crm/event-store';
+import { EVENT_STORE, EventStore, QUARANTINED_EVENT_TYPE, RecordedEvent } from '@crm/event-store';
 
 export interface Loaded<S> {
   state: S;
@@ -61,7 +61,10 @@ export class AggregateRepository {
   private fold(base: Loaded<unknown>, events: RecordedEvent[], decider: AnyDecider): Loaded<unknown> {
     if (events.length === 0) return base;
     let state = base.state;
-    for (const event of events) state = decider.evolve(state, { type: event.type, data: event.data } as DomainEvent);
+    for (const event of events) {
+      // A quarantined event (docs/operations.md) keeps its revision but changes nothing.
+      if (event.type !== QUARANTINED_EVENT_TYPE) state = decider.evolve(state, { type: event.type, data: event.data } as DomainEvent);
+    }
     const last = events[events.length - 1];
     return { state, revision: last.revision, position: last.position };
   }

@@ -1,4 +1,4 @@
-import { Decider, DomainEvent } from '@crm/domain';
+import { Decider, DEFAULT_TIME_ZONE, DomainEvent } from '@crm/domain';
 import { SqliteEventStore, WrongExpectedRevisionError } from '@crm/event-store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +24,7 @@ describe('CommandExecutor on the real embedded log', () => {
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'crm-executor-'));
     store = new SqliteEventStore(join(dir, 'events.sqlite'));
-    executor = new CommandExecutor(store, new AggregateRepository(store));
+    executor = new CommandExecutor(store, new AggregateRepository(store), { timeZone: DEFAULT_TIME_ZONE });
   });
   afterEach(async () => {
     await store.close();

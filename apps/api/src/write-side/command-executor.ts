@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Decider, DomainEvent, ruleViolation } from '@crm/domain';
 import { EVENT_STORE, EventStore, IdempotencyKeyUsedError, IdempotentOutcome, WrongExpectedRevisionError } from '@crm/event-store';
+import { Settings, SETTINGS } from '../config/settings';
 import { AggregateRepository, Loaded } from './aggregate-repository';
 import { CommandEnvelope, CommandResult } from './command-envelope';
 import { toStoredEvents } from './event-metadata';
@@ -26,6 +27,8 @@ export interface PlanTools {
   load<S>(streamId: string, decider: StateDecider<S>): Promise<Loaded<S>>;
   /** The server's clock for this attempt. */
   now: string;
+  /** TIME_ZONE: a command's date without a time is the start of that day there (SPEC §1 R2). */
+  timeZone: string;
 }
 
 /** Retries when another process's writer got in between load and append; the client's If-Match disables this. */
@@ -43,6 +46,7 @@ export class CommandExecutor {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly repository: AggregateRepository,
+    @Inject(SETTINGS) private readonly settings: Pick<Settings, 'timeZone'>,
   ) {}
 
   async decide<C, E extends DomainEvent, S, Ctx>(
@@ -57,7 +61,7 @@ export class CommandExecutor {
   ): Promise<CommandResult> {
     return this.run(envelope, async (tools) => {
       const loaded = await tools.load(spec.streamId, spec.decider);
-      const ctx = await spec.context(loaded.state, tools.now);
+      const ctx = { ...(await spec.context(loaded.state, tools.now)), timeZone: tools.timeZone };
       const events = spec.decider.decide(spec.command, loaded.state, ctx);
       return {
         resultId: spec.resultId,
@@ -104,6 +108,7 @@ export class CommandExecutor {
       get now() {
         return now();
       },
+      timeZone: this.settings.timeZone,
       load: async (streamId, decider) => {
         if (first) await lock(streamId);
         const loaded = await this.repository.load(streamId, decider);

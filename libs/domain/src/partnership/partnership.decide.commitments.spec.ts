@@ -67,10 +67,14 @@ describe('partnership: MakeCommitment', () => {
     expect(commitmentsOf(state)).toEqual({ 'commitment-1': { side: 'partner', status: 'open', madeAt: NOW } });
   });
 
-  it('records a commitment without an owner, normalising the due date', () => {
+  it('records a commitment without an owner, a due day at its start in Europe/Amsterdam', () => {
     spec
       .given([opened()])
       .when(make({ side: 'school', ownerId: undefined, dueAt: '2024-09-01' }), ctx())
+      .then([{ type: 'CommitmentMade', data: { partnershipId: P, commitmentId: 'commitment-1', side: 'school', description: 'Twee stageplekken per jaar', dueAt: '2024-08-31T22:00:00.000Z', madeAt: NOW } }]);
+    spec
+      .given([opened()])
+      .when(make({ side: 'school', ownerId: undefined, dueAt: DUE }), ctx())
       .then([{ type: 'CommitmentMade', data: { partnershipId: P, commitmentId: 'commitment-1', side: 'school', description: 'Twee stageplekken per jaar', dueAt: DUE, madeAt: NOW } }]);
   });
 

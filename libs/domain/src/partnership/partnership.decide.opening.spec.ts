@@ -69,9 +69,11 @@ describe('partnership: opening', () => {
     spec.when(open({ themes: undefined }), ctx()).then([opened({ themes: [] })]);
   });
 
-  it('dates the opening now by default, and normalises a given date', () => {
+  it('dates the opening now by default, and a given day at its start in the time zone (Europe/Amsterdam by default)', () => {
     spec.when(open({ openedAt: undefined }), ctx()).then([opened({ openedAt: NOW })]);
-    spec.when(open({ openedAt: '2024-01-15' }), ctx()).then([opened({ openedAt: '2024-01-15T00:00:00.000Z' })]);
+    spec.when(open({ openedAt: '2024-01-15' }), ctx()).then([opened({ openedAt: '2024-01-14T23:00:00.000Z' })]);
+    spec.when(open({ openedAt: '2024-01-15' }), { ...ctx(), timeZone: 'UTC' }).then([opened({ openedAt: '2024-01-15T00:00:00.000Z' })]);
+    spec.when(open({ openedAt: '2024-01-15T09:00:00+01:00' }), ctx()).then([opened({ openedAt: '2024-01-15T08:00:00.000Z' })]);
   });
 
   it('accepts any organisation other than the school as partner, also another school', () => {

@@ -38,7 +38,7 @@ export function partnershipReferences(command: PartnershipCommand): { organisati
 
 /** Normalises an event date, and checks it against the partnership's opening and the clock (SPEC §2). */
 function eventDate(state: OpenPartnershipState, value: string | undefined, field: string, ctx: DecisionContext): string {
-  const date = normaliseDate(value ?? ctx.now, field);
+  const date = normaliseDate(value ?? ctx.now, field, ctx.timeZone);
   assertNotInFuture(date, ctx.now, field);
   if (isAfter(state.openedAt, date)) {
     throw ruleViolation('date_before_opening', `${field} (${date}) is before the partnership opened (${state.openedAt})`, {
@@ -106,7 +106,7 @@ function decideOpen(command: Extract<PartnershipCommand, { type: 'OpenPartnershi
   if (notOffered.length > 0) {
     throw ruleViolation('level_not_offered', `the school does not offer ${notOffered.join(', ')}`, { levels: notOffered });
   }
-  const openedAt = normaliseDate(command.openedAt ?? ctx.now, 'openedAt');
+  const openedAt = normaliseDate(command.openedAt ?? ctx.now, 'openedAt', ctx.timeZone);
   assertNotInFuture(openedAt, ctx.now, 'openedAt');
   const themes = [...new Set((command.themes ?? []).map((theme) => theme.trim()).filter(Boolean))];
   return [
@@ -240,7 +240,7 @@ function decideOnOpen(command: PartnershipCommand, state: OpenPartnershipState, 
     case 'RecordActivity': {
       assertNewRecordId(state, command.activityId);
       const startsAt = eventDate(state, command.startsAt, 'startsAt', ctx);
-      const endsAt = command.endsAt === undefined ? undefined : normaliseDate(command.endsAt, 'endsAt');
+      const endsAt = command.endsAt === undefined ? undefined : normaliseDate(command.endsAt, 'endsAt', ctx.timeZone);
       if (endsAt && isAfter(startsAt, endsAt)) throw ruleViolation('ends_before_start', 'endsAt is before startsAt');
       if (command.studentCount !== undefined && (!Number.isInteger(command.studentCount) || command.studentCount < 0)) {
         throw ruleViolation('invalid_student_count', 'studentCount is a whole number of zero or more');
@@ -266,7 +266,7 @@ function decideOnOpen(command: PartnershipCommand, state: OpenPartnershipState, 
     case 'SignAgreement': {
       assertNewRecordId(state, command.agreementId);
       const signedAt = eventDate(state, command.signedAt, 'signedAt', ctx);
-      const validUntil = command.validUntil === undefined ? undefined : normaliseDate(command.validUntil, 'validUntil');
+      const validUntil = command.validUntil === undefined ? undefined : normaliseDate(command.validUntil, 'validUntil', ctx.timeZone);
       if (validUntil && !isAfter(validUntil, signedAt)) {
         throw ruleViolation('valid_until_not_after_signing', 'validUntil must be after signedAt');
       }
@@ -301,7 +301,7 @@ function decideOnOpen(command: PartnershipCommand, state: OpenPartnershipState, 
       }
       const heldAt = eventDate(state, command.heldAt, 'heldAt', ctx);
       const nextEvaluationDue =
-        command.nextEvaluationDue === undefined ? undefined : normaliseDate(command.nextEvaluationDue, 'nextEvaluationDue');
+        command.nextEvaluationDue === undefined ? undefined : normaliseDate(command.nextEvaluationDue, 'nextEvaluationDue', ctx.timeZone);
       if (nextEvaluationDue && !isAfter(nextEvaluationDue, heldAt)) {
         throw ruleViolation('next_evaluation_not_after', 'nextEvaluationDue must be after heldAt');
       }
@@ -327,7 +327,7 @@ function decideOnOpen(command: PartnershipCommand, state: OpenPartnershipState, 
     case 'MakeCommitment': {
       assertNewRecordId(state, command.commitmentId);
       if (!command.description.trim()) throw ruleViolation('description_empty', 'a commitment says what is promised');
-      const dueAt = normaliseDate(command.dueAt, 'dueAt');
+      const dueAt = normaliseDate(command.dueAt, 'dueAt', ctx.timeZone);
       const madeAt = eventDate(state, command.madeAt, 'madeAt', ctx);
       if (command.ownerId) {
         const [ownerSide] = assertParticipants(state, [command.ownerId], madeAt, ctx, 'ownerId');

@@ -71,11 +71,11 @@ describe('person decider', () => {
       expect(state).toMatchObject({ role: 'Directeur', tier: 'strategic' });
     });
 
-    it('normalises an explicit date to a full UTC ISO string', () => {
+    it('normalises an explicit day to the full UTC ISO string of its start in Europe/Amsterdam', () => {
       spec
         .given([registered])
         .when(changeRole({ at: '2024-05-01' }), ctx)
-        .then([{ type: 'PersonRoleChanged', data: { personId: ID, role: 'Hoofd HR', tier: 'tactical', at: '2024-05-01T00:00:00.000Z' } }]);
+        .then([{ type: 'PersonRoleChanged', data: { personId: ID, role: 'Hoofd HR', tier: 'tactical', at: '2024-04-30T22:00:00.000Z' } }]);
     });
 
     it('records a change of tier alone', () => {

@@ -43,7 +43,7 @@ export const personDecider: Decider<PersonCommand, PersonEvent, PersonState, Per
       case 'ChangePersonRole': {
         if (state.erased) throw ruleViolation('person_erased', 'an erased person cannot change role');
         if (state.leftAt) throw ruleViolation('person_left', `person left the organisation on ${state.leftAt}`);
-        const at = normaliseDate(command.at ?? ctx.now, 'at');
+        const at = normaliseDate(command.at ?? ctx.now, 'at', ctx.timeZone);
         assertNotInFuture(at, ctx.now, 'at');
         if (command.role.trim() === state.role && command.tier === state.tier) return [];
         return [{ type: 'PersonRoleChanged', data: { personId: state.personId, role: command.role.trim(), tier: command.tier, at } }];
@@ -52,7 +52,7 @@ export const personDecider: Decider<PersonCommand, PersonEvent, PersonState, Per
         if (state.leftAt) {
           throw ruleViolation('person_already_left', `person already left the organisation on ${state.leftAt}`);
         }
-        const leftAt = normaliseDate(command.leftAt ?? ctx.now, 'leftAt');
+        const leftAt = normaliseDate(command.leftAt ?? ctx.now, 'leftAt', ctx.timeZone);
         assertNotInFuture(leftAt, ctx.now, 'leftAt');
         return [
           {
@@ -63,7 +63,7 @@ export const personDecider: Decider<PersonCommand, PersonEvent, PersonState, Per
       }
       case 'ErasePerson': {
         if (state.erased) throw ruleViolation('person_already_erased', 'person is already erased');
-        const at = normaliseDate(command.at ?? ctx.now, 'at');
+        const at = normaliseDate(command.at ?? ctx.now, 'at', ctx.timeZone);
         assertNotInFuture(at, ctx.now, 'at');
         return [{ type: 'PersonErased', data: { personId: state.personId, at } }];
       }

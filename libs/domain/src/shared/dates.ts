@@ -1,4 +1,5 @@
 import { ruleViolation } from './domain-error';
+import { DEFAULT_TIME_ZONE, isDateOnly, startOfLocalDay } from './local-days';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -36,9 +37,13 @@ export function toTime(iso: string): number {
   return Date.parse(iso);
 }
 
-/** Events store one form of date: the full UTC ISO string. */
-export function normaliseDate(iso: string, field: string): string {
+/**
+ * Events store one form of date: the full UTC ISO string. A date without a time is the start of that day in the
+ * time zone (SPEC §1 R2); an instant is taken as given.
+ */
+export function normaliseDate(iso: string, field: string, timeZone: string = DEFAULT_TIME_ZONE): string {
   const time = Date.parse(iso);
+  if (!Number.isNaN(time) && isDateOnly(iso)) return startOfLocalDay(iso, timeZone);
   if (Number.isNaN(time)) throw ruleViolation('invalid_date', `${field} is not a valid ISO-8601 date`, { field });
   return new Date(time).toISOString();
 }

@@ -13,6 +13,8 @@ export interface Decider<Command, Event, State, Ctx = DecisionContext> {
 export interface DecisionContext {
   /** The server's clock, ISO-8601. */
   now: string;
+  /** TIME_ZONE: the zone a date without a time is a day in (SPEC §1 R2); default DEFAULT_TIME_ZONE. */
+  timeZone?: string;
 }
 
 export const fold = <State, Event>(evolve: (s: State, e: Event) => State, initial: State, events: readonly Event[]): State =>

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { asStorageError, ensureDirectory } from '@crm/storage';
 import { EventLogCorruptError } from '../errors';
 
 const SCHEMA_VERSION = 1;
@@ -32,7 +32,7 @@ const SCHEMA = `
  * database at all is still refused here.
  */
 export function openEventLog(file: string, { checkIntegrity = true }: { checkIntegrity?: boolean } = {}): Database.Database {
-  mkdirSync(dirname(file), { recursive: true });
+  ensureDirectory(dirname(file));
   let db: Database.Database | undefined;
   try {
     db = new Database(file);
@@ -51,13 +51,24 @@ export function openEventLog(file: string, { checkIntegrity = true }: { checkInt
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.exec(SCHEMA);
+    addChecksumColumn(db);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
     return db;
   } catch (error) {
     db?.close();
     if (isCorruption(error)) throw new EventLogCorruptError(file, (error as Error).message);
-    throw error;
+    // a full or read-only disk, a directory that cannot hold the file: named, with the file
+    throw asStorageError(error, file);
   }
+}
+
+/**
+ * Rows written since checksums exist carry one (see eventChecksum); older rows have none (NULL) and are read
+ * unverified. Adding a nullable column keeps the file readable by an older build, so the schema version stays.
+ */
+function addChecksumColumn(db: Database.Database): void {
+  const columns = db.pragma('table_info(events)') as { name: string }[];
+  if (!columns.some((column) => column.name === 'checksum')) db.exec('ALTER TABLE events ADD COLUMN checksum TEXT');
 }
 
 function isCorruption(error: unknown): boolean {

@@ -57,14 +57,21 @@ describe('readPagesInWorker: the log read ahead in a worker thread', () => {
     expect(await pages.next()).toEqual({ done: true, value: undefined });
   });
 
-  it('fails the read with what the worker met: a file that is not there, a row that is not JSON', async () => {
+  it('fails the read with what the worker met: a file that is not there, a damaged row (named by position)', async () => {
     await expect(collect(readPagesInWorker(join(dir, 'missing.sqlite'), 0, 10))).rejects.toThrow();
     const db = new Database(file);
     db.prepare("UPDATE events SET data = '{\"broken\": ' WHERE position = 55").run();
     db.close();
     const pages = readPagesInWorker(file, 0, 50);
     expect((await pages.next()).value).toHaveLength(50);
-    await expect(pages.next()).rejects.toThrow(SyntaxError);
+    await expect(pages.next()).rejects.toThrow(/position 55 .*checksum mismatch/);
+  });
+
+  it('reports a row written before checksums (none stored) whose JSON does not parse, by position', async () => {
+    const db = new Database(file);
+    db.prepare("UPDATE events SET data = '{\"broken\": ', checksum = NULL WHERE position = 7").run();
+    db.close();
+    await expect(collect(readPagesInWorker(file, 0, 50))).rejects.toThrow(expect.objectContaining({ name: 'DamagedEventError', position: 7 }));
   });
 
   it('is what SqliteEventStore.readPages reads a long log with, after the pages it reads itself while the worker starts', async () => {

@@ -1,13 +1,25 @@
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { DamagedEventError } from '../errors';
 import { Position, RecordedEvent } from '../event-store.port';
+import { EVENT_CHECKSUM_SOURCE } from './event-checksum';
 
 // Plain JavaScript run by the worker, so it works alike from built code and from TypeScript under test.
 // It reads pages of the log on a read-only connection of its own and puts each, as one JSON text, on the page port:
 // the events as the adapter's readAll gives them, with `data` and `metadata` spliced in as stored (JSON the adapter
 // wrote), so that the worker parses nothing and the reading thread parses a page with one JSON.parse. It reads at
-// most `credit` pages ahead of the reader, and tells it (on its own port) each time a page is ready.
+// most `credit` pages ahead of the reader, and tells it (on its own port) each time a page is ready. It verifies each
+// row's checksum (rows from before checksums: that data and metadata parse), and reports a damaged row by position.
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
+const { crc32 } = require('node:zlib');
+${EVENT_CHECKSUM_SOURCE}
+function damage(position, id, streamId, revision, type, data, metadata, checksum) {
+  if (checksum !== null) {
+    return checksum === eventChecksum(position, id, streamId, revision, type, data, metadata) ? undefined : 'checksum mismatch: the stored row was changed or damaged';
+  }
+  try { JSON.parse(data); JSON.parse(metadata); } catch (error) { return 'not valid JSON: ' + error.message; }
+  return undefined;
+}
 const Database = require(workerData.driver);
 const { file, pageSize, pages } = workerData;
 let after = workerData.after;
@@ -24,14 +36,21 @@ function pump() {
   try {
     if (!db) {
       db = new Database(file, { readonly: true, fileMustExist: true });
-      read = db.prepare('SELECT position, id, stream_id, revision, type, data, metadata FROM events WHERE position > ? ORDER BY position LIMIT ?').raw();
+      read = db.prepare('SELECT position, id, stream_id, revision, type, data, metadata, checksum FROM events WHERE position > ? ORDER BY position LIMIT ?').raw();
     }
     while (credit > 0 && !done) {
       credit--;
       const rows = read.all(after, pageSize);
       let json = '[';
       for (let i = 0; i < rows.length; i++) {
-        const [position, id, streamId, revision, type, data, metadata] = rows[i];
+        const [position, id, streamId, revision, type, data, metadata, checksum] = rows[i];
+        const damaged = damage(position, id, streamId, revision, type, data, metadata, checksum);
+        if (damaged) {
+          pages.postMessage({ damaged: { position, streamId, detail: damaged } });
+          parentPort.postMessage('page ready');
+          finish();
+          return;
+        }
         json += (i === 0 ? '{"id":' : ',{"id":') + JSON.stringify(id) + ',"streamId":' + JSON.stringify(streamId) + ',"revision":' + revision +
           ',"position":' + position + ',"type":' + JSON.stringify(type) + ',"data":' + data + ',"metadata":' + metadata + '}';
       }
@@ -57,7 +76,10 @@ parentPort.on('message', (more) => {
 /** Pages read ahead of the reader: enough to keep the worker busy while the reader works on one. */
 const READ_AHEAD = 4;
 
-type PageMessage = { json: string; count: number; first: number; last: number } | { error: { message: string; code?: string } };
+type PageMessage =
+  | { json: string; count: number; first: number; last: number }
+  | { error: { message: string; code?: string } }
+  | { damaged: { position: number; streamId: string; detail: string } };
 
 /**
  * The log after `after`, page by page up to its end (the last page is short, possibly empty), read in a worker thread
@@ -133,6 +155,11 @@ export function readPagesInWorker(file: string, after: Position, pageSize: numbe
       if (!message) {
         await end();
         throw failure ?? new Error(`reading the event log ${file} in a worker ended early`);
+      }
+      if ('damaged' in message) {
+        await end();
+        const { position, streamId, detail } = message.damaged;
+        throw new DamagedEventError(file, position, streamId, detail);
       }
       if ('error' in message) {
         await end();

@@ -15,9 +15,12 @@ import {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
+import { FileIdentity, noted, storageFaultOf, storageHealth } from '@crm/storage';
+import { DamagedEventError } from '../errors';
 import { checkExpectedRevision } from '../expected-revision';
 import { SubscriptionRunner } from '../subscription-runner';
 import { notifyAppend, onAppend, Waker } from './append-notifier';
+import { eventChecksum } from './event-checksum';
 import { KnownRevisions } from './known-revisions';
 import { openEventLog } from './open-event-log';
 import { readPagesInWorker } from './read-pages-in-worker';
@@ -30,7 +33,8 @@ const PAGES_WHILE_A_WORKER_STARTS = 16;
 /** How often a live subscription looks for appends made by another process on the same file. */
 const POLL_MS = 200;
 
-interface EventRow {
+/** A row of the events table as stored. */
+export interface EventRow {
   position: number;
   id: string;
   stream_id: string;
@@ -38,6 +42,7 @@ interface EventRow {
   type: string;
   data: string;
   metadata: string;
+  checksum: string | null;
 }
 
 interface IdempotencyRow {
@@ -77,9 +82,11 @@ export class SqliteEventStore implements EventStore {
   private readonly uncommitted = new Map<string, number>();
   private uncommittedHead: number | undefined;
   private readonly stopWatching: () => void;
+  /** The file opened: an append refuses to write once it has been deleted or replaced. */
+  private readonly identity: FileIdentity;
 
   private readonly stmt: {
-    insertEvent: Database.Statement<[number, string, string, number, string, string, string]>;
+    insertEvent: Database.Statement<[number, string, string, number, string, string, string, string]>;
     streamRevision: Database.Statement<[string], { revision: number | null }>;
     head: Database.Statement<[], { position: number }>;
     readStream: Database.Statement<[string, number], EventRow>;
@@ -93,9 +100,10 @@ export class SqliteEventStore implements EventStore {
   constructor(file: string, options: { checkIntegrity?: boolean } = {}) {
     this.file = resolve(file);
     this.db = openEventLog(this.file, options);
-    const columns = 'position, id, stream_id, revision, type, data, metadata';
+    this.identity = new FileIdentity(this.file);
+    const columns = 'position, id, stream_id, revision, type, data, metadata, checksum';
     this.stmt = {
-      insertEvent: this.db.prepare(`INSERT INTO events (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      insertEvent: this.db.prepare(`INSERT INTO events (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       streamRevision: this.db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?'),
       head: this.db.prepare('SELECT COALESCE(MAX(position), 0) AS position FROM events'),
       readStream: this.db.prepare(`SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`),
@@ -124,6 +132,9 @@ export class SqliteEventStore implements EventStore {
           this.uncommittedHead = outcome.position;
           return { outcome };
         } catch (error) {
+          // A full or read-only disk fails the whole group (SQLite may already have rolled the transaction back,
+          // and the next append would meet the same disk): every append of it is refused with that error.
+          if (storageFaultOf(error) || !this.db.inTransaction) throw error;
           return { error: error as Error };
         }
       });
@@ -153,15 +164,19 @@ export class SqliteEventStore implements EventStore {
     this.pending = [];
     let results: AppendResult[];
     try {
+      this.identity.check();
       // IMMEDIATE takes the write lock up front, so the revision checks and position numbering see the latest
       // commit even when another process writes the same file.
       results = this.groupTransaction.immediate(batch);
     } catch (error) {
       this.known.forget();
       this.forgetUncommitted();
-      for (const request of batch) request.reject(error as Error);
+      // A full or read-only disk, a deleted file: a StorageError naming the file, remembered for /health.
+      const refusal = noted(error, this.file) as Error;
+      for (const request of batch) request.reject(refusal);
       return;
     }
+    storageHealth.succeeded(this.file);
     for (const [streamId, revision] of this.uncommitted) this.known.stream(streamId, revision);
     if (this.uncommittedHead !== undefined) this.known.headAt(this.uncommittedHead);
     this.forgetUncommitted();
@@ -169,7 +184,7 @@ export class SqliteEventStore implements EventStore {
     batch.forEach((request, i) => {
       const result = results[i];
       if ('outcome' in result) request.resolve(result.outcome);
-      else request.reject(result.error);
+      else request.reject(noted(result.error, this.file) as Error);
     });
   }
 
@@ -204,15 +219,11 @@ export class SqliteEventStore implements EventStore {
       for (const event of events) {
         position += 1;
         revision += 1;
-        this.stmt.insertEvent.run(
-          position,
-          event.id ?? randomUUID(),
-          streamId,
-          revision,
-          event.type,
-          JSON.stringify(event.data),
-          JSON.stringify(event.metadata),
-        );
+        const id = event.id ?? randomUUID();
+        const data = JSON.stringify(event.data);
+        const metadata = JSON.stringify(event.metadata);
+        const checksum = eventChecksum(position, id, streamId, revision, event.type, data, metadata);
+        this.stmt.insertEvent.run(position, id, streamId, revision, event.type, data, metadata, checksum);
       }
       return { streamId, revision };
     });
@@ -233,12 +244,12 @@ export class SqliteEventStore implements EventStore {
     if (last !== undefined && fromRevision > last) return [];
     const rows = this.stmt.readStream.all(streamId, fromRevision);
     if (rows.length > 0) this.known.stream(streamId, rows[rows.length - 1].revision);
-    return rows.map(toRecorded);
+    return rows.map(this.toRecorded);
   }
 
   async readAll(after: Position, limit: number): Promise<RecordedEvent[]> {
     if (limit <= 0) return [];
-    return this.stmt.readAll.all(after, limit).map(toRecorded);
+    return this.stmt.readAll.all(after, limit).map(this.toRecorded);
   }
 
   /**
@@ -276,7 +287,7 @@ export class SqliteEventStore implements EventStore {
 
   async readAllOfTypes(types: readonly string[], after: Position = START): Promise<RecordedEvent[]> {
     if (types.length === 0) return [];
-    return this.stmt.readAllOfTypes.all(after, JSON.stringify(types)).map(toRecorded);
+    return this.stmt.readAllOfTypes.all(after, JSON.stringify(types)).map(this.toRecorded);
   }
 
   async headPosition(): Promise<Position> {
@@ -292,7 +303,7 @@ export class SqliteEventStore implements EventStore {
           const rows = this.stmt.readAll.all(after, BATCH);
           for (const row of rows) {
             if (sub.closed) return;
-            await sub.deliver(toRecorded(row));
+            await sub.deliver(this.toRecorded(row));
             after = row.position;
           }
           if (rows.length < BATCH) return;
@@ -321,6 +332,8 @@ export class SqliteEventStore implements EventStore {
     return runner;
   }
 
+  private readonly toRecorded = (row: EventRow): RecordedEvent => recordedFrom(this.file, row);
+
   close(): Promise<void> {
     this.closing ??= (async () => {
       if (this.pending.length > 0) this.flushPending();
@@ -332,16 +345,20 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-function toRecorded(row: EventRow): RecordedEvent {
-  return {
-    id: row.id,
-    streamId: row.stream_id,
-    revision: row.revision,
-    position: row.position,
-    type: row.type,
-    data: JSON.parse(row.data) as Record<string, unknown>,
-    metadata: JSON.parse(row.metadata) as Record<string, unknown>,
-  };
+/**
+ * A stored row as an event, verified: a row whose checksum does not match (rows written before checksums existed
+ * have none and are not checked) or whose JSON does not parse is a DamagedEventError naming file, stream and position.
+ */
+export function recordedFrom(file: string, row: EventRow): RecordedEvent {
+  const { position, id, stream_id: streamId, revision, type, data, metadata, checksum } = row;
+  if (checksum !== null && checksum !== eventChecksum(position, id, streamId, revision, type, data, metadata)) {
+    throw new DamagedEventError(file, position, streamId, 'checksum mismatch: the stored row was changed or damaged');
+  }
+  try {
+    return { id, streamId, revision, position, type, data: JSON.parse(data) as Record<string, unknown>, metadata: JSON.parse(metadata) as Record<string, unknown> };
+  } catch (error) {
+    throw new DamagedEventError(file, position, streamId, `not valid JSON: ${(error as Error).message}`);
+  }
 }
 
 function toOutcome(row: IdempotencyRow): IdempotentOutcome {

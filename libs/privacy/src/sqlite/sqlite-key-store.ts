@@ -1,12 +1,30 @@
 import Database from 'better-sqlite3';
+import { asStorageError, ensureDirectory, FileIdentity, writing } from '@crm/storage';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { checkSubjectId, KEY_BYTES, KeyLookup, KeyStore, SubjectErasedError } from '../key-store.port';
 
 interface KeyRow {
   key: Buffer | null;
   destroyed_at: string | null;
+  checksum: string | null;
+}
+
+/** CRC-32 of the subject and its key, stored with the key: a key damaged on disk is named, not used. */
+function keyChecksum(subjectId: string, key: Buffer): string {
+  return crc32(key, crc32(subjectId)).toString(16).padStart(8, '0');
+}
+
+/** A stored data key does not match its checksum: what it encrypted cannot be read until it is restored. */
+export class DamagedKeyError extends Error {
+  constructor(
+    readonly file: string,
+    readonly subjectId: string,
+  ) {
+    super(`the data key of ${subjectId} in ${file} is damaged (checksum mismatch); restore ${file} from the backup taken with the log`);
+    this.name = 'DamagedKeyError';
+  }
 }
 
 const SCHEMA = `
@@ -44,16 +62,22 @@ export class KeyStoreCorruptError extends Error {
 export class SqliteKeyStore implements KeyStore {
   readonly file: string;
   private readonly db: Database.Database;
+  private readonly identity: FileIdentity;
   private readonly select: Database.Statement<[string], KeyRow>;
-  private readonly insertKey: Database.Statement<[string, Buffer, string]>;
+  private readonly insertKey: Database.Statement<[string, Buffer, string, string]>;
   private readonly tombstone: Database.Statement<[string, string, string]>;
   private readonly getOrCreateTx: Database.Transaction<(subjectId: string) => Buffer>;
   private readonly destroyTx: Database.Transaction<(subjectId: string) => boolean>;
 
   constructor(file: string) {
     this.file = resolve(file);
-    mkdirSync(dirname(this.file), { recursive: true });
-    const db = new Database(this.file);
+    let db: Database.Database;
+    try {
+      ensureDirectory(dirname(this.file));
+      db = new Database(this.file);
+    } catch (error) {
+      throw asStorageError(error, this.file);
+    }
     try {
       const check = db.pragma('quick_check', { simple: true });
       if (check !== 'ok') throw new KeyStoreCorruptError(this.file, String(check));
@@ -62,26 +86,30 @@ export class SqliteKeyStore implements KeyStore {
       db.pragma('secure_delete = ON');
       db.pragma('busy_timeout = 5000');
       db.exec(SCHEMA);
+      // Keys stored before checksums existed have none and are used unverified.
+      const columns = db.pragma('table_info(data_keys)') as { name: string }[];
+      if (!columns.some((column) => column.name === 'checksum')) db.exec('ALTER TABLE data_keys ADD COLUMN checksum TEXT');
     } catch (error) {
       db.close();
       const code = (error as { code?: unknown }).code;
       // SQLite's own messages ("file is not a database") name no file: say which one, like the log and read store do.
       if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) throw new KeyStoreCorruptError(this.file, (error as Error).message);
-      throw error;
+      throw asStorageError(error, this.file);
     }
     this.db = db;
-    this.select = db.prepare('SELECT key, destroyed_at FROM data_keys WHERE subject = ?');
-    this.insertKey = db.prepare('INSERT INTO data_keys (subject, key, created_at) VALUES (?, ?, ?)');
+    this.identity = new FileIdentity(this.file);
+    this.select = db.prepare('SELECT key, destroyed_at, checksum FROM data_keys WHERE subject = ?');
+    this.insertKey = db.prepare('INSERT INTO data_keys (subject, key, created_at, checksum) VALUES (?, ?, ?, ?)');
     // The row is deleted and written anew (not updated in place), so secure_delete zeroes the cell that held the key.
     this.tombstone = db.prepare('INSERT INTO data_keys (subject, key, created_at, destroyed_at) VALUES (?, NULL, ?, ?)');
     const deleteRow = db.prepare<[string], { created_at: string }>('DELETE FROM data_keys WHERE subject = ? RETURNING created_at');
 
     this.getOrCreateTx = db.transaction((subjectId: string) => {
       const row = this.select.get(subjectId);
-      if (row?.key) return row.key;
+      if (row?.key) return this.verified(subjectId, row.key, row.checksum);
       if (row) throw new SubjectErasedError(subjectId);
       const key = randomBytes(KEY_BYTES);
-      this.insertKey.run(subjectId, key, new Date().toISOString());
+      this.insertKey.run(subjectId, key, new Date().toISOString(), keyChecksum(subjectId, key));
       return key;
     });
     this.destroyTx = db.transaction((subjectId: string) => {
@@ -97,19 +125,27 @@ export class SqliteKeyStore implements KeyStore {
   async getOrCreate(subjectId: string): Promise<Buffer> {
     checkSubjectId(subjectId);
     // IMMEDIATE: two processes creating a key for one subject serialise, and the second reads the first's key.
-    return this.getOrCreateTx.immediate(subjectId);
+    return writing(this.file, () => {
+      this.identity.check();
+      return this.getOrCreateTx.immediate(subjectId);
+    });
+  }
+
+  private verified(subjectId: string, key: Buffer, checksum: string | null): Buffer {
+    if (checksum !== null && checksum !== keyChecksum(subjectId, key)) throw new DamagedKeyError(this.file, subjectId);
+    return key;
   }
 
   async get(subjectId: string): Promise<KeyLookup> {
     checkSubjectId(subjectId);
     const row = this.select.get(subjectId);
     if (!row) return { status: 'absent' };
-    return row.key ? { status: 'active', key: row.key } : { status: 'destroyed', destroyedAt: row.destroyed_at! };
+    return row.key ? { status: 'active', key: this.verified(subjectId, row.key, row.checksum) } : { status: 'destroyed', destroyedAt: row.destroyed_at! };
   }
 
   async destroy(subjectId: string): Promise<void> {
     checkSubjectId(subjectId);
-    if (!this.destroyTx.immediate(subjectId)) return;
+    if (!writing(this.file, () => this.destroyTx.immediate(subjectId))) return;
     // Moves the zeroed page into the database file and cuts the WAL (which still holds the page with the key) to
     // zero bytes. If another connection is reading, the WAL cannot be cut now; a later checkpoint or the last
     // connection's close does it.

@@ -14,7 +14,10 @@ const PAGE = 1_000;
  * appended meanwhile. Never rejects: a failed read stops the runners with that error.
  */
 export async function catchUpTogether(events: EventStore, runners: readonly ProjectionRunner[], pageSize = PAGE): Promise<void> {
-  let active = runners.filter((runner) => !runner.isStopped);
+  // Each runner's run: one that failed and restarted meanwhile catches up on its own, and is dropped from here.
+  const runs = new Map(runners.map((runner) => [runner, runner.run]));
+  const current = (runner: ProjectionRunner) => !runner.isStopped && runner.run === runs.get(runner);
+  let active = runners.filter(current);
   if (active.length === 0) return;
   const after = Math.min(...active.map((runner) => runner.appliedPosition));
   try {
@@ -22,13 +25,13 @@ export async function catchUpTogether(events: EventStore, runners: readonly Proj
       // Between pages the event loop gets a turn: the queries a process answers meanwhile (from the live
       // generation, during a rebuild) are not held up until the whole log has been read.
       await new Promise(setImmediate);
-      for (const runner of active) await runner.catchUp(page);
-      active = active.filter((runner) => !runner.isStopped);
+      for (const runner of active) await runner.catchUp(page, runs.get(runner));
+      active = active.filter(current);
       if (active.length === 0) break;
     }
   } catch (error) {
-    for (const runner of active) if (!runner.isStopped) runner.fail(error as Error);
+    await Promise.all(active.filter(current).map((runner) => runner.failReading(error as Error, runs.get(runner))));
     return;
   }
-  for (const runner of active) runner.follow();
+  for (const runner of active) runner.follow(runs.get(runner));
 }

@@ -47,7 +47,7 @@ export class ProjectionEngine implements ProjectionsView {
       this.live.set(definition.name, { generation, runner });
     }
     void this.catchUp([...this.live.values()].map(({ runner }) => runner));
-    if (outdated.length > 0) void this.rebuild(outdated);
+    if (outdated.length > 0) void this.rebuild(outdated).catch((error: Error) => this.options.onError?.(error));
   }
 
   /** The collection queries read for a projection: its live generation. */
@@ -72,6 +72,11 @@ export class ProjectionEngine implements ProjectionsView {
     return Promise.all([...this.live.values()].map(({ runner }) => runner.whenCaughtUp())).then(() => undefined);
   }
 
+  /** Like whenCaughtUp, but rejects with the first failure of a projection (which then retries on its own). */
+  caughtUpOrFailure(): Promise<void> {
+    return Promise.all([...this.live.values()].map(({ runner }) => runner.caughtUpOrFailure())).then(() => undefined);
+  }
+
   status(): ProjectionStatus[] {
     return this.definitions.map((definition) => {
       const { generation, runner } = this.live.get(definition.name)!;
@@ -90,6 +95,8 @@ export class ProjectionEngine implements ProjectionsView {
   /**
    * Rebuilds projections from position 0 into new generations while the live ones keep serving.
    * Resolves when the new generations are live. A rebuild already running is joined, not started twice.
+   * A failure of any new generation (a damaged event, a store that refuses the commit) ends the rebuild: its new
+   * generations are dropped, the live ones stay, and the promise rejects with that error (a rebuild never hangs).
    */
   rebuild(definitions: readonly ProjectionDefinition[] = this.definitions): Promise<void> {
     this.rebuilding ??= this.rebuildNow(definitions).finally(() => (this.rebuilding = undefined));
@@ -108,7 +115,8 @@ export class ProjectionEngine implements ProjectionsView {
     const next = await Promise.all(
       definitions.map(async (definition) => {
         const generation = this.live.get(definition.name)!.generation + 1;
-        const runner = this.runner(definition, generation);
+        // No restart on a failure: the rebuild ends with it instead (see rebuild).
+        const runner = this.runner(definition, generation, { retryDelayMs: false });
         await this.store.drop([runner.target.collection], [runner.target.checkpoint]);
         await this.ensureIndexes(runner);
         await runner.open();
@@ -117,17 +125,34 @@ export class ProjectionEngine implements ProjectionsView {
       }),
     );
     void this.catchUp(next.map(({ runner }) => runner));
+    try {
+      await Promise.all(next.map(({ runner }) => runner.caughtUpOrFailure()));
+    } catch (error) {
+      await this.abandon(next.map(({ definition }) => definition.name));
+      throw error;
+    }
     await Promise.all(
       next.map(async ({ definition, generation, runner }) => {
-        await runner.whenCaughtUp();
         await this.store.setMeta(metaKey(definition.name), `${generation}:${definition.version}`);
         const old = this.live.get(definition.name)!;
+        runner.retryAfterFailures(this.options.retryDelayMs || undefined);
         this.live.set(definition.name, { generation, runner });
         this.building.delete(definition.name);
         await old.runner.stop();
         await this.store.drop([old.runner.target.collection], [old.runner.target.checkpoint]);
       }),
     );
+  }
+
+  /** Stops and drops the generations being built for these projections. */
+  private async abandon(names: readonly string[]): Promise<void> {
+    for (const name of names) {
+      const entry = this.building.get(name);
+      if (!entry) continue;
+      this.building.delete(name);
+      await entry.runner.stop();
+      await this.store.drop([entry.runner.target.collection], [entry.runner.target.checkpoint]).catch(() => undefined);
+    }
   }
 
   /** The runners read the log together until they have caught up, then each follows it on its own. */
@@ -140,7 +165,7 @@ export class ProjectionEngine implements ProjectionsView {
     if (indexes) await this.store.ensureIndexes({ [runner.target.collection]: indexes });
   }
 
-  private runner(definition: ProjectionDefinition, generation: number): ProjectionRunner {
-    return new ProjectionRunner(this.events, this.store, definition, targetOf(definition, generation), this.options);
+  private runner(definition: ProjectionDefinition, generation: number, options: RunnerOptions = {}): ProjectionRunner {
+    return new ProjectionRunner(this.events, this.store, definition, targetOf(definition, generation), { ...this.options, ...options });
   }
 }

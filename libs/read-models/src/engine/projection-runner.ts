@@ -1,4 +1,4 @@
-import { EventStore, RecordedEvent, Subscription } from '@crm/event-store';
+import { EventStore, QUARANTINED_EVENT_TYPE, RecordedEvent, Subscription } from '@crm/event-store';
 import { Filter, matcherOf, ReadStore, StoredDocument } from '@crm/read-store';
 import { ProjectionDefinition } from '../projections/projection-definition';
 import { catchUpTogether } from './catch-up-together';
@@ -19,8 +19,20 @@ export interface RunnerOptions {
   catchUpPage?: number;
   /** Once live, a commit follows each burst of events (at most this many). */
   liveBatch?: number;
+  /**
+   * After a failure, how long to wait before the runner restarts from its checkpoint (`attempt` counts from 1 since
+   * the last success). Default: 250 ms doubling up to 30 s. `false`: no restart (a rebuild's runners, whose failure
+   * ends the rebuild instead).
+   */
+  retryDelayMs?: ((attempt: number) => number) | false;
+  /** A failure: the runner has stopped applying and will restart from its checkpoint. */
   onError?(error: Error): void;
+  /** The failure reported last is gone: the runner has committed past it (or caught up with the log) since. */
+  onRecovered?(): void;
 }
+
+/** 250 ms, 500 ms, 1 s, … up to 30 s. */
+export const defaultRetryDelay = (attempt: number): number => Math.min(30_000, 250 * 2 ** Math.min(attempt - 1, 7));
 
 type Draft = StoredDocument & { position: number };
 
@@ -34,6 +46,12 @@ type Draft = StoredDocument & { position: number };
  * The runner works on drafts of the documents it changes and hands them to the store when it commits; the
  * store's documents are frozen, so a draft that is one is copied on its first change (once per document per
  * commit, not per event). A projection's documents are thus held once in memory, not twice.
+ *
+ * A failure (a commit the store refused, e.g. on a full disk; an event that cannot be read or applied) halts the
+ * runner: it applies and commits nothing more, drops its drafts, and after a backoff restarts from its checkpoint,
+ * which the failed commit did not move. So the checkpoint never passes an event whose effect is not stored, and once
+ * the cause is gone the documents equal a rebuild without anyone asking. The failure stays reported (`error`) until
+ * the runner has committed past the event it failed at, or caught up with the log.
  */
 export class ProjectionRunner {
   private committed = 0;
@@ -48,6 +66,16 @@ export class ProjectionRunner {
   private readonly waiters = new Set<{ position: number; resolve(reached: boolean): void }>();
   private caughtUpWaiters: (() => void)[] = [];
   private failure?: Error;
+  /** The first position whose effect the failure left unstored; the failure is gone once committed up to it. */
+  private failedAt = 0;
+  /** Halted by a failure: nothing is applied or committed until the restart. */
+  private halted = false;
+  /** Counts restarts: deliveries meant for an earlier run (a page, a subscription) are ignored. */
+  private runNumber = 0;
+  private attempts = 0;
+  private retryTimer?: NodeJS.Timeout;
+  private readonly failureWaiters = new Set<(error: Error) => void>();
+  private retryDelay: ((attempt: number) => number) | false;
   private stopped = false;
   private catchingUp: Promise<void> = Promise.resolve();
 
@@ -57,7 +85,14 @@ export class ProjectionRunner {
     readonly definition: ProjectionDefinition,
     readonly target: RunnerTarget,
     private readonly options: RunnerOptions = {},
-  ) {}
+  ) {
+    this.retryDelay = options.retryDelayMs ?? defaultRetryDelay;
+  }
+
+  /** From now on, restarts after a failure with this backoff (a rebuilt generation that has become live). */
+  retryAfterFailures(delay: (attempt: number) => number = defaultRetryDelay): void {
+    this.retryDelay = delay;
+  }
 
   /** Global position up to which this projection's documents are committed. */
   get position(): number {
@@ -65,7 +100,7 @@ export class ProjectionRunner {
   }
 
   get isCaughtUp(): boolean {
-    return this.caughtUp && this.pending === 0;
+    return this.caughtUp && this.pending === 0 && !this.halted;
   }
 
   get error(): Error | undefined {
@@ -77,9 +112,14 @@ export class ProjectionRunner {
     return this.applied;
   }
 
-  /** Whether the runner has stopped, by stop() or on an error; it applies nothing more. */
+  /** Whether the runner applies nothing now: stopped by stop(), or halted by a failure until it restarts. */
   get isStopped(): boolean {
-    return this.stopped || this.failure !== undefined;
+    return this.stopped || this.halted;
+  }
+
+  /** Which run of the runner this is (it restarts after a failure); work started for an earlier run is dropped. */
+  get run(): number {
+    return this.runNumber;
   }
 
   /** Catches up from the checkpoint and then follows the log; resolves once that has begun. */
@@ -93,49 +133,98 @@ export class ProjectionRunner {
     this.committed = this.applied = await this.store.checkpoint(this.target.checkpoint);
   }
 
-  /** Applies a page of the log read while catching up; events at or before the runner's position are skipped. */
-  catchUp(page: readonly RecordedEvent[]): Promise<void> {
+  /**
+   * Applies a page of the log read while catching up (for run `run`); events at or before the runner's position
+   * are skipped.
+   */
+  catchUp(page: readonly RecordedEvent[], run = this.runNumber): Promise<void> {
+    if (run !== this.runNumber) return Promise.resolve();
     this.catchingUp = (async () => {
+      let event: RecordedEvent | undefined;
       try {
-        for (const event of page) {
-          if (this.isStopped) return;
+        for (event of page) {
+          if (this.isStopped || run !== this.runNumber) return;
           const waiting = this.onEvent(event);
           if (waiting) await waiting;
         }
       } catch (error) {
-        this.fail(error as Error);
+        this.fail(error as Error, run, event?.position);
       }
     })();
     return this.catchingUp;
   }
 
   /** Subscribes to the log after the last event applied: the rest of the catching up, then live. */
-  follow(): void {
-    if (this.isStopped) return;
+  follow(run = this.runNumber): void {
+    if (this.isStopped || run !== this.runNumber) return;
+    const current = () => run === this.runNumber && !this.isStopped;
     this.subscription = this.events.subscribe({
       from: this.applied,
-      onEvent: (event) => this.onEvent(event),
+      onEvent: (event) => (current() ? this.onEvent(event) : undefined),
       onCaughtUp: () => {
+        if (!current()) return;
         this.caughtUp = true;
         void this.flush().then(() => {
+          if (!current()) return;
+          this.recovered();
           for (const resolve of this.caughtUpWaiters.splice(0)) resolve();
         });
       },
-      onError: (error) => this.fail(error),
+      onError: (error) => this.fail(error, run),
     });
   }
 
-  /** Stops on an error (a failed read, a projection that threw); nothing more is applied. */
-  fail(error: Error): void {
-    if (this.failure) return;
+  /**
+   * Halts on an error (a failed read or commit, a projection that threw): nothing more is applied or committed, and
+   * unless the runner is stopped it restarts from its checkpoint after a backoff. `at`: the position whose effect
+   * the failure left unstored, when known.
+   */
+  fail(error: Error, run = this.runNumber, at = this.applied + 1): void {
+    if (run !== this.runNumber || this.halted || this.stopped) return;
+    this.halted = true;
+    this.runNumber++;
     this.failure = error;
+    this.failedAt = at;
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    void subscription?.close().catch(() => undefined);
     this.options.onError?.(error);
+    for (const reject of [...this.failureWaiters]) reject(error);
+    const delay = this.retryDelay;
+    if (delay !== false) this.retryTimer = setTimeout(() => void this.restart(), delay(++this.attempts));
+  }
+
+  /**
+   * The log could not be read past the last event applied (e.g. a damaged event): what was applied is sound, so it is
+   * committed before the runner halts, and the restart reads from just before the event that failed.
+   */
+  async failReading(error: Error, run = this.runNumber): Promise<void> {
+    if (run !== this.runNumber || this.halted || this.stopped) return;
+    await this.flush();
+    this.fail(error, run);
   }
 
   /** Resolves once the projection has read and committed everything that was in the log when it started. */
   whenCaughtUp(): Promise<void> {
-    if (this.caughtUp && this.pending === 0) return Promise.resolve();
+    if (this.isCaughtUp) return Promise.resolve();
     return new Promise((resolve) => this.caughtUpWaiters.push(resolve));
+  }
+
+  /** Like whenCaughtUp, but rejects with the runner's next failure (a rebuild answers it instead of waiting for good). */
+  caughtUpOrFailure(): Promise<void> {
+    if (this.isCaughtUp) return Promise.resolve();
+    if (this.halted && this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      const onFailure = (error: Error) => {
+        this.failureWaiters.delete(onFailure);
+        reject(error);
+      };
+      this.failureWaiters.add(onFailure);
+      void this.whenCaughtUp().then(() => {
+        this.failureWaiters.delete(onFailure);
+        resolve();
+      });
+    });
   }
 
   /** Resolves true once documents are committed up to `position`, false after `timeoutMs`. */
@@ -157,15 +246,45 @@ export class ProjectionRunner {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    clearTimeout(this.retryTimer);
     await this.subscription?.close();
     await this.catchingUp;
     await this.flush();
     for (const waiter of [...this.waiters]) waiter.resolve(false);
   }
 
+  /** After a failure: forgets every draft and catches up again from the checkpoint the store holds. */
+  private async restart(): Promise<void> {
+    await this.catchingUp;
+    await this.flushing;
+    if (this.stopped) return;
+    this.drafts.clear();
+    this.dirty.clear();
+    this.pending = 0;
+    this.caughtUp = false;
+    this.halted = false;
+    const run = this.runNumber;
+    try {
+      await this.open();
+    } catch (error) {
+      this.fail(error as Error, run, this.failedAt);
+      return;
+    }
+    void catchUpTogether(this.events, [this], this.options.catchUpPage);
+  }
+
+  private recovered(): void {
+    if (!this.failure || this.halted) return;
+    this.failure = undefined;
+    this.attempts = 0;
+    this.options.onRecovered?.();
+  }
+
   /** Applies an event; returns a promise only when it has to wait (for the store, or for a commit). */
   private onEvent(event: RecordedEvent): Promise<void> | void {
     if (event.position <= this.applied) return;
+    // A quarantined event (docs/operations.md) is passed over: it counts as read, and changes nothing.
+    if (event.type === QUARANTINED_EVENT_TYPE) return this.advance(event);
     const id = this.definition.documentId(event);
     const filter = this.definition.relatedDocuments?.(event);
     const draft = id === undefined ? null : this.drafts.get(id);
@@ -239,12 +358,14 @@ export class ProjectionRunner {
   }
 
   private flush(): Promise<void> {
-    this.flushing = this.flushing.then(() => this.commitPending()).catch((error: Error) => this.fail(error));
+    const run = this.runNumber;
+    this.flushing = this.flushing.then(() => this.commitPending()).catch((error: Error) => this.fail(error, run));
     return this.flushing;
   }
 
   private async commitPending(): Promise<void> {
-    if (this.pending === 0) return;
+    if (this.pending === 0 || this.halted) return;
+    const run = this.runNumber;
     const position = this.applied;
     const upserts: { collection: string; document: StoredDocument }[] = [];
     const deletes: { collection: string; id: string }[] = [];
@@ -255,9 +376,16 @@ export class ProjectionRunner {
     }
     this.dirty.clear();
     this.pending = 0;
-    // Handed over: the embedded store keeps the drafts themselves (frozen) instead of copies.
-    await this.store.commit({ upserts, deletes, checkpoints: { [this.target.checkpoint]: position }, handOver: true });
+    try {
+      // Handed over: the embedded store keeps the drafts themselves (frozen) instead of copies.
+      await this.store.commit({ upserts, deletes, checkpoints: { [this.target.checkpoint]: position }, handOver: true });
+    } catch (error) {
+      // Nothing of the batch is stored and the checkpoint has not moved: the restart applies it again.
+      this.fail(error as Error, run, this.committed + 1);
+      return;
+    }
     this.committed = position;
+    if (position >= this.failedAt) this.recovered();
     // The store holds what was committed; drafts changed since (while the commit was under way) stay.
     for (const id of this.drafts.keys()) if (!this.dirty.has(id)) this.drafts.delete(id);
     for (const waiter of [...this.waiters]) if (waiter.position <= position) waiter.resolve(true);

@@ -28,6 +28,8 @@ export interface TouchpointFact {
   initiatedBy?: Side;
   /** Activities only. */
   activityKind?: ActivityKind;
+  /** Activities only, when given: the students taking part (placed, for an internship). */
+  studentCount?: number;
 }
 
 export interface ContactPeriod {

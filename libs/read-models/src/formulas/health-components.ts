@@ -14,7 +14,7 @@ import {
 } from './as-of';
 import { commitmentTally } from './commitments';
 import { HealthComponentName, HealthConfig, RULES } from './config';
-import { day, percent, plural, round1, words } from './text';
+import { day, percent, plural, words } from './text';
 
 /** Everything a component needs: the facts at asOf and the configuration. */
 export interface HealthContext {
@@ -33,30 +33,42 @@ export function healthContext(facts: PartnershipFacts, people: PeopleLookup, asO
 }
 
 export interface ComponentResult {
-  /** 0–100, or null when not applicable (left out of the mean). */
+  /** 0–100 exactly (the score is the weighted mean of these; shown rounded to 0.1), or null when not applicable (left out of the mean). */
   score: number | null;
   reason: string;
 }
 
 const YEAR = RULES.yearDays;
 
-/** 100 if d ≤ I, 0 if d ≥ 3I, linear between; 0 without any touchpoint. */
+/**
+ * d = days since the last touchpoint: 100 if d ≤ I, 0 if d ≥ 3I, linear between. Until the first touchpoint the
+ * opening counts as one (SPEC §3.1 R2): a partnership opened last week is not drifting.
+ */
 export function recencyComponent({ facts, asOf, interval }: HealthContext): ComponentResult {
   const last = lastTouchpoint(facts, asOf);
-  if (!last) return { score: 0, reason: `no contact recorded yet; expected every ${interval} days` };
-  const d = daysBetween(last.at, asOf);
+  const d = daysBetween(last ? last.at : facts.openedAt, asOf);
   const zeroAt = RULES.recencyZeroFactor * interval;
   const score = d <= interval ? 100 : d >= zeroAt ? 0 : (100 * (zeroAt - d)) / (zeroAt - interval);
-  return { score: round1(score), reason: `last contact ${plural(d, 'day')} ago; expected every ${interval}` };
+  const since = last ? `last contact ${plural(d, 'day')} ago` : `no contact yet; opened ${plural(d, 'day')} ago`;
+  return { score, reason: `${since}; expected every ${interval}` };
 }
 
-/** n touchpoints in the last 365 days against E = ceil(365 / I): min(100, 100·n/E). */
+/**
+ * n touchpoints in the last 365 days against E = ceil(365 / I): min(100, 100·n/E). A young partnership (SPEC §3.1
+ * R2) is not judged before it is I days old (null), and until it is a year old expects E = ceil(age / I).
+ */
 export function cadenceComponent({ facts, asOf, interval }: HealthContext): ComponentResult {
+  const age = daysBetween(facts.openedAt, asOf);
+  if (age < interval) {
+    return { score: null, reason: `the partnership is ${plural(age, 'day')} old; cadence is judged from day ${interval} (one contact every ${interval} days)` };
+  }
   const n = touchpointsInLastDays(facts, asOf, YEAR).length;
-  const expected = Math.ceil(YEAR / interval);
+  const young = age < YEAR;
+  const expected = Math.ceil((young ? age : YEAR) / interval);
+  const window = young ? `since the opening ${plural(age, 'day')} ago` : `in the last ${YEAR} days`;
   return {
-    score: round1(Math.min(100, (100 * n) / expected)),
-    reason: `${plural(n, 'touchpoint')} in the last ${YEAR} days; expected ${expected} (one every ${interval} days)`,
+    score: Math.min(100, (100 * n) / expected),
+    reason: `${plural(n, 'touchpoint')} ${window}; expected ${expected} (one every ${interval} days)`,
   };
 }
 
@@ -72,7 +84,7 @@ export function evaluationComponent({ facts, asOf }: HealthContext): ComponentRe
   const e = daysBetween(last.at, asOf);
   const fadeEnd = RULES.evaluationFadeEndDays;
   const score = e <= YEAR ? 100 : e >= fadeEnd ? 0 : (100 * (fadeEnd - e)) / (fadeEnd - YEAR);
-  return { score: round1(score), reason: `last evaluation ${plural(e, 'day')} ago (${day(last.at)}); expected yearly` };
+  return { score, reason: `last evaluation ${plural(e, 'day')} ago (${day(last.at)}); expected yearly` };
 }
 
 /** (fulfilled on time + 0.5 · fulfilled late) / all commitments due in the last 730 days or open past due; none: null. */
@@ -83,7 +95,7 @@ export function commitmentsComponent({ facts, asOf }: HealthContext): ComponentR
   if (tally.total === 0) return { score: null, reason: `no commitments due in the last ${window} days${cancelled}` };
   const parts = [`${tally.onTime} kept on time`, `${tally.late} late`, `${tally.broken} broken`, `${tally.openPastDue} open past due`];
   return {
-    score: round1((100 * tally.credit) / tally.total),
+    score: (100 * tally.credit) / tally.total,
     reason: `${plural(tally.total, 'commitment')} due in the last ${window} days or still open past due: ${parts.join(', ')}${cancelled}`,
   };
 }
@@ -123,7 +135,7 @@ export function reciprocityComponent({ facts, asOf }: HealthContext): ComponentR
   const balanced = p >= RULES.reciprocityBandLow && p <= RULES.reciprocityBandHigh;
   const score = balanced ? 100 : (100 * Math.min(p, 1 - p)) / RULES.reciprocityBandLow;
   return {
-    score: round1(score),
+    score,
     reason: `the partner initiated ${byPartner} of ${n} interactions in the last ${YEAR} days (${percent(p)})`,
   };
 }
@@ -148,7 +160,7 @@ export function satisfactionComponent({ facts, asOf }: HealthContext): Component
   if (!last || daysBetween(last.at, asOf) > window) return { score: null, reason: `no evaluation in the last ${window} days` };
   const mean = (last.schoolSatisfaction + last.partnerSatisfaction) / 2;
   return {
-    score: round1(((mean - 1) / 9) * 100),
+    score: ((mean - 1) / 9) * 100,
     reason: `evaluation of ${day(last.at)}: school ${last.schoolSatisfaction}, partner ${last.partnerSatisfaction} out of 10`,
   };
 }

@@ -31,9 +31,10 @@ describe('recency (I = 60 for exchange)', () => {
     expect(component(lastContact(143), 'recency').reason).toBe('last contact 143 days ago; expected every 60');
   });
 
-  it('scores 0 without any touchpoint', () => {
-    const facts = partnership().build();
-    expect(component(facts, 'recency')).toMatchObject({ score: 0, reason: 'no contact recorded yet; expected every 60 days' });
+  it('counts from the opening until the first touchpoint (SPEC §3.1 R2)', () => {
+    expect(component(partnership({ openedAt: ago(400) }).build(), 'recency')).toMatchObject({ score: 0, reason: 'no contact yet; opened 400 days ago; expected every 60' });
+    expect(component(partnership({ openedAt: ago(10) }).build(), 'recency')).toMatchObject({ score: 100, reason: 'no contact yet; opened 10 days ago; expected every 60' });
+    expect(score(partnership({ openedAt: ago(120) }).build(), 'recency')).toBe(50);
   });
 
   it('uses the intensity at asOf and ignores touchpoints after asOf', () => {
@@ -67,6 +68,25 @@ describe('cadence (exchange: E = ceil(365 / 60) = 7)', () => {
     expect(score(withTouchpoints([365]), 'cadence')).toBe(0);
     expect(score(withTouchpoints([364]), 'cadence')).toBe(14.3);
     expect(component(withTouchpoints([364]), 'cadence').reason).toBe('1 touchpoint in the last 365 days; expected 7 (one every 60 days)');
+  });
+});
+
+describe('cadence of a young partnership (SPEC §3.1 R2)', () => {
+  it('is not judged (null) while the partnership is younger than the expected interval', () => {
+    expect(component(partnership({ intensity: 'exchange', openedAt: ago(59) }).build(), 'cadence')).toMatchObject({
+      score: null,
+      reason: 'the partnership is 59 days old; cadence is judged from day 60 (one contact every 60 days)',
+    });
+  });
+
+  it('expects E = ceil(age / I) between I days and a year old', () => {
+    expect(score(partnership({ intensity: 'exchange', openedAt: ago(60) }).build(), 'cadence')).toBe(0);
+    expect(score(partnership({ intensity: 'exchange', openedAt: ago(60) }).interaction(ago(5)).build(), 'cadence')).toBe(100);
+    const halfYear = partnership({ intensity: 'exchange', openedAt: ago(180) }).interactions([10, 70]).build();
+    expect(component(halfYear, 'cadence')).toMatchObject({ score: 66.7, reason: '2 touchpoints since the opening 180 days ago; expected 3 (one every 60 days)' });
+    expect(component(partnership({ intensity: 'exchange', openedAt: ago(365) }).interactions([10, 70]).build(), 'cadence').reason).toBe(
+      '2 touchpoints in the last 365 days; expected 7 (one every 60 days)',
+    );
   });
 });
 
@@ -273,13 +293,13 @@ describe('score, status and trend', () => {
     expect(healthAt(healthy, people, ASOF)).toMatchObject({ status: 'healthy' });
     const lowScore = partnership({ openedAt: ago(300), stage: 'active' }).interaction(ago(150)).build();
     expect(healthAt(lowScore, people, ASOF)).toMatchObject({ status: 'at_risk', reason: expect.stringMatching(/below 40/) });
-    expect(weightedScore([{ name: 'recency', score: 69.4, weight: 1, reason: '' }])).toBe(69);
+    expect(weightedScore([{ score: 69.4, weight: 1 }])).toBe(69);
   });
 
   it('is attention between 40 and 69', () => {
-    // recency 100 (25), cadence 14.3 (15), evaluation 100 (15), formalisation 0 (10), continuity 0 (10): 4214.5 / 75 → 56.
+    // recency 100 (25), cadence 1 of ceil(100 / 60) = 2: 50 (15), evaluation 100 (15), formalisation 0 (10), continuity 0 (10): 4750 / 75 → 63.
     const facts = partnership({ openedAt: ago(100), stage: 'agreed' }).interaction(ago(10)).build();
-    expect(healthAt(facts, people, ASOF)).toMatchObject({ score: 56, status: 'attention' });
+    expect(healthAt(facts, people, ASOF)).toMatchObject({ score: 63, status: 'attention' });
   });
 
   it('is dormant without a touchpoint in 365 days, counting from the opening', () => {
@@ -317,5 +337,44 @@ describe('score, status and trend', () => {
     expect(health.components.find((one) => one.name === 'recency')?.score).toBe(100);
     expect(health.components.find((one) => one.name === 'cadence')?.weight).toBe(0);
     expect(DEFAULT_HEALTH_CONFIG.weights.cadence).toBe(15);
+  });
+});
+
+describe('the two deviations an independent check of SPEC §3.1 found (issue 12)', () => {
+  it('averages the exact components: the repro scores 39.48 → 39, at_risk (not 40 from components shown to 0.1)', () => {
+    // Given a placement partnership opened 600 days ago, without contacts or commitments, evaluated 540 days ago
+    // (2 and 2), with one interaction 140 days ago initiated by the partner, every event at 12:00
+    const facts = partnership({ intensity: 'placement', openedAt: ago(600) })
+      .evaluation(ago(540), { school: 2, partner: 2 })
+      .interaction(ago(140), { by: 'partner' })
+      .build();
+    // When its health is asked as of that day at 12:00
+    const health = healthAt(facts, noPeople, ASOF);
+    // Then recency 91.67 (25), cadence 25 (15), evaluation 2.78 (15), continuity 0 (10), satisfaction 11.11 (5):
+    // 2763.9 / 70 = 39.48 → 39, at_risk; the components are shown to 0.1
+    expect(health).toMatchObject({ score: 39, status: 'at_risk' });
+    expect(health.components.map((one) => [one.name, one.score])).toEqual([
+      ['recency', 91.7],
+      ['cadence', 25],
+      ['evaluation', 2.8],
+      ['commitments', null],
+      ['formalisation', null],
+      ['reciprocity', null],
+      ['continuity', 0],
+      ['satisfaction', 11.1],
+    ]);
+    // (the displayed values would average 2765 / 70 = 39.5 → 40, attention)
+    expect(weightedScore(health.components)).toBe(40);
+  });
+
+  it('does not put a partnership opened 10 days ago with nothing recorded at risk', () => {
+    // Given a partnership opened 10 days ago with nothing recorded since
+    const facts = partnership({ intensity: 'exchange', openedAt: ago(10) }).build();
+    // When its health is asked
+    const health = partnershipHealth(facts, noPeople, ASOF);
+    // Then the opening counts as the first touchpoint (recency 100), cadence is not judged yet, evaluation is not due:
+    // (25·100 + 15·100 + 10·0) / 50 = 80, healthy
+    expect(health.components.find((one) => one.name === 'cadence')?.score).toBeNull();
+    expect(health).toMatchObject({ score: 80, status: 'healthy', trend: null });
   });
 });

@@ -3,13 +3,14 @@ import { PeopleLookup } from '../facts/person-facts';
 import { addDays, isOpenedBy, lastTouchpoint, stageAt, withinLastDays } from './as-of';
 import { DEFAULT_HEALTH_CONFIG, HEALTH_COMPONENTS, HealthComponentName, HealthConfig, RULES } from './config';
 import { HEALTH_FORMULAS, healthContext } from './health-components';
-import { day, plural } from './text';
+import { day, plural, round1 } from './text';
 
 /** `not_opened`: asOf lies before the partnership was opened (an addition to SPEC §3.1's statuses). */
 export type HealthStatus = 'ended' | 'dormant' | 'healthy' | 'attention' | 'at_risk' | 'not_opened';
 
 export interface HealthComponent {
   name: HealthComponentName;
+  /** Rounded to 0.1 for display; the health score is computed from the exact value. */
   score: number | null;
   weight: number;
   reason: string;
@@ -32,12 +33,19 @@ export interface HealthReport extends HealthAt {
   trendReason: string;
 }
 
-/** round(Σ weight·score / Σ weight) over the non-null components; null if none applies. */
-export function weightedScore(components: readonly HealthComponent[]): number | null {
-  const applicable = components.filter((component) => component.score !== null && component.weight > 0);
-  const totalWeight = applicable.reduce((sum, component) => sum + component.weight, 0);
-  if (totalWeight === 0) return null;
-  return Math.round(applicable.reduce((sum, component) => sum + component.weight * (component.score as number), 0) / totalWeight);
+/**
+ * round(Σ weight·score / Σ weight) over the non-null components; null if none applies. Given the components' exact
+ * scores (SPEC §3.1): averaging the displayed ones (0.1) rounds scores near x.5 the wrong way, across the 40 and 70 bands.
+ */
+export function weightedScore(components: readonly { score: number | null; weight: number }[]): number | null {
+  let totalWeight = 0;
+  let total = 0;
+  for (const { score, weight } of components) {
+    if (score === null || weight <= 0) continue;
+    totalWeight += weight;
+    total += weight * score;
+  }
+  return totalWeight === 0 ? null : Math.round(total / totalWeight);
 }
 
 /**
@@ -81,12 +89,10 @@ export function healthAt(
     return { partnershipId, asOf, score: null, status: 'not_opened', reason: `opened on ${day(facts.openedAt)}, after ${day(asOf)}`, components: [] };
   }
   const context = healthContext(facts, people, asOf, config);
-  const components = HEALTH_COMPONENTS.map((name): HealthComponent => {
-    const { score, reason } = HEALTH_FORMULAS[name](context);
-    return { name, score, weight: config.weights[name], reason };
-  });
+  const exact = HEALTH_COMPONENTS.map((name) => ({ name, weight: config.weights[name], ...HEALTH_FORMULAS[name](context) }));
   // Recency is never null, so a configuration with a positive recency weight always gives a score.
-  const score = weightedScore(components) ?? 0;
+  const score = weightedScore(exact) ?? 0;
+  const components = exact.map(({ name, score: value, weight, reason }): HealthComponent => ({ name, score: value === null ? null : round1(value), weight, reason }));
   return { partnershipId, asOf, score, ...status(facts, asOf, score), components };
 }
 

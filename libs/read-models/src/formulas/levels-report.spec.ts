@@ -60,7 +60,10 @@ const p2 = partnership({ id: 'p2', openedAt: ago(800), stage: 'agreed', levels: 
   .commitment(ago(50))
   .build();
 
-/** P3 mbo at school 2 (Noord), exploring, 100 days old: (2500 + 15·14.3 + 1500)/65 = 64.8 → 65, attention; risk high. */
+/**
+ * P3 mbo at school 2 (Noord), exploring, 100 days old, so cadence expects ceil(100 / 60) = 2 (SPEC §3.1 R2):
+ * (2500 + 15·50 + 1500)/65 = 73.1 → 73, healthy; risk high.
+ */
 const p3 = partnership({ id: 'p3', openedAt: ago(100), levels: ['mbo'], schoolId: SCHOOL_2 }).interaction(ago(5), { with: ['n1'] }).build();
 
 /** P4 vmbo, ended 10 days ago: counted, but in no health figure. */
@@ -70,8 +73,8 @@ const p4 = partnership({ id: 'p4', openedAt: ago(500), stage: 'active', levels: 
 const p5 = partnership({ id: 'p5', openedAt: later(10), levels: ['havo'] }).build();
 
 /**
- * P6 vmbo, active, placement (E = 4), 200 days old, never evaluated; open-ended contract: recency 100, cadence 75,
- * evaluation 0, formalisation 100, continuity 100 → 5625/75 = 75, healthy. Tom: operational at the activity,
+ * P6 vmbo, active, placement, 200 days old (so E = ceil(200 / 120) = 2), never evaluated; open-ended contract: recency
+ * 100, cadence 100, evaluation 0, formalisation 100, continuity 100 → 6000/75 = 80, healthy. Tom: operational at the activity,
  * strategic at the interaction. School key-person risk high (Tom alone).
  */
 const p6 = partnership({ id: 'p6', openedAt: ago(200), stage: 'active', levels: ['vmbo'], intensity: 'placement' })
@@ -89,8 +92,8 @@ describe('levels report', () => {
     expect([p1, p2, p3, p6].map((facts) => [healthAt(facts, people, ASOF).score, healthAt(facts, people, ASOF).status])).toEqual([
       [96, 'healthy'],
       [6, 'dormant'],
-      [65, 'attention'],
-      [75, 'healthy'],
+      [73, 'healthy'],
+      [80, 'healthy'],
     ]);
   });
 
@@ -106,7 +109,7 @@ describe('levels report', () => {
     expect(row('vmbo')).toMatchObject({
       partnerships: 4,
       byStage: { exploring: 0, agreed: 1, active: 2, paused: 0, ended: 1 },
-      meanHealth: 59, // (96 + 6 + 75) / 3
+      meanHealth: 60.7, // (96 + 6 + 80) / 3
       atRiskShare: 0,
       dormantShare: 0.3333,
       formalAgreementShare: 0.6667, // P1 mou, P6 contract; P2 none
@@ -132,7 +135,7 @@ describe('levels report', () => {
     expect(row('mbo')).toMatchObject({
       partnerships: 1,
       byStage: { exploring: 1 },
-      meanHealth: 65,
+      meanHealth: 73,
       atRiskShare: 0,
       formalAgreementShare: null,
       evaluatedShare: null,

@@ -8,6 +8,7 @@ import { commitmentTally } from './commitments';
 import { DEFAULT_HEALTH_CONFIG, HealthConfig, RULES } from './config';
 import { healthAt, HealthStatus } from './health';
 import { sideKeyPersonRisk } from './key-person-risk';
+import { recurringForLevels } from './recurring-cooperation';
 import { round1, share } from './text';
 
 export type OrganisationLookup = (organisationId: string) => OrganisationFacts | undefined;
@@ -33,6 +34,8 @@ export interface LevelRow {
   commitmentsKeptRatio: number | null;
   highKeyPersonRiskShare: number | null;
   tierInvolvement: Record<PersonTier, number | null>;
+  /** SPEC §3.8: share of the partnerships not ended and at least a year old with an activity kind held in two or more school years. */
+  recurringShare: number | null;
   /** What each figure was computed over. */
   reasons: Record<string, string>;
 }
@@ -57,6 +60,8 @@ export interface LevelFigures {
   keptTotal: number;
   schoolRiskHigh: boolean;
   tiers: Set<PersonTier>;
+  /** recurringForLevels: null when not in the base of recurringShare. */
+  recurring: boolean | null;
 }
 
 /** Tiers of the school-side people in touchpoints of the last 365 days, each as of the touchpoint's date. */
@@ -72,14 +77,31 @@ function schoolTiers(facts: PartnershipFacts, people: PeopleLookup, asOf: string
   return tiers;
 }
 
+/** An ended partnership counts in `partnerships` and `byStage` only: none of its other figures is read. */
+const endedFigures: Omit<LevelFigures, 'tiers'> = {
+  stage: 'ended',
+  current: false,
+  score: null,
+  status: 'ended',
+  formal: false,
+  olderThanYoung: false,
+  evaluated: false,
+  keptCredit: 0,
+  keptTotal: 0,
+  schoolRiskHigh: false,
+  recurring: null,
+};
+
 export function levelFigures(facts: PartnershipFacts, people: PeopleLookup, asOf: string, config: HealthConfig = DEFAULT_HEALTH_CONFIG): LevelFigures {
   const stage = stageAt(facts, asOf);
+  // A history asks the report at many dates, at most of which many partnerships have ended long ago.
+  if (stage === 'ended') return { ...endedFigures, tiers: new Set() };
   const health = healthAt(facts, people, asOf, config);
   const lastEvaluation = latestEvaluation(facts, asOf);
   const tally = commitmentTally(facts, asOf);
   return {
     stage,
-    current: stage !== 'ended',
+    current: true,
     score: health.score,
     status: health.status,
     formal: formalAgreementAt(facts, asOf) !== undefined,
@@ -89,6 +111,7 @@ export function levelFigures(facts: PartnershipFacts, people: PeopleLookup, asOf
     keptTotal: tally.total,
     schoolRiskHigh: sideKeyPersonRisk(facts, people, 'school', asOf).risk === 'high',
     tiers: stage === 'active' ? schoolTiers(facts, people, asOf) : new Set(),
+    recurring: recurringForLevels(facts, asOf),
   };
 }
 
@@ -100,6 +123,7 @@ function levelRow(level: SchoolLevel, rows: readonly LevelFigures[]): LevelRow {
   const formalBase = rows.filter((figures) => figures.stage === 'agreed' || figures.stage === 'active');
   const evaluationBase = current.filter((figures) => figures.olderThanYoung);
   const active = rows.filter((figures) => figures.stage === 'active');
+  const recurringBase = rows.filter((figures) => figures.recurring !== null);
   const scores = current.map((figures) => figures.score).filter((score): score is number => score !== null);
   const keptTotal = current.reduce((sum, figures) => sum + figures.keptTotal, 0);
   const keptCredit = current.reduce((sum, figures) => sum + figures.keptCredit, 0);
@@ -119,6 +143,7 @@ function levelRow(level: SchoolLevel, rows: readonly LevelFigures[]): LevelRow {
     commitmentsKeptRatio: share(keptCredit, keptTotal),
     highKeyPersonRiskShare: share(count(current, (figures) => figures.schoolRiskHigh), current.length),
     tierInvolvement,
+    recurringShare: share(count(recurringBase, (figures) => figures.recurring === true), recurringBase.length),
     reasons: {
       partnerships: `${rows.length} opened on or before asOf, ended ones included; each counts once for every level it has`,
       meanHealth: `mean health score over the ${current.length} partnerships not ended`,
@@ -129,6 +154,7 @@ function levelRow(level: SchoolLevel, rows: readonly LevelFigures[]): LevelRow {
       commitmentsKeptRatio: `(on time + 0.5 × late) over ${keptTotal} commitments due in the last ${RULES.commitmentWindowDays} days or open past due, cancelled ones left out, in partnerships not ended`,
       highKeyPersonRiskShare: `share of the ${current.length} partnerships not ended with high school-side key-person risk`,
       tierInvolvement: `share of the ${active.length} active partnerships where a school person of that tier (as of the touchpoint) took part in a touchpoint in the last ${RULES.yearDays} days`,
+      recurringShare: `share of the ${recurringBase.length} partnerships not ended and at least ${RULES.yearDays} days old with an activity kind held in two or more school years (1 August – 31 July)`,
     },
   };
 }

@@ -21,7 +21,7 @@ import { DEFAULT_HEALTH_CONFIG, HealthConfig, RULES } from './config';
 import { sideContinuity } from './continuity';
 import { healthContext, recencyComponent } from './health-components';
 import { sideKeyPersonRisk } from './key-person-risk';
-import { day, plural, words } from './text';
+import { day, plural, round1, words } from './text';
 
 /** The action types, most pressing first: the order breaks ties between actions due at the same moment. */
 export const WORKLIST_ACTION_TYPES = [
@@ -89,8 +89,9 @@ function contactDrifting(facts: PartnershipFacts, people: PeopleLookup, asOf: st
   const zero = RULES.recencyZeroFactor;
   const belowAfterDays = context.interval * (zero - ((zero - 1) * RULES.driftingBelow) / 100);
   const last = lastTouchpoint(facts, asOf);
-  const dueAt = last ? addDays(last.at, belowAfterDays) : facts.openedAt;
-  return { type: 'contact_drifting', dueAt, reason: `${result.reason} (recency ${result.score})` };
+  // Until the first touchpoint the opening counts as one (SPEC §3.1 R2).
+  const dueAt = addDays(last ? last.at : facts.openedAt, belowAfterDays);
+  return { type: 'contact_drifting', dueAt, reason: `${result.reason} (recency ${round1(result.score)})` };
 }
 
 function agreementExpiring(facts: PartnershipFacts, asOf: string): Draft | undefined {

@@ -103,8 +103,8 @@ function applyToPartnership(facts: PartnershipFacts, event: PartnershipEvent): P
       return facts;
     }
     case 'ActivityRecorded': {
-      const { activityId, startsAt, participantIds, kind } = event.data;
-      addTouchpoint(facts, { kind: 'activity', id: activityId, at: startsAt, participantIds, activityKind: kind });
+      const { activityId, startsAt, participantIds, kind, studentCount } = event.data;
+      addTouchpoint(facts, { kind: 'activity', id: activityId, at: startsAt, participantIds, activityKind: kind, studentCount });
       return facts;
     }
     case 'EvaluationHeld': {
@@ -185,7 +185,8 @@ export const partnershipsProjection: ProjectionDefinition<PartnershipFacts> = {
   name: 'partnerships',
   collection: 'partnerships',
   // v3: commitments of an erased owner are redacted (PersonErased). v4: the stream revision (an ETag of the queries).
-  version: 4,
+  // v5: activities keep their studentCount (partner load, SPEC §3.8).
+  version: 5,
   indexes: [{ key: { schoolId: 1 } }, { key: { partnerId: 1 } }, { key: { levels: 1 } }],
   documentId: (event) => (PARTNERSHIP_EVENTS.has(event.type) ? (event.data.partnershipId as string) : undefined),
   relatedDocuments: (event) => (event.type === 'PersonErased' ? { 'commitments.ownerId': event.data.personId } : undefined),

@@ -1,3 +1,4 @@
+import { FileIdentity, writing } from '@crm/storage';
 import Database from 'better-sqlite3';
 import { resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -40,6 +41,8 @@ export class EmbeddedReadStore implements ReadStore {
   private readonly collections = new Map<string, Collection>();
   private readonly indexes = new Map<string, EqualityIndexes>();
   private closed = false;
+  /** The file opened: a write refuses once it has been deleted or replaced (it would be lost at the next start). */
+  private readonly identity: FileIdentity;
 
   private readonly stmt: {
     upsert: Database.Statement<[string, string, string]>;
@@ -72,6 +75,7 @@ export class EmbeddedReadStore implements ReadStore {
   private constructor(file: string) {
     this.file = resolve(file);
     this.db = openReadModelFile(this.file);
+    this.identity = new FileIdentity(this.file);
     this.stmt = {
       // ON CONFLICT keeps the row (and its rowid), so a replaced document keeps its place in natural order.
       upsert: this.db.prepare(
@@ -150,7 +154,8 @@ export class EmbeddedReadStore implements ReadStore {
 
   async commit(batch: CommitBatch): Promise<void> {
     this.assertOpen();
-    const staged = this.commitTransaction(batch);
+    // A refused write (a full or read-only disk) is a StorageError naming the file; memory is left as it was.
+    const staged = this.write(() => this.commitTransaction(batch));
     for (const { collection, id, document } of staged) {
       const documents = this.collectionFor(collection);
       this.indexes.get(collection)?.replace(documents.get(id), document);
@@ -197,7 +202,7 @@ export class EmbeddedReadStore implements ReadStore {
 
   async setMeta(key: string, value: string): Promise<void> {
     this.assertOpen();
-    this.stmt.setMeta.run(key, value);
+    this.write(() => this.stmt.setMeta.run(key, value));
   }
 
   /** Builds in-memory equality indexes on each index's first field (see EqualityIndexes); uniqueness is not checked. */
@@ -218,12 +223,19 @@ export class EmbeddedReadStore implements ReadStore {
   async drop(collections: readonly string[], checkpoints: readonly string[] = []): Promise<void> {
     this.assertOpen();
     for (const collection of collections) checkCollectionName(collection);
-    this.dropTransaction(collections, checkpoints);
+    this.write(() => this.dropTransaction(collections, checkpoints));
     // Like MongoDB, dropping a collection drops its indexes.
     for (const collection of collections) {
       this.collections.delete(collection);
       this.indexes.delete(collection);
     }
+  }
+
+  private write<T>(change: () => T): T {
+    return writing(this.file, () => {
+      this.identity.check();
+      return change();
+    });
   }
 
   async close(): Promise<void> {

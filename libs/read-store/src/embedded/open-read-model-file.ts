@@ -1,5 +1,5 @@
+import { asStorageError, ensureDirectory } from '@crm/storage';
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ReadStoreCorruptError, ReadStoreInUseError } from '../errors';
 
@@ -27,7 +27,7 @@ const SCHEMA = `
  * damaged, not a SQLite database, or already open elsewhere.
  */
 export function openReadModelFile(file: string): Database.Database {
-  mkdirSync(dirname(file), { recursive: true });
+  ensureDirectory(dirname(file));
   let db: Database.Database | undefined;
   try {
     // No busy wait: the lock below is held for the life of the store, so waiting would only delay the error.
@@ -57,6 +57,6 @@ export function openReadModelFile(file: string): Database.Database {
     if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) {
       throw new ReadStoreCorruptError(file, (error as Error).message);
     }
-    throw error;
+    throw asStorageError(error, file);
   }
 }

@@ -1,9 +1,9 @@
 import { KEY_PERSON_RISKS, HEALTH_STATUSES } from '@crm/read-models';
-import { LEVEL_INPUTS, STAGES } from '@crm/domain';
+import { INTENSITIES, LEVEL_INPUTS, STAGES } from '@crm/domain';
 import { EnumField, IdField, TextField } from '../../http/dto-fields';
 import { ListQueryDto } from '../../http/list-query.dto';
 
-export const PARTNERSHIP_SORTS = ['healthScore', '-healthScore', 'openedAt', '-openedAt', 'school', '-school', 'partner', '-partner'] as const;
+export const PARTNERSHIP_SORTS = ['healthScore', '-healthScore', 'trend', '-trend', 'openedAt', '-openedAt', 'school', '-school', 'partner', '-partner'] as const;
 
 export class ListPartnershipsQueryDto extends ListQueryDto {
   @EnumField(LEVEL_INPUTS, { optional: true, example: 'mbo' })
@@ -15,7 +15,10 @@ export class ListPartnershipsQueryDto extends ListQueryDto {
   @EnumField(HEALTH_STATUSES, { optional: true, example: 'at_risk', description: 'health status at asOf' })
   status?: string;
 
-  @EnumField(KEY_PERSON_RISKS, { optional: true, example: 'high', description: 'school-side key-person risk at asOf' })
+  @EnumField(INTENSITIES, { optional: true, example: 'exchange', description: 'intensity at asOf' })
+  intensity?: string;
+
+  @EnumField(KEY_PERSON_RISKS, { optional: true, example: 'high', description: 'school-side key-person risk at asOf; ended partnerships only with stage=ended' })
   risk?: string;
 
   @TextField({ optional: true, description: 'region of the school' })
@@ -33,6 +36,6 @@ export class ListPartnershipsQueryDto extends ListQueryDto {
   @TextField({ optional: true, description: 'words in the school or partner name or the themes' })
   text?: string;
 
-  @EnumField(PARTNERSHIP_SORTS, { optional: true, example: 'healthScore', description: 'default healthScore: the weakest first' })
+  @EnumField(PARTNERSHIP_SORTS, { optional: true, example: 'healthScore', description: 'default healthScore: the weakest first; trend: the worst decline (90 days) first; ended partnerships last on healthScore and trend' })
   sort?: string;
 }

@@ -1,12 +1,22 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { expandLevels, notFound } from '@crm/domain';
-import { isOpenedBy, partnershipContinuity, partnershipHealth, partnershipKeyPersonRisk, PartnershipFacts } from '@crm/read-models';
+import {
+  isOpenedBy,
+  partnershipContinuity,
+  partnershipHealth,
+  partnershipHealthHistory,
+  partnershipKeyPersonRisk,
+  PartnershipFacts,
+} from '@crm/read-models';
 import { Filter } from '@crm/read-store';
+import { Settings, SETTINGS } from '../../config/settings';
+import { historyRange } from '../../http/history-range';
 import { decodeCursor, DEFAULT_PAGE_SIZE, Page, paginate } from '../../http/pagination';
 import { FiguresCache } from '../../read-side/figures-cache';
 import { mapInSlices } from '../../read-side/map-in-slices';
 import { readContext, ReadContext, sharedReadContext } from '../../read-side/read-context';
 import { ReadModels } from '../../read-side/read-models.service';
+import { HealthHistoryQueryDto, MAX_HEALTH_HISTORY_STEPS } from './health-history.query.dto';
 import { ListPartnershipsQueryDto } from './list-partnerships.query.dto';
 import { partnershipSummary, PartnershipSummary } from './partnership-summary';
 
@@ -31,6 +41,7 @@ export class PartnershipQueries {
   constructor(
     private readonly readModels: ReadModels,
     private readonly cache: FiguresCache,
+    @Inject(SETTINGS) private readonly settings: Pick<Settings, 'timeZone'>,
   ) {}
 
   private async one(partnershipId: string): Promise<{ facts: PartnershipFacts; context: ReadContext }> {
@@ -42,12 +53,20 @@ export class PartnershipQueries {
   async summary(partnershipId: string, asOf: string) {
     const { facts, context } = await this.one(partnershipId);
     const health = partnershipHealth(facts, context.people, asOf);
-    return { ...partnershipSummary(facts, context, asOf), asOf, trend: health.trend, reason: health.reason, endedAt: facts.endedAt ?? null, revision: facts.revision };
+    return { ...partnershipSummary(facts, context, asOf), asOf, reason: health.reason, endedAt: facts.endedAt ?? null, revision: facts.revision };
   }
 
   async health(partnershipId: string, asOf: string) {
     const { facts, context } = await this.one(partnershipId);
     return { ...partnershipHealth(facts, context.people, asOf), revision: facts.revision };
+  }
+
+  /** SPEC §3.7: health (score, status, trend, components) at each step from `from` to `to`. */
+  async healthHistory(partnershipId: string, query: HealthHistoryQueryDto) {
+    const range = historyRange(query, this.settings.timeZone, { every: 'week', maxSteps: MAX_HEALTH_HISTORY_STEPS });
+    const { facts, context } = await this.one(partnershipId);
+    const { steps, ...asked } = range;
+    return { partnershipId, ...asked, timeZone: this.settings.timeZone, steps: partnershipHealthHistory(facts, context.people, steps) };
   }
 
   async continuity(partnershipId: string, asOf: string) {
@@ -64,8 +83,8 @@ export class PartnershipQueries {
     const sort = query.sort ?? 'healthScore';
     const cursor = decodeCursor(query.cursor, sort);
     const at = cursor?.asOf ?? asOf;
-    const { level, school, partner, stage, status, risk, region, sector, text } = query;
-    const question = `partnerships ${JSON.stringify({ level, school, partner, stage, status, risk, region, sector, text })}`;
+    const { level, school, partner, stage, status, risk, region, sector, text, intensity } = query;
+    const question = `partnerships ${JSON.stringify({ level, school, partner, stage, status, risk, region, sector, text, intensity })}`;
     const rows = await this.cache.answerAsOf(question, at, (asOfAt) => this.rows(query, asOfAt));
     const pageOf = () =>
       paginate(rows, {
@@ -74,8 +93,14 @@ export class PartnershipQueries {
         asOf: at,
         limit: all ? Number.MAX_SAFE_INTEGER : (query.limit ?? DEFAULT_PAGE_SIZE),
         idOf: (row) => row.partnershipId,
-        valueOf: (row, field) =>
-          field === 'school' ? (row.school.name ?? null) : field === 'partner' ? (row.partner.name ?? null) : field === 'openedAt' ? row.openedAt : row.healthScore,
+        valueOf: (row, field) => {
+          if (field === 'school') return row.school.name ?? null;
+          if (field === 'partner') return row.partner.name ?? null;
+          if (field === 'openedAt') return row.openedAt;
+          // Ended partnerships are not weak or declining: they sort after every running one (missing values go last).
+          if (row.stage === 'ended') return null;
+          return field === 'trend' ? row.trend : row.healthScore;
+        },
       });
     return { asOf: at, ...(all && !cursor ? everyRow(rows, sort, pageOf) : pageOf()) };
   }
@@ -96,7 +121,9 @@ export class PartnershipQueries {
       .filter(({ row, themes }) =>
         (!query.stage || row.stage === query.stage) &&
         (!query.status || row.status === query.status) &&
-        (!query.risk || row.schoolKeyPersonRisk === query.risk) &&
+        (!query.intensity || row.intensity === query.intensity) &&
+        // Ended partnerships count in risk lists only when stage=ended is asked (SPEC §3.6 R2).
+        (!query.risk || (row.schoolKeyPersonRisk === query.risk && (row.stage !== 'ended' || query.stage === 'ended'))) &&
         (!region || (row.school.region ?? '').toLowerCase() === region) &&
         (!sector || (row.partner.sector ?? '').toLowerCase() === sector) &&
         (!text || contains(row.school.name, text) || contains(row.partner.name, text) || themes.some((theme) => contains(theme, text))),

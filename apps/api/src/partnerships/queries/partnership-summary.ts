@@ -1,11 +1,11 @@
-import { healthAt, intensityAt, PartnershipFacts, sideKeyPersonRisk, stageAt } from '@crm/read-models';
+import { intensityAt, PartnershipFacts, partnershipHealth, sideKeyPersonRisk, stageAt } from '@crm/read-models';
 import { ReadContext } from '../../read-side/read-context';
 
 /** SPEC §3.6: what each partnership in a list carries, as of asOf. */
 export function partnershipSummary(facts: PartnershipFacts, context: ReadContext, asOf: string) {
   const school = context.organisations.get(facts.schoolId);
   const partner = context.organisations.get(facts.partnerId);
-  const health = healthAt(facts, context.people, asOf);
+  const health = partnershipHealth(facts, context.people, asOf);
   const risk = sideKeyPersonRisk(facts, context.people, 'school', asOf);
   return {
     partnershipId: facts.partnershipId,
@@ -18,6 +18,8 @@ export function partnershipSummary(facts: PartnershipFacts, context: ReadContext
     intensity: intensityAt(facts, asOf),
     healthScore: health.score,
     status: health.status,
+    /** score(asOf) − score(asOf − 90 days); null when not open 90 days before asOf. */
+    trend: health.trend,
     schoolKeyPersonRisk: risk.risk,
   };
 }

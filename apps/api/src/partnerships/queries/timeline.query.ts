@@ -19,9 +19,12 @@ export interface TimelineEntry {
 export class TimelineQuery {
   constructor(@Inject(EVENT_STORE) private readonly events: EventStore) {}
 
-  async timeline(partnershipId: string, afterRevision: number, limit: number): Promise<Page<TimelineEntry> & { revision?: number }> {
-    const events = await this.events.readStream(streamOf.partnership(partnershipId), afterRevision + 1);
-    if (events.length === 0 && afterRevision < 0) throw notFound('partnership_not_found', `partnership ${partnershipId} does not exist`);
+  /** `asOf`: only the events about (or, without a date of their own, recorded) on or before it. */
+  async timeline(partnershipId: string, afterRevision: number, limit: number, asOf?: string): Promise<Page<TimelineEntry> & { revision?: number }> {
+    const stream = await this.events.readStream(streamOf.partnership(partnershipId), afterRevision + 1);
+    const until = asOf === undefined ? undefined : Date.parse(asOf);
+    const events = until === undefined ? stream : stream.filter((event) => Date.parse(eventDate(event) ?? String(event.metadata.recordedAt)) <= until);
+    if (stream.length === 0 && afterRevision < 0) throw notFound('partnership_not_found', `partnership ${partnershipId} does not exist`);
     const items = events.slice(0, limit).map((event) => ({
       position: event.position,
       revision: event.revision,
@@ -33,7 +36,7 @@ export class TimelineQuery {
     }));
     const nextCursor = events.length > limit ? String(items[items.length - 1].revision) : null;
     // Read to the end of the stream: its last event's revision is the stream's (the ETag).
-    const revision = events.length > 0 ? events[events.length - 1].revision : afterRevision >= 0 ? afterRevision : undefined;
+    const revision = stream.length > 0 ? stream[stream.length - 1].revision : afterRevision >= 0 ? afterRevision : undefined;
     return { items, nextCursor, revision };
   }
 }

@@ -1,0 +1,76 @@
+/**
+ * SPEC §1 R2, time: a date without a time means a day in the product's time zone (TIME_ZONE, default
+ * Europe/Amsterdam). In a command it is the start of that day; as `asOf` the end of it, so that `asOf=<today>`
+ * includes everything recorded today. Instants (with a time) are taken as given.
+ */
+
+export const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** `2026-05-20`: a calendar day without a time. */
+export const isDateOnly = (value: string): boolean => DATE_ONLY.test(value);
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterOf(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** True for an IANA time-zone name this runtime knows (`Europe/Amsterdam`, `UTC`). */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    formatterOf(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The wall-clock time in the zone minus UTC, in milliseconds, at an instant (whole seconds). */
+function offsetAt(time: number, timeZone: string): number {
+  const parts: Record<string, number> = {};
+  for (const part of formatterOf(timeZone).formatToParts(new Date(time))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  return wall - Math.floor(time / 1000) * 1000;
+}
+
+/** The instant at which the zone's clocks show the wall-clock time `wall` (given as if it were UTC). */
+function instantOfWallClock(wall: number, timeZone: string): number {
+  const first = wall - offsetAt(wall, timeZone);
+  const second = wall - offsetAt(first, timeZone);
+  return second;
+}
+
+function startOfDay(date: string, timeZone: string, dayOffset = 0): number {
+  const [, year, month, day] = DATE_ONLY.exec(date)!.map(Number);
+  return instantOfWallClock(Date.UTC(year, month - 1, day + dayOffset), timeZone);
+}
+
+/** The first instant of a calendar day in the zone, as a full UTC ISO string. */
+export const startOfLocalDay = (date: string, timeZone: string): string => new Date(startOfDay(date, timeZone)).toISOString();
+
+/** The last millisecond of a calendar day in the zone, as a full UTC ISO string. */
+export const endOfLocalDay = (date: string, timeZone: string): string => new Date(startOfDay(date, timeZone, 1) - 1).toISOString();
+
+/** The calendar day in the zone that an instant falls on: `2026-05-20`. */
+export function localDayOf(iso: string, timeZone: string): string {
+  const time = Date.parse(iso);
+  return new Date(time + offsetAt(time, timeZone)).toISOString().slice(0, 10);
+}
