@@ -9,11 +9,12 @@ import { readYourWritesBench } from './read-your-writes.bench';
 import { apiReadBench, coldStartBench, rebuildBench, searchBench } from './read-side.bench';
 import { insightsBench, insightsCpuBench } from './insights.bench';
 import { REGION_UNTIL, regionDataDir } from './region';
+import { exportBench, importBench } from './sheets.bench';
 import { checkTargets } from './targets';
 
 const round = (value: unknown) => (typeof value === 'number' ? Math.round(value * 100) / 100 : value);
 
-/** `npm run bench -- --only rebuild,queries` runs only those parts (keys: append, commands, ryw, queries, search, history, insights, insights-cpu, rebuild, rebuild-medium, cold-start). */
+/** `npm run bench -- --only rebuild,queries` runs only those parts (keys: append, commands, ryw, queries, search, history, insights, insights-cpu, rebuild, rebuild-medium, cold-start, import, export). */
 const only = (() => {
   const at = process.argv.indexOf('--only');
   return at === -1 ? undefined : new Set(process.argv[at + 1]?.split(','));
@@ -71,6 +72,9 @@ async function main() {
   await measure(results, 'cold-start', 'cold start with the large region', async () => ({
     'cold start, large region': await coldStartBench(await regionDataDir('large', { withReadModels: false })),
   }));
+
+  await measure(results, 'import', 'sheet import: 2,000 organisations, 20,000 people, 2,000 partnerships (dry run, commit, again)', () => importBench());
+  await measure(results, 'export', 'xlsx export of every partnership, medium region', async () => exportBench(await regionDataDir('medium', { withReadModels: true })));
 
   const rows = Object.entries(results).map(([name, figures]) => ({
     name,

@@ -18,6 +18,8 @@ const TARGETS: Record<string, Record<string, { atLeast?: number; atMost?: number
   'GET /partnerships/:id/health/history, 3 years by week': { 'p99 ms': { atMost: 50 } },
   'GET /reports/levels/history, 24 months, medium region': { 'max ms': { atMost: 1000 } },
   'cold start, large region': { 'ready ms': { atMost: 5000 }, 'RSS MiB at rest': { atMost: 1024 } },
+  'import xlsx (2,000 organisations, 20,000 people, 2,000 partnerships)': { 'dry run + commit s': { atMost: 30 }, 'peak RSS MiB': { atMost: 1024 } },
+  'GET /partnerships?format=xlsx (medium region, all)': { 'max ms': { atMost: 2000 } },
 };
 
 /** "figure ≥ target: met" or "missed" for each target of a result; nothing for results without targets. */

@@ -14,6 +14,8 @@ export default defineConfig({
   resolve: {
     alias: {
       '@crm/api-client': here('../../libs/api-client/src/index.ts'),
+      // The domain's closed vocabularies (plain TypeScript, no framework): one list of kinds and stages for API and app.
+      '@crm/domain/vocabulary': here('../../libs/domain/src/shared/vocabulary.ts'),
       '@': here('./src'),
     },
   },

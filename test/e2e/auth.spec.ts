@@ -87,9 +87,10 @@ describe('authentication and roles (HS256, embedded)', () => {
     { route: 'worklist: GET /worklist?personId=', send: (c) => c.get('/api/worklist').query({ personId: w.teacherId }), ok: 200, allowed: ALL },
     { route: 'report: GET /reports/levels', send: (c) => c.get('/api/reports/levels'), ok: 200, allowed: ['manager', 'reporting', 'admin'] },
     { route: 'report: GET /reports/continuity', send: (c) => c.get('/api/reports/continuity'), ok: 200, allowed: ['manager', 'reporting', 'admin'] },
-    { route: 'CSV export of a list: GET /partnerships?format=csv', send: (c) => c.get('/api/partnerships').query({ format: 'csv' }), ok: 200, allowed: ['reporting', 'admin'] },
-    { route: 'CSV export of a list: GET /people, Accept: text/csv', send: (c) => c.get('/api/people').set('Accept', 'text/csv'), ok: 200, allowed: ['reporting', 'admin'] },
-    { route: 'CSV export of a report: GET /reports/levels?format=csv', send: (c) => c.get('/api/reports/levels').query({ format: 'csv' }), ok: 200, allowed: ['reporting', 'admin'] },
+    { route: 'CSV export of a list: GET /partnerships?format=csv', send: (c) => c.get('/api/partnerships').query({ format: 'csv' }), ok: 200, allowed: ['manager', 'reporting', 'admin'] },
+    { route: 'CSV export of a list: GET /people, Accept: text/csv', send: (c) => c.get('/api/people').set('Accept', 'text/csv'), ok: 200, allowed: ['manager', 'reporting', 'admin'] },
+    { route: 'CSV export of a report: GET /reports/levels?format=csv', send: (c) => c.get('/api/reports/levels').query({ format: 'csv' }), ok: 200, allowed: ['manager', 'reporting', 'admin'] },
+    { route: 'xlsx export of a list: GET /organisations?format=xlsx', send: (c) => c.get('/api/organisations').query({ format: 'xlsx' }), ok: 200, allowed: ['manager', 'reporting', 'admin'] },
     { route: 'admin: POST /admin/projections/rebuild', send: (c) => c.post('/api/admin/projections/rebuild').query({ wait: 'true' }), ok: 202, allowed: ['admin'] },
     { route: 'ops: GET /metrics', send: (c) => c.get('/metrics'), ok: 200, allowed: ALL },
     { route: 'ops: GET /health', send: (c) => c.get('/health'), ok: 200, allowed: 'everyone' },
@@ -109,6 +110,7 @@ describe('authentication and roles (HS256, embedded)', () => {
         if (!c.route.startsWith('erasure')) expect(await t.store.headPosition()).toBe(before); // refused: nothing written
       }
       if (allowed && c.route.startsWith('CSV')) expect(response.headers['content-type']).toMatch(/^text\/csv/);
+      if (allowed && c.route.startsWith('xlsx')) expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     });
 
     it('without a token', async () => {
@@ -165,7 +167,8 @@ describe('authentication and roles (HS256, embedded)', () => {
     const both = t.as(['manager', 'connector']);
     await both.post(`/api/partnerships/${w.partnershipId}/interactions`).send({ kind: 'email', initiatedBy: 'school' }).expect(201);
     await both.get('/api/reports/levels').expect(200);
-    await both.get('/api/partnerships').query({ format: 'csv' }).expect(403);
+    await both.get('/api/partnerships').query({ format: 'csv' }).expect(200);
+    await t.as('connector').get('/api/partnerships').query({ format: 'csv' }).expect(403);
   });
 
   it('records the token’s sub as recordedBy on every event, and the timeline shows it', async () => {

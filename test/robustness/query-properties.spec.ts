@@ -112,7 +112,7 @@ const date = fc.oneof({ weight: 4, arbitrary: fc.integer({ min: -800, max: 400 }
 const oneOf = (values: readonly string[]) => fc.constantFrom(...values);
 const uuidOf = (ids: readonly string[]) => fc.oneof(fc.constantFrom(...ids), fc.uuid(), fc.constantFrom(...ids).map((id) => id.toUpperCase()));
 const limit = fc.oneof(fc.integer({ min: 1, max: MAX_PAGE_SIZE }).map(String), fc.constantFrom('0', '-1', '201', '1000000', '1e2', '0x10', '2.5', '', ' 5', 'NaN', 'Infinity'));
-const format = fc.constantFrom('json', 'csv', 'CSV', 'xml', '');
+const format = fc.constantFrom('json', 'csv', 'xlsx', 'CSV', 'xml', '');
 
 /** Names that are operators, brackets, paths or prototype keys: never parameters, never reaching the store. */
 const OPERATOR_NAMES = [
@@ -289,7 +289,7 @@ describe('every query, random query strings: 200/400/404 only, refusals well-for
           const items = (answer.body as { items?: unknown[] }).items;
           if (spec.list && !Array.isArray(items)) throw new Error(`list without items: ${request.url}\n${answer.text.slice(0, 300)}`);
           if (Array.isArray(items) && items.length > MAX_PAGE_SIZE) throw new Error(`${items.length} items on one page: ${request.url}`);
-        } else if (!String(answer.headers['content-type']).startsWith('text/csv')) {
+        } else if (!/^(text\/csv|application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet)/.test(String(answer.headers['content-type']))) {
           throw new Error(`200 with content-type ${answer.headers['content-type']}: ${request.url}`);
         }
       }),

@@ -41,3 +41,11 @@ export async function withWrites<R>(store: Pick<EventStore, 'headPosition' | 're
   const events = await eventsAfter(store, before);
   return { response, events, before };
 }
+
+/** supertest's parser for a binary answer (an xlsx file): the body as one Buffer. */
+export function binaryBody(res: request.Response, done: (error: Error | null, body: Buffer) => void): void {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+}

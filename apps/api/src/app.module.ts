@@ -3,6 +3,8 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from './auth/auth.module';
 import { Settings } from './config/settings';
 import { SettingsModule } from './config/settings.module';
+import { ExportsCheckModule } from './exports/exports-check';
+import { ImportsModule } from './imports/imports.module';
 import { EventStoreModule } from './infrastructure/event-store.module';
 import { MeModule } from './me/me.module';
 import { MetricsModule } from './observability/metrics.module';
@@ -31,6 +33,8 @@ export class AppModule {
         PeopleModule,
         PartnershipsModule,
         ReportsModule,
+        ImportsModule,
+        ExportsCheckModule,
       ],
       controllers: [HealthController, AdminController],
     };

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { settingsFromEnv } from '../../api/src/config/settings';
 import { EVENT_LOG_USAGE, exportCommand, importCommand } from './event-log-commands';
 import { GENERATE_USAGE, generateCommand } from './generate-command';
+import { IMPORT_SHEET_USAGE, importSheetCommand } from './import-sheet-command';
 import { TOKEN_USAGE, tokenCommand } from './issue-token';
 import { rebuildProjections } from './rebuild-projections';
 import { REPAIR_USAGE, repairEventCommand } from './repair-event';
@@ -13,7 +14,8 @@ commands:
   ${TOKEN_USAGE}
   ${EVENT_LOG_USAGE}
   ${GENERATE_USAGE}
-  ${REPAIR_USAGE}`;
+  ${REPAIR_USAGE}
+  ${IMPORT_SHEET_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -34,6 +36,11 @@ async function main(argv: string[]): Promise<number> {
     case 'repair-event':
       console.log(repairEventCommand(settings, args));
       return 0;
+    case 'import-sheet': {
+      const { output, ok } = await importSheetCommand(settings, args);
+      console.log(output);
+      return ok ? 0 : 1;
+    }
     case 'token':
       console.log(tokenCommand(settings, args));
       return 0;

@@ -24,6 +24,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import organisations, people and partnerships with their contacts from a CSV or xlsx sheet (SPEC §8)
+         * @description A dry run (default) reports per row what would be created, matched or refused; dryRun=false writes every row or none. At most 20 MiB and 50000 rows (413). Columns and headers: docs/imports.md.
+         */
+        post: operations["importSheet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import template with every column and an example school and company row */
+        get: operations["getImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/logins": {
         parameters: {
             query?: never;
@@ -1206,6 +1243,78 @@ export interface components {
             /** @example 8 */
             schoolSatisfaction: number;
         };
+        ImportedContactResponse: {
+            /** @enum {string} */
+            outcome: "created" | "matched";
+            /** @enum {string} */
+            role: "primary" | "backup";
+        };
+        ImportedOrganisationResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            outcome: "created" | "matched" | "updated";
+        };
+        ImportedPartnershipResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            outcome: "created" | "matched";
+            /** Format: uuid */
+            schoolId: string;
+        };
+        ImportedPersonResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            outcome: "created" | "matched";
+        };
+        ImportErrorResponse: {
+            code: string;
+            /** @description the sheet's header of the column at fault; null for the row as a whole */
+            column: string | null;
+            message: string;
+            /** @description the sheet's row number (the header is row 1) */
+            row: number;
+        };
+        ImportReportResponse: {
+            /** @description the rows were written (a commit without refusals) */
+            committed: boolean;
+            dryRun: boolean;
+            /** @description every refusal of every row, in row order */
+            errors: components["schemas"]["ImportErrorResponse"][];
+            /** @description sheet headers that matched no column and were not read */
+            ignoredColumns: string[];
+            /** @description the log position of the last event written, for X-Min-Position; null when nothing was written */
+            position: number | null;
+            rows: components["schemas"]["ImportRowResponse"][];
+            summary: components["schemas"]["ImportSummaryResponse"];
+        };
+        ImportRowResponse: {
+            contact?: components["schemas"]["ImportedContactResponse"];
+            errors: components["schemas"]["ImportErrorResponse"][];
+            organisation?: components["schemas"]["ImportedOrganisationResponse"];
+            /**
+             * @description created: something new; matched: everything was there already
+             * @enum {string}
+             */
+            outcome: "created" | "matched" | "refused";
+            partnership?: components["schemas"]["ImportedPartnershipResponse"];
+            person?: components["schemas"]["ImportedPersonResponse"];
+            row: number;
+        };
+        ImportSummaryResponse: {
+            contacts: components["schemas"]["OutcomeCountsResponse"];
+            created: number;
+            matched: number;
+            organisations: components["schemas"]["OutcomeCountsResponse"];
+            partnerships: components["schemas"]["OutcomeCountsResponse"];
+            people: components["schemas"]["OutcomeCountsResponse"];
+            refused: number;
+            rows: number;
+        };
         IntegrityResponse: {
             /** @description events checked so far */
             checked: number;
@@ -1443,8 +1552,12 @@ export interface components {
         OrganisationDetailResponse: {
             /** Format: date-time */
             asOf: string;
+            /** @description BRIN code of a school, 4 characters */
+            brin?: string;
             /** @enum {string} */
             kind: "school" | "company" | "government" | "network" | "other";
+            /** @description KvK number, 8 digits */
+            kvk?: string;
             /** @description schools only */
             levels: ("po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo")[];
             name: string;
@@ -1473,8 +1586,12 @@ export interface components {
             organisationId: string;
         };
         OrganisationResponse: {
+            /** @description BRIN code of a school, 4 characters */
+            brin?: string;
             /** @enum {string} */
             kind: "school" | "company" | "government" | "network" | "other";
+            /** @description KvK number, 8 digits */
+            kvk?: string;
             /** @description schools only */
             levels: ("po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo")[];
             name: string;
@@ -1488,6 +1605,12 @@ export interface components {
             sector?: string;
             /** @enum {string} */
             size?: "micro" | "small" | "medium" | "large";
+        };
+        OutcomeCountsResponse: {
+            created: number;
+            matched: number;
+            /** @description organisations only: given a KvK number or BRIN code */
+            updated?: number;
         };
         PartnerLoadReportResponse: {
             /** Format: date-time */
@@ -1906,10 +2029,20 @@ export interface components {
         };
         RegisterOrganisationDto: {
             /**
+             * @description BRIN code of a school, 4 letters or digits; unique among organisations
+             * @example 25LH
+             */
+            brin?: string;
+            /**
              * @example school
              * @enum {string}
              */
             kind: "school" | "company" | "government" | "network" | "other";
+            /**
+             * @description KvK number (Chamber of Commerce), 8 digits; unique among organisations
+             * @example 41234567
+             */
+            kvk?: string;
             /**
              * @description schools only; `vo` = vmbo+havo+vwo
              * @example [
@@ -2212,10 +2345,20 @@ export interface components {
         };
         UpdateOrganisationDto: {
             /**
+             * @description BRIN code of a school, 4 letters or digits; unique among organisations
+             * @example 25LH
+             */
+            brin?: string;
+            /**
              * @example school
              * @enum {string}
              */
             kind?: "school" | "company" | "government" | "network" | "other";
+            /**
+             * @description KvK number (Chamber of Commerce), 8 digits; unique among organisations
+             * @example 41234567
+             */
+            kvk?: string;
             /**
              * @example [
              *       "vmbo"
@@ -2439,6 +2582,507 @@ export interface operations {
                      *       "statusCode": 415,
                      *       "code": "unsupported_media_type",
                      *       "message": "the body is not `application/json` (forms and text are refused)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "authentication_unavailable",
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    importSheet: {
+        parameters: {
+            query?: {
+                /** @description true (default): report only; false: write every row or none */
+                dryRun?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description the sheet: .xlsx or .csv
+                     */
+                    file: string;
+                    /**
+                     * @description JSON object, sheet header → field (name, kind, kvk, brin, sector, region, size, levels, school, intensity, openedAt, themes, contactName, contactRole, tier, email, phone, contactAssignment; '' ignores a column)
+                     * @example {"Bedrijfsnaam":"name"}
+                     */
+                    mapping?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description the row report (dry run, or a commit that wrote nothing new) */
+            200: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReportResponse"];
+                };
+            };
+            /** @description committed: every row written; the report names the log position */
+            201: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReportResponse"];
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `file_missing`, `invalid_mapping`, `malformed_upload`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `malformed_json`, `empty_body`, `body_too_deep`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "file_missing",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is over 1 MiB. Codes: `file_too_large`, `too_many_rows`, `too_many_parts`, `body_too_large`. */
+            413: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "code": "file_too_large",
+                     *       "message": "the body is over 1 MiB"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not `application/json` (forms and text are refused). Codes: `not_a_spreadsheet`, `unsupported_spreadsheet`, `multipart_required`, `unsupported_media_type`. */
+            415: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "code": "not_a_spreadsheet",
+                     *       "message": "the body is not `application/json` (forms and text are refused)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a rule of the domain; `code` says which and `message` why. Codes: `import_refused`, `empty_sheet`, `merged_cells`, `name_column_missing`, `duplicate_column`, `unknown_field`, `malformed_csv`. */
+            422: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "import_refused",
+                     *       "message": "a rule of the domain; `code` says which and `message` why"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getImportTemplate: {
+        parameters: {
+            query?: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
+                asOf?: string;
+                /** @description default xlsx */
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the template (Content-Disposition: attachment) */
+            200: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_query_parameter",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: connector, manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -3066,12 +3710,16 @@ export interface operations {
             query?: {
                 /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
+                /** @description the school with this BRIN code */
+                brin?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
-                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
-                format?: "json" | "csv";
+                /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
+                format?: "json" | "csv" | "xlsx";
                 /** @description kind */
                 kind?: "school" | "company" | "government" | "network" | "other";
+                /** @description the organisation with this KvK number */
+                kvk?: string;
                 /** @description schools offering this level */
                 level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
                 /** @description page size */
@@ -3097,10 +3745,12 @@ export interface operations {
             /** @description Schools, companies, municipalities and networks */
             200: {
                 headers: {
-                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    /** @description with the CSV or xlsx: `attachment; filename="<what>-<Dutch day of asOf>.csv|xlsx"` */
                     "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
+                    /** @description with the CSV or xlsx: the instant its figures are computed for */
+                    "X-As-Of"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -3115,6 +3765,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganisationListResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };
@@ -3306,7 +3957,9 @@ export interface operations {
                  *       ],
                  *       "sector": "agri-food",
                  *       "region": "Noord-Holland Noord",
-                 *       "size": "small"
+                 *       "size": "small",
+                 *       "kvk": "41234567",
+                 *       "brin": "25LH"
                  *     }
                  */
                 "application/json": components["schemas"]["RegisterOrganisationDto"];
@@ -3881,7 +4534,9 @@ export interface operations {
                  *       ],
                  *       "sector": "techniek",
                  *       "region": "Noord-Holland Noord",
-                 *       "size": "micro"
+                 *       "size": "micro",
+                 *       "kvk": "41234567",
+                 *       "brin": "25LH"
                  *     }
                  */
                 "application/json": components["schemas"]["UpdateOrganisationDto"];
@@ -4208,8 +4863,8 @@ export interface operations {
                 contact?: string & ("me" | string);
                 /** @description nextCursor of the previous page */
                 cursor?: string;
-                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
-                format?: "json" | "csv";
+                /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
+                format?: "json" | "csv" | "xlsx";
                 /** @description intensity at asOf */
                 intensity?: "placement" | "aligned" | "exchange" | "innovation";
                 /** @description level */
@@ -4247,10 +4902,12 @@ export interface operations {
             /** @description Partnerships with school, partner, levels, stage, intensity, health and school-side key-person risk as of asOf */
             200: {
                 headers: {
-                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    /** @description with the CSV or xlsx: `attachment; filename="<what>-<Dutch day of asOf>.csv|xlsx"` */
                     "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
+                    /** @description with the CSV or xlsx: the instant its figures are computed for */
+                    "X-As-Of"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -4265,6 +4922,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PartnershipListResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };
@@ -10704,8 +11362,8 @@ export interface operations {
                 asOf?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
-                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
-                format?: "json" | "csv";
+                /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
+                format?: "json" | "csv" | "xlsx";
                 /** @description limit */
                 limit?: number;
             };
@@ -10724,12 +11382,14 @@ export interface operations {
             /** @description Every event of the partnership, oldest first, with who recorded it */
             200: {
                 headers: {
-                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    /** @description with the CSV or xlsx: `attachment; filename="<what>-<Dutch day of asOf>.csv|xlsx"` */
                     "Content-Disposition"?: string;
                     /** @description the stream revision of what is answered, e.g. `"3"`: send it as If-Match */
                     ETag?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
+                    /** @description with the CSV or xlsx: the instant its figures are computed for */
+                    "X-As-Of"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -10744,6 +11404,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TimelineResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };
@@ -10942,8 +11603,8 @@ export interface operations {
                 asOf?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
-                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
-                format?: "json" | "csv";
+                /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
+                format?: "json" | "csv" | "xlsx";
                 /** @description true: only people who had left by asOf; false: only people still there */
                 left?: "true" | "false";
                 /** @description page size */
@@ -10969,10 +11630,12 @@ export interface operations {
             /** @description People with their organisation, role and tier */
             200: {
                 headers: {
-                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    /** @description with the CSV or xlsx: `attachment; filename="<what>-<Dutch day of asOf>.csv|xlsx"` */
                     "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
+                    /** @description with the CSV or xlsx: the instant its figures are computed for */
+                    "X-As-Of"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -10987,6 +11650,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PeopleListResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };
@@ -12741,8 +13405,8 @@ export interface operations {
             query?: {
                 /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
-                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
-                format?: "json" | "csv";
+                /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
+                format?: "json" | "csv" | "xlsx";
             };
             header?: {
                 /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
@@ -12759,10 +13423,12 @@ export interface operations {
             /** @description Where the relation hangs on this person, and what breaks if they leave (SPEC §3.3) */
             200: {
                 headers: {
-                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    /** @description with the CSV or xlsx: `attachment; filename="<what>-<Dutch day of asOf>.csv|xlsx"` */
                     "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
+                    /** @description with the CSV or xlsx: the instant its figures are computed for */
+                    "X-As-Of"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -12777,6 +13443,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PersonExposureResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };
@@ -12973,8 +13640,8 @@ export interface operations {
             query?: {
                 /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
-                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
-                format?: "json" | "csv";
+                /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
+                format?: "json" | "csv" | "xlsx";
                 /** @description level */
                 level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
                 /** @description only partnerships orphaned on either side (true) or on neither (false) */
@@ -12998,10 +13665,12 @@ export interface operations {
             /** @description Contact-person continuity of every running partnership, orphaned first */
             200: {
                 headers: {
-                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    /** @description with the CSV or xlsx: `attachment; filename="<what>-<Dutch day of asOf>.csv|xlsx"` */
                     "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
+                    /** @description with the CSV or xlsx: the instant its figures are computed for */
+                    "X-As-Of"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -13016,6 +13685,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContinuityReportResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };
@@ -13186,8 +13856,8 @@ export interface operations {
             query?: {
                 /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
-                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
-                format?: "json" | "csv";
+                /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
+                format?: "json" | "csv" | "xlsx";
                 /** @description departures on or after this date; default 365 days before asOf (with `person`: any time) */
                 from?: string;
                 /** @description level */
@@ -13213,10 +13883,12 @@ export interface operations {
             /** @description What happened to the partnerships of the people who left in a period (default the last 365 days): touchpoints 180 days before and after, days to a new primary, warm or cold handover; `person` gives one person’s aftermath */
             200: {
                 headers: {
-                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    /** @description with the CSV or xlsx: `attachment; filename="<what>-<Dutch day of asOf>.csv|xlsx"` */
                     "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
+                    /** @description with the CSV or xlsx: the instant its figures are computed for */
+                    "X-As-Of"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -13231,6 +13903,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeparturesReportResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };
@@ -13401,8 +14074,8 @@ export interface operations {
             query?: {
                 /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
-                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
-                format?: "json" | "csv";
+                /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
+                format?: "json" | "csv" | "xlsx";
                 /** @description level */
                 level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
                 /** @description only schools in this region */
@@ -13426,10 +14099,12 @@ export interface operations {
             /** @description Key-person risk of every running partnership, highest school-side risk first */
             200: {
                 headers: {
-                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    /** @description with the CSV or xlsx: `attachment; filename="<what>-<Dutch day of asOf>.csv|xlsx"` */
                     "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
+                    /** @description with the CSV or xlsx: the instant its figures are computed for */
+                    "X-As-Of"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -13444,6 +14119,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["KeyPersonRiskReportResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };
@@ -13614,8 +14290,8 @@ export interface operations {
             query?: {
                 /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
-                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
-                format?: "json" | "csv";
+                /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
+                format?: "json" | "csv" | "xlsx";
                 /** @description level */
                 level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
                 /** @description only schools in this region */
@@ -13635,10 +14311,12 @@ export interface operations {
             /** @description Commitment to partnerships per school level (SPEC §3.4), optionally for one school or region */
             200: {
                 headers: {
-                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    /** @description with the CSV or xlsx: `attachment; filename="<what>-<Dutch day of asOf>.csv|xlsx"` */
                     "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
+                    /** @description with the CSV or xlsx: the instant its figures are computed for */
+                    "X-As-Of"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -13653,6 +14331,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LevelsReportResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };
@@ -14031,8 +14710,8 @@ export interface operations {
             query?: {
                 /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
-                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
-                format?: "json" | "csv";
+                /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
+                format?: "json" | "csv" | "xlsx";
                 /** @description level */
                 level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
                 /** @description only partners that are over-asked (true) or not (false) */
@@ -14054,10 +14733,12 @@ export interface operations {
             /** @description Per partner organisation, across all schools, what was asked of it in the last 365 days; overAsked when far above its size (README, "Partner load"); most loaded first */
             200: {
                 headers: {
-                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    /** @description with the CSV or xlsx: `attachment; filename="<what>-<Dutch day of asOf>.csv|xlsx"` */
                     "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
+                    /** @description with the CSV or xlsx: the instant its figures are computed for */
+                    "X-As-Of"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -14072,6 +14753,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PartnerLoadReportResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };
@@ -14242,8 +14924,8 @@ export interface operations {
             query?: {
                 /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
-                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
-                format?: "json" | "csv";
+                /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
+                format?: "json" | "csv" | "xlsx";
                 /** @description level */
                 level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
                 /** @description only partnerships with (true) or without (false) an activity kind held in two or more school years */
@@ -14265,10 +14947,12 @@ export interface operations {
             /** @description Per partnership, the activity kinds held in two or more school years (1 August – 31 July) versus once only */
             200: {
                 headers: {
-                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    /** @description with the CSV or xlsx: `attachment; filename="<what>-<Dutch day of asOf>.csv|xlsx"` */
                     "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
+                    /** @description with the CSV or xlsx: the instant its figures are computed for */
+                    "X-As-Of"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -14283,6 +14967,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RecurringCooperationReportResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };
@@ -14453,8 +15138,8 @@ export interface operations {
             query?: {
                 /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
                 asOf?: string;
-                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
-                format?: "json" | "csv";
+                /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
+                format?: "json" | "csv" | "xlsx";
                 /** @description level */
                 level?: "po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo" | "vo";
                 /** @description only schools in this region */
@@ -14474,10 +15159,12 @@ export interface operations {
             /** @description Days from opening to the first activity and the first formal agreement, per partnership and as medians per level and school */
             200: {
                 headers: {
-                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    /** @description with the CSV or xlsx: `attachment; filename="<what>-<Dutch day of asOf>.csv|xlsx"` */
                     "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
+                    /** @description with the CSV or xlsx: the instant its figures are computed for */
+                    "X-As-Of"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -14492,6 +15179,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StartUpReportResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };
@@ -14664,8 +15352,8 @@ export interface operations {
                 asOf?: string;
                 /** @description only actions due before this date (overdue ones included), e.g. next Monday for "this week" */
                 dueBefore?: string;
-                /** @description csv: every matching row as CSV (as `Accept: text/csv`) */
-                format?: "json" | "csv";
+                /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
+                format?: "json" | "csv" | "xlsx";
                 /** @description the school-side contact person whose list this is; default the caller's own person (GET /me) */
                 personId?: string;
             };
@@ -14681,10 +15369,12 @@ export interface operations {
             /** @description The actions due on the partnerships where the person is a school-side contact, most urgent first (SPEC §3.5); without personId the caller's own (404 login_not_linked when the login is linked to nobody) */
             200: {
                 headers: {
-                    /** @description with `text/csv`: `attachment; filename="<what>.csv"` */
+                    /** @description with the CSV or xlsx: `attachment; filename="<what>-<Dutch day of asOf>.csv|xlsx"` */
                     "Content-Disposition"?: string;
                     /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
                     "Server-Timing"?: string;
+                    /** @description with the CSV or xlsx: the instant its figures are computed for */
+                    "X-As-Of"?: string;
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
                     "X-Correlation-Id"?: string;
                     /** @description requests per minute for this user */
@@ -14699,6 +15389,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WorklistResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };

@@ -1,9 +1,10 @@
 import { LoginEvent } from './login/login.events';
+import { IdentifierClaimEvent } from './identifier/identifier-claim.decider';
 import { OrganisationEvent } from './organisation/organisation.events';
 import { PartnershipEvent } from './partnership/partnership.events';
 import { PersonEvent } from './person/person.events';
 
-export type DomainEvent = OrganisationEvent | PersonEvent | PartnershipEvent | LoginEvent;
+export type DomainEvent = OrganisationEvent | PersonEvent | PartnershipEvent | LoginEvent | IdentifierClaimEvent;
 export type DomainEventType = DomainEvent['type'];
 
 /** Metadata every stored event carries (SPEC §2). */

@@ -4,6 +4,8 @@ export * from './shared/dates';
 export * from './shared/local-days';
 export * from './shared/decider';
 export * from './events';
+export * from './identifier/identifier';
+export * from './identifier/identifier-claim.decider';
 export * from './organisation/organisation.events';
 export * from './organisation/organisation.decider';
 export * from './person/person.events';

@@ -19,10 +19,11 @@ export const ROUTE_CLASSES = {
   /** GET /reports/*: management and reporting views. */
   reports: ['manager', 'reporting', 'admin'],
   /**
-   * CSV of any list or report (`?format=csv`, `Accept: text/csv`): every matching row in one answer, i.e. bulk
-   * export. Checked on top of the route's own class, so a CSV needs both.
+   * CSV or xlsx of any list or report (`?format=csv|xlsx`, `Accept`): every matching row in one answer, i.e. bulk
+   * export. Checked on top of the route's own class, so an export needs both: whoever may read a list or report
+   * may export it, except connectors (their lists are for working, not bulk copying).
    */
-  export: ['reporting', 'admin'],
+  export: ['manager', 'reporting', 'admin'],
   /** POST /admin/projections/rebuild. */
   rebuild: ['admin'],
   /** GET /metrics: counts and lag only; a Prometheus scraper gets a least-privilege (reporting) token. */

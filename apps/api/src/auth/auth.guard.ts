@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { CSV_ROWS, wantsCsv } from '../http/csv-export';
+import { CSV_ROWS, sheetFormat } from '../http/csv-export';
 import { mayAccess, rolesFor, RouteClass, ROUTE_CLASSES } from './access-matrix';
 import { IS_PUBLIC, ROUTE_CLASS } from './access.decorators';
 import { AuthenticationError, authenticationUnavailable, forbidden } from './auth-errors';
@@ -21,7 +21,7 @@ export function bearerToken(request: Pick<FastifyRequest, 'headers'>): string {
 
 /**
  * Global guard (APP_GUARD): every route needs a valid bearer token except those marked `@Public()`, and the token's
- * roles must be admitted by the route's class in the access matrix; asking a list or report for CSV also needs the
+ * roles must be admitted by the route's class in the access matrix; asking a list or report for CSV or xlsx also needs the
  * `export` class. Runs before pipes, so nobody learns anything about a route's validation without a token.
  */
 @Injectable()
@@ -48,10 +48,11 @@ export class AuthGuard implements CanActivate {
     }
     const routeClass = this.reflector.getAllAndOverride<RouteClass | undefined>(ROUTE_CLASS, targets);
     if (!routeClass || !(routeClass in ROUTE_CLASSES)) throw forbidden('this route has no access rule'); // fail closed; AuthModule refuses to start like this
-    const csv = this.reflector.get(CSV_ROWS, context.getHandler()) !== undefined && wantsCsv(request);
+    const sheet = this.reflector.get(CSV_ROWS, context.getHandler()) !== undefined ? sheetFormat(request) : undefined;
+    const csv = sheet !== undefined;
     if (!mayAccess(request.user.roles, routeClass, csv)) {
       const needed = csv ? rolesFor(routeClass).filter((role) => rolesFor('export').includes(role)) : rolesFor(routeClass);
-      const what = csv ? `exporting ${routeClass} as CSV` : `this route (${routeClass})`;
+      const what = csv ? `exporting ${routeClass} as ${sheet}` : `this route (${routeClass})`;
       throw forbidden(`${what} needs one of the roles ${needed.join(', ')}; the token has ${request.user.roles.join(', ') || 'none of them'}`);
     }
     return true;

@@ -1,7 +1,7 @@
 import { Global, Module, OnModuleInit } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { APP_GUARD, DiscoveryModule, DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { Settings, SETTINGS } from '../config/settings';
+import { routeHandlers } from '../http/route-handlers';
 import { IS_PUBLIC, ROUTE_CLASS } from './access.decorators';
 import { AUTH_CONFIG, AuthConfig, resolveAuthConfig } from './auth-config';
 import { AuthGuard } from './auth.guard';
@@ -48,14 +48,9 @@ export class AuthModule implements OnModuleInit {
   /** Refuses to start when a route says neither `@Public()` nor `@Access(…)`: no route is open by omission. */
   onModuleInit(): void {
     const undeclared: string[] = [];
-    for (const { metatype } of this.discovery.getControllers()) {
-      if (!metatype) continue;
-      const declared = (target: object) => Reflect.getMetadata(IS_PUBLIC, target) === true || Reflect.getMetadata(ROUTE_CLASS, target) !== undefined;
-      for (const name of this.scanner.getAllMethodNames(metatype.prototype)) {
-        const handler = metatype.prototype[name];
-        const isRoute = Reflect.getMetadata(PATH_METADATA, handler) !== undefined && Reflect.getMetadata(METHOD_METADATA, handler) !== undefined;
-        if (isRoute && !declared(handler) && !declared(metatype)) undeclared.push(`${metatype.name}.${name}`);
-      }
+    const declared = (target: object) => Reflect.getMetadata(IS_PUBLIC, target) === true || Reflect.getMetadata(ROUTE_CLASS, target) !== undefined;
+    for (const { controller, name, handler } of routeHandlers(this.discovery, this.scanner)) {
+      if (!declared(handler) && !declared(controller)) undeclared.push(`${controller.name}.${name}`);
     }
     if (undeclared.length > 0) throw new Error(`routes without an access rule (add @Access(…) or @Public()): ${undeclared.join(', ')}`);
   }

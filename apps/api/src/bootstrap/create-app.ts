@@ -9,6 +9,7 @@ import { KnownRoutes } from '../http/known-routes';
 import { useRequestHardening, useSecurityHeaders } from '../http/hardening';
 import { capConnectionsPerAddress, maxConnectionsPerAddressFromEnv, refuseAnonymousBodies, slowClientOptions } from '../http/slow-clients';
 import { validationPipe } from '../http/validation';
+import { useSheetUploads } from '../imports/sheet-upload';
 import { createLogger, PinoNestLogger } from '../observability/logger';
 import { fastifyLogging, registerRequestLogging } from '../observability/request-logging';
 import { assertDataIntegrity, dataFilesOf } from './data-integrity';
@@ -39,6 +40,8 @@ export async function createApp(
   capConnectionsPerAddress(app.getHttpServer(), maxConnectionsPerAddressFromEnv());
   // Security headers (helmet) before any route exists, so every route (and /docs with its own CSP) gets them.
   await useSecurityHeaders(app);
+  // Multipart for the sheet import only (every other route stays JSON-only).
+  await useSheetUploads(app);
   app.setGlobalPrefix('api', { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new ErrorsFilter(routes));

@@ -1,6 +1,7 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { ROLES_EXTENSION } from '../auth/access.decorators';
 import { CSV_EXTENSION, ERROR_CODES_EXTENSION } from '../http/api-doc';
+import { XLSX_MEDIA_TYPE } from '../exports/xlsx';
 
 /**
  * What every route of the API shares, written into the OpenAPI document once (http/api-doc.ts documents what is a
@@ -48,9 +49,14 @@ const RATE_LIMIT_HEADERS = {
   'X-RateLimit-Remaining': header('requests left in the current window', { type: 'integer', minimum: 0 }),
   'X-RateLimit-Reset': header('seconds until the window frees a request', { type: 'integer', minimum: 0 }),
 };
+/** What an export (CSV or xlsx) answers beside its file. */
+const EXPORT_HEADERS = {
+  'Content-Disposition': { description: 'with the CSV or xlsx: `attachment; filename="<what>-<Dutch day of asOf>.csv|xlsx"`', schema: { type: 'string' } },
+  'X-As-Of': { description: 'with the CSV or xlsx: the instant its figures are computed for', schema: { type: 'string', format: 'date-time' } },
+} as const;
+
 const RETRY_AFTER = { 'Retry-After': header('seconds to wait', { type: 'integer', minimum: 0 }) };
 const CHALLENGE = { 'WWW-Authenticate': header('`Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent') };
-const CSV_HEADERS = { 'Content-Disposition': header('with `text/csv`: `attachment; filename="<what>.csv"`') };
 
 const TAGS: Record<string, string> = {
   partnerships: 'Partnerships between a school and a partner: commands that record what happened, and health, continuity, key-person risk and the timeline',
@@ -129,8 +135,12 @@ export function applyApiConventions(input: OpenAPIObject): OpenAPIObject {
         }
         response.headers = { ...REQUEST_HEADERS, ...(secured && RATE_LIMIT_HEADERS), ...(status === '429' && RETRY_AFTER), ...(status === '401' && CHALLENGE), ...response.headers };
         if (status.startsWith('2') && operation[CSV_EXTENSION]) {
-          response.content = { ...response.content, 'text/csv': { schema: { type: 'string', description: 'RFC 4180, a header row and every matching row' } } };
-          response.headers = { ...response.headers, ...CSV_HEADERS };
+          response.content = {
+            ...response.content,
+            'text/csv': { schema: { type: 'string', description: 'RFC 4180, UTF-8 with a BOM: the header row of the declared columns (docs/exports.md), then every matching row' } },
+            [XLSX_MEDIA_TYPE]: { schema: { type: 'string', format: 'binary', description: 'an Excel workbook: the declared columns as a frozen header row, typed cells (numbers, dates), every matching row' } },
+          };
+          response.headers = { ...response.headers, ...EXPORT_HEADERS };
         }
       }
       for (const parameter of operation.parameters ?? []) {

@@ -1,60 +1,94 @@
 import { applyDecorators, CallHandler, createParamDecorator, ExecutionContext, Injectable, NestInterceptor, SetMetadata, UseInterceptors } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { PATH_METADATA } from '@nestjs/common/constants';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { map, Observable } from 'rxjs';
+import { from, Observable, switchMap } from 'rxjs';
+import { dutchDay } from './dutch-time';
+import { ExportDefinition, exportDefinition } from '../exports/export-column-sets';
+import { toXlsx, XLSX_MEDIA_TYPE } from '../exports/xlsx';
 import { ApiCsv } from './api-doc';
 import { toCsv } from './csv';
 
 export const CSV_ROWS = Symbol('csv-rows');
 type RowsOf = (body: any) => object[];
 
-/** SPEC §3.6: every list and report also answers as CSV, to `Accept: text/csv` or `?format=csv`. */
-export function wantsCsv(request: FastifyRequest): boolean {
-  const format = (request.query as Record<string, unknown> | undefined)?.format;
-  return format === 'csv' || /\btext\/csv\b/.test(request.headers.accept ?? '');
-}
-
-/** True when the client asked for CSV: lists then export every matching row instead of one page. */
-export const WantsCsv = createParamDecorator((_: unknown, ctx: ExecutionContext) => wantsCsv(ctx.switchToHttp().getRequest<FastifyRequest>()));
+export type SheetFormat = 'csv' | 'xlsx';
+export const QUERY_FORMATS = ['json', 'csv', 'xlsx'] as const;
 
 /**
- * The CSV of a list of rows, encoded: an export asked again of a shared answer (the same list, FiguresCache) is
- * written and encoded once. Answers are never changed after they are made.
+ * SPEC §3.6, §8: every list and report also answers as CSV (`Accept: text/csv`, `?format=csv`) or as an Excel
+ * workbook (`?format=xlsx`, `Accept: <the xlsx media type>`); undefined for JSON.
  */
-const csvByRows = new WeakMap<readonly object[], Buffer>();
-function csvOf(rows: readonly object[]): Buffer {
-  let csv = csvByRows.get(rows);
-  if (!csv) {
-    csv = Buffer.from(toCsv(rows), 'utf8');
-    csvByRows.set(rows, csv);
+export function sheetFormat(request: FastifyRequest): SheetFormat | undefined {
+  const format = (request.query as Record<string, unknown> | undefined)?.format;
+  if (format === 'csv' || format === 'xlsx') return format;
+  if (format !== undefined) return undefined;
+  const accept = request.headers.accept ?? '';
+  if (accept.includes(XLSX_MEDIA_TYPE)) return 'xlsx';
+  return /\btext\/csv\b/.test(accept) ? 'csv' : undefined;
+}
+
+/** True when the client asked for a spreadsheet (CSV or xlsx): lists then export every matching row instead of one page. */
+export const WantsCsv = createParamDecorator((_: unknown, ctx: ExecutionContext) => sheetFormat(ctx.switchToHttp().getRequest<FastifyRequest>()) !== undefined);
+
+/** The route an export is declared for: the controller's path and the handler's, `/partnerships/:id/timeline`. */
+export function exportRouteOf(controller: object, handler: object): string {
+  const parts = [Reflect.getMetadata(PATH_METADATA, controller), Reflect.getMetadata(PATH_METADATA, handler)] as (string | undefined)[];
+  return `/${parts.flatMap((part) => (part ?? '').split('/')).filter(Boolean).join('/')}`;
+}
+
+/** An export's file, written once per shared answer (the same list, FiguresCache): answers are never changed. */
+const filesByRows = { csv: new WeakMap<readonly object[], Buffer>(), xlsx: new WeakMap<readonly object[], Promise<Buffer>>() };
+
+function csvOf(definition: ExportDefinition, rows: readonly object[]): Buffer {
+  let file = filesByRows.csv.get(rows);
+  if (!file) filesByRows.csv.set(rows, (file = Buffer.from(toCsv(definition.columns, rows), 'utf8')));
+  return file;
+}
+
+function xlsxOf(definition: ExportDefinition, rows: readonly object[]): Promise<Buffer> {
+  let file = filesByRows.xlsx.get(rows);
+  if (!file) {
+    filesByRows.xlsx.set(rows, (file = toXlsx(definition.file, definition.columns, rows)));
+    file.catch(() => filesByRows.xlsx.delete(rows));
   }
-  return csv;
+  return file;
 }
 
 @Injectable()
 export class CsvInterceptor implements NestInterceptor {
-  constructor(private readonly reflector: Reflector) {}
-
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const rowsOf = this.reflector.get<RowsOf>(CSV_ROWS, context.getHandler());
+    const rowsOf = Reflect.getMetadata(CSV_ROWS, context.getHandler()) as RowsOf | undefined;
     const http = context.switchToHttp();
-    if (!rowsOf || !wantsCsv(http.getRequest<FastifyRequest>())) return next.handle();
+    const format = sheetFormat(http.getRequest<FastifyRequest>());
+    if (!rowsOf || !format) return next.handle();
+    const route = exportRouteOf(context.getClass(), context.getHandler());
+    const definition = exportDefinition(route);
+    if (!definition) throw new Error(`no export column set for ${route}`); // ExportsCheck refuses to start like this
     const reply = http.getResponse<FastifyReply>();
     return next.handle().pipe(
-      map((body) => {
-        void reply.header('content-type', 'text/csv; charset=utf-8');
-        void reply.header('content-disposition', `attachment; filename="${context.getHandler().name}.csv"`);
-        return csvOf(rowsOf(body));
+      switchMap((body: { asOf?: string }) => {
+        const asOf = body.asOf ?? new Date().toISOString();
+        void reply.header('x-as-of', asOf);
+        void reply.header('content-disposition', `attachment; filename="${definition.file}-${dutchDay(asOf)}.${format}"`);
+        if (format === 'csv') {
+          void reply.header('content-type', 'text/csv; charset=utf-8; header=present');
+          return [csvOf(definition, rowsOf(body))];
+        }
+        void reply.header('content-type', XLSX_MEDIA_TYPE);
+        return from(xlsxOf(definition, rowsOf(body)));
       }),
     );
   }
 }
 
-/** Marks a query route as exportable; `rowsOf` picks the rows of its JSON answer. */
+/**
+ * Marks a query route as exportable; `rowsOf` picks the rows of its JSON answer. Its columns are the route's set in
+ * exports/export-column-sets.ts.
+ */
 export const CsvExport = (rowsOf: RowsOf) =>
   applyDecorators(
     SetMetadata(CSV_ROWS, rowsOf),
     UseInterceptors(CsvInterceptor),
-    // `format` is in the route's query DTO (ExportQueryDto); the document adds text/csv to its 200.
+    // `format` is in the route's query DTO (ExportQueryDto); the document adds text/csv and xlsx to its 200.
     ApiCsv(),
   );

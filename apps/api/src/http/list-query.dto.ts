@@ -1,3 +1,4 @@
+import { QUERY_FORMATS } from './csv-export';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
@@ -10,12 +11,12 @@ export class AsOfQueryDto {
   asOf?: string;
 }
 
-/** A read route that also answers CSV (`?format=csv` or `Accept: text/csv`). */
+/** A read route that also answers CSV or xlsx (`?format=csv|xlsx`, or the media type in Accept). */
 export class ExportQueryDto extends AsOfQueryDto {
-  @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'csv: every matching row as CSV (as `Accept: text/csv`)' })
+  @ApiPropertyOptional({ enum: QUERY_FORMATS, description: 'csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md' })
   @Optional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
+  @IsIn(QUERY_FORMATS)
+  format?: (typeof QUERY_FORMATS)[number];
 }
 
 /** What every list accepts: the date, paging and the answer's format. */

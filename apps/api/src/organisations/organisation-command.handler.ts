@@ -1,6 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { OrganisationCommand, OrganisationContext, organisationDecider, OrganisationState, streamOf } from '@crm/domain';
+import { OrganisationCommand, OrganisationState } from '@crm/domain';
 import { CommandExecutor } from '../write-side/command-executor';
+import { UnitOfWork } from '../write-side/unit-of-work';
+import { decideOrganisation } from './decide-organisation';
 import { ExecuteOrganisationCommand } from './organisation-command';
 import { SchoolPartnerships } from './school-partnerships';
 
@@ -12,13 +14,12 @@ export class OrganisationCommandHandler implements ICommandHandler<ExecuteOrgani
   ) {}
 
   execute({ command, envelope }: ExecuteOrganisationCommand) {
-    return this.executor.decide(envelope, {
-      streamId: streamOf.organisation(command.organisationId),
-      decider: organisationDecider,
-      command,
-      resultId: command.organisationId,
-      context: async (state, now): Promise<OrganisationContext> =>
-        changesSchoolProfile(command, state) ? { now, partnershipsAsSchool: await this.schoolPartnerships.of(command.organisationId) } : { now },
+    return this.executor.run(envelope, async (tools) => {
+      const work = new UnitOfWork(tools);
+      await decideOrganisation(work, command, async (state) =>
+        changesSchoolProfile(command, state) ? { partnershipsAsSchool: await this.schoolPartnerships.of(command.organisationId) } : {},
+      );
+      return { resultId: command.organisationId, writes: work.writes() };
     });
   }
 }

@@ -11,6 +11,8 @@ export class OrganisationResponse {
   @TextProp({ optional: true }) sector?: string;
   @TextProp({ optional: true }) region?: string;
   @EnumProp(ORGANISATION_SIZES, { optional: true }) size?: string;
+  @TextProp({ optional: true, description: 'KvK number, 8 digits' }) kvk?: string;
+  @TextProp({ optional: true, description: 'BRIN code of a school, 4 characters' }) brin?: string;
   @InstantProp() registeredAt!: string;
   @IntProp({ minimum: 0, optional: true, description: 'the stream revision (also the ETag): send it as If-Match' }) revision?: number;
 }

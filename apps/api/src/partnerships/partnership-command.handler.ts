@@ -1,17 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import {
-  organisationDecider,
-  OrganisationState,
-  partnershipDecider,
-  PartnershipContext,
-  partnershipReferences,
-  personDecider,
-  PersonState,
-  streamOf,
-} from '@crm/domain';
+import { partnershipDecider, streamOf } from '@crm/domain';
 import { AggregateRepository } from '../write-side/aggregate-repository';
 import { CommandExecutor } from '../write-side/command-executor';
 import { ExecutePartnershipCommand } from './partnership-command';
+import { partnershipContextFor } from './partnership-context';
 
 @CommandHandler(ExecutePartnershipCommand)
 export class PartnershipCommandHandler implements ICommandHandler<ExecutePartnershipCommand> {
@@ -26,23 +18,7 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
       decider: partnershipDecider,
       command,
       resultId,
-      context: (_state, now) => this.contextFor(command, now),
+      context: (_state, now) => partnershipContextFor(command, now, async (streamId, decider) => (await this.repository.load(streamId, decider)).state),
     });
-  }
-
-  /** Loads the organisations and people the command names, for the rules that span aggregates. */
-  private async contextFor(command: ExecutePartnershipCommand['command'], now: string): Promise<PartnershipContext> {
-    const { organisationIds, personIds } = partnershipReferences(command);
-    const organisations: Record<string, OrganisationState> = {};
-    const people: Record<string, PersonState> = {};
-    await Promise.all([
-      ...organisationIds.map(async (id) => {
-        organisations[id] = (await this.repository.load(streamOf.organisation(id), organisationDecider)).state;
-      }),
-      ...personIds.map(async (id) => {
-        people[id] = (await this.repository.load(streamOf.person(id), personDecider)).state;
-      }),
-    ]);
-    return { now, organisations, people };
   }
 }

@@ -83,6 +83,17 @@ describe('organisation decider', () => {
       spec.when(register({ kind, levels: ['havo'] }), ctx).thenThrows('levels_only_for_schools');
     });
 
+    it('keeps a KvK number and a BRIN code in their stored form', () => {
+      const [event] = spec.when(register({ kvk: '4123 4567', brin: '25lh' }), ctx).events();
+      expect(event.data).toMatchObject({ kvk: '41234567', brin: '25LH' });
+    });
+
+    it('refuses a malformed KvK number or BRIN code, and a BRIN code for anything but a school', () => {
+      spec.when(register({ kvk: '123' }), ctx).thenThrows('invalid_kvk');
+      spec.when(register({ brin: '25L' }), ctx).thenThrows('invalid_brin');
+      spec.when(register({ kind: 'company', levels: undefined, brin: '25LH' }), ctx).thenThrows('brin_only_for_schools');
+    });
+
     it('refuses to register the same organisation twice (conflict)', () => {
       spec.given([schoolRegistered]).when(register(), ctx).thenThrows('organisation_exists', 'conflict');
     });
@@ -143,6 +154,18 @@ describe('organisation decider', () => {
         .given([companyRegistered])
         .when(update({ kind: 'school', levels: ['mbo'] }), ctx)
         .then([{ type: 'OrganisationUpdated', data: { organisationId: ORG, kind: 'school', levels: ['mbo'] } }]);
+    });
+
+    it('gives an organisation a KvK number later, and records nothing when it is the same', () => {
+      spec
+        .given([companyRegistered])
+        .when(update({ kvk: '41234567' }), ctx)
+        .then([{ type: 'OrganisationUpdated', data: { organisationId: ORG, kvk: '41234567' } }]);
+      spec.given([{ ...companyRegistered, data: { ...companyRegistered.data, kvk: '41234567' } }]).when(update({ kvk: '4123 4567' }), ctx).then([]);
+    });
+
+    it('refuses to make a school with a BRIN code another kind', () => {
+      spec.given([{ ...schoolRegistered, data: { ...schoolRegistered.data, brin: '25LH' } }]).when(update({ kind: 'network' }), ctx).thenThrows('brin_only_for_schools');
     });
 
     it('refuses an empty name and trims a new one', () => {

@@ -1,5 +1,6 @@
 import { Decider, DecisionContext } from '../shared/decider';
 import { conflict, notFound, ruleViolation } from '../shared/domain-error';
+import { normaliseBrin, normaliseKvk } from '../identifier/identifier';
 import { expandLevels, OrganisationKind, OrganisationSize, SchoolLevel } from '../shared/vocabulary';
 import { OrganisationEvent, OrganisationProfile } from './organisation.events';
 
@@ -13,6 +14,8 @@ export type OrganisationCommand =
       sector?: string;
       region?: string;
       size?: OrganisationSize;
+      kvk?: string;
+      brin?: string;
     }
   | {
       type: 'UpdateOrganisation';
@@ -81,7 +84,13 @@ function assertPartnershipsStillFit(next: OrganisationProfile, partnerships: rea
   }
 }
 
-const PROFILE_FIELDS = ['name', 'kind', 'levels', 'sector', 'region', 'size'] as const;
+function checkedBrin(kind: OrganisationKind, input: string | undefined): string | undefined {
+  if (input === undefined) return undefined;
+  if (kind !== 'school') throw ruleViolation('brin_only_for_schools', `a BRIN code identifies a school; an organisation of kind ${kind} has none`, { field: 'brin' });
+  return normaliseBrin(input);
+}
+
+const PROFILE_FIELDS = ['name', 'kind', 'levels', 'sector', 'region', 'size', 'kvk', 'brin'] as const;
 
 export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent, OrganisationState, OrganisationContext> = {
   initialState: { exists: false },
@@ -92,11 +101,15 @@ export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent
         if (state.exists) {
           throw conflict('organisation_exists', `organisation ${command.organisationId} is already registered`);
         }
-        const { type: _type, levels, name, ...rest } = command;
+        const { type: _type, levels, name, kvk, brin, ...rest } = command;
+        const identifiers = {
+          ...(kvk !== undefined && { kvk: normaliseKvk(kvk) }),
+          ...(brin !== undefined && { brin: checkedBrin(command.kind, brin) }),
+        };
         return [
           {
             type: 'OrganisationRegistered',
-            data: { ...rest, name: checkedName(name), levels: checkedLevels(command.kind, levels) },
+            data: { ...rest, name: checkedName(name), levels: checkedLevels(command.kind, levels), ...identifiers },
           },
         ];
       }
@@ -113,6 +126,8 @@ export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent
           sector: command.changes.sector ?? state.sector,
           region: command.changes.region ?? state.region,
           size: command.changes.size ?? state.size,
+          kvk: command.changes.kvk !== undefined ? normaliseKvk(command.changes.kvk) : state.kvk,
+          brin: checkedBrin(kind, command.changes.brin ?? state.brin),
         };
         if (state.kind === 'school' && (command.changes.kind !== undefined || command.changes.levels !== undefined)) {
           assertPartnershipsStillFit(next, ctx.partnershipsAsSchool ?? []);

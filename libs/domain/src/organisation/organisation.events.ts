@@ -8,6 +8,10 @@ export type OrganisationProfile = {
   sector?: string;
   region?: string;
   size?: OrganisationSize;
+  /** KvK number, 8 digits (SPEC §1 R2); absent in events written before identifiers existed. */
+  kvk?: string;
+  /** BRIN code of a school, 4 characters. */
+  brin?: string;
 };
 
 export type OrganisationRegistered = {

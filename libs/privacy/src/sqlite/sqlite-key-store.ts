@@ -67,6 +67,9 @@ export class SqliteKeyStore implements KeyStore {
   private readonly insertKey: Database.Statement<[string, Buffer, string, string]>;
   private readonly tombstone: Database.Statement<[string, string, string]>;
   private readonly getOrCreateTx: Database.Transaction<(subjectId: string) => Buffer>;
+  private readonly getOrCreateManyTx: Database.Transaction<(subjectIds: readonly string[]) => Buffer[]>;
+  /** Keys asked for in one turn of the event loop, made in one transaction (one fsync): see getOrCreate. */
+  private pending: { subjectId: string; resolve: (key: Buffer) => void; reject: (error: unknown) => void }[] = [];
   private readonly destroyTx: Database.Transaction<(subjectId: string) => boolean>;
 
   constructor(file: string) {
@@ -112,6 +115,7 @@ export class SqliteKeyStore implements KeyStore {
       this.insertKey.run(subjectId, key, new Date().toISOString(), keyChecksum(subjectId, key));
       return key;
     });
+    this.getOrCreateManyTx = db.transaction((subjectIds: readonly string[]) => subjectIds.map((subjectId) => this.getOrCreateTx(subjectId)));
     this.destroyTx = db.transaction((subjectId: string) => {
       const row = this.select.get(subjectId);
       if (row && !row.key) return false;
@@ -122,13 +126,40 @@ export class SqliteKeyStore implements KeyStore {
     });
   }
 
+  /**
+   * The keys asked for together (an append that seals the events of many people at once asks for all of them in one
+   * turn of the event loop) are made in one IMMEDIATE transaction: one fsync for an import of 20,000 people instead
+   * of 20,000. IMMEDIATE: two processes creating a key for one subject serialise, and the second reads the first's key.
+   */
   async getOrCreate(subjectId: string): Promise<Buffer> {
     checkSubjectId(subjectId);
-    // IMMEDIATE: two processes creating a key for one subject serialise, and the second reads the first's key.
-    return writing(this.file, () => {
-      this.identity.check();
-      return this.getOrCreateTx.immediate(subjectId);
+    return new Promise((resolve, reject) => {
+      this.pending.push({ subjectId, resolve, reject });
+      if (this.pending.length === 1) queueMicrotask(() => this.createPending());
     });
+  }
+
+  private createPending(): void {
+    const batch = this.pending;
+    this.pending = [];
+    const create = <T>(make: () => T): T =>
+      writing(this.file, () => {
+        this.identity.check();
+        return make();
+      });
+    try {
+      const keys = create(() => this.getOrCreateManyTx.immediate(batch.map((asked) => asked.subjectId)));
+      batch.forEach((asked, i) => asked.resolve(keys[i]));
+    } catch {
+      // One erased subject (or a storage fault) fails only the callers it concerns: the batch is made again one by one.
+      for (const asked of batch) {
+        try {
+          asked.resolve(create(() => this.getOrCreateTx.immediate(asked.subjectId)));
+        } catch (error) {
+          asked.reject(error);
+        }
+      }
+    }
   }
 
   private verified(subjectId: string, key: Buffer, checksum: string | null): Buffer {

@@ -1,4 +1,5 @@
 import { LEVEL_INPUTS, ORGANISATION_KINDS, ORGANISATION_SIZES, OrganisationKind, OrganisationSize } from '@crm/domain';
+import { BrinField, KvkField } from '../../http/identifier-fields';
 import { EnumField, EnumListField, IdField, TextField } from '../../http/dto-fields';
 
 export class RegisterOrganisationDto {
@@ -22,4 +23,10 @@ export class RegisterOrganisationDto {
 
   @EnumField(ORGANISATION_SIZES, { optional: true, example: 'small' })
   size?: OrganisationSize;
+
+  @KvkField()
+  kvk?: string;
+
+  @BrinField()
+  brin?: string;
 }

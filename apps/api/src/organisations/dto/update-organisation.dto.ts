@@ -1,4 +1,5 @@
 import { LEVEL_INPUTS, ORGANISATION_KINDS, ORGANISATION_SIZES, OrganisationKind, OrganisationSize } from '@crm/domain';
+import { BrinField, KvkField } from '../../http/identifier-fields';
 import { EnumField, EnumListField, TextField } from '../../http/dto-fields';
 
 /** Only the fields sent are changed. */
@@ -20,4 +21,10 @@ export class UpdateOrganisationDto {
 
   @EnumField(ORGANISATION_SIZES, { optional: true })
   size?: OrganisationSize;
+
+  @KvkField()
+  kvk?: string;
+
+  @BrinField()
+  brin?: string;
 }

@@ -1,5 +1,6 @@
 import { LEVEL_INPUTS, ORGANISATION_KINDS } from '@crm/domain';
 import { EnumField, TextField } from '../../http/dto-fields';
+import { BrinField, KvkField } from '../../http/identifier-fields';
 import { ListQueryDto } from '../../http/list-query.dto';
 
 export const ORGANISATION_SORTS = ['name', '-name', 'registeredAt', '-registeredAt'] as const;
@@ -19,6 +20,12 @@ export class ListOrganisationsQueryDto extends ListQueryDto {
 
   @TextField({ optional: true, description: 'words in the name' })
   text?: string;
+
+  @KvkField('the organisation with this KvK number')
+  kvk?: string;
+
+  @BrinField('the school with this BRIN code')
+  brin?: string;
 
   @EnumField(ORGANISATION_SORTS, { optional: true, example: 'name' })
   sort?: string;

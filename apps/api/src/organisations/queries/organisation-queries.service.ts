@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { expandLevels, notFound } from '@crm/domain';
+import { expandLevels, normaliseBrin, normaliseKvk, notFound } from '@crm/domain';
 import { isEndedBy, isOpenedBy, joinedBy, memberAt, OrganisationFacts } from '@crm/read-models';
 import { allWordsIn, equalIgnoringCase, Filter } from '@crm/read-store';
 import { decodeCursor, DEFAULT_PAGE_SIZE, paginate } from '../../http/pagination';
@@ -46,6 +46,8 @@ export class OrganisationQueries {
     if (query.sector?.trim()) filter.sector = equalIgnoringCase(query.sector);
     const words = query.text ? allWordsIn('searchKeys', query.text) : undefined;
     if (words) Object.assign(filter, words);
+    if (query.kvk) filter.kvk = normaliseKvk(query.kvk);
+    if (query.brin) filter.brin = normaliseBrin(query.brin);
     const rows = (await this.readModels.organisations(filter)).map(organisationView);
     const page = paginate(rows, {
       sort,

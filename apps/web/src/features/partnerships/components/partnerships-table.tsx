@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { components } from '@crm/api-client';
 import { AnchorLink } from '@/components/links';
 import { useFormat } from '@/lib/format';
-import { HealthBadge, RiskBadge, TrendFigure } from './health-badge';
+import { RiskBadge, Trend } from '@/components/badges';
+import { HealthBadge } from './health-badge';
 
 type Row = components['schemas']['PartnershipSummaryResponse'];
 
@@ -51,11 +52,11 @@ export function PartnershipsTable({ rows }: { rows: Row[] }) {
               </Table.Td>
               <Table.Td>{row.levels.join(', ')}</Table.Td>
               <Table.Td>{t(`vocab.stage.${row.stage}`)}</Table.Td>
-              <Table.Td data-testid="health">
+              <Table.Td data-testid="health" style={{ whiteSpace: "nowrap" }}>
                 <HealthBadge score={row.healthScore} status={row.status} />
               </Table.Td>
-              <Table.Td ta="right" data-testid="trend">
-                <TrendFigure value={row.trend} />
+              <Table.Td ta="right">
+                <Trend value={row.trend} />
               </Table.Td>
               <Table.Td>
                 <RiskBadge risk={row.schoolKeyPersonRisk} />

@@ -1,7 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api';
 import { unwrap } from '@/lib/api-errors';
-import type { Page, Person } from '@/lib/views';
 
 /** People whose name or role holds `text` (all words, accents ignored by the API), still in their organisation. */
 export function usePeopleSearch(text: string, options: { organisation?: string; enabled?: boolean } = {}) {
@@ -12,7 +11,7 @@ export function usePeopleSearch(text: string, options: { organisation?: string; 
         await api.GET('/api/people', {
           params: { query: { text: text.trim() || undefined, organisation: options.organisation, left: 'false', sort: 'name', limit: 50 } },
         }),
-      ) as unknown as Page<Person>,
+      ),
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
   });
@@ -21,7 +20,7 @@ export function usePeopleSearch(text: string, options: { organisation?: string; 
 export function usePerson(personId: string | undefined) {
   return useQuery({
     queryKey: ['people', personId],
-    queryFn: async () => unwrap(await api.GET('/api/people/{id}', { params: { path: { id: personId! } } })) as unknown as Person,
+    queryFn: async () => unwrap(await api.GET('/api/people/{id}', { params: { path: { id: personId! } } })),
     enabled: !!personId,
   });
 }

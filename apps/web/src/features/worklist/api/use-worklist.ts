@@ -10,7 +10,7 @@ export const worklistKey = (personId: string | undefined, asOf: Day | undefined)
 export function useWorklist(personId: string | undefined, asOf: Day | undefined) {
   return useQuery({
     queryKey: worklistKey(personId, asOf),
-    queryFn: async () => unwrap(await api.GET('/api/worklist', { params: { query: { personId: personId!, asOf } } })) as unknown as Worklist,
+    queryFn: async () => unwrap(await api.GET('/api/worklist', { params: { query: { personId: personId!, asOf } } })) as Worklist,
     enabled: !!personId,
   });
 }

@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '@/lib/format';
 import type { WorklistItem } from '@/lib/views';
 
+/** Badges here show their whole label (Mantine cuts long ones off with an ellipsis). */
+const NO_TRUNCATION = { root: { maxWidth: 'none', flexShrink: 0 }, label: { textTransform: 'none' as const, overflow: 'visible' } };
+
 const ACTION_COLOR: Record<string, string> = {
   commitment_overdue: 'red',
   orphaned: 'red',
@@ -26,17 +29,21 @@ export function WorklistTable({ items, names }: { items: WorklistItem[]; names: 
       <Table verticalSpacing="sm" highlightOnHover data-testid="worklist">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">{t('worklist.action')}</Table.Th>
+            <Table.Th scope="col" w={210}>
+              {t('worklist.action')}
+            </Table.Th>
             <Table.Th scope="col">{t('worklist.partnership')}</Table.Th>
             <Table.Th scope="col">{t('worklist.why')}</Table.Th>
-            <Table.Th scope="col">{t('worklist.due')}</Table.Th>
+            <Table.Th scope="col" w={170}>
+              {t('worklist.due')}
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {items.map((item, index) => (
             <Table.Tr key={`${item.partnershipId}-${item.type}-${index}`} data-testid="worklist-item">
               <Table.Td>
-                <Badge color={ACTION_COLOR[item.type] ?? 'gray'} variant="light" radius="sm" styles={{ label: { textTransform: 'none' } }}>
+                <Badge color={ACTION_COLOR[item.type] ?? 'gray'} variant="light" radius="sm" styles={NO_TRUNCATION}>
                   {t(`vocab.action.${item.type}` as 'vocab.action.thank_you', { defaultValue: item.type })}
                 </Badge>
               </Table.Td>
@@ -62,11 +69,11 @@ export function WorklistTable({ items, names }: { items: WorklistItem[]; names: 
               </Table.Td>
               <Table.Td>
                 <Group gap={6} wrap="nowrap">
-                  <Text size="sm" c={item.overdue ? 'red.8' : undefined} fw={item.overdue ? 600 : undefined} style={{ whiteSpace: 'nowrap' }}>
+                  <Text size="sm" c={item.overdue ? 'red.9' : undefined} fw={item.overdue ? 600 : undefined} style={{ whiteSpace: 'nowrap' }}>
                     {format.date(item.dueAt)}
                   </Text>
                   {item.overdue && (
-                    <Badge color="red" variant="filled" size="xs">
+                    <Badge color="red" variant="filled" size="xs" styles={NO_TRUNCATION}>
                       {t('worklist.overdue')}
                     </Badge>
                   )}

@@ -1,0 +1,90 @@
+import { Group, Paper, Progress, RingProgress, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { STATUS_COLOR, StatusBadge, Trend } from '@/components/badges';
+import { useFormat } from '@/lib/format';
+import type { Health } from '@/lib/views';
+
+/** The health score, status and trend, and every component with its weight, score and the API's reason (SPEC §3.1). */
+export function HealthCard({ health }: { health: Health }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Paper withBorder p="md" data-testid="health">
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-start">
+          <Title order={3} size="h4">
+            {t('partnership.health')}
+          </Title>
+          <StatusBadge status={health.status} />
+        </Group>
+        <Group gap="lg" wrap="nowrap" align="center">
+          <RingProgress
+            size={104}
+            thickness={10}
+            roundCaps
+            sections={[{ value: health.score ?? 0, color: STATUS_COLOR[health.status] }]}
+            label={
+              <Text ta="center" fw={700} size="xl" data-testid="health-score">
+                {format.number(health.score)}
+              </Text>
+            }
+            aria-label={t('partnership.scoreOf', { score: format.number(health.score) })}
+          />
+          <Stack gap={4}>
+            {health.reason && <Text size="sm">{health.reason}</Text>}
+            <Group gap={6}>
+              <Text size="sm" c="dimmed">
+                {t('partnership.trend')}
+              </Text>
+              <Trend value={health.trend} reason={health.trendReason} />
+            </Group>
+          </Stack>
+        </Group>
+        <Table verticalSpacing={6} layout="fixed">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col" w="26%">
+                {t('partnership.component')}
+              </Table.Th>
+              <Table.Th scope="col" w="22%">
+                {t('partnership.score')}
+              </Table.Th>
+              <Table.Th scope="col">{t('partnership.reason')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {health.components.map((component) => (
+              <Table.Tr key={component.name} data-testid={`component-${component.name}`}>
+                <Table.Td>
+                  <Text size="sm" fw={500}>
+                    {t(`vocab.component.${component.name}` as 'vocab.component.recency', { defaultValue: component.name })}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {t('partnership.weight', { weight: component.weight })}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {component.score === null ? (
+                    <Text size="sm" c="dimmed">
+                      {t('partnership.notApplicable')}
+                    </Text>
+                  ) : (
+                    <Stack gap={2}>
+                      <Text size="sm" fw={600}>
+                        {format.number(component.score, 1)}
+                      </Text>
+                      <Progress value={component.score} color="blue" size="sm" aria-hidden />
+                    </Stack>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{component.reason}</Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Stack>
+    </Paper>
+  );
+}

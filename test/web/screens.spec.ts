@@ -1,0 +1,72 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { describeInBrowser, launchBrowser, newPage, seriousA11yViolations, signIn } from './support/browser';
+import { startDemoApp, type DemoApp } from './support/demo-app';
+import { partnershipNeedingAttention, type DemoContact } from './support/demo-data';
+
+jest.setTimeout(180_000);
+
+/** `npm run screenshots` keeps docs/screenshots current (the README shows them); otherwise they go to a temp folder. */
+const SHOTS = process.env.UPDATE_SCREENSHOTS ? join(__dirname, '../../docs/screenshots') : join(tmpdir(), 'crm-web-screenshots');
+
+describeInBrowser('web app screens on the demo region: what a connector sees, accessible', () => {
+  let app: DemoApp;
+  let browser: Browser;
+  let page: Page;
+  let contact: DemoContact;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    [app, browser] = await Promise.all([startDemoApp(), launchBrowser()]);
+    contact = await partnershipNeedingAttention(app);
+    page = await newPage(browser);
+    await signIn(page, app.baseUrl, app.token(['connector'], 'demo-connector'), '/mijn-week');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('Mijn week asks who you are, then lists your actions with partnership names, most urgent first', async () => {
+    await page.getByTestId('who-am-i').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'mijn-week-wie-bent-u.png') });
+    const firstName = contact.personName.split(' ')[0];
+    await page.getByTestId('who-select').fill(firstName);
+    await page.getByRole('option', { name: new RegExp(contact.personName) }).first().click();
+    await page.getByTestId('worklist').waitFor();
+    await page.getByRole('link', { name: contact.title }).first().waitFor();
+    await page.getByRole('heading', { name: 'Mijn week' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'mijn-week.png'), fullPage: true });
+  });
+
+  it('a partnership shows who and what, health with reasons, contacts per side and the timeline', async () => {
+    await page.getByRole('link', { name: contact.title }).first().click();
+    await page.getByRole('heading', { name: contact.title }).waitFor();
+    await page.getByTestId('health-score').waitFor();
+    await page.getByTestId('contacts-school').waitFor();
+    await page.getByTestId('timeline-entry').first().waitFor();
+    expect(await page.getByTestId('partnership-header').innerText()).toMatch(/Fase[\s\S]*Intensiteit[\s\S]*Status/i);
+    expect(await page.getByTestId('health').innerText()).toContain('Recent contact');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'partnerschap.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Contact vastleggen' }).click();
+    await page.getByTestId('form-contact').getByLabel('Soort contact').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'contact-vastleggen.png') });
+    await page.keyboard.press('Escape');
+  });
+
+  it('shows a designed page for an unknown address and for a partnership that does not exist', async () => {
+    await page.goto(`${app.baseUrl}/bestaat-niet`);
+    await page.getByText('Deze pagina bestaat niet.').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.goto(`${app.baseUrl}/partnerschappen/00000000-0000-4000-8000-000000000000`);
+    await page.getByText('Dit bestaat niet, of u heeft er geen toegang toe.').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'niet-gevonden.png') });
+  });
+});
