@@ -46,7 +46,6 @@ export function ImportRoute() {
         <Group align="flex-end">
           <FileInput
             label={t('imports.file')}
-            placeholder={t('imports.filePlaceholder')}
             accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             value={file}
             onChange={(next) => {
