@@ -166,6 +166,7 @@ export const enScreens: SameKeys<typeof nlScreens> = {
     description: 'Read a list of organisations, contact persons and partnerships from a spreadsheet. First you see what would happen; only then do you write it.',
     file: 'Spreadsheet (.xlsx or .csv)',
     filePlaceholder: 'Choose a file',
+    clearFile: 'Remove the file',
     dryRun: 'Check',
     commit: 'Import',
     templates: 'Download a template',

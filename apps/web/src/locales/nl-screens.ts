@@ -162,6 +162,7 @@ export const nlScreens = {
     description: 'Lees een lijst van organisaties, contactpersonen en partnerschappen in vanuit een spreadsheet. Eerst ziet u wat er zou gebeuren; pas daarna schrijft u het weg.',
     file: 'Spreadsheet (.xlsx of .csv)',
     filePlaceholder: 'Kies een bestand',
+    clearFile: 'Bestand weghalen',
     dryRun: 'Controleren',
     commit: 'Importeren',
     templates: 'Sjabloon downloaden',

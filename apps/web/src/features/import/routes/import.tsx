@@ -55,6 +55,7 @@ export function ImportRoute() {
             }}
             leftSection={<IconFileUpload size={16} aria-hidden />}
             clearable
+            clearButtonProps={{ 'aria-label': t('imports.clearFile') }}
             w={360}
             data-testid="import-file"
           />
