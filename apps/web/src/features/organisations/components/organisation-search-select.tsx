@@ -1,6 +1,6 @@
-import { Loader, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
+import { ServerSearchSelect } from '@/components/server-search-select';
 import { useOrganisation, useOrganisations, type OrganisationQuery } from '../api/use-organisations';
 
 /** Pick one organisation by typing part of its name; the API searches. */
@@ -28,19 +28,15 @@ export function OrganisationSearchSelect({
   const data = (organisations.data?.items ?? []).map((organisation) => ({ value: organisation.organisationId, label: organisation.name }));
   if (value && chosen.data && !data.some((option) => option.value === value)) data.unshift({ value, label: chosen.data.name });
   return (
-    <Select
+    <ServerSearchSelect
+      fetching={organisations.isFetching}
       label={label}
       placeholder={placeholder}
-      searchable
-      clearable
       data={data}
       value={value}
       onChange={onChange}
       searchValue={search}
       onSearchChange={setSearch}
-      filter={({ options }) => options}
-      rightSection={organisations.isFetching ? <Loader size={14} /> : undefined}
-      nothingFoundMessage={organisations.isFetching ? '…' : '—'}
       w={w}
       data-testid={testId}
     />

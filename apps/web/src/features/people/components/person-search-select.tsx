@@ -1,6 +1,6 @@
-import { Loader, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
+import { ServerSearchSelect } from '@/components/server-search-select';
 import { usePeopleSearch } from '../api/use-people';
 
 /** Pick one person by typing part of their name; the API searches (accent- and case-insensitive). */
@@ -27,20 +27,16 @@ export function PersonSearchSelect({
     label: person.organisationName ? `${person.name} — ${person.organisationName}` : person.name,
   }));
   return (
-    <Select
+    <ServerSearchSelect
+      fetching={people.isFetching}
       label={label}
       description={description}
       placeholder={placeholder}
-      searchable
-      clearable
       data={data}
       value={value}
       onChange={onChange}
       searchValue={search}
       onSearchChange={setSearch}
-      filter={({ options }) => options}
-      rightSection={people.isFetching ? <Loader size={14} /> : undefined}
-      nothingFoundMessage={people.isFetching ? '…' : '—'}
       maw={480}
       data-testid={testId}
     />
