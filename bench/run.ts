@@ -4,6 +4,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { appendBench } from './append.bench';
 import { historyBench } from './history.bench';
+import { fixedLoadBench } from './fixed-load.bench';
 import { httpCommandBench } from './http-commands.bench';
 import { readYourWritesBench } from './read-your-writes.bench';
 import { apiReadBench, coldStartBench, rebuildBench, searchBench } from './read-side.bench';
@@ -14,7 +15,7 @@ import { checkTargets } from './targets';
 
 const round = (value: unknown) => (typeof value === 'number' ? Math.round(value * 100) / 100 : value);
 
-/** `npm run bench -- --only rebuild,queries` runs only those parts (keys: append, commands, ryw, queries, search, history, insights, insights-cpu, rebuild, rebuild-medium, cold-start, import, export). */
+/** `npm run bench -- --only rebuild,queries` runs only those parts (keys: append, commands, fixed-load, ryw, queries, search, history, insights, insights-cpu, rebuild, rebuild-medium, cold-start, import, export). */
 const only = (() => {
   const at = process.argv.indexOf('--only');
   return at === -1 ? undefined : new Set(process.argv[at + 1]?.split(','));
@@ -44,6 +45,9 @@ async function main() {
   await measure(results, 'append', 'append through the event-store port vs raw better-sqlite3', () => appendBench());
   await measure(results, 'commands', 'HTTP commands (50 connections, 20 s, 2,000 partnerships)', () =>
     httpCommandBench({ partnerships: 2000, connections: 50, seconds: 20 }),
+  );
+  await measure(results, 'fixed-load', 'latency at fixed offered loads: 25/50/75 % of saturation and 1,000/s (open model, 200 partnerships, 10 s each)', () =>
+    fixedLoadBench({ partnerships: 200, seconds: 10, connections: 64 }),
   );
   await measure(results, 'ryw', 'read-your-writes (1,000 rounds)', () => readYourWritesBench({ rounds: 1000 }));
   await measure(results, 'queries', 'queries against the medium region (2,000 partnerships; 50 connections, 10 s each)', async () =>

@@ -4,7 +4,7 @@ import { createEventStore, EventStore, EventStoreSettings, UpcastingEventStore }
 import { CachedKeyStore, KeyCacheOptions } from './cached-key-store';
 import { CryptoEventStore } from './crypto-event-store';
 import { KeyStore } from './key-store.port';
-import { MongoKeyStore } from './mongodb/mongodb-key-store';
+import { loadMongoKeyStore } from './mongodb/load-mongodb-key-store';
 import { SqliteKeyStore } from './sqlite/sqlite-key-store';
 
 export interface KeyStoreSettings {
@@ -27,7 +27,7 @@ export interface ProtectedEventStore {
 
 /** The key store picked by settings: MongoDB when MONGODB_URL is set, else SQLite under DATA_DIR. */
 export async function createKeyStore({ dataDir, mongodbUrl }: KeyStoreSettings): Promise<KeyStore> {
-  if (mongodbUrl) return MongoKeyStore.connect(mongodbUrl);
+  if (mongodbUrl) return loadMongoKeyStore().connect(mongodbUrl);
   return new SqliteKeyStore(join(dataDir, 'keys.sqlite'));
 }
 

@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import type { ExportColumn } from './export-column';
 import { cellValue } from './cell-values';
+import { excelJs } from './exceljs';
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -19,7 +19,7 @@ export async function toXlsx(sheetName: string, columns: readonly ExportColumn[]
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const workbook = new (excelJs().stream.xlsx.WorkbookWriter)({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Partnership CRM';
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((column) => ({

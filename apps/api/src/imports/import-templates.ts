@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { excelJs } from '../exports/exceljs';
 import { quote, UTF8_BOM } from '../http/csv';
 import { IMPORT_COLUMNS } from './import-columns';
 
@@ -16,7 +16,7 @@ export function csvTemplate(): Buffer {
 }
 
 export async function xlsxTemplate(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excelJs().Workbook)();
   const sheet = workbook.addWorksheet('Relaties', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = IMPORT_COLUMNS.map((column) => ({ header: column.headers[0], key: column.field, width: Math.max(14, column.headers[0].length + 2) }));
   sheet.getRow(1).font = { bold: true };

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excelJs } from '../exports/exceljs';
 import { CellValue } from './cell-parsing';
 import { decodeCsv, parseCsv } from './csv-reader';
 import { MAX_IMPORT_ROWS, SheetError } from './sheet-errors';
@@ -72,7 +73,7 @@ function xlsxCell(cell: ExcelJS.Cell, columnIndex: number, problems: CellProblem
 }
 
 async function readXlsx(bytes: Buffer, maxRows: number): Promise<Sheet> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excelJs().Workbook)();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

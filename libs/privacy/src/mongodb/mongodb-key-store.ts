@@ -3,7 +3,9 @@ import { Binary, Collection, MongoClient, MongoServerError } from 'mongodb';
 import { databaseNameOf } from '@crm/read-store';
 import { checkSubjectId, KEY_BYTES, KeyLookup, KeyStore, SubjectErasedError } from '../key-store.port';
 
-export const KEYS_COLLECTION = 'data_keys';
+import { KEYS_COLLECTION } from './keys-collection';
+
+export { KEYS_COLLECTION };
 
 interface KeyDocument {
   _id: string;
