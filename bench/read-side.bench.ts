@@ -66,7 +66,7 @@ export async function coldStartBench(dataDir: string) {
 export async function searchBench(dataDir: string, seconds: number) {
   const work = mkdtempSync(join(tmpdir(), 'crm-bench-search-'));
   cpSync(dataDir, work, { recursive: true });
-  const api = await startApiProcess(work);
+  const api = await startApiProcess(work, undefined, {}, [], 180_000);
   try {
     const names = async (path: string) =>
       ((await (await fetch(`${api.baseUrl}${path}`, { headers: { authorization: api.authorization } })).json()) as { items: { name: string }[] }).items.map((row) => row.name);

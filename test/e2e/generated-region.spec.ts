@@ -3,6 +3,9 @@ import { createProtectedEventStore } from '@crm/privacy';
 import {
   ALL_PROJECTIONS,
   healthAt,
+  historySteps,
+  levelsHistory,
+  levelsReport,
   OrganisationFacts,
   partnershipContinuity,
   PartnershipFacts,
@@ -76,6 +79,21 @@ describe('the generated medium region', () => {
     expect(continuity.some((c) => c.school.orphaned || c.partner.orphaned)).toBe(true);
     expect(continuity.reduce((n, c) => n + c.school.warmHandovers + c.partner.warmHandovers, 0)).toBeGreaterThan(0);
     expect(continuity.reduce((n, c) => n + c.school.coldHandovers + c.partner.coldHandovers, 0)).toBeGreaterThan(0);
+  });
+
+  it('gives the levels history over 24 months (one pass per partnership) as the levels report at each step', async () => {
+    const partnerships = await store.find<PartnershipFacts>(engine.collection('partnerships'));
+    const people = new Map((await store.find<PersonFacts>(engine.collection('people'))).map((p) => [p.personId, p]));
+    const organisations = new Map((await store.find<OrganisationFacts>(engine.collection('organisations'))).map((o) => [o.organisationId, o]));
+    const lookup = (id: string) => people.get(id);
+    const organisation = (id: string) => organisations.get(id);
+    const steps = historySteps('2024-11-01T00:00:00.000Z', UNTIL, 'month', 'Europe/Amsterdam', 100) as string[];
+    expect(steps).toHaveLength(25);
+    const region = organisations.get(partnerships[0].schoolId)?.region as string;
+    for (const filter of [{}, { region }]) {
+      const history = levelsHistory(partnerships, lookup, organisation, steps, filter);
+      history.forEach((report, step) => expect(report).toEqual(levelsReport(partnerships, lookup, organisation, steps[step], filter)));
+    }
   });
 
   it('rebuilt from position 0, yields read models deep-equal to the incrementally built ones', async () => {

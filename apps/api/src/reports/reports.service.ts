@@ -2,8 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { expandLevels } from '@crm/domain';
 import {
   KEY_PERSON_RISKS,
+  inLevelsFilter,
   levelFigures,
+  levelFiguresAtSteps,
   LevelsFilter,
+  levelsHistoryOf,
   levelsReportOf,
   levelsSelection,
   partnershipContinuity,
@@ -89,8 +92,10 @@ export class ReportsService {
       const { steps, ...asked } = historyRange({ ...query, to: at }, this.settings.timeZone, limits);
       const context = await this.levelsContext(query);
       const filter = this.levelsFilter(query);
-      const history = [];
-      for (const asOf of steps) history.push({ asOf, levels: (await this.levelsAt(context, filter, asOf)).levels.map(withoutReasons) });
+      // Each partnership across all steps at once (SPEC §3.7 budget), then the report of each step from those figures.
+      const covered = context.partnerships.filter((facts) => inLevelsFilter(facts, (id) => context.organisations.get(id), filter));
+      const figures = await mapInSlices(covered, (facts) => levelFiguresAtSteps(facts, context.people, steps));
+      const history = levelsHistoryOf(covered, figures, steps, filter).map((report) => ({ asOf: report.asOf, levels: report.levels.map(withoutReasons) }));
       return { ...asked, timeZone: this.settings.timeZone, filter: this.echo(query), steps: history };
     });
   }

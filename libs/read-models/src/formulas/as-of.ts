@@ -1,6 +1,6 @@
 import { DAY_MS, Intensity, PersonTier, Side, Stage, toTime } from '@crm/domain';
 import { ContactPeriod, EvaluationFact, PartnershipFacts, TouchpointFact } from '../facts/partnership-facts';
-import { PersonFacts } from '../facts/person-facts';
+import { PeopleLookup, PersonFacts } from '../facts/person-facts';
 import { RULES } from './config';
 
 /**
@@ -82,8 +82,11 @@ export const isEndedBy = (facts: PartnershipFacts, asOf: string): boolean =>
  */
 export function stageAt(facts: PartnershipFacts, asOf: string): Stage {
   if (isEndedBy(facts, asOf)) return 'ended';
-  return latestUpTo(facts.stageHistory, (item) => item.at, toTime(asOf))?.stage ?? 'exploring';
+  const { items, times } = chronologyOf(facts.stageHistory, stageDate);
+  return items[countUpTo(times, toTime(asOf)) - 1]?.stage ?? 'exploring';
 }
+
+const stageDate = (item: { at: string }): string => item.at;
 
 /**
  * Intensity at asOf: the last intensity-history entry dated ≤ asOf. The history starts with the opening entry;
@@ -117,7 +120,7 @@ function chronologyOf<T>(list: readonly T[], dateOf: (item: T) => string): Chron
 }
 
 /** How many of the ascending times are ≤ limit. */
-function countUpTo(times: readonly number[], limit: number): number {
+function countUpTo(times: ArrayLike<number>, limit: number): number {
   let low = 0;
   let high = times.length;
   while (low < high) {
@@ -129,6 +132,21 @@ function countUpTo(times: readonly number[], limit: number): number {
 }
 
 const touchpointDate = (touchpoint: TouchpointFact): string => touchpoint.at;
+
+/** The touchpoints sorted by date once (oldest first; equal dates in event order), with their times. */
+export function touchpointChronology(facts: PartnershipFacts): { items: readonly TouchpointFact[]; times: readonly number[] } {
+  return chronologyOf(facts.touchpoints, touchpointDate);
+}
+
+/** The touchpoints of (asOf − days, asOf] as positions [from, to) in touchpointChronology, without building the list. */
+export function touchpointRange(facts: PartnershipFacts, asOf: string, days: number): [from: number, to: number] {
+  const { times } = chronologyOf(facts.touchpoints, touchpointDate);
+  const end = toTime(asOf);
+  return [countUpTo(times, end - days * DAY_MS), countUpTo(times, end)];
+}
+
+/** How many of the ascending numbers are ≤ limit (a binary search). */
+export const countAtMost = (sorted: ArrayLike<number>, limit: number): number => countUpTo(sorted, limit);
 
 /** Touchpoints dated on or before asOf, oldest first. */
 export function touchpointsAsOf(facts: PartnershipFacts, asOf: string): TouchpointFact[] {
@@ -151,8 +169,12 @@ export function lastTouchpoint(facts: PartnershipFacts, asOf: string): Touchpoin
 }
 
 /** The latest evaluation held on or before asOf. */
-export const latestEvaluation = (facts: PartnershipFacts, asOf: string): EvaluationFact | undefined =>
-  latestUpTo(facts.evaluations, (evaluation) => evaluation.at, toTime(asOf));
+export function latestEvaluation(facts: PartnershipFacts, asOf: string): EvaluationFact | undefined {
+  const { items, times } = chronologyOf(facts.evaluations, evaluationDate);
+  return items[countUpTo(times, toTime(asOf)) - 1];
+}
+
+const evaluationDate = (evaluation: EvaluationFact): string => evaluation.at;
 
 // ---- contact persons at asOf ---------------------------------------------------------------------
 
@@ -198,6 +220,39 @@ export function sideOf(facts: PartnershipFacts, person: PersonFacts | undefined)
   if (person.organisationId === facts.schoolId) return 'school';
   if (person.organisationId === facts.partnerId) return 'partner';
   return undefined;
+}
+
+/** A person named in a partnership's touchpoints, as the formulas need them. */
+export interface Participant {
+  person: PersonFacts | undefined;
+  /** Their side in the partnership, by their organisation (sideOf). */
+  side: Side | undefined;
+  /** When they left their organisation, as a time; +∞ while they have not. */
+  leftTime: number;
+}
+
+const participantMemo = new WeakMap<PeopleLookup, WeakMap<PartnershipFacts, Map<string, Participant>>>();
+
+/**
+ * A participant looked up and placed once per partnership and lookup, however many touchpoints and dates a report
+ * asks about: reports read the same people thousands of times. A lookup must answer the same for as long as it is
+ * used, as the read side's does (one per read-model snapshot).
+ */
+export function participantsOf(facts: PartnershipFacts, people: PeopleLookup): (personId: string) => Participant {
+  let byFacts = participantMemo.get(people);
+  if (!byFacts) participantMemo.set(people, (byFacts = new WeakMap()));
+  let known = byFacts.get(facts);
+  if (!known) byFacts.set(facts, (known = new Map()));
+  const participants = known;
+  return (personId) => {
+    let participant = participants.get(personId);
+    if (!participant) {
+      const person = people(personId);
+      participant = { person, side: sideOf(facts, person), leftTime: person?.leftAt === undefined ? Number.POSITIVE_INFINITY : toTime(person.leftAt) };
+      participants.set(personId, participant);
+    }
+    return participant;
+  };
 }
 
 /** The role and tier a person had at a date (PersonFacts.roleHistory); before the first entry, the first entry's. */

@@ -10,11 +10,12 @@ import {
   latestEvaluation,
   primaryAt,
   stageAt,
-  touchpointsInLastDays,
+  touchpointRange,
 } from './as-of';
 import { commitmentTally } from './commitments';
 import { HealthComponentName, HealthConfig, RULES } from './config';
 import { day, percent, plural, words } from './text';
+import { touchpointTotals } from './touchpoint-index';
 
 /** Everything a component needs: the facts at asOf and the configuration. */
 export interface HealthContext {
@@ -62,7 +63,8 @@ export function cadenceComponent({ facts, asOf, interval }: HealthContext): Comp
   if (age < interval) {
     return { score: null, reason: `the partnership is ${plural(age, 'day')} old; cadence is judged from day ${interval} (one contact every ${interval} days)` };
   }
-  const n = touchpointsInLastDays(facts, asOf, YEAR).length;
+  const [from, to] = touchpointRange(facts, asOf, YEAR);
+  const n = to - from;
   const young = age < YEAR;
   const expected = Math.ceil((young ? age : YEAR) / interval);
   const window = young ? `since the opening ${plural(age, 'day')} ago` : `in the last ${YEAR} days`;
@@ -122,15 +124,16 @@ export function formalisationComponent({ facts, asOf }: HealthContext): Componen
 
 /** p = share of last-365-day interactions initiated by the partner: 100 in [0.25, 0.75], else 100·min(p, 1−p)/0.25. */
 export function reciprocityComponent({ facts, asOf }: HealthContext): ComponentResult {
-  const interactions = touchpointsInLastDays(facts, asOf, YEAR).filter((touchpoint) => touchpoint.kind === 'interaction');
-  const n = interactions.length;
+  const [from, to] = touchpointRange(facts, asOf, YEAR);
+  const totals = touchpointTotals(facts);
+  const n = totals.interactions[to] - totals.interactions[from];
   if (n < RULES.reciprocityMinInteractions) {
     return {
       score: null,
       reason: `${plural(n, 'interaction')} in the last ${YEAR} days; at least ${RULES.reciprocityMinInteractions} needed to judge`,
     };
   }
-  const byPartner = interactions.filter((interaction) => interaction.initiatedBy === 'partner').length;
+  const byPartner = totals.interactionsByPartner[to] - totals.interactionsByPartner[from];
   const p = byPartner / n;
   const balanced = p >= RULES.reciprocityBandLow && p <= RULES.reciprocityBandHigh;
   const score = balanced ? 100 : (100 * Math.min(p, 1 - p)) / RULES.reciprocityBandLow;

@@ -3,7 +3,8 @@ import { PartnershipFacts } from '../facts/partnership-facts';
 import { PeopleLookup } from '../facts/person-facts';
 import { DEFAULT_HEALTH_CONFIG, HealthComponentName, HealthConfig } from './config';
 import { HealthStatus, partnershipHealth } from './health';
-import { LevelRow } from './levels-report';
+import { isOpenedBy } from './as-of';
+import { inLevelsFilter, LevelFigures, levelFigures, LevelRow, LevelsFilter, levelsReportOf, OrganisationLookup } from './levels-report';
 
 /**
  * SPEC §3.7: the figures of §3.1 and §3.4 at a series of dates, for charts. Every step is computed by the same
@@ -72,6 +73,56 @@ export function partnershipHealthHistory(
       components: Object.fromEntries(health.components.map((component) => [component.name, component.score])),
     };
   });
+}
+
+/**
+ * What one partnership contributes to the levels report at each step (undefined before it opened): one partnership
+ * at a time across all steps, so that what the formulas index once per partnership (its touchpoints in date order,
+ * their running totals, its participants) serves every step while it is at hand.
+ */
+export function levelFiguresAtSteps(
+  facts: PartnershipFacts,
+  people: PeopleLookup,
+  steps: readonly string[],
+  config: HealthConfig = DEFAULT_HEALTH_CONFIG,
+): (LevelFigures | undefined)[] {
+  return steps.map((asOf) => (isOpenedBy(facts, asOf) ? levelFigures(facts, people, asOf, config) : undefined));
+}
+
+/**
+ * The levels report at each step from levelFiguresAtSteps of each partnership of the filter (figures[i] those of
+ * partnerships[i]); each step equals levelsReport at that date.
+ */
+export function levelsHistoryOf(
+  partnerships: readonly PartnershipFacts[],
+  figures: readonly (LevelFigures | undefined)[][],
+  steps: readonly string[],
+  filter: LevelsFilter = {},
+) {
+  return steps.map((asOf, step) => {
+    const selected: PartnershipFacts[] = [];
+    const stepFigures: LevelFigures[] = [];
+    partnerships.forEach((facts, i) => {
+      const at = figures[i][step];
+      if (at === undefined) return;
+      selected.push(facts);
+      stepFigures.push(at);
+    });
+    return levelsReportOf(selected, stepFigures, asOf, filter);
+  });
+}
+
+/** SPEC §3.7 levels history: levelsReport at each step, each partnership computed across all steps at once. */
+export function levelsHistory(
+  partnerships: readonly PartnershipFacts[],
+  people: PeopleLookup,
+  organisations: OrganisationLookup,
+  steps: readonly string[],
+  filter: LevelsFilter = {},
+  config: HealthConfig = DEFAULT_HEALTH_CONFIG,
+) {
+  const covered = partnerships.filter((facts) => inLevelsFilter(facts, organisations, filter));
+  return levelsHistoryOf(covered, covered.map((facts) => levelFiguresAtSteps(facts, people, steps, config)), steps, filter);
 }
 
 /** A levels-report row without its reasons: a history repeats the same explanations at every step. */

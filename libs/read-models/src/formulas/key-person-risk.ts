@@ -1,13 +1,13 @@
 import { Side, SIDES } from '@crm/domain';
 import { PartnershipFacts } from '../facts/partnership-facts';
-import { PeopleLookup, PersonFacts } from '../facts/person-facts';
-import { backupsAt, displayName, inOrganisationAt, sideOf, touchpointsInLastDays } from './as-of';
+import { PeopleLookup } from '../facts/person-facts';
+import { toTime } from '@crm/domain';
+import { backupsAt, countAtMost, displayName, touchpointRange } from './as-of';
 import { RULES } from './config';
 import { percent, plural, share } from './text';
+import { sideTouchpoints } from './touchpoint-index';
 
 export type KeyPersonRisk = 'high' | 'medium' | 'low';
-
-type Standing = 'other side' | 'left' | 'active';
 
 export interface SideKeyPersonRisk {
   side: Side;
@@ -37,40 +37,31 @@ export interface KeyPersonRiskReport {
  * touchpoint of the side, including those carried by people who have left since.
  */
 export function sideKeyPersonRisk(facts: PartnershipFacts, people: PeopleLookup, side: Side, asOf: string): SideKeyPersonRisk {
-  // Each participant is looked up once: not of this side, of this side but left by asOf, or active on this side.
-  const standing = new Map<string, Standing>();
-  const standingOf = (id: string): Standing => {
-    let known = standing.get(id);
-    if (known === undefined) {
-      const person = people(id);
-      known = sideOf(facts, person) !== side ? 'other side' : inOrganisationAt(person as PersonFacts, asOf) ? 'active' : 'left';
-      standing.set(id, known);
-    }
-    return known;
-  };
-  // Touchpoints of the side (someone of this side took part), and per active person the touchpoints they took part in.
-  let sideTouchpoints = 0;
-  const counts = new Map<string, number>();
-  for (const touchpoint of touchpointsInLastDays(facts, asOf, RULES.yearDays)) {
-    const ids = touchpoint.participantIds;
-    let ofSide = false;
-    for (let index = 0; index < ids.length; index++) {
-      const id = ids[index];
-      const participant = standingOf(id);
-      if (participant === 'other side') continue;
-      ofSide = true;
-      if (participant === 'active' && ids.indexOf(id) === index) counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
-    if (ofSide) sideTouchpoints += 1;
+  // Touchpoints of the side in the window, and per person still in the organisation at asOf (active) the
+  // touchpoints they took part in; people counted in order of their first touchpoint in the window.
+  const end = toTime(asOf);
+  const [from, to] = touchpointRange(facts, asOf, RULES.yearDays);
+  const index = sideTouchpoints(facts, people, side);
+  const sideTouchpointCount = index.withSide[to] - index.withSide[from];
+  const active: { id: string; count: number; first: number; place: number }[] = [];
+  for (const person of index.people) {
+    if (person.leftTime <= end) continue;
+    const firstIn = countAtMost(person.positions, from - 1);
+    const count = countAtMost(person.positions, to - 1) - firstIn;
+    if (count > 0) active.push({ id: person.personId, count, first: person.positions[firstIn], place: person.places[firstIn] });
   }
+  if (active.length > 1) active.sort((a, b) => a.first - b.first || a.place - b.place);
+  const counts = new Map(active.map((entry) => [entry.id, entry.count]));
   const activePersonIds = [...counts.keys()];
-  const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
-  const topShare = top && sideTouchpoints ? top[1] / sideTouchpoints : null;
+  // The most frequent; of equal counts, the first id in localeCompare order.
+  let top: [string, number] | undefined;
+  for (const entry of counts) if (!top || entry[1] > top[1] || (entry[1] === top[1] && entry[0].localeCompare(top[0]) < 0)) top = entry;
+  const topShare = top && sideTouchpointCount ? top[1] / sideTouchpointCount : null;
   const topPerson = top ? { personId: top[0], name: displayName(people(top[0])) } : null;
   const backupAssigned = backupsAt(facts, side, asOf).length > 0;
   const topFraction = topShare ?? 0;
   const window = `the last ${RULES.yearDays} days`;
-  const topText = topPerson ? `${topPerson.name} took part in ${percent(topFraction)} of the ${side} side's ${plural(sideTouchpoints, 'touchpoint')}` : '';
+  const topText = topPerson ? `${topPerson.name} took part in ${percent(topFraction)} of the ${side} side's ${plural(sideTouchpointCount, 'touchpoint')}` : '';
   const backupText = backupAssigned ? 'a backup is assigned' : 'no backup assigned';
 
   let risk: KeyPersonRisk;
@@ -98,10 +89,10 @@ export function sideKeyPersonRisk(facts: PartnershipFacts, people: PeopleLookup,
     side,
     risk,
     topPerson,
-    topShare: top ? share(top[1], sideTouchpoints) : null,
+    topShare: top ? share(top[1], sideTouchpointCount) : null,
     activePeople: activePersonIds.length,
     activePersonIds,
-    sideTouchpoints,
+    sideTouchpoints: sideTouchpointCount,
     backupAssigned,
     reason,
   };

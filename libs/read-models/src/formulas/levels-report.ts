@@ -3,13 +3,14 @@ import { OrganisationFacts } from '../facts/organisation-facts';
 import { PartnershipFacts } from '../facts/partnership-facts';
 import { PeopleLookup } from '../facts/person-facts';
 import { formalAgreementAt } from './agreements';
-import { daysBetween, isOpenedBy, latestEvaluation, sideOf, stageAt, tierAt, touchpointsInLastDays, withinLastDays } from './as-of';
+import { daysBetween, isOpenedBy, latestEvaluation, stageAt, touchpointRange, withinLastDays } from './as-of';
 import { commitmentTally } from './commitments';
 import { DEFAULT_HEALTH_CONFIG, HealthConfig, RULES } from './config';
 import { healthAt, HealthStatus } from './health';
 import { sideKeyPersonRisk } from './key-person-risk';
 import { recurringForLevels } from './recurring-cooperation';
 import { round1, share } from './text';
+import { sideTouchpoints } from './touchpoint-index';
 
 export type OrganisationLookup = (organisationId: string) => OrganisationFacts | undefined;
 
@@ -66,15 +67,9 @@ export interface LevelFigures {
 
 /** Tiers of the school-side people in touchpoints of the last 365 days, each as of the touchpoint's date. */
 function schoolTiers(facts: PartnershipFacts, people: PeopleLookup, asOf: string): Set<PersonTier> {
-  const tiers = new Set<PersonTier>();
-  for (const touchpoint of touchpointsInLastDays(facts, asOf, RULES.yearDays)) {
-    for (const id of touchpoint.participantIds) {
-      const person = people(id);
-      if (person && sideOf(facts, person) === 'school') tiers.add(tierAt(person, touchpoint.at));
-    }
-    if (tiers.size >= PERSON_TIERS.length && PERSON_TIERS.every((tier) => tiers.has(tier))) break;
-  }
-  return tiers;
+  const [from, to] = touchpointRange(facts, asOf, RULES.yearDays);
+  const { withTier } = sideTouchpoints(facts, people, 'school');
+  return new Set(PERSON_TIERS.filter((tier) => withTier[tier][to] > withTier[tier][from]));
 }
 
 /** An ended partnership counts in `partnerships` and `byStage` only: none of its other figures is read. */
@@ -184,13 +179,13 @@ export function levelsSelection(
   asOf: string,
   filter: LevelsFilter = {},
 ): PartnershipFacts[] {
-  return partnerships.filter(
-    (facts) =>
-      isOpenedBy(facts, asOf) &&
-      (filter.schoolId === undefined || facts.schoolId === filter.schoolId) &&
-      (filter.region === undefined || sameRegion(organisations(facts.schoolId)?.region, filter.region)),
-  );
+  return partnerships.filter((facts) => isOpenedBy(facts, asOf) && inLevelsFilter(facts, organisations, filter));
 }
+
+/** Of the filter's school and region (levelsSelection without the date). */
+export const inLevelsFilter = (facts: PartnershipFacts, organisations: OrganisationLookup, filter: LevelsFilter): boolean =>
+  (filter.schoolId === undefined || facts.schoolId === filter.schoolId) &&
+  (filter.region === undefined || sameRegion(organisations(facts.schoolId)?.region, filter.region));
 
 /** levelsReport from the figures of each selected partnership (figures[i] those of selected[i]), for callers that compute them in parts. */
 export function levelsReportOf(

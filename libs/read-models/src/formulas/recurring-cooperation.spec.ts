@@ -52,3 +52,11 @@ describe('recurring share in the levels report', () => {
     expect(row.reasons.recurringShare).toContain('share of the 2 partnerships not ended and at least 365 days old');
   });
 });
+
+describe('recurringForLevels over time', () => {
+  it('recurs from the moment a kind is held in its second school year, not a moment before', () => {
+    // The company visits of 31 July 23:00 and 1 August 00:00 lie in two school years: the first recurrence.
+    expect(recurringForLevels(recurring, '2024-07-31T23:59:59.999Z')).toBe(false);
+    expect(recurringForLevels(recurring, '2024-08-01T00:00:00.000Z')).toBe(true);
+  });
+});

@@ -1,8 +1,9 @@
 import { ActivityKind, toTime } from '@crm/domain';
 import { PartnershipFacts } from '../facts/partnership-facts';
-import { daysBetween, isEndedBy, touchpointsAsOf } from './as-of';
+import { daysBetween, isEndedBy, touchpointRange, touchpointsAsOf } from './as-of';
 import { RULES } from './config';
 import { words } from './text';
+import { touchpointTotals } from './touchpoint-index';
 
 /**
  * SPEC §3.8 recurring cooperation (seed 001: durable cooperation repeats every school year rather than happening
@@ -67,6 +68,5 @@ export function recurringCooperation(facts: PartnershipFacts, asOf: string): Rec
  */
 export function recurringForLevels(facts: PartnershipFacts, asOf: string): boolean | null {
   if (isEndedBy(facts, asOf) || daysBetween(facts.openedAt, asOf) < RULES.yearDays) return null;
-  for (const held of yearsByKind(facts, asOf).values()) if (held.length >= 2) return true;
-  return false;
+  return touchpointRange(facts, asOf, Number.POSITIVE_INFINITY)[1] >= touchpointTotals(facts).recurringFrom;
 }
