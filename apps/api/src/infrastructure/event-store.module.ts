@@ -1,4 +1,4 @@
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { checkEventLogInWorker, EVENT_STORE, EventLogCorruptError, eventLogFile, EventStore } from '@crm/event-store';
 import { createProtectedEventStore, KEY_STORE, ProtectedEventStore } from '@crm/privacy';
 import { Settings, SETTINGS } from '../config/settings';
@@ -52,11 +52,27 @@ export const EVENT_LOG_SCAN = Symbol('EVENT_LOG_SCAN');
   ],
   exports: [EVENT_STORE, KEY_STORE, EVENT_LOG_CHECK, EVENT_LOG_SCAN],
 })
-export class EventStoreModule implements OnApplicationShutdown {
+export class EventStoreModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  private sweep: Promise<void> | undefined;
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /**
+   * On EventStoreDB, finishes the multi-stream appends an earlier process stopped in the middle of (a crash between
+   * streams, no client retrying): in the background, as requests may arrive meanwhile (a retry completes its own).
+   */
+  onApplicationBootstrap(): void {
+    this.sweep = this.store
+      .completeUnfinishedAppends?.()
+      .then((settled) => {
+        if (settled > 0) new Logger('EventStore').warn(`completed ${settled} append(s) left unfinished by an earlier process`);
+      })
+      .catch((error: Error) => new Logger('EventStore').error(`completing unfinished appends failed: ${error.message}`));
+  }
 
   /** Closes the log and its key store. */
   async onApplicationShutdown(): Promise<void> {
+    await this.sweep;
     await this.store.close();
   }
 }
