@@ -53,26 +53,30 @@ export const EVENT_LOG_SCAN = Symbol('EVENT_LOG_SCAN');
   exports: [EVENT_STORE, KEY_STORE, EVENT_LOG_CHECK, EVENT_LOG_SCAN],
 })
 export class EventStoreModule implements OnApplicationBootstrap, OnApplicationShutdown {
-  private sweep: Promise<void> | undefined;
+  private closing = false;
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   /**
    * On EventStoreDB, finishes the multi-stream appends an earlier process stopped in the middle of (a crash between
    * streams, no client retrying): in the background, as requests may arrive meanwhile (a retry completes its own).
+   * Shutdown does not wait for it: what it has not reached, the next start does.
    */
   onApplicationBootstrap(): void {
-    this.sweep = this.store
+    const logger = new Logger('EventStore');
+    void this.store
       .completeUnfinishedAppends?.()
       .then((settled) => {
-        if (settled > 0) new Logger('EventStore').warn(`completed ${settled} append(s) left unfinished by an earlier process`);
+        if (settled > 0) logger.warn(`completed ${settled} append(s) left unfinished by an earlier process`);
       })
-      .catch((error: Error) => new Logger('EventStore').error(`completing unfinished appends failed: ${error.message}`));
+      .catch((error: Error) => {
+        if (!this.closing) logger.error(`completing unfinished appends failed: ${error.message}`);
+      });
   }
 
   /** Closes the log and its key store. */
   async onApplicationShutdown(): Promise<void> {
-    await this.sweep;
+    this.closing = true;
     await this.store.close();
   }
 }
