@@ -26,8 +26,11 @@ export interface StoreFaults {
   outcomeLost(): EventStore;
   /** Its next multi-stream append stops after the first stream is written (or its answer is lost after the commit). */
   stoppedAfterFirstStream(): EventStore;
-  /** Runs `between` before each stream after the first is written; absent where an append is one transaction. */
-  racedBetweenStreams?(between: (streamId: string) => Promise<void>): EventStore;
+  /**
+   * Runs `before` just before each stream of an append is written, after the revisions were checked (another writer
+   * slipping in); absent where an append is one transaction, as nothing can come in between there.
+   */
+  racedBeforeStreams?(before: (streamId: string) => Promise<void>): EventStore;
 }
 
 /**
@@ -376,7 +379,7 @@ export function describeEventStoreContract(name: string, makeStore: () => Promis
       it('a stream that moved after the first stream was written gets its events after the other writer\'s, once', async () => {
         const { person, partnerships, request } = await departure();
         let noted = false;
-        const raced = faults.racedBetweenStreams?.(async (streamId) => {
+        const raced = faults.racedBeforeStreams?.(async (streamId) => {
           if (streamId !== partnerships[0] || noted) return;
           noted = true;
           await store.append([{ streamId, expectedRevision: 'any', events: [event('Noted')] }]);
@@ -389,6 +392,30 @@ export function describeEventStoreContract(name: string, makeStore: () => Promis
         expect((await store.readStream(partnerships[0])).map((e) => e.type)).toEqual(['Assigned', 'Noted', 'Unassigned']);
         expect((await store.readStream(partnerships[1])).map((e) => e.type)).toEqual(['Assigned', 'Unassigned']);
         expect(outcome.streams.map((s) => s.revision)).toEqual([0, 2, 1]);
+      });
+
+      it('a writer that moves the first stream before any of the append is written: nothing written, and the key free for the decision made again', async () => {
+        const { person, partnerships, request } = await departure();
+        let moved = false;
+        const raced = faults.racedBeforeStreams?.(async (streamId) => {
+          if (streamId !== person || moved) return;
+          moved = true;
+          await store.append([{ streamId, expectedRevision: 'any', events: [event('Registered')] }]);
+        });
+        if (!raced) return; // one transaction: nothing can come in between
+        const claim = { key: randomUUID(), fingerprint: 'f', resultId: person };
+
+        expect(await rejection(raced.append(request, { idempotency: claim }))).toBeInstanceOf(WrongExpectedRevisionError);
+        expect((await store.readStream(person)).map((e) => e.type)).toEqual(['Registered']);
+        for (const id of partnerships) expect((await store.readStream(id)).map((e) => e.type)).toEqual(['Assigned']);
+        expect(await store.findIdempotentOutcome(claim.key)).toBeUndefined();
+
+        const decidedAgain = request.map((write, i) => (i === 0 ? { ...write, expectedRevision: 0 } : write));
+        const outcome = await store.append(decidedAgain, { idempotency: claim });
+        expect((await store.readStream(person)).map((e) => e.type)).toEqual(['Registered', 'PersonLeft']);
+        for (const id of partnerships) expect((await store.readStream(id)).map((e) => e.type)).toEqual(['Assigned', 'Unassigned']);
+        expect(outcome.streams.map((s) => s.revision)).toEqual([1, 1, 1]);
+        expect(await store.findIdempotentOutcome(claim.key)).toEqual({ fingerprint: 'f', resultId: person, revision: 1, position: outcome.position });
       });
 
       it('knows nothing of a key never used, and a rejected append stores no outcome', async () => {

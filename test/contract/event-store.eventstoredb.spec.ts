@@ -24,7 +24,7 @@ if (url) {
       faults: {
         outcomeLost: () => interrupted((s) => (s.failOutcomes = 1)),
         stoppedAfterFirstStream: () => interrupted((s) => (s.streamsBeforeStop = 1)),
-        racedBetweenStreams: (between) => interrupted((s) => (s.beforeStreamWrite = (streamId, index) => (index > 0 ? between(streamId) : Promise.resolve()))),
+        racedBeforeStreams: (before) => interrupted((s) => (s.beforeStreamWrite = before)),
       },
     };
   });

@@ -41,13 +41,13 @@ export class AnswerLostEventStore implements EventStore {
 export class InterruptedEventStoreDb extends EventStoreDbEventStore {
   failOutcomes = 0;
   streamsBeforeStop: number | undefined;
-  beforeStreamWrite: ((streamId: string, index: number) => Promise<void>) | undefined;
+  beforeStreamWrite: ((streamId: string) => Promise<void>) | undefined;
   private streamWrites = 0;
 
   protected override async appendOne(...args: Parameters<EventStoreDbEventStore['appendOne']>): Promise<number> {
     const index = this.streamWrites++;
     if (this.streamsBeforeStop !== undefined && index >= this.streamsBeforeStop) throw connectionLost();
-    await this.beforeStreamWrite?.(args[0], index);
+    await this.beforeStreamWrite?.(args[0]);
     return super.appendOne(...args);
   }
 
