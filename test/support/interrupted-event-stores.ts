@@ -11,9 +11,14 @@ export function connectionLost(): Error {
  * is refused as usual.
  */
 export class AnswerLostEventStore implements EventStore {
-  loseNext = 1;
+  readonly readPages: EventStore['readPages'];
 
-  constructor(private readonly inner: EventStore) {}
+  constructor(
+    private readonly inner: EventStore,
+    public loseNext = 1,
+  ) {
+    this.readPages = inner.readPages?.bind(inner);
+  }
 
   async append(streams: StreamAppend[], options?: { idempotency?: IdempotencyClaim }): Promise<AppendOutcome> {
     const outcome = await this.inner.append(streams, options);
@@ -31,6 +36,7 @@ export class AnswerLostEventStore implements EventStore {
   subscribe: EventStore['subscribe'] = (options) => this.inner.subscribe(options);
   headPosition: EventStore['headPosition'] = () => this.inner.headPosition();
   close: EventStore['close'] = () => this.inner.close();
+  completeUnfinishedAppends = async (): Promise<number> => (await this.inner.completeUnfinishedAppends?.()) ?? 0;
 }
 
 /**
