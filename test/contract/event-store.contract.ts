@@ -13,6 +13,24 @@ import {
 export interface StoreUnderTest {
   store: EventStore;
   cleanup(): Promise<void>;
+  /** Stores over the same log that fail part-way; each is closed by `cleanup`. */
+  faults: StoreFaults;
+}
+
+/**
+ * Failures between the steps of an append. Where the adapter writes an append in one transaction, the only such
+ * failure is a lost answer after the commit, and that is what these give.
+ */
+export interface StoreFaults {
+  /** Its next append writes the events, then fails before the outcome is recorded (or its answer is lost). */
+  outcomeLost(): EventStore;
+  /** Its next multi-stream append stops after the first stream is written (or its answer is lost after the commit). */
+  stoppedAfterFirstStream(): EventStore;
+  /**
+   * Runs `before` just before each stream of an append is written, after the revisions were checked (another writer
+   * slipping in); absent where an append is one transaction, as nothing can come in between there.
+   */
+  racedBeforeStreams?(before: (streamId: string) => Promise<void>): EventStore;
 }
 
 /**
@@ -23,10 +41,23 @@ export function describeEventStoreContract(name: string, makeStore: () => Promis
   describe(`EventStore contract: ${name}`, () => {
     let store: EventStore;
     let cleanup: () => Promise<void>;
+    let faults: StoreFaults;
 
     beforeEach(async () => {
-      ({ store, cleanup } = await makeStore());
+      ({ store, cleanup, faults } = await makeStore());
     });
+
+    /** A person leaving two partnerships: the person's stream and two partnerships, each written once already. */
+    const departure = async () => {
+      const person = stream('person');
+      const partnerships = [stream('partnership'), stream('partnership')];
+      for (const id of partnerships) await store.append([{ streamId: id, expectedRevision: 'no_stream', events: [event('Assigned')] }]);
+      const request = [
+        { streamId: person, expectedRevision: 'no_stream' as const, events: [event('PersonLeft')] },
+        ...partnerships.map((streamId) => ({ streamId, expectedRevision: 0, events: [event('Unassigned')] })),
+      ];
+      return { person, partnerships, request };
+    };
 
     afterEach(async () => {
       await cleanup();
@@ -301,6 +332,90 @@ export function describeEventStoreContract(name: string, makeStore: () => Promis
 
         expect(retry).toBeInstanceOf(IdempotencyKeyUsedError);
         expect(await store.readStream(streamId)).toHaveLength(1);
+      });
+
+      it('an append whose outcome was lost after its events were written still answers the key, and a retry writes nothing', async () => {
+        const key = randomUUID();
+        const streamId = stream('organisation');
+        const request = [{ streamId, expectedRevision: 'no_stream' as const, events: [event('A'), event('B')] }];
+        const claim = { key, fingerprint: 'f', resultId: 'r' };
+
+        expect(await rejection(faults.outcomeLost().append(request, { idempotency: claim }))).toBeDefined();
+
+        const written = await store.readStream(streamId);
+        expect(written).toHaveLength(2);
+        const outcome = { fingerprint: 'f', resultId: 'r', revision: 1, position: written[1].position };
+        expect(await store.findIdempotentOutcome(key)).toEqual(outcome);
+        const retry = await rejection(store.append(request, { idempotency: claim }));
+        expect(retry).toBeInstanceOf(IdempotencyKeyUsedError);
+        expect((retry as IdempotencyKeyUsedError).outcome).toEqual(outcome);
+        expect(await store.readStream(streamId)).toEqual(written);
+      });
+
+      it('a multi-stream append stopped after its first stream is completed by the retry with its key: each stream gets its events once', async () => {
+        const { person, partnerships, request } = await departure();
+        const claim = { key: randomUUID(), fingerprint: 'f', resultId: person };
+
+        expect(await rejection(faults.stoppedAfterFirstStream().append(request, { idempotency: claim }))).toBeDefined();
+        const retry = await rejection(store.append(request, { idempotency: claim }));
+
+        expect(retry).toBeInstanceOf(IdempotencyKeyUsedError);
+        expect((await store.readStream(person)).map((e) => e.type)).toEqual(['PersonLeft']);
+        for (const id of partnerships) expect((await store.readStream(id)).map((e) => e.type)).toEqual(['Assigned', 'Unassigned']);
+        const last = (await store.readStream(partnerships[1]))[1];
+        expect((retry as IdempotencyKeyUsedError).outcome).toEqual({ fingerprint: 'f', resultId: person, revision: 0, position: last.position });
+      });
+
+      it('a multi-stream append without a key that stopped after its first stream is completed from the log', async () => {
+        const { person, partnerships, request } = await departure();
+
+        expect(await rejection(faults.stoppedAfterFirstStream().append(request))).toBeDefined();
+        await store.completeUnfinishedAppends?.();
+
+        expect((await store.readStream(person)).map((e) => e.type)).toEqual(['PersonLeft']);
+        for (const id of partnerships) expect((await store.readStream(id)).map((e) => e.type)).toEqual(['Assigned', 'Unassigned']);
+      });
+
+      it('a stream that moved after the first stream was written gets its events after the other writer\'s, once', async () => {
+        const { person, partnerships, request } = await departure();
+        let noted = false;
+        const raced = faults.racedBeforeStreams?.(async (streamId) => {
+          if (streamId !== partnerships[0] || noted) return;
+          noted = true;
+          await store.append([{ streamId, expectedRevision: 'any', events: [event('Noted')] }]);
+        });
+        if (!raced) return; // one transaction: nothing can come between its streams
+
+        const outcome = await raced.append(request, { idempotency: { key: randomUUID(), fingerprint: 'f', resultId: person } });
+
+        expect((await store.readStream(person)).map((e) => e.type)).toEqual(['PersonLeft']);
+        expect((await store.readStream(partnerships[0])).map((e) => e.type)).toEqual(['Assigned', 'Noted', 'Unassigned']);
+        expect((await store.readStream(partnerships[1])).map((e) => e.type)).toEqual(['Assigned', 'Unassigned']);
+        expect(outcome.streams.map((s) => s.revision)).toEqual([0, 2, 1]);
+      });
+
+      it('a writer that moves the first stream before any of the append is written: nothing written, and the key free for the decision made again', async () => {
+        const { person, partnerships, request } = await departure();
+        let moved = false;
+        const raced = faults.racedBeforeStreams?.(async (streamId) => {
+          if (streamId !== person || moved) return;
+          moved = true;
+          await store.append([{ streamId, expectedRevision: 'any', events: [event('Registered')] }]);
+        });
+        if (!raced) return; // one transaction: nothing can come in between
+        const claim = { key: randomUUID(), fingerprint: 'f', resultId: person };
+
+        expect(await rejection(raced.append(request, { idempotency: claim }))).toBeInstanceOf(WrongExpectedRevisionError);
+        expect((await store.readStream(person)).map((e) => e.type)).toEqual(['Registered']);
+        for (const id of partnerships) expect((await store.readStream(id)).map((e) => e.type)).toEqual(['Assigned']);
+        expect(await store.findIdempotentOutcome(claim.key)).toBeUndefined();
+
+        const decidedAgain = request.map((write, i) => (i === 0 ? { ...write, expectedRevision: 0 } : write));
+        const outcome = await store.append(decidedAgain, { idempotency: claim });
+        expect((await store.readStream(person)).map((e) => e.type)).toEqual(['Registered', 'PersonLeft']);
+        for (const id of partnerships) expect((await store.readStream(id)).map((e) => e.type)).toEqual(['Assigned', 'Unassigned']);
+        expect(outcome.streams.map((s) => s.revision)).toEqual([1, 1, 1]);
+        expect(await store.findIdempotentOutcome(claim.key)).toEqual({ fingerprint: 'f', resultId: person, revision: 1, position: outcome.position });
       });
 
       it('knows nothing of a key never used, and a rejected append stores no outcome', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@crm/event-store';
 import { CachedKeyStore, createProtectedEventStore, CryptoEventStore, SqliteKeyStore } from '@crm/privacy';
+import { AnswerLostEventStore } from '../support/interrupted-event-stores';
 import { describeEventStoreContract } from './event-store.contract';
 
 /** The crypto-shredding decorator keeps the port's contract: every consumer can use it in place of the adapter. */
@@ -21,7 +22,8 @@ afterAll(() => {
 describeEventStoreContract('SQLite behind CryptoEventStore', async () => {
   const dir = tempDir();
   const store = new CryptoEventStore(new SqliteEventStore(join(dir, 'events.sqlite')), new SqliteKeyStore(join(dir, 'keys.sqlite')));
-  return { store, cleanup: () => store.close() };
+  const answerLost = () => new AnswerLostEventStore(store);
+  return { store, cleanup: () => store.close(), faults: { outcomeLost: answerLost, stoppedAfterFirstStream: answerLost } };
 });
 
 describe('createProtectedEventStore', () => {

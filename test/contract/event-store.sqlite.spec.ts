@@ -14,6 +14,7 @@ import {
   START,
   WrongExpectedRevisionError,
 } from '@crm/event-store';
+import { AnswerLostEventStore } from '../support/interrupted-event-stores';
 import { describeEventStoreContract } from './event-store.contract';
 
 const dirs: string[] = [];
@@ -30,7 +31,9 @@ afterAll(() => {
 
 describeEventStoreContract('SQLite', async () => {
   const store = new SqliteEventStore(join(tempDir(), 'events.sqlite'));
-  return { store, cleanup: () => store.close() };
+  // One transaction holds every stream and the outcome: the only failure after a write is a lost answer.
+  const answerLost = () => new AnswerLostEventStore(store);
+  return { store, cleanup: () => store.close(), faults: { outcomeLost: answerLost, stoppedAfterFirstStream: answerLost } };
 });
 
 describe('SqliteEventStore', () => {

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { daysAgo, region } from '../support/fixtures';
+import request from 'supertest';
+import { AnswerLostEventStore } from '../support/interrupted-event-stores';
 import { startTestApp, startTestAppOn, TestApp } from '../support/test-app';
 
 /**
@@ -173,5 +175,37 @@ describe('Idempotency-Key across a restart', () => {
     } finally {
       await restarted.close();
     }
+  });
+});
+
+describe('Idempotency-Key when the answer is lost after the events were written', () => {
+  let t: TestApp;
+  let lossy: AnswerLostEventStore;
+
+  beforeAll(async () => {
+    t = await startTestApp({ decorateEventStore: (store) => (lossy = new AnswerLostEventStore(store, 0)) });
+  });
+  afterAll(() => t.close());
+
+  it('a create without a client id, retried with its key after the 500, gets the id first made, and one organisation exists', async () => {
+    const k = key();
+    const body = { name: `Stichting Herkansing ${k}`, kind: 'company', sector: 'ict', size: 'small' };
+    lossy.loseNext = 1;
+
+    // The failed answer itself is outside the documented contract (an unforeseen failure is a plain 500), so this one
+    // request goes around the agent that checks every answer against openapi.json.
+    const failed = await request(t.app.getHttpServer())
+      .post(api('/organisations'))
+      .set('Authorization', `Bearer ${t.token('admin')}`)
+      .set('Idempotency-Key', k)
+      .send(body);
+    expect(failed.status).toBe(500);
+
+    const retry = await t.http.post(api('/organisations')).set('Idempotency-Key', k).send(body);
+    expect(retry.status).toBe(201);
+    const made = (await t.store.readAll(0, 10_000)).filter((e) => e.type === 'OrganisationRegistered' && e.data.name === body.name);
+    expect(made).toHaveLength(1);
+    expect(retry.body.id).toBe(made[0].data.organisationId);
+    expect(retry.body.position).toBe(made[0].position);
   });
 });

@@ -80,6 +80,8 @@ export interface TestAppOptions {
   auth?: AuthSettings;
   /** The per-user rate limit (default: as the API's, RATE_LIMIT_PER_MINUTE or 6000). */
   rateLimitPerMinute?: number;
+  /** A wrapper around the app's event log, to inject a fault (test/support/interrupted-event-stores.ts). */
+  decorateEventStore?: (store: EventStore) => EventStore;
 }
 
 /** Settings for a test app: the embedded stores in `dataDir`, and the test secret unless `auth` says otherwise. */
@@ -90,7 +92,7 @@ function testSettings(dataDir: string, options: TestAppOptions = {}) {
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'crm-e2e-'));
-  const app = await createApp(testSettings(dataDir, options), { logger: false });
+  const app = await createApp(testSettings(dataDir, options), { logger: false, decorateEventStore: options.decorateEventStore });
   return testApp(app, dataDir, async () => {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { Settings } from './config/settings';
 import { SettingsModule } from './config/settings.module';
 import { ExportsCheckModule } from './exports/exports-check';
 import { ImportsModule } from './imports/imports.module';
-import { EventStoreModule } from './infrastructure/event-store.module';
+import { EventStoreDecorator, EventStoreDecoratorModule, EventStoreModule } from './infrastructure/event-store.module';
 import { MeModule } from './me/me.module';
 import { MetricsModule } from './observability/metrics.module';
 import { AdminController } from './ops/admin.controller';
@@ -18,11 +18,13 @@ import { PeopleModule } from './people/people.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(settings: Settings): DynamicModule {
+  /** `decorateEventStore`: for tests only, a wrapper around the log that injects a fault (see EVENT_STORE_DECORATOR). */
+  static forRoot(settings: Settings, options: { decorateEventStore?: EventStoreDecorator } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
         SettingsModule.forRoot(settings),
+        ...(options.decorateEventStore ? [EventStoreDecoratorModule.forRoot(options.decorateEventStore)] : []),
         AuthModule,
         CqrsModule.forRoot(),
         MetricsModule,

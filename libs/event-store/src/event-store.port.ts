@@ -106,13 +106,21 @@ export interface EventStore {
    * Appends to one or more streams. Each stream's expected revision is checked before anything is written;
    * a mismatch throws WrongExpectedRevisionError and writes nothing. With an idempotency claim whose key is
    * already stored, it throws IdempotencyKeyUsedError (checked before the revisions) and writes nothing.
-   * The SQLite adapter writes all streams in one transaction; EventStoreDB has no multi-stream transaction, so
-   * there streams are written in order (see EventStoreDbEventStore for what that leaves open).
+   * Once any of its events is written the append counts as made, even when it then fails (a lost answer, a crash):
+   * findIdempotentOutcome finds it, a retry with the key gets IdempotencyKeyUsedError, and every stream gets its
+   * events exactly once. The SQLite adapter writes all streams and the outcome in one transaction; EventStoreDB has
+   * no multi-stream transaction, so there a write-ahead intent is completed from the log (EventStoreDbEventStore).
    */
   append(streams: StreamAppend[], options?: { idempotency?: IdempotencyClaim }): Promise<AppendOutcome>;
 
-  /** The stored outcome of an earlier append with this Idempotency-Key, if any. */
+  /** The outcome of an earlier append with this Idempotency-Key, if any of it was written (completed first where need be). */
   findIdempotentOutcome(key: string): Promise<IdempotentOutcome | undefined>;
+
+  /**
+   * Optional, for an adapter whose multi-stream appends are not one transaction: completes the appends that stopped
+   * between streams with no client left to retry them, and returns how many. Absent where appends are atomic.
+   */
+  completeUnfinishedAppends?(): Promise<number>;
 
   /** Events of one stream from `fromRevision` (inclusive), oldest first; empty for a stream that does not exist. */
   readStream(streamId: string, fromRevision?: number): Promise<RecordedEvent[]>;

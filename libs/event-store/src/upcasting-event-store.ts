@@ -18,6 +18,10 @@ export class UpcastingEventStore implements EventStore {
     return this.inner.findIdempotentOutcome(key);
   }
 
+  async completeUnfinishedAppends(): Promise<number> {
+    return (await this.inner.completeUnfinishedAppends?.()) ?? 0;
+  }
+
   async readStream(streamId: string, fromRevision?: number): Promise<RecordedEvent[]> {
     return (await this.inner.readStream(streamId, fromRevision)).map(this.upcast);
   }

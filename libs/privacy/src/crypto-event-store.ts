@@ -69,6 +69,10 @@ export class CryptoEventStore implements EventStore {
     return this.inner.findIdempotentOutcome(key);
   }
 
+  async completeUnfinishedAppends(): Promise<number> {
+    return (await this.inner.completeUnfinishedAppends?.()) ?? 0;
+  }
+
   async readStream(streamId: string, fromRevision?: number): Promise<RecordedEvent[]> {
     return this.reveal(await this.inner.readStream(streamId, fromRevision));
   }

@@ -15,6 +15,7 @@ import { fastifyLogging, registerRequestLogging } from '../observability/request
 import { assertDataIntegrity, dataFilesOf } from './data-integrity';
 import { setUpOpenApi } from './open-api';
 import { serveWebApp } from './web-app';
+import type { EventStoreDecorator } from '../infrastructure/event-store.module';
 
 /** SPEC §2: bodies over 1 MiB are refused. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -22,7 +23,7 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 /** Builds the API (used by main and by the end-to-end tests, so both run the same application). */
 export async function createApp(
   settings: Settings,
-  options: { logger?: boolean; logDestination?: DestinationStream } = {},
+  options: { logger?: boolean; logDestination?: DestinationStream; decorateEventStore?: EventStoreDecorator } = {},
 ): Promise<NestFastifyApplication> {
   // JSON lines (pino) for Fastify, Nest and one line per request; `logger: false` (tests) silences them.
   const logger = createLogger('api', options.logger === false ? 'silent' : settings.logLevel, options.logDestination);
@@ -32,7 +33,7 @@ export async function createApp(
   registerRequestLogging(adapter.getInstance());
   const routes = new KnownRoutes(adapter.getInstance());
   // Commands take JSON only: a text/plain body is 415, not a string that fails validation field by field.
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(settings), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(settings, { decorateEventStore: options.decorateEventStore }), adapter, {
     logger: options.logger === false ? false : new PinoNestLogger(logger),
   });
   // A body without a valid token is refused before it is read; connections per client address are capped.

@@ -1,4 +1,4 @@
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { checkEventLogInWorker, EVENT_STORE, EventLogCorruptError, eventLogFile, EventStore } from '@crm/event-store';
 import { createProtectedEventStore, KEY_STORE, ProtectedEventStore } from '@crm/privacy';
 import { Settings, SETTINGS } from '../config/settings';
@@ -12,6 +12,21 @@ const PROTECTED_LOG = Symbol('PROTECTED_LOG');
 export const EVENT_LOG_CHECK = Symbol('EVENT_LOG_CHECK');
 export interface EventLogCheck {
   failure: Promise<EventLogCorruptError | undefined>;
+}
+
+/**
+ * Optional: a decorator around the log every part of the app uses. Nothing in production provides one; a test
+ * wraps the real log with it to inject a fault (test/support/interrupted-event-stores.ts).
+ */
+export const EVENT_STORE_DECORATOR = Symbol('EVENT_STORE_DECORATOR');
+export type EventStoreDecorator = (store: EventStore) => EventStore;
+
+@Global()
+@Module({})
+export class EventStoreDecoratorModule {
+  static forRoot(decorate: EventStoreDecorator): DynamicModule {
+    return { module: EventStoreDecoratorModule, providers: [{ provide: EVENT_STORE_DECORATOR, useValue: decorate }], exports: [EVENT_STORE_DECORATOR] };
+  }
 }
 
 /** The background check of every event's checksum (EventLogScan), started once the app has started. */
@@ -40,7 +55,14 @@ export const EVENT_LOG_SCAN = Symbol('EVENT_LOG_SCAN');
       }),
     },
     // Timed (crm_event_store_operation_duration_seconds) around the protected log, so the latency includes encryption.
-    { provide: EVENT_STORE, inject: [PROTECTED_LOG, Metrics], useFactory: (log: ProtectedEventStore, metrics: Metrics) => new TimedEventStore(log.events, metrics.eventStoreDuration) },
+    {
+      provide: EVENT_STORE,
+      inject: [PROTECTED_LOG, Metrics, { token: EVENT_STORE_DECORATOR, optional: true }],
+      useFactory: (log: ProtectedEventStore, metrics: Metrics, decorate?: EventStoreDecorator) => {
+        const timed = new TimedEventStore(log.events, metrics.eventStoreDuration);
+        return decorate ? decorate(timed) : timed;
+      },
+    },
     { provide: KEY_STORE, inject: [PROTECTED_LOG], useFactory: (log: ProtectedEventStore) => log.keys },
     {
       provide: EVENT_LOG_SCAN,
@@ -52,11 +74,31 @@ export const EVENT_LOG_SCAN = Symbol('EVENT_LOG_SCAN');
   ],
   exports: [EVENT_STORE, KEY_STORE, EVENT_LOG_CHECK, EVENT_LOG_SCAN],
 })
-export class EventStoreModule implements OnApplicationShutdown {
+export class EventStoreModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  private closing = false;
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /**
+   * On EventStoreDB, finishes the multi-stream appends an earlier process stopped in the middle of (a crash between
+   * streams, no client retrying): in the background, as requests may arrive meanwhile (a retry completes its own).
+   * Shutdown does not wait for it: what it has not reached, the next start does.
+   */
+  onApplicationBootstrap(): void {
+    const logger = new Logger('EventStore');
+    void this.store
+      .completeUnfinishedAppends?.()
+      .then((settled) => {
+        if (settled > 0) logger.warn(`completed ${settled} append(s) left unfinished by an earlier process`);
+      })
+      .catch((error: Error) => {
+        if (!this.closing) logger.error(`completing unfinished appends failed: ${error.message}`);
+      });
+  }
 
   /** Closes the log and its key store. */
   async onApplicationShutdown(): Promise<void> {
+    this.closing = true;
     await this.store.close();
   }
 }

@@ -50,6 +50,10 @@ export class TimedEventStore implements EventStore {
     return timed(this.histogram, 'findIdempotentOutcome', () => this.inner.findIdempotentOutcome(key));
   }
 
+  async completeUnfinishedAppends(): Promise<number> {
+    return (await this.inner.completeUnfinishedAppends?.()) ?? 0;
+  }
+
   readStream(streamId: string, fromRevision?: number): Promise<RecordedEvent[]> {
     return timed(this.histogram, 'readStream', () => this.inner.readStream(streamId, fromRevision));
   }

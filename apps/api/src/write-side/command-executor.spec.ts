@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { AggregateRepository } from './aggregate-repository';
 import { CommandEnvelope } from './command-envelope';
 import { CommandExecutor } from './command-executor';
+import { AnswerLostEventStore } from '../../../../test/support/interrupted-event-stores';
+import { randomUUID } from 'node:crypto';
 
 type Counter = { count: number };
 type Bump = DomainEvent & { type: 'Bumped'; data: { n: number } };
@@ -54,5 +56,25 @@ describe('CommandExecutor on the real embedded log', () => {
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(refused).toHaveLength(9);
     for (const r of refused) expect(r.reason).toBeInstanceOf(WrongExpectedRevisionError);
+  });
+
+  it('a create whose answer was lost after its events were written is answered the same on retry with its key, and made once', async () => {
+    const lossy = new AnswerLostEventStore(store);
+    const lossyExecutor = new CommandExecutor(lossy, new AggregateRepository(lossy), { timeZone: DEFAULT_TIME_ZONE });
+    const keyed: CommandEnvelope = { ...envelope(), idempotency: { key: 'create-1', fingerprint: 'POST /api/counters {}' } };
+    // A create without a client id: each decision makes a new id, so deciding twice would make two counters.
+    const create = () =>
+      lossyExecutor.run(keyed, async ({ load }) => {
+        const streamId = `counter-${randomUUID()}`;
+        const loaded = await load(streamId, counter);
+        return { resultId: streamId, writes: [{ streamId, decider: counter, loaded, events: [{ type: 'Bumped', data: { n: 1 } } as Bump] }] };
+      });
+
+    await expect(create()).rejects.toThrow('connection reset');
+    const retry = await create();
+
+    const made = (await store.readAll(0, 100)).filter((e) => e.type === 'Bumped');
+    expect(made).toHaveLength(1);
+    expect(retry).toEqual({ id: made[0].streamId, revision: 0, position: made[0].position });
   });
 });

@@ -11,7 +11,6 @@ import {
   jsonEvent,
   type AllStreamRecordedEvent,
   type AppendExpectedRevision,
-  type EventData,
   type ReadPosition,
   type RecordedEvent as EsdbRecordedEvent,
 } from '@eventstore/db-client';
@@ -32,6 +31,17 @@ import {
   WrongExpectedRevisionError,
 } from '../event-store.port';
 import { checkExpectedRevision } from '../expected-revision';
+import {
+  ABANDONED_EVENT_TYPE,
+  AppendIntent,
+  INTENT_EVENT_TYPE,
+  IntendedEvent,
+  IntendedWrite,
+  KeyState,
+  keyState,
+  landedAt,
+  OUTCOME_EVENT_TYPE,
+} from './append-intents';
 import { SubscriptionRunner } from '../subscription-runner';
 import { deterministicEventId, idempotencyStream, outcomeEventId } from './event-ids';
 import { scanTypes } from './filtered-scan';
@@ -42,22 +52,16 @@ import { isTransient, RETRY_DELAYS_MS, withRetries } from './transient-errors';
 import { isProductEvent, toRecorded } from './recorded-events';
 
 const BATCH = 1000;
-const OUTCOME_EVENT_TYPE = 'IdempotentOutcomeStored';
-
-interface PreparedWrite {
-  streamId: string;
-  expectedRevision: ExpectedRevision;
-  events: EventData[];
-}
 
 /**
  * The production event log on EventStoreDB/KurrentDB (gRPC client v6).
  *
- * EventStoreDB has no transaction across streams: a multi-stream append checks every stream's revision first
- * (so an expected-revision mismatch known at that moment writes nothing), then appends the streams one by one.
- * A writer that slips in between the check and a later stream's append makes that stream fail after the earlier
- * ones were written. The idempotency outcome is written last, in its own stream; a crash before it means a retry
- * is decided again (event ids derived from the Idempotency-Key let the server absorb an identical repeat).
+ * EventStoreDB has no transaction across streams, and client 6.x has no multi-stream append. A single-stream append
+ * without an Idempotency-Key is one server append. Any other append is written through a write-ahead intent in the
+ * key's own stream (append-intents.ts): the intent claims the key and holds every stream's events with their ids,
+ * the streams follow in order, then the outcome. A retry with the key, or completeUnfinishedAppends, completes an
+ * intent left unfinished, from the log, so neither a failed outcome write nor a crash between streams loses or
+ * repeats a command: once its first stream is written, every stream gets its events exactly once.
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
@@ -83,51 +87,55 @@ export class EventStoreDbEventStore implements EventStore {
     if (streams.length === 0) throw new Error('append needs at least one stream');
     await this.ready();
     const claim = options.idempotency;
-    if (claim) {
-      const stored = await this.findIdempotentOutcome(claim.key);
-      if (stored) throw new IdempotencyKeyUsedError(stored);
-    }
+    // One stream without a key: a single append, atomic on the server.
+    if (!claim && streams.length === 1) return this.appendAlone(streams[0]);
 
-    const writes: PreparedWrite[] = streams.map(({ streamId, expectedRevision, events }) => ({
-      streamId,
-      expectedRevision,
-      events: events.map((event, i) =>
-        jsonEvent({
-          id: event.id ?? (claim ? deterministicEventId(claim.key, streamId, expectedRevision, i) : randomUUID()),
-          type: event.type,
-          data: event.data,
-          metadata: event.metadata,
-        }),
-      ),
-    }));
-    if (writes.length > 1) await this.checkRevisions(writes);
-
-    const written: AppendOutcome['streams'] = [];
-    let last: { streamId: string; revision: number } | undefined;
-    for (const write of writes) {
-      const revision = await this.appendOne(write);
-      written.push({ streamId: write.streamId, revision });
-      if (write.events.length > 0) last = { streamId: write.streamId, revision };
+    // Anything else goes through a write-ahead intent (see append-intents.ts); without a key, under one of its own.
+    const key = claim?.key ?? `append:${randomUUID()}`;
+    for (let attempt = 0; ; attempt++) {
+      // The key before the revisions: a retried request sees its first outcome, completed first if need be.
+      const state = await this.settledKeyState(key);
+      if (state.kind === 'stored') throw new IdempotencyKeyUsedError(state.outcome);
+      const intent: AppendIntent = {
+        fingerprint: claim?.fingerprint ?? '',
+        resultId: claim?.resultId ?? '',
+        writes: await this.checkRevisions(streams, claim?.key),
+      };
+      const revision = await this.writeIntent(key, state.after, intent);
+      if (revision !== undefined) return this.completeIn(idempotencyStream(key), revision, intent);
+      // Another request claimed the key between our read and our write: settle what it did, then look again.
+      if (attempt >= 3) throw new Error('the idempotency key kept changing hands');
     }
-    const position = last ? positionOf((await this.eventAt(last.streamId, last.revision))?.position) : await this.headPosition();
-
-    if (claim) {
-      await this.storeOutcome(claim.key, {
-        fingerprint: claim.fingerprint,
-        resultId: claim.resultId,
-        revision: written[0].revision,
-        position,
-      });
-    }
-    return { streams: written, position };
   }
 
+  /**
+   * The outcome of the append that claimed this key. An intent without a stored outcome (the outcome write failed,
+   * or the writer stopped between streams) is completed from the log first; one that never took effect is none.
+   */
   async findIdempotentOutcome(key: string): Promise<IdempotentOutcome | undefined> {
     await this.ready();
-    const event = await this.eventAt(idempotencyStream(key), 0);
-    if (!event) return undefined;
-    const data = event.data as Partial<IdempotentOutcome>;
-    return { fingerprint: String(data.fingerprint), resultId: String(data.resultId), revision: Number(data.revision), position: Number(data.position) };
+    const state = await this.settledKeyState(key);
+    return state.kind === 'stored' ? state.outcome : undefined;
+  }
+
+  /**
+   * Settles every intent after `after` that has neither an outcome nor an abandonment (a writer that stopped
+   * between streams, and no client retrying its key): the process that finishes multi-stream appends from the log.
+   * Returns how many it settled.
+   */
+  async completeUnfinishedAppends(after: Position = START): Promise<number> {
+    await this.ready();
+    const head = await this.lastLogPosition();
+    if (head <= after) return 0;
+    const intents = await scanTypes(this.client, [INTENT_EVENT_TYPE], after, head);
+    let settled = 0;
+    for (const stream of new Set(intents.map((event) => event.streamId))) {
+      const state = keyState(await this.readStream(stream));
+      if (state.kind !== 'intended') continue;
+      await this.settle(stream, state);
+      settled += 1;
+    }
+    return settled;
   }
 
   async readStream(streamId: string, fromRevision = 0): Promise<RecordedEvent[]> {
@@ -259,54 +267,163 @@ export class EventStoreDbEventStore implements EventStore {
     return this.closing;
   }
 
-  /** Checks all streams before the first write; see the class comment for what this can and cannot promise. */
-  private async checkRevisions(writes: PreparedWrite[]): Promise<void> {
+  /**
+   * Checks every stream before anything is written (a mismatch known now writes nothing, not even an intent) and
+   * fixes each write's place: the revision it follows, and its event ids.
+   */
+  private async checkRevisions(streams: StreamAppend[], key: string | undefined): Promise<IntendedWrite[]> {
     const revisions = new Map<string, number>();
-    for (const write of writes) {
-      const actual = revisions.get(write.streamId) ?? (await this.currentRevision(write.streamId));
-      const start = write.expectedRevision === 'no_stream' ? -1 : write.expectedRevision === 'any' ? actual : write.expectedRevision;
-      // A retry of an append that already reached this stream: the server will recognise the event ids.
-      const alreadyWritten = start !== actual && write.events.length > 0 && (await this.eventAt(write.streamId, start + 1))?.id === write.events[0].id;
-      if (!alreadyWritten) checkExpectedRevision(write.streamId, write.expectedRevision, actual);
-      revisions.set(write.streamId, (alreadyWritten ? start : actual) + write.events.length);
+    const writes: IntendedWrite[] = [];
+    for (const { streamId, expectedRevision, events } of streams) {
+      const actual = revisions.get(streamId) ?? (await this.currentRevision(streamId));
+      checkExpectedRevision(streamId, expectedRevision, actual);
+      revisions.set(streamId, actual + events.length);
+      writes.push({
+        streamId,
+        after: actual,
+        events: events.map((event, i) => ({
+          id: event.id ?? (key ? deterministicEventId(key, streamId, expectedRevision, i) : randomUUID()),
+          type: event.type,
+          data: event.data,
+          metadata: event.metadata,
+        })),
+      });
+    }
+    return writes;
+  }
+
+  /** The key's state with any unfinished intent settled (completed, or abandoned when it cannot take effect). */
+  private async settledKeyState(key: string): Promise<Exclude<KeyState, { kind: 'intended' }>> {
+    const stream = idempotencyStream(key);
+    for (;;) {
+      const state = keyState(await this.readStream(stream));
+      if (state.kind !== 'intended') return state;
+      await this.settle(stream, state);
     }
   }
 
-  private async appendOne(write: PreparedWrite): Promise<number> {
-    if (write.events.length === 0) {
-      const actual = await this.currentRevision(write.streamId);
-      checkExpectedRevision(write.streamId, write.expectedRevision, actual);
-      return actual;
+  private async settle(stream: string, state: Extract<KeyState, { kind: 'intended' }>): Promise<void> {
+    try {
+      await this.completeIn(stream, state.revision, state.intent);
+    } catch (error) {
+      // Abandoned: none of it was written, and the key is free again.
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
     }
+  }
+
+  /** Claims the key with the intent; undefined when another request wrote to the key's stream first. */
+  private async writeIntent(key: string, after: number, intent: AppendIntent): Promise<number | undefined> {
+    const stream = idempotencyStream(key);
     try {
       const result = await withRetries(() =>
-        this.client.appendToStream(write.streamId, write.events, { expectedRevision: toEsdbExpected(write.expectedRevision) }),
+        this.client.appendToStream(
+          stream,
+          jsonEvent({ id: keyEventId(stream, after + 1, INTENT_EVENT_TYPE, intent), type: INTENT_EVENT_TYPE, data: { ...intent }, metadata: {} }),
+          { expectedRevision: after < 0 ? NO_STREAM : BigInt(after) },
+        ),
       );
+      return Number(result.nextExpectedRevision);
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * Writes what the intent says is not written yet, in order, with its ids after its revisions, and stores the
+   * outcome. Safe to run in several processes at once: an exact-revision append of events already there is
+   * recognised by the server as the same write. The first stream decides: when it moved before any of the intent
+   * was written, the intent is abandoned and WrongExpectedRevisionError thrown (nothing written, the command may
+   * decide again). Once it is written the command has happened, and a later stream that moved meanwhile gets its
+   * events after the other writer's (its ids looked for first, so never twice).
+   */
+  private async completeIn(stream: string, intentRevision: number, intent: AppendIntent): Promise<AppendOutcome> {
+    const written: AppendOutcome['streams'] = [];
+    let last: { streamId: string; revision: number } | undefined;
+    for (const [i, write] of intent.writes.entries()) {
+      let revision = landedAt(write, await this.idsFrom(write.streamId, write.after + 1, 1), false);
+      if (revision === undefined) {
+        try {
+          revision = await this.appendOne(write.streamId, write.after, write.events);
+        } catch (error) {
+          if (!(error instanceof WrongExpectedRevisionError)) throw error;
+          if (i === 0) {
+            await this.appendToKeyStream(stream, intentRevision, ABANDONED_EVENT_TYPE, { reason: error.message });
+            throw error;
+          }
+          revision =
+            landedAt(write, await this.idsFrom(write.streamId, write.after + 1), true) ??
+            (await this.appendOne(write.streamId, 'any', write.events));
+        }
+      }
+      written.push({ streamId: write.streamId, revision });
+      if (write.events.length > 0) last = { streamId: write.streamId, revision };
+    }
+    const position = last ? positionOf((await this.eventAt(last.streamId, last.revision))?.position) : await this.headPosition();
+    const outcome: IdempotentOutcome = { fingerprint: intent.fingerprint, resultId: intent.resultId, revision: written[0].revision, position };
+    await this.storeOutcome(stream, intentRevision, outcome);
+    return { streams: written, position };
+  }
+
+  /** A stream's events after revision `after` (-1: the stream must not exist; 'any': wherever it ends); returns the last one's revision. */
+  protected async appendOne(streamId: string, after: number | 'any', events: IntendedEvent[]): Promise<number> {
+    const expected: ExpectedRevision = after === 'any' ? 'any' : after < 0 ? 'no_stream' : after;
+    if (events.length === 0) {
+      const actual = await this.currentRevision(streamId);
+      checkExpectedRevision(streamId, expected, actual);
+      return actual;
+    }
+    const expectedRevision: AppendExpectedRevision = expected === 'any' ? ANY : expected === 'no_stream' ? NO_STREAM : BigInt(expected);
+    try {
+      const result = await withRetries(() => this.client.appendToStream(streamId, events.map((event) => jsonEvent(event)), { expectedRevision }));
       return Number(result.nextExpectedRevision);
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
       const actual = error.actualVersion === NO_STREAM ? 'no_stream' : Number(error.actualVersion);
-      throw new WrongExpectedRevisionError(write.streamId, write.expectedRevision, actual);
+      throw new WrongExpectedRevisionError(streamId, expected, actual);
     }
   }
 
-  private async storeOutcome(key: string, outcome: IdempotentOutcome): Promise<void> {
+  /** One stream, no key: a single append (atomic on the server), with ids made here so a transient retry is absorbed. */
+  private async appendAlone({ streamId, expectedRevision, events }: StreamAppend): Promise<AppendOutcome> {
+    const withIds = events.map((event) => ({ ...event, id: event.id ?? randomUUID() }));
+    const after = expectedRevision === 'any' ? 'any' : expectedRevision === 'no_stream' ? -1 : expectedRevision;
+    const revision = await this.appendOne(streamId, after, withIds);
+    const position = withIds.length > 0 ? positionOf((await this.eventAt(streamId, revision))?.position) : await this.headPosition();
+    return { streams: [{ streamId, revision }], position };
+  }
+
+  /** The outcome after its intent; a concurrent completer's identical outcome is absorbed (same event id). */
+  protected async storeOutcome(stream: string, intentRevision: number, outcome: IdempotentOutcome): Promise<void> {
+    await this.appendToKeyStream(stream, intentRevision, OUTCOME_EVENT_TYPE, { ...outcome });
+  }
+
+  private async appendToKeyStream(stream: string, after: number, type: string, data: Record<string, unknown>): Promise<void> {
     try {
-      // The same outcome has the same event id: a retry after a lost answer is absorbed by the server.
       await withRetries(() =>
-        this.client.appendToStream(
-          idempotencyStream(key),
-          jsonEvent({ id: outcomeEventId(key, outcome), type: OUTCOME_EVENT_TYPE, data: { ...outcome }, metadata: { key } }),
-          { expectedRevision: NO_STREAM },
-        ),
+        this.client.appendToStream(stream, jsonEvent({ id: keyEventId(stream, after + 1, type, data), type, data, metadata: {} }), {
+          expectedRevision: BigInt(after),
+        }),
       );
     } catch (error) {
+      // Another completer settled the intent first, deriving the same from the same log.
       if (!(error instanceof WrongExpectedVersionError)) throw error;
-      // Another append with the same key stored its outcome first (our events are written; see the class comment).
-      const stored = await this.findIdempotentOutcome(key);
-      if (!stored) throw error;
-      throw new IdempotencyKeyUsedError(stored);
     }
+  }
+
+  /** Ids of a stream's events from `revision` on (at most `count`), oldest first. */
+  private async idsFrom(streamId: string, revision: number, count = Number.MAX_SAFE_INTEGER): Promise<string[]> {
+    const ids: string[] = [];
+    try {
+      const read = this.client.readStream(streamId, { direction: FORWARDS, fromRevision: BigInt(revision), maxCount: count, deadline: READ_DEADLINE_MS });
+      await readUntil(read, (resolved) => {
+        if (resolved.event) ids.push(resolved.event.id);
+        return ids.length >= count;
+      });
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
+    return ids;
   }
 
   /** Revision of the stream's last event, -1 when it does not exist. */
@@ -360,10 +477,9 @@ export class EventStoreDbEventStore implements EventStore {
   }
 }
 
-function toEsdbExpected(expected: ExpectedRevision): AppendExpectedRevision {
-  if (expected === 'any') return ANY;
-  if (expected === 'no_stream') return NO_STREAM;
-  return BigInt(expected);
+/** The same event at the same place of a key's stream gets the same id, so a repeated write is absorbed. */
+function keyEventId(stream: string, revision: number, type: string, data: unknown): string {
+  return outcomeEventId(stream, [revision, type, data]);
 }
 
 /** The connection string without its password, for messages. */

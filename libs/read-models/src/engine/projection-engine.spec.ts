@@ -74,8 +74,10 @@ describe('ProjectionEngine', () => {
     expect(await touchpoints('p2')).toEqual(['p2-i1', 'p2-i2', 'p2-i3', 'p2-i4', 'p2-i5']);
   });
 
-  it('rebuilds into a new generation equal to the one it replaces', async () => {
-    engine = new ProjectionEngine(events, store, ALL_PROJECTIONS, { catchUpPage: 3, catchUpBatch: 5 });
+  it('rebuilds into a new generation equal to the one it replaces, and drops the old one after its grace period', async () => {
+    let endGrace!: () => void;
+    const grace = new Promise<void>((resolve) => (endGrace = resolve));
+    engine = new ProjectionEngine(events, store, ALL_PROJECTIONS, { catchUpPage: 3, catchUpBatch: 5, oldGenerationGrace: () => grace });
     await engine.start();
     await engine.whenCaughtUp();
     const before = await Promise.all(ALL_PROJECTIONS.map((p) => store.find(engine!.collection(p.name), {}, { sort: { _id: 1 } })));
@@ -85,6 +87,26 @@ describe('ProjectionEngine', () => {
     expect(engine.status().map(({ generation, position }) => ({ generation, position }))).toEqual(ALL_PROJECTIONS.map(() => ({ generation: 2, position: 11 })));
     const after = await Promise.all(ALL_PROJECTIONS.map((p) => store.find(engine!.collection(p.name), {}, { sort: { _id: 1 } })));
     expect(after).toEqual(before);
+    // A reader that took the collection's name before the switch still reads whole documents during the grace period.
+    expect(await store.find('partnerships_g1', {}, { sort: { _id: 1 } })).toEqual(before[ALL_PROJECTIONS.findIndex((p) => p.name === 'partnerships')]);
+
+    endGrace();
+    await engine.whenRetired();
     expect(await store.find('partnerships_g1')).toEqual([]);
+  });
+
+  it('drops an old generation left by a process that stopped during its grace period at the next start, after the grace', async () => {
+    engine = new ProjectionEngine(events, store, ALL_PROJECTIONS, { oldGenerationGrace: () => new Promise<void>(() => undefined) });
+    await engine.start();
+    await engine.whenCaughtUp();
+    await engine.rebuild();
+    await engine.stop();
+    expect((await store.find('partnerships_g1')).length).toBeGreaterThan(0);
+
+    engine = new ProjectionEngine(events, store, ALL_PROJECTIONS, { oldGenerationGrace: async () => undefined });
+    await engine.start();
+    await engine.whenRetired();
+    expect(await store.find('partnerships_g1')).toEqual([]);
+    expect(engine.status().map((p) => p.generation)).toEqual(ALL_PROJECTIONS.map(() => 2));
   });
 });

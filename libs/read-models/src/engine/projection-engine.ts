@@ -17,21 +17,42 @@ export interface ProjectionStatus {
 }
 
 /**
+ * How long an old generation stays after a rebuild switched to the new one: API processes elsewhere read the live
+ * generation every 100 ms (RemoteProjections), and a query already running (an export of every partnership) reads
+ * the collection it started on until it ends.
+ */
+export const OLD_GENERATION_GRACE_MS = 60_000;
+
+export interface EngineOptions extends RunnerOptions {
+  /**
+   * Resolves when no reader can still be reading an old generation (after `stopped` resolves, it may never):
+   * default OLD_GENERATION_GRACE_MS. Tests pass a gate they open themselves.
+   */
+  oldGenerationGrace?: (stopped: Promise<void>) => Promise<void>;
+}
+
+/**
  * Keeps every projection running, each in a numbered generation of its collection. A rebuild builds the next
  * generation from position 0 beside the live one, which keeps answering queries; when the new one has caught
- * up it becomes live and the old one is dropped. A projection whose definition version changed is rebuilt
+ * up it becomes live, and the old one is dropped after a grace period for readers still on it (also at the next
+ * start, should the process stop before). A projection whose definition version changed is rebuilt
  * the same way at start.
  */
 export class ProjectionEngine implements ProjectionsView {
   private readonly live = new Map<string, { generation: number; runner: ProjectionRunner }>();
   private readonly building = new Map<string, { generation: number; runner: ProjectionRunner }>();
   private rebuilding?: Promise<void>;
+  /** Old generations waiting out their grace period before they are dropped. */
+  private readonly retiring = new Set<Promise<void>>();
+  private hasStopped = false;
+  private stopping!: () => void;
+  private readonly stopped = new Promise<void>((resolve) => (this.stopping = resolve));
 
   constructor(
     private readonly events: EventStore,
     private readonly store: ReadStore,
     private readonly definitions: readonly ProjectionDefinition[],
-    private readonly options: RunnerOptions = {},
+    private readonly options: EngineOptions = {},
   ) {}
 
   /** Starts every projection from its checkpoint; resolves once they run (catching up goes on in the background). */
@@ -45,6 +66,8 @@ export class ProjectionEngine implements ProjectionsView {
       await this.ensureIndexes(runner);
       await runner.open();
       this.live.set(definition.name, { generation, runner });
+      // The generation before the live one, in case a process stopped during its grace period: dropped after one.
+      if (generation > 1) this.retire(targetOf(definition, generation - 1));
     }
     void this.catchUp([...this.live.values()].map(({ runner }) => runner));
     if (outdated.length > 0) void this.rebuild(outdated).catch((error: Error) => this.options.onError?.(error));
@@ -107,8 +130,17 @@ export class ProjectionEngine implements ProjectionsView {
     return this.rebuilding !== undefined;
   }
 
+  /** Stops the projections; an old generation still in its grace period is left for the next start to drop. */
   async stop(): Promise<void> {
+    this.hasStopped = true;
+    this.stopping();
     await Promise.all([...this.building.values(), ...this.live.values()].map(({ runner }) => runner.stop()));
+    await this.whenRetired();
+  }
+
+  /** Resolves once the old generations waiting out their grace period are dropped (or left, after stop). */
+  async whenRetired(): Promise<void> {
+    while (this.retiring.size > 0) await Promise.all([...this.retiring]);
   }
 
   private async rebuildNow(definitions: readonly ProjectionDefinition[]): Promise<void> {
@@ -139,9 +171,21 @@ export class ProjectionEngine implements ProjectionsView {
         this.live.set(definition.name, { generation, runner });
         this.building.delete(definition.name);
         await old.runner.stop();
-        await this.store.drop([old.runner.target.collection], [old.runner.target.checkpoint]);
+        this.retire(old.runner.target);
       }),
     );
+  }
+
+  /** Drops an old generation once no reader can still be on it (see OLD_GENERATION_GRACE_MS), unless stopped first. */
+  private retire(target: { collection: string; checkpoint: string }): void {
+    const grace = this.options.oldGenerationGrace ?? graceOf(OLD_GENERATION_GRACE_MS);
+    const retiring = (async () => {
+      await Promise.race([grace(this.stopped), this.stopped]);
+      if (!this.hasStopped) await this.store.drop([target.collection], [target.checkpoint]);
+    })()
+      .catch((error: Error) => this.options.onError?.(error))
+      .finally(() => this.retiring.delete(retiring));
+    this.retiring.add(retiring);
   }
 
   /** Stops and drops the generations being built for these projections. */
@@ -168,4 +212,16 @@ export class ProjectionEngine implements ProjectionsView {
   private runner(definition: ProjectionDefinition, generation: number, options: RunnerOptions = {}): ProjectionRunner {
     return new ProjectionRunner(this.events, this.store, definition, targetOf(definition, generation), { ...this.options, ...options });
   }
+}
+
+/** Waits `ms`, or less when stopped (the timer then keeps no process alive). */
+function graceOf(ms: number): (stopped: Promise<void>) => Promise<void> {
+  return (stopped) =>
+    new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      void stopped.then(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
 }
