@@ -29,6 +29,7 @@ type Entry = {
   recordedByPersonId: string | null;
   recordedByName: string | null;
   partnershipId: string | null;
+  partnership: { partnershipId: string; school: { name: string | null }; partner: { name: string | null } } | null;
   people: { personId: string; name: string }[];
   organisations: { organisationId: string; name: string | null }[];
 };
@@ -102,6 +103,15 @@ describe('GET /audit', () => {
       ],
     });
     expect(Date.parse(opened.recordedAt)).not.toBeNaN();
+    const contact = items.find((entry) => entry.type === 'ContactPersonAssigned' && entry.partnershipId === bakery)!;
+    expect(contact).toMatchObject({
+      partnership: {
+        partnershipId: bakery,
+        school: { organisationId: id.school, name: 'Groenhorst mbo Barneveld' },
+        partner: { organisationId: id.bakery, name: 'Bakkerij Veld' },
+      },
+      people: [{ personId: id.zeno, name: 'Zeno Zwart' }],
+    });
   });
 
   it('lists an erasure, and every event about the erased person, without their data', async () => {

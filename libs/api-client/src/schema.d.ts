@@ -898,6 +898,8 @@ export interface components {
             correlationId: string;
             /** @description the organisations the event is about */
             organisations: components["schemas"]["AuditOrganisationResponse"][];
+            /** @description that partnership, named by its school and partner */
+            partnership: components["schemas"]["AuditPartnershipResponse"] | null;
             /**
              * Format: uuid
              * @description the partnership the event belongs to
@@ -925,6 +927,12 @@ export interface components {
             name: string | null;
             /** Format: uuid */
             organisationId: string;
+        };
+        AuditPartnershipResponse: {
+            partner: components["schemas"]["AuditOrganisationResponse"];
+            /** Format: uuid */
+            partnershipId: string;
+            school: components["schemas"]["AuditOrganisationResponse"];
         };
         AuditPersonResponse: {
             /** @description `[erased]` after an erasure, `[unknown]` when no such person is known */

@@ -10,6 +10,12 @@ export class AuditOrganisationResponse {
   @TextProp({ nullable: true }) name!: string | null;
 }
 
+export class AuditPartnershipResponse {
+  @IdProp() partnershipId!: string;
+  @NestedProp(() => AuditOrganisationResponse) school!: AuditOrganisationResponse;
+  @NestedProp(() => AuditOrganisationResponse) partner!: AuditOrganisationResponse;
+}
+
 export class AuditEntryResponse {
   @IntProp({ minimum: 1, description: 'the event’s global position in the log' }) position!: number;
   @TextProp({ example: 'InteractionRecorded' }) type!: string;
@@ -21,6 +27,8 @@ export class AuditEntryResponse {
   @TextProp({ description: 'the request (or the client’s X-Correlation-Id) the event was recorded in' }) correlationId!: string;
   @TextProp({ description: 'what caused it: the request, or the event it follows from' }) causationId!: string;
   @IdProp({ nullable: true, description: 'the partnership the event belongs to' }) partnershipId!: string | null;
+  @NestedProp(() => AuditPartnershipResponse, { nullable: true, description: 'that partnership, named by its school and partner' })
+  partnership!: AuditPartnershipResponse | null;
   @NestedProp(() => AuditPersonResponse, { isArray: true, description: 'the people the event is about, with their names (never other personal data)' })
   people!: AuditPersonResponse[];
   @NestedProp(() => AuditOrganisationResponse, { isArray: true, description: 'the organisations the event is about' })

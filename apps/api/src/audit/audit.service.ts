@@ -58,7 +58,18 @@ export class AuditService {
   }
 
   private async named(page: readonly AuditEntry[]) {
-    const names = await eventNames(this.readModels, page);
+    const ids = [...new Set(page.flatMap((entry) => (entry.partnershipId !== undefined ? [entry.partnershipId] : [])))];
+    const partnerships = new Map((ids.length > 0 ? await this.readModels.partnerships({ _id: { $in: ids } }) : []).map((facts) => [facts.partnershipId, facts]));
+    const sidesOf = (entry: AuditEntry) => {
+      const facts = entry.partnershipId !== undefined ? partnerships.get(entry.partnershipId) : undefined;
+      return facts ? [facts.schoolId, facts.partnerId] : [];
+    };
+    // The partnership's school and partner are looked up with the organisations the entries name.
+    const names = await eventNames(this.readModels, page.map((entry) => ({ ...entry, organisationIds: [...entry.organisationIds, ...sidesOf(entry)] })));
+    const partnershipOf = (entry: AuditEntry) => {
+      const [school, partner] = sidesOf(entry);
+      return school === undefined ? null : { partnershipId: entry.partnershipId!, school: names.organisation(school), partner: names.organisation(partner) };
+    };
     return page.map((entry) => ({
       position: entry.position,
       type: entry.type,
@@ -69,6 +80,7 @@ export class AuditService {
       correlationId: entry.correlationId,
       causationId: entry.causationId ?? entry.correlationId,
       partnershipId: entry.partnershipId ?? null,
+      partnership: partnershipOf(entry),
       people: entry.personIds.map((personId) => ({ personId, name: names.person(personId) })),
       organisations: entry.organisationIds.map(names.organisation),
     }));

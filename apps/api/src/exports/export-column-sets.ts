@@ -85,6 +85,8 @@ export const EXPORT_COLUMN_SETS = {
       c('recordedByName', 'text', 'their name ([erased] where erased)'),
       c('type', 'text', 'event type'),
       c('partnershipId', 'text', 'the partnership it belongs to'),
+      c('partnership.school.name', 'text', "that partnership's school"),
+      c('partnership.partner.name', 'text', "that partnership's partner"),
       c('people.personId', 'list', 'the people it is about, separated by ;'),
       c('people.name', 'list', 'their names, in the same order ([erased] where erased)'),
       c('organisations.organisationId', 'list', 'the organisations it is about, separated by ;'),
