@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { Settings } from './config/settings';
 import { SettingsModule } from './config/settings.module';
@@ -36,6 +37,7 @@ export class AppModule {
         PartnershipsModule,
         ReportsModule,
         ImportsModule,
+        AuditModule,
         ExportsCheckModule,
       ],
       controllers: [HealthController, AdminController],

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { AUTH_CONFIG, AuthConfig } from './auth/auth-config';
-import { demoConnectorToken, DEV_ADMIN_TTL_SECONDS, devAdminToken, issueToken } from './auth/issue-token';
+import { DEV_ADMIN_TTL_SECONDS, devAdminToken, demoToken, issueToken } from './auth/issue-token';
 import { EVENT_STORE, EventStore } from '@crm/event-store';
 import { createApp } from './bootstrap/create-app';
 import { settingsFromEnv } from './config/settings';
-import { demoContact, demoQueries, loadDemoRegionIfEmpty } from './demo/demo-region';
+import { demoContact, demoLoginLines, demoLogins, demoQueries, loadDemoRegionIfEmpty } from './demo/demo-region';
 import { exitOnStartupFailure } from './observability/logger';
 
 async function main(): Promise<void> {
@@ -34,12 +34,16 @@ async function main(): Promise<void> {
     );
     // The web app's development sign-in takes a token in the URL's fragment (never sent to a server, so never logged).
     const open = (token: string) => `${url}/aanmelden#token=${token}`;
-    // With the demo region, the connector is a demo person (the school contact of a drifting relation): "my week" works.
+    // With the demo region, the logins are demo people of two schools that share a partner (SPEC §6 R2), and a region user.
     const head = await app.get<EventStore>(EVENT_STORE).headPosition();
     const contact = demo ? await demoContact(url, dev.token, head) : undefined;
-    const person = contact?.primary && demoConnectorToken(auth, settings, contact.primary.personId);
-    const connector = person?.token ?? issueToken(auth, { sub: 'demo-connector', roles: ['connector'], ttlSeconds: DEV_ADMIN_TTL_SECONDS });
-    const manager = issueToken(auth, { sub: 'demo-manager', roles: ['manager'], ttlSeconds: DEV_ADMIN_TTL_SECONDS });
+    const demoRegion = demo ? await demoLogins(url, dev.token, head, contact) : undefined;
+    const issued = (demoRegion?.logins ?? []).flatMap((login) => {
+      const written = demoToken(auth, settings, { sub: login.sub, role: login.role, file: login.file, personId: login.person?.personId });
+      return written ? [{ login, ...written }] : [];
+    });
+    const connector = issued[0]?.token ?? issueToken(auth, { sub: 'demo-connector', roles: ['connector'], ttlSeconds: DEV_ADMIN_TTL_SECONDS });
+    const manager = issued.find(({ login }) => login.role === 'manager')?.token ?? issueToken(auth, { sub: 'demo-manager', roles: ['manager'], ttlSeconds: DEV_ADMIN_TTL_SECONDS });
     // eslint-disable-next-line no-console
     console.log(
       [
@@ -51,8 +55,18 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
     if (demo) {
+      const shared = demoRegion?.sharedPartner;
       // eslint-disable-next-line no-console
-      console.log(['Try the demo region:', ...(await demoQueries(url, dev.token, dev.path, head, contact, person?.path)), ''].join('\n'));
+      console.log(
+        [
+          `Demo logins (valid 7 days; each school login is a person of that school${shared ? `; ${shared.schools.map((school) => school.name).join(' and ')} both work with ${shared.partner.name}` : ''}):`,
+          ...issued.flatMap(({ login, path, token }) => demoLoginLines(login, path, open(token))),
+          '',
+        ].join('\n'),
+      );
+      const mine = issued[0]?.login.person?.personId === contact?.primary?.personId ? issued[0]?.path : undefined;
+      // eslint-disable-next-line no-console
+      console.log(['Try the demo region:', ...(await demoQueries(url, dev.token, dev.path, head, contact, mine)), ''].join('\n'));
     }
   } else if (auth.mode === 'hs256' && auth.secretSource === 'data-dir') {
     Logger.warn('no AUTH_JWKS_URL or AUTH_JWT_SECRET: tokens are signed with the secret generated in DATA_DIR; issue them with npm run cli -- token', 'Auth');

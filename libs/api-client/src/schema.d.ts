@@ -24,6 +24,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who recorded what and when (admin), newest first
+         * @description One entry per recorded event, from its metadata: the login (`sub`) and the person it is, when, the correlation and causation ids, and the ids the event is about with their names. Never the event’s contents: an erasure is listed as `PersonErased` with the person’s id and the name `[erased]`.
+         */
+        get: operations["listAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/imports": {
         parameters: {
             query?: never;
@@ -871,6 +891,75 @@ export interface components {
              */
             side: "school" | "partner";
         };
+        AuditEntryResponse: {
+            /** @description what caused it: the request, or the event it follows from */
+            causationId: string;
+            /** @description the request (or the client’s X-Correlation-Id) the event was recorded in */
+            correlationId: string;
+            /** @description the organisations the event is about */
+            organisations: components["schemas"]["AuditOrganisationResponse"][];
+            /** @description that partnership, named by its school and partner */
+            partnership: components["schemas"]["AuditPartnershipResponse"] | null;
+            /**
+             * Format: uuid
+             * @description the partnership the event belongs to
+             */
+            partnershipId: string | null;
+            /** @description the people the event is about, with their names (never other personal data) */
+            people: components["schemas"]["AuditPersonResponse"][];
+            /** @description the event’s global position in the log */
+            position: number;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description the `sub` of the login that recorded it */
+            recordedBy: string;
+            /** @description their name (`[erased]` after an erasure); null when unknown */
+            recordedByName: string | null;
+            /**
+             * Format: uuid
+             * @description the person that login is (token claim or linked login); null when unknown
+             */
+            recordedByPersonId: string | null;
+            /** @example InteractionRecorded */
+            type: string;
+        };
+        AuditOrganisationResponse: {
+            name: string | null;
+            /** Format: uuid */
+            organisationId: string;
+        };
+        AuditPartnershipResponse: {
+            partner: components["schemas"]["AuditOrganisationResponse"];
+            /** Format: uuid */
+            partnershipId: string;
+            school: components["schemas"]["AuditOrganisationResponse"];
+        };
+        AuditPersonResponse: {
+            /** @description `[erased]` after an erasure, `[unknown]` when no such person is known */
+            name: string;
+            /** Format: uuid */
+            personId: string;
+        };
+        AuditResponse: {
+            /**
+             * Format: date-time
+             * @description nothing recorded after this is listed
+             */
+            asOf: string;
+            /**
+             * Format: date-time
+             * @description the period’s start, as an instant
+             */
+            from: string | null;
+            /** @description newest first */
+            items: components["schemas"]["AuditEntryResponse"][];
+            nextCursor: string | null;
+            /**
+             * Format: date-time
+             * @description the period’s end, as an instant (the earlier of `to` and asOf)
+             */
+            to: string;
+        };
         ChangeIntensityDto: {
             /**
              * Format: date-time
@@ -1493,7 +1582,7 @@ export interface components {
             organisation: components["schemas"]["MeOrganisationResponse"] | null;
             /** @description the person the login is (token claim or linked by an admin); null when linked to nobody */
             person: components["schemas"]["MePersonResponse"] | null;
-            roles: ("connector" | "manager" | "reporting" | "admin")[];
+            roles: ("connector" | "manager" | "reporting" | "admin" | "region")[];
             /** @description the token’s `sub`: recorded as recordedBy on what the caller records */
             sub: string;
         };
@@ -2635,6 +2724,230 @@ export interface operations {
                      * @example {
                      *       "statusCode": 503,
                      *       "code": "authentication_unavailable",
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listAudit: {
+        parameters: {
+            query?: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
+                asOf?: string;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description csv or xlsx: every matching row as a spreadsheet, in the columns of docs/exports.md */
+                format?: "json" | "csv" | "xlsx";
+                /** @description recorded at or after this; a date without a time is the START of that day in TIME_ZONE */
+                from?: string;
+                /** @description page size */
+                limit?: number;
+                /** @description only events about this organisation (its own, its people’s registrations, a partnership it opened) */
+                organisation?: string;
+                /** @description only events of this partnership */
+                partnership?: string;
+                /** @description only events about this person (the person, a participant, a signatory, the contact or the owner) */
+                person?: string;
+                /** @description only what this login recorded (the token `sub`, as in `recordedBy`) */
+                recordedBy?: string;
+                /** @description only what the login of this person recorded (a person id) */
+                recordedByPerson?: string;
+                /** @description recorded at or before this; a date without a time is the END of that day in TIME_ZONE */
+                to?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who recorded what and when (admin), newest first */
+            200: {
+                headers: {
+                    /** @description with the CSV or xlsx: `attachment; filename="<what>-<Dutch day of asOf>.csv|xlsx"` */
+                    "Content-Disposition"?: string;
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description with the CSV or xlsx: the instant its figures are computed for */
+                    "X-As-Of"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_cursor`, `invalid_from`, `invalid_to`, `invalid_period`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
                      *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
                      *     }
                      */
@@ -13743,7 +14056,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin, region. Codes: `forbidden`. */
             403: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -13961,7 +14274,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin, region. Codes: `forbidden`. */
             403: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -14177,7 +14490,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin, region. Codes: `forbidden`. */
             403: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -14389,7 +14702,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin, region. Codes: `forbidden`. */
             403: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -14597,7 +14910,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin, region. Codes: `forbidden`. */
             403: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -14811,7 +15124,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin, region. Codes: `forbidden`. */
             403: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -15025,7 +15338,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin, region. Codes: `forbidden`. */
             403: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -15237,7 +15550,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin, region. Codes: `forbidden`. */
             403: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */

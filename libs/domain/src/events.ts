@@ -39,3 +39,14 @@ export function eventDate(event: { type: string; data: Record<string, unknown> }
   const date = data.at ?? data.occurredAt ?? data.startsAt ?? data.signedAt ?? data.heldAt ?? data.openedAt ?? data.leftAt;
   return typeof date === 'string' ? date : undefined;
 }
+
+/** The person ids an event's data names (participants, signatories, the person, the owner), in order, each once. */
+export function personIdsNamedIn(data: Record<string, unknown>): string[] {
+  const ids = [
+    ...((data.participantIds as string[] | undefined) ?? []),
+    ...((data.signatoryIds as string[] | undefined) ?? []),
+    data.personId,
+    data.ownerId,
+  ];
+  return [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
+}

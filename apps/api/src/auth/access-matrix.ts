@@ -2,7 +2,7 @@
  * Who may do what (SPEC §6): the one place that maps roles to routes. Controllers only say which class of
  * route they are (`@Access('record')`, `@Public()`); this table says which roles that class admits.
  */
-export const ROLES = ['connector', 'manager', 'reporting', 'admin'] as const;
+export const ROLES = ['connector', 'manager', 'reporting', 'admin', 'region'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROUTE_CLASSES = {
@@ -16,14 +16,16 @@ export const ROUTE_CLASSES = {
   erasure: ['admin'],
   /** Lists and details: partnerships (+ health, continuity, key-person risk, timeline), organisations, people (+ exposure), worklist, me. */
   read: ['connector', 'manager', 'reporting', 'admin'],
-  /** GET /reports/*: management and reporting views. */
-  reports: ['manager', 'reporting', 'admin'],
+  /** GET /reports/*: management and reporting views; `region` (regional platform staff, SPEC §6 R2) reports over all schools. */
+  reports: ['manager', 'reporting', 'admin', 'region'],
   /**
    * CSV or xlsx of any list or report (`?format=csv|xlsx`, `Accept`): every matching row in one answer, i.e. bulk
    * export. Checked on top of the route's own class, so an export needs both: whoever may read a list or report
    * may export it, except connectors (their lists are for working, not bulk copying).
    */
   export: ['manager', 'reporting', 'admin'],
+  /** GET /audit: who recorded what and when (SPEC §6 R2). */
+  audit: ['admin'],
   /** POST /admin/projections/rebuild. */
   rebuild: ['admin'],
   /** GET /metrics: counts and lag only; a Prometheus scraper gets a least-privilege (reporting) token. */

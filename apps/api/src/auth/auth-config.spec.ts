@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveAuthConfig } from './auth-config';
-import { demoConnectorToken, devAdminToken, issueToken, parseRoles, parseTtl } from './issue-token';
+import { demoToken, devAdminToken, issueToken, parseRoles, parseTtl } from './issue-token';
 import { Hs256TokenVerifier } from './hs256';
 
 const quiet = { log: () => undefined, warn: () => undefined };
@@ -60,11 +60,11 @@ describe('auth settings', () => {
     expect(() => issueToken(config, { sub: 'lisa', roles: ['connector'], ttlSeconds: 60, personId: 'lisa' })).toThrow(/--person must be a person id/);
   });
 
-  it('writes a demo connector token only where it writes the development admin token', () => {
-    const person = '3f2b8c1e-5d6a-4e7b-9c0d-1a2b3c4d5e6f';
+  it('writes a demo login token only where it writes the development admin token', () => {
+    const login = { sub: 'demo-connector', role: 'connector', file: 'demo-connector-token', personId: '3f2b8c1e-5d6a-4e7b-9c0d-1a2b3c4d5e6f' } as const;
     const generated = resolveAuthConfig({ dataDir, auth: {} }, quiet);
-    expect(demoConnectorToken(generated, { dataDir }, person)?.path).toBe(join(dataDir, 'demo-connector-token'));
-    expect(demoConnectorToken(generated, { dataDir, mongodbUrl: 'mongodb://x' }, person)).toBeUndefined();
+    expect(demoToken(generated, { dataDir }, login)?.path).toBe(join(dataDir, 'demo-connector-token'));
+    expect(demoToken(generated, { dataDir, mongodbUrl: 'mongodb://x' }, login)).toBeUndefined();
   });
 
   it('parses --ttl and --role', () => {

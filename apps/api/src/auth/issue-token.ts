@@ -36,7 +36,6 @@ export function issueToken(config: AuthConfig, claims: { sub: string; roles: Rol
 }
 
 export const DEV_ADMIN_TOKEN_FILE = 'dev-admin-token';
-export const DEMO_CONNECTOR_TOKEN_FILE = 'demo-connector-token';
 export const DEV_ADMIN_SUB = 'dev-admin';
 export const DEV_ADMIN_TTL_SECONDS = 7 * 86_400;
 
@@ -52,13 +51,18 @@ export function devAdminToken(config: AuthConfig, settings: { dataDir: string; e
 }
 
 /**
- * `npm start -- --demo` only, on the same terms as the development admin token: a connector token (sub
- * demo-connector) whose person claim names a demo person, written to `<dataDir>/demo-connector-token`.
+ * `npm start -- --demo` only, on the same terms as the development admin token: a demo login's token (its person
+ * claim naming a demo person, when it is one), written to `<dataDir>/<file>` (e.g. `demo-connector-token`).
  */
-export function demoConnectorToken(config: AuthConfig, settings: { dataDir: string; eventStoreUrl?: string; mongodbUrl?: string }, personId: string) {
+export function demoToken(
+  config: AuthConfig,
+  settings: { dataDir: string; eventStoreUrl?: string; mongodbUrl?: string },
+  login: { sub: string; role: Role; file: string; personId?: string },
+) {
   if (!isDevelopment(config, settings)) return undefined;
-  const token = issueToken(config, { sub: 'demo-connector', roles: ['connector'], ttlSeconds: DEV_ADMIN_TTL_SECONDS, personId });
-  return { token, path: writeTokenFile(settings.dataDir, DEMO_CONNECTOR_TOKEN_FILE, token) };
+  const { sub, role, file, personId } = login;
+  const token = issueToken(config, { sub, roles: [role], ttlSeconds: DEV_ADMIN_TTL_SECONDS, ...(personId !== undefined && { personId }) });
+  return { token, path: writeTokenFile(settings.dataDir, file, token) };
 }
 
 const isDevelopment = (config: AuthConfig, settings: { eventStoreUrl?: string; mongodbUrl?: string }) =>

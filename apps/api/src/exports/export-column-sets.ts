@@ -75,6 +75,26 @@ export const EXPORT_COLUMN_SETS = {
       c('data', 'json', 'the event as JSON'),
     ],
   },
+  '/audit': {
+    file: 'audit',
+    columns: [
+      c('position', 'integer', 'global log position'),
+      c('recordedAt', 'date', 'when it was recorded'),
+      c('recordedBy', 'text', 'the login (token sub) that recorded it'),
+      c('recordedByPersonId', 'text', 'the person that login is, when known'),
+      c('recordedByName', 'text', 'their name ([erased] where erased)'),
+      c('type', 'text', 'event type'),
+      c('partnershipId', 'text', 'the partnership it belongs to'),
+      c('partnership.school.name', 'text', "that partnership's school"),
+      c('partnership.partner.name', 'text', "that partnership's partner"),
+      c('people.personId', 'list', 'the people it is about, separated by ;'),
+      c('people.name', 'list', 'their names, in the same order ([erased] where erased)'),
+      c('organisations.organisationId', 'list', 'the organisations it is about, separated by ;'),
+      c('organisations.name', 'list', 'their names, in the same order'),
+      c('correlationId', 'text', 'the request it was recorded in'),
+      c('causationId', 'text', 'what caused it'),
+    ],
+  },
   '/organisations': {
     file: 'organisations',
     columns: [

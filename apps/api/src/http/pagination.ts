@@ -59,6 +59,10 @@ export function decodeCursor(cursor: string | undefined, sort: string): Cursor |
   return { asOf: asOf!, sort: cursorSort!, after: [after![0], after![1]] };
 }
 
+/** The cursor of a page that ends at `after` (the last row's sort value and id). */
+export const encodeCursor = (asOf: string, sort: string, after: [SortValue, string]): string =>
+  Buffer.from(JSON.stringify({ asOf, sort, after } satisfies Cursor)).toString('base64url');
+
 const compareValues = (a: SortValue, b: SortValue): number => {
   if (a === b) return 0;
   if (a === null) return 1; // missing values last, whichever the direction
@@ -87,8 +91,6 @@ export function paginate<T>(
   const start = options.cursor ? sorted.findIndex((row) => compare(key(row), options.cursor!.after) > 0) : 0;
   const items = start < 0 ? [] : sorted.slice(start, start + options.limit);
   const more = start >= 0 && start + options.limit < sorted.length;
-  const nextCursor = more
-    ? Buffer.from(JSON.stringify({ asOf: options.asOf, sort: options.sort, after: key(items[items.length - 1]) } satisfies Cursor)).toString('base64url')
-    : null;
+  const nextCursor = more ? encodeCursor(options.asOf, options.sort, key(items[items.length - 1])) : null;
   return { items, nextCursor };
 }

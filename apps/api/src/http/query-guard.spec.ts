@@ -18,6 +18,7 @@ describe('assertPlainFilter: only the operators the query services use reach the
     [{ $or: [{ schoolId: 'a' }, { partnerId: 'a' }] }],
     [{ $or: [{ name: { $regex: 'x', $options: 'i' } }, { role: { $regex: 'x', $options: 'i' } }] }],
     [{ 'contacts.personId': 'a', left: null, count: 3, active: true }],
+    [{ recordedAt: { $gte: '2026-01-01T00:00:00.000Z', $lte: '2026-01-31T22:59:59.999Z' }, position: { $lt: 40 } }],
   ])('accepts %j', (filter) => expect(code(() => assertPlainFilter(filter))).toBeUndefined());
 
   it.each([
@@ -26,7 +27,9 @@ describe('assertPlainFilter: only the operators the query services use reach the
     [{ $function: { body: 'return true', args: [], lang: 'js' } }],
     [{ name: { $where: 'this.name' } }],
     [{ name: { $ne: null } }],
-    [{ name: { $gt: '' } }],
+    [{ name: { $gt: { $ne: 1 } } }],
+    [{ position: { $lt: [1] } }],
+    [{ position: { $lte: Number.NaN } }],
     [{ name: { $regex: { $ne: 1 } } }],
     [{ name: { $regex: 'a', $options: 'six' } }],
     [{ levels: { $in: [{ $gt: '' }] } }],

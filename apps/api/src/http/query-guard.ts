@@ -101,7 +101,9 @@ export class RequestShapeGuard implements CanActivate {
 }
 
 /** The operators the query services put in read-store filters; anything else never reaches the store. */
-const OPERATORS = new Set(['$in', '$all', '$regex', '$options', '$or']);
+const OPERATORS = new Set(['$in', '$all', '$regex', '$options', '$or', '$gt', '$gte', '$lt', '$lte']);
+/** Range operators (the audit trail's period and its pages), each with one value. */
+const RANGE = new Set(['$gt', '$gte', '$lt', '$lte']);
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
 
 type Scalar = string | number | boolean | null;
@@ -121,12 +123,15 @@ function checkCondition(field: string, condition: unknown): void {
     if (operator === '$in' && !(Array.isArray(operand) && operand.every(isScalar))) throw invalid(`$in on ${field} takes a list of values`);
     if (operator === '$all' && !(Array.isArray(operand) && operand.length > 0 && operand.every(isScalar))) throw invalid(`$all on ${field} takes a list of values`);
     if (operator === '$regex' && typeof operand !== 'string') throw invalid(`$regex on ${field} takes text`);
+    if (RANGE.has(operator) && !(typeof operand === 'string' || (typeof operand === 'number' && Number.isFinite(operand)))) {
+      throw invalid(`${operator} on ${field} takes one text or number`);
+    }
     if (operator === '$options' && operand !== 'i') throw invalid(`$options on ${field} may only be "i"`);
   }
 }
 
 /**
- * Throws 400 `invalid_query` unless `filter` is a plain MongoDB equality/`$in`/`$all`/`$regex`/`$or` filter over
+ * Throws 400 `invalid_query` unless `filter` is a plain MongoDB equality/`$in`/`$all`/`$regex`/`$or`/range filter over
  * ordinary field names: no `$where`, `$function`, `$expr`, `$accumulator` or other operator, no `$`-field, no
  * object where a value belongs. The services build filters only from validated parameters; this makes sure a
  * later mistake there cannot hand the store an operator.

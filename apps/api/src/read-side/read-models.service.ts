@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { LoginFacts, OrganisationFacts, PartnershipFacts, PeopleLookup, PersonFacts, PROJECTIONS, ProjectionsView } from '@crm/read-models';
+import { AuditEntry, LoginFacts, OrganisationFacts, PartnershipFacts, PeopleLookup, PersonFacts, PROJECTIONS, ProjectionsView } from '@crm/read-models';
 import { Filter, FindOptions, READ_STORE, ReadStore } from '@crm/read-store';
 import { plainFilter } from '../http/query-guard';
 
@@ -60,6 +60,11 @@ export class ReadModels {
   /** The person an admin linked a login (token `sub`) to: one lookup by id, fast enough for every request. */
   login(sub: string): Promise<LoginFacts | undefined> {
     return this.store.get<LoginFacts>(this.engine.collection('logins'), sub);
+  }
+
+  /** Entries of the audit trail (one per event, SPEC §6 R2): always asked with a sort and a limit (it holds the whole log). */
+  audit(filter: Filter, options: FindOptions): Promise<AuditEntry[]> {
+    return this.store.find<AuditEntry>(this.engine.collection('audit'), plainFilter(filter), options);
   }
 
   /** People by id, as a lookup (for names beside ids). */

@@ -1,3 +1,4 @@
+import { auditProjection } from './audit.projection';
 import { loginsProjection } from './logins.projection';
 import { organisationsProjection } from './organisations.projection';
 import { partnershipsProjection } from './partnerships.projection';
@@ -5,12 +6,14 @@ import { peopleProjection } from './people.projection';
 import { ProjectionDefinition } from './projection-definition';
 
 export * from './projection-definition';
-export { loginsProjection, organisationsProjection, partnershipsProjection, peopleProjection };
+export { auditProjection, loginsProjection, organisationsProjection, partnershipsProjection, peopleProjection };
 export type { LoginFacts } from './logins.projection';
+export type { AuditEntry } from './audit.projection';
 
 export const ALL_PROJECTIONS: readonly ProjectionDefinition[] = [
   organisationsProjection,
   peopleProjection,
   partnershipsProjection,
   loginsProjection,
+  auditProjection,
 ] as unknown as ProjectionDefinition[];

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { eventDate, notFound, streamOf } from '@crm/domain';
+import { eventDate, notFound, personIdsNamedIn as personIdsIn, streamOf } from '@crm/domain';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@crm/event-store';
-import { displayName } from '@crm/read-models';
 import { Page } from '../../http/pagination';
-import { OrganisationRef, organisationRef } from '../../read-side/partnership-names';
+import { EventRefs, eventNames } from '../../read-side/event-names';
+import { OrganisationRef } from '../../read-side/partnership-names';
 import { ReadModels } from '../../read-side/read-models.service';
 
 export interface PersonRef {
@@ -28,23 +28,19 @@ export interface TimelineEntry {
   organisations: OrganisationRef[];
 }
 
-/** The person ids an event's data names, in order, each once. */
-function personIdsIn(data: Record<string, unknown>): string[] {
-  const ids = [
-    ...((data.participantIds as string[] | undefined) ?? []),
-    ...((data.signatoryIds as string[] | undefined) ?? []),
-    data.personId,
-    data.ownerId,
-  ];
-  return [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
-}
-
 /** The person the recording token named (metadata), else the person its login is linked to (looked up). */
 const recordedByPerson = (event: RecordedEvent): string | undefined =>
   typeof event.metadata.recordedByPerson === 'string' ? event.metadata.recordedByPerson : undefined;
 
 const organisationIdsIn = (data: Record<string, unknown>): string[] =>
   [data.schoolId, data.partnerId].filter((id): id is string => typeof id === 'string');
+
+const refsOf = (event: RecordedEvent): EventRefs => ({
+  recordedBy: String(event.metadata.recordedBy),
+  recordedByPerson: recordedByPerson(event),
+  personIds: personIdsIn(event.data),
+  organisationIds: organisationIdsIn(event.data),
+});
 
 /** SPEC §3.6: every event of a partnership, oldest first, with who recorded it. The stream itself is the read model. */
 @Injectable()
@@ -61,7 +57,8 @@ export class TimelineQuery {
     const events = until === undefined ? stream : stream.filter((event) => Date.parse(eventDate(event) ?? String(event.metadata.recordedAt)) <= until);
     if (stream.length === 0 && afterRevision < 0) throw notFound('partnership_not_found', `partnership ${partnershipId} does not exist`);
     const page = events.slice(0, limit);
-    const names = await this.namesFor(page);
+    const refs = new Map(page.map((event) => [event, refsOf(event)]));
+    const names = await eventNames(this.readModels, [...refs.values()]);
     const items = page.map((event) => ({
       position: event.position,
       revision: event.revision,
@@ -69,35 +66,14 @@ export class TimelineQuery {
       at: eventDate(event),
       recordedAt: String(event.metadata.recordedAt),
       recordedBy: String(event.metadata.recordedBy),
-      recordedByName: names.recorder(event),
+      recordedByName: names.recorderName(refs.get(event)!),
       data: event.data,
       people: personIdsIn(event.data).map((personId) => ({ personId, name: names.person(personId) })),
-      organisations: organisationIdsIn(event.data).map((id) => organisationRef(id, names.organisations)),
+      organisations: organisationIdsIn(event.data).map(names.organisation),
     }));
     const nextCursor = events.length > limit ? String(items[items.length - 1].revision) : null;
     // Read to the end of the stream: its last event's revision is the stream's (the ETag).
     const revision = stream.length > 0 ? stream[stream.length - 1].revision : afterRevision >= 0 ? afterRevision : undefined;
     return { items, nextCursor, revision };
-  }
-
-  /** The names a page needs, read by id from the people, organisations and logins read models. */
-  private async namesFor(page: readonly RecordedEvent[]) {
-    const subs = [...new Set(page.filter((event) => recordedByPerson(event) === undefined).map((event) => String(event.metadata.recordedBy)))];
-    const logins = await Promise.all(subs.map(async (sub) => [sub, (await this.readModels.login(sub))?.personId] as const));
-    const linked = new Map(logins.filter((entry): entry is readonly [string, string] => entry[1] !== undefined));
-    const recorderOf = (event: RecordedEvent) => recordedByPerson(event) ?? linked.get(String(event.metadata.recordedBy));
-    const recorders = page.map(recorderOf).filter((id): id is string => id !== undefined);
-    const [people, organisations] = await Promise.all([
-      this.readModels.peopleById([...page.flatMap((event) => personIdsIn(event.data)), ...recorders]),
-      this.readModels.organisationsById(page.flatMap((event) => organisationIdsIn(event.data))),
-    ]);
-    return {
-      organisations,
-      person: (personId: string) => displayName(people(personId)),
-      recorder: (event: RecordedEvent) => {
-        const personId = recorderOf(event);
-        return personId === undefined ? null : displayName(people(personId));
-      },
-    };
   }
 }
