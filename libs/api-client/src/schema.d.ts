@@ -1493,9 +1493,22 @@ export interface components {
             organisation: components["schemas"]["MeOrganisationResponse"] | null;
             /** @description the person the login is (token claim or linked by an admin); null when linked to nobody */
             person: components["schemas"]["MePersonResponse"] | null;
-            roles: ("connector" | "manager" | "reporting" | "admin")[];
+            roles: ("connector" | "manager" | "reporting" | "admin" | "region")[];
+            /** @description whose records the login sees and acts on */
+            scope: components["schemas"]["MeScopeResponse"];
             /** @description the token’s `sub`: recorded as recordedBy on what the caller records */
             sub: string;
+        };
+        MeScopeResponse: {
+            /**
+             * @description `all`: every school (admin, region); `schools`: the partnerships of `schoolIds` only; `none`: nothing scoped (SPEC §6 R2)
+             * @enum {string}
+             */
+            kind: "all" | "schools" | "none";
+            /** @description what the login sees, and why, in words */
+            message: string;
+            /** @description the schools whose partnerships the login sees (empty for `all` and `none`) */
+            schoolIds: string[];
         };
         NewPrimaryResponse: {
             name: string;
@@ -3597,7 +3610,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the token’s roles may not do this; allowed: connector, manager, reporting, admin. Codes: `forbidden`. */
+            /** @description the token’s roles may not do this; allowed: connector, manager, reporting, admin, region. Codes: `forbidden`. */
             403: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -14389,7 +14402,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin, region. Codes: `forbidden`. */
             403: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -14597,7 +14610,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin, region. Codes: `forbidden`. */
             403: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -14811,7 +14824,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin, region. Codes: `forbidden`. */
             403: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -15025,7 +15038,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin, region. Codes: `forbidden`. */
             403: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -15237,7 +15250,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin, region. Codes: `forbidden`. */
             403: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -15720,7 +15733,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the token’s roles may not do this; allowed: connector, manager, reporting, admin. Codes: `forbidden`. */
+            /** @description the token’s roles may not do this; allowed: connector, manager, reporting, admin, region. Codes: `forbidden`. */
             403: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
