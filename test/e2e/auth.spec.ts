@@ -36,6 +36,8 @@ describe('authentication and roles (HS256, embedded)', () => {
     w = await region(t.http);
   });
   afterAll(() => t.close());
+  /** Scoped roles see their own school's records only (SPEC §6 R2): the logins here are the school's teacher. */
+  const as = (roles: Parameters<TestApp['as']>[0], options: { sub?: string } = {}) => t.as(roles, { personId: w.teacherId, ...options });
 
   /** One request per route class; ones whose success consumes something make what they need first (as admin). */
   const cases = (): Case[] => [
@@ -102,7 +104,7 @@ describe('authentication and roles (HS256, embedded)', () => {
     it.each(ROLES)('as %s', async (role) => {
       const c = caseNamed(route);
       const before = await t.store.headPosition();
-      const response = await c.send(t.as(role));
+      const response = await c.send(as(role));
       const allowed = c.allowed === 'everyone' || c.allowed.includes(role);
       expect({ role, status: response.status }).toEqual({ role, status: allowed ? c.ok : 403 });
       if (!allowed) {
@@ -164,17 +166,16 @@ describe('authentication and roles (HS256, embedded)', () => {
   });
 
   it('a token for several roles may do what any of them may', async () => {
-    const both = t.as(['manager', 'connector']);
+    const both = as(['manager', 'connector']);
     await both.post(`/api/partnerships/${w.partnershipId}/interactions`).send({ kind: 'email', initiatedBy: 'school' }).expect(201);
     await both.get('/api/reports/levels').expect(200);
     await both.get('/api/partnerships').query({ format: 'csv' }).expect(200);
-    await t.as('connector').get('/api/partnerships').query({ format: 'csv' }).expect(403);
+    await as('connector').get('/api/partnerships').query({ format: 'csv' }).expect(403);
   });
 
   it('records the token’s sub as recordedBy on every event, and the timeline shows it', async () => {
     const sub = `fatima.elamrani@clusius.nl#${randomUUID()}`;
-    const response = await t
-      .as('connector', { sub })
+    const response = await as('connector', { sub })
       .post(`/api/partnerships/${w.partnershipId}/interactions`)
       .send({ kind: 'visit', initiatedBy: 'school', participantIds: [w.teacherId], occurredAt: daysAgo(1) })
       .expect(201);
@@ -187,7 +188,7 @@ describe('authentication and roles (HS256, embedded)', () => {
   it('scopes Idempotency-Key per user: the same key from two users is two commands; a retry by either gets their own answer', async () => {
     const key = `shared-${randomUUID()}`;
     const body = { kind: 'call', initiatedBy: 'partner', summary: 'Same words, other people' };
-    const send = (sub: string) => t.as('connector', { sub }).post(`/api/partnerships/${w.partnershipId}/interactions`).set('Idempotency-Key', key).send(body);
+    const send = (sub: string) => as('connector', { sub }).post(`/api/partnerships/${w.partnershipId}/interactions`).set('Idempotency-Key', key).send(body);
     const alice = await send('alice');
     const bob = await send('bob');
     expect([alice.status, bob.status]).toEqual([201, 201]);

@@ -16,6 +16,8 @@ import { SchoolPartnerships } from '../../apps/api/src/organisations/school-part
 import { PartnershipCommandHandler } from '../../apps/api/src/partnerships/partnership-command.handler';
 import { ExecutePartnershipCommand } from '../../apps/api/src/partnerships/partnership-command';
 import { PersonCommandHandler } from '../../apps/api/src/people/person-command.handler';
+import { CommandScope } from '../../apps/api/src/scope/command-scope';
+import { ReadModels } from '../../apps/api/src/read-side/read-models.service';
 import { ExecutePersonCommand } from '../../apps/api/src/people/person-commands';
 import { PersonErasure } from '../../apps/api/src/people/person-erasure';
 import { AggregateRepository } from '../../apps/api/src/write-side/aggregate-repository';
@@ -106,8 +108,10 @@ async function openWriter(dataDir: string, mongodbUrl?: string) {
   const repository = new AggregateRepository(events);
   const executor = new CommandExecutor(events, repository, { timeZone: DEFAULT_TIME_ZONE });
   const organisations = new OrganisationCommandHandler(executor, undefined as unknown as SchoolPartnerships);
-  const people = new PersonCommandHandler(executor, repository, undefined as unknown as PersonErasure);
-  const partnerships = new PartnershipCommandHandler(executor, repository);
+  // Outside a request the scope is every school's: the scope's read models are never asked.
+  const scope = new CommandScope(repository, undefined as unknown as ReadModels);
+  const people = new PersonCommandHandler(executor, repository, undefined as unknown as PersonErasure, scope);
+  const partnerships = new PartnershipCommandHandler(executor, repository, scope);
   const envelope = () => ({ recordedBy: 'lease-test', correlationId: randomUUID(), causationId: randomUUID() });
 
   const schoolId = randomUUID();

@@ -19,7 +19,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const get = (path: string, query: Record<string, string>, accept?: string) => {
-  const request = t.as('manager').get(`/api${path}`).query(query).set('X-Min-Position', String(head));
+  // Admin: these tests are about the files, over every school's records (a manager sees only their school's).
+  const request = t.as('admin').get(`/api${path}`).query(query).set('X-Min-Position', String(head));
   return (accept ? request.set('Accept', accept) : request).buffer(true).parse(binaryBody);
 };
 const headerOf = (body: Buffer) => body.toString('utf8').split('\r\n')[0];

@@ -1583,8 +1583,21 @@ export interface components {
             /** @description the person the login is (token claim or linked by an admin); null when linked to nobody */
             person: components["schemas"]["MePersonResponse"] | null;
             roles: ("connector" | "manager" | "reporting" | "admin" | "region")[];
+            /** @description whose records the login sees and acts on */
+            scope: components["schemas"]["MeScopeResponse"];
             /** @description the token’s `sub`: recorded as recordedBy on what the caller records */
             sub: string;
+        };
+        MeScopeResponse: {
+            /**
+             * @description `all`: every school (admin, region); `schools`: the partnerships of `schoolIds` only; `none`: nothing scoped (SPEC §6 R2)
+             * @enum {string}
+             */
+            kind: "all" | "schools" | "none";
+            /** @description what the login sees, and why, in words */
+            message: string;
+            /** @description the schools whose partnerships the login sees (empty for `all` and `none`) */
+            schoolIds: string[];
         };
         NewPrimaryResponse: {
             name: string;
@@ -3910,7 +3923,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the token’s roles may not do this; allowed: connector, manager, reporting, admin. Codes: `forbidden`. */
+            /** @description the token’s roles may not do this; allowed: connector, manager, reporting, admin, region. Codes: `forbidden`. */
             403: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -14056,7 +14069,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the token’s roles may not do this; allowed: manager, reporting, admin, region. Codes: `forbidden`. */
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
             403: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -14274,7 +14287,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the token’s roles may not do this; allowed: manager, reporting, admin, region. Codes: `forbidden`. */
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
             403: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -14490,7 +14503,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the token’s roles may not do this; allowed: manager, reporting, admin, region. Codes: `forbidden`. */
+            /** @description the token’s roles may not do this; allowed: manager, reporting, admin. Codes: `forbidden`. */
             403: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
@@ -16033,7 +16046,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description the token’s roles may not do this; allowed: connector, manager, reporting, admin. Codes: `forbidden`. */
+            /** @description the token’s roles may not do this; allowed: connector, manager, reporting, admin, region. Codes: `forbidden`. */
             403: {
                 headers: {
                     /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */

@@ -3,10 +3,11 @@ import { notFound } from '@crm/domain';
 import { PersonFacts } from '@crm/read-models';
 import { AuthenticatedUser } from '../auth/token-verifier';
 import { ReadModels } from '../read-side/read-models.service';
+import { EVERY_SCHOOL } from '../scope/scope';
 
 /**
  * Which person a login is (SPEC §6 R2): the token's person claim, else the person an admin linked its `sub` to
- * (LoginLinked, one lookup by id in the logins read model). What a later issue scopes every read by.
+ * (LoginLinked, one lookup by id in the logins read model). What every read is scoped by (scope/scopes.ts).
  */
 @Injectable()
 export class Callers {
@@ -22,7 +23,8 @@ export class Callers {
    */
   async personOf(user: AuthenticatedUser): Promise<PersonFacts | undefined> {
     const personId = await this.personIdOf(user);
-    return personId === undefined ? undefined : this.readModels.person(personId);
+    // Who the caller is comes before (and decides) what the caller may see.
+    return personId === undefined ? undefined : this.readModels.person(personId, EVERY_SCHOOL);
   }
 
   /** The caller's person id, or 404 `login_not_linked` when the login is linked to nobody. */

@@ -12,7 +12,7 @@ import { MeService } from './me.service';
 
 @ApiTags('me')
 @UseGuards(MinPositionGuard)
-@Access('read')
+@Access('me')
 @Controller('me')
 export class MeController {
   constructor(private readonly service: MeService) {}

@@ -1,4 +1,8 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { ScopeInterceptor } from '../scope/scope.interceptor';
+import { Scopes } from '../scope/scopes';
+import { CommandScope } from '../scope/command-scope';
 import { WriteSideModule } from '../write-side/write-side.module';
 import { Callers } from './callers';
 import { LinkLoginHandler } from './link-login';
@@ -6,12 +10,12 @@ import { LoginsController } from './logins.controller';
 import { MeController } from './me.controller';
 import { MeService } from './me.service';
 
-/** Who the caller is: logins linked to people, GET /me, and the caller's person for "my" lists. */
+/** Who the caller is: logins linked to people, GET /me, the caller's person for "my" lists, and the caller's scope. */
 @Global()
 @Module({
   imports: [WriteSideModule],
   controllers: [MeController, LoginsController],
-  providers: [Callers, MeService, LinkLoginHandler],
-  exports: [Callers],
+  providers: [Callers, Scopes, CommandScope, MeService, LinkLoginHandler, { provide: APP_INTERCEPTOR, useClass: ScopeInterceptor }],
+  exports: [Callers, Scopes, CommandScope],
 })
 export class MeModule {}

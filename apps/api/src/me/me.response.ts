@@ -1,6 +1,6 @@
 import { ORGANISATION_KINDS, PERSON_TIERS } from '@crm/domain';
 import { ROLES } from '../auth/access-matrix';
-import { EnumProp, IdProp, InstantProp, NestedProp, TextProp } from '../http/response-fields';
+import { EnumProp, IdListProp, IdProp, InstantProp, NestedProp, TextProp } from '../http/response-fields';
 
 /** GET /me: who the caller is (SPEC §4, §6 R2). */
 
@@ -17,6 +17,13 @@ export class MeOrganisationResponse {
   @EnumProp(ORGANISATION_KINDS) kind!: string;
 }
 
+export class MeScopeResponse {
+  @EnumProp(['all', 'schools', 'none'], { description: '`all`: every school (admin, region); `schools`: the partnerships of `schoolIds` only; `none`: nothing scoped (SPEC §6 R2)' })
+  kind!: string;
+  @IdListProp({ description: 'the schools whose partnerships the login sees (empty for `all` and `none`)' }) schoolIds!: string[];
+  @TextProp({ description: 'what the login sees, and why, in words' }) message!: string;
+}
+
 export class MeResponse {
   @TextProp({ description: 'the token’s `sub`: recorded as recordedBy on what the caller records' }) sub!: string;
   @EnumProp(ROLES, { isArray: true }) roles!: string[];
@@ -24,4 +31,5 @@ export class MeResponse {
   @NestedProp(() => MePersonResponse, { nullable: true, description: 'the person the login is (token claim or linked by an admin); null when linked to nobody' })
   person!: MePersonResponse | null;
   @NestedProp(() => MeOrganisationResponse, { nullable: true, description: 'the person’s organisation' }) organisation!: MeOrganisationResponse | null;
+  @NestedProp(() => MeScopeResponse, { description: 'whose records the login sees and acts on' }) scope!: MeScopeResponse;
 }

@@ -1,5 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { partnershipDecider, streamOf } from '@crm/domain';
+import { CommandScope } from '../scope/command-scope';
 import { AggregateRepository } from '../write-side/aggregate-repository';
 import { CommandExecutor } from '../write-side/command-executor';
 import { ExecutePartnershipCommand } from './partnership-command';
@@ -10,9 +11,11 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
   constructor(
     private readonly executor: CommandExecutor,
     private readonly repository: AggregateRepository,
+    private readonly scope: CommandScope,
   ) {}
 
-  execute({ command, resultId, envelope }: ExecutePartnershipCommand) {
+  async execute({ command, resultId, envelope }: ExecutePartnershipCommand) {
+    await this.scope.partnership(command);
     return this.executor.decide(envelope, {
       streamId: streamOf.partnership(command.partnershipId),
       decider: partnershipDecider,

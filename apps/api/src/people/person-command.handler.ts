@@ -1,5 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { organisationDecider, personDecider, PersonContext, streamOf } from '@crm/domain';
+import { CommandScope } from '../scope/command-scope';
 import { AggregateRepository } from '../write-side/aggregate-repository';
 import { CommandExecutor } from '../write-side/command-executor';
 import { ExecutePersonCommand } from './person-commands';
@@ -11,9 +12,11 @@ export class PersonCommandHandler implements ICommandHandler<ExecutePersonComman
     private readonly executor: CommandExecutor,
     private readonly repository: AggregateRepository,
     private readonly erasure: PersonErasure,
+    private readonly scope: CommandScope,
   ) {}
 
-  execute({ command, envelope }: ExecutePersonCommand) {
+  async execute({ command, envelope }: ExecutePersonCommand) {
+    await this.scope.person(command);
     if (command.type === 'ErasePerson') return this.erasure.erase(command, envelope);
     return this.executor.decide(envelope, {
       streamId: streamOf.person(command.personId),

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { partnershipDecider, personDecider, PersonLeftOrganisation, streamOf } from '@crm/domain';
 import { EVENT_STORE, EventStore } from '@crm/event-store';
+import { CommandScope } from '../scope/command-scope';
 import { CommandExecutor, PlannedWrite } from '../write-side/command-executor';
 import { RecordDepartureCommand } from './person-commands';
 
@@ -16,9 +17,11 @@ export class RecordDepartureHandler implements ICommandHandler<RecordDepartureCo
   constructor(
     private readonly executor: CommandExecutor,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly scope: CommandScope,
   ) {}
 
-  execute({ command, envelope }: RecordDepartureCommand) {
+  async execute({ command, envelope }: RecordDepartureCommand) {
+    await this.scope.person(command);
     return this.executor.run(envelope, async (tools) => {
       const person = await tools.load(streamOf.person(command.personId), personDecider);
       const { now, timeZone } = tools;

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditEntry, LoginFacts, OrganisationFacts, PartnershipFacts, PeopleLookup, PersonFacts, PROJECTIONS, ProjectionsView } from '@crm/read-models';
 import { Filter, FindOptions, READ_STORE, ReadStore } from '@crm/read-store';
 import { plainFilter } from '../http/query-guard';
+import { RequestScope } from '../scope/request-scope';
+import { organisationScopeFilter, partnershipScopeFilter, Scope, seesOrganisation, seesSchool, withScope } from '../scope/scope';
 
 /**
  * The ids of the people a partnership's facts name (contacts, participants, owners), each once. Stored facts are
@@ -25,6 +27,11 @@ function peopleNamedIn(facts: PartnershipFacts): string[] {
 /**
  * Reads the stored facts of the live projections. Figures are computed from them by the formulas in @crm/read-models.
  * Every filter passes `plainFilter` on its way to the store: no operator beyond those the query services use.
+ *
+ * Every read is limited to the scope of the request it answers (SPEC §6 R2, RequestScope): lists by a filter on an
+ * indexed field ANDed into the query (partnerships by `schoolId`, organisations by `schoolIds`, people by the
+ * `organisationId` of the organisations the scope sees), records by id as if those outside did not exist. A `scope`
+ * argument overrides it (who the caller is must be found before the caller's scope is known).
  */
 @Injectable()
 export class ReadModels {
@@ -33,28 +40,38 @@ export class ReadModels {
     @Inject(PROJECTIONS) private readonly engine: ProjectionsView,
   ) {}
 
-  partnership(id: string): Promise<PartnershipFacts | undefined> {
-    return this.store.get<PartnershipFacts>(this.engine.collection('partnerships'), id);
+  async partnership(id: string, scope: Scope = RequestScope.current()): Promise<PartnershipFacts | undefined> {
+    const facts = await this.store.get<PartnershipFacts>(this.engine.collection('partnerships'), id);
+    return facts && seesSchool(scope, facts.schoolId) ? facts : undefined;
   }
 
-  partnerships(filter: Filter = {}, options?: FindOptions): Promise<PartnershipFacts[]> {
-    return this.store.find<PartnershipFacts>(this.engine.collection('partnerships'), plainFilter(filter), options);
+  partnerships(filter: Filter = {}, options?: FindOptions, scope: Scope = RequestScope.current()): Promise<PartnershipFacts[]> {
+    return this.store.find<PartnershipFacts>(this.engine.collection('partnerships'), withScope(plainFilter(filter), partnershipScopeFilter(scope)), options);
   }
 
-  person(id: string): Promise<PersonFacts | undefined> {
-    return this.store.get<PersonFacts>(this.engine.collection('people'), id);
+  /** How many partnerships the filter selects in the scope (counted by the store). */
+  countPartnerships(filter: Filter = {}, scope: Scope = RequestScope.current()): Promise<number> {
+    return this.store.count(this.engine.collection('partnerships'), withScope(plainFilter(filter), partnershipScopeFilter(scope)));
   }
 
-  people(filter: Filter = {}, options?: FindOptions): Promise<PersonFacts[]> {
-    return this.store.find<PersonFacts>(this.engine.collection('people'), plainFilter(filter), options);
+  async person(id: string, scope: Scope = RequestScope.current()): Promise<PersonFacts | undefined> {
+    const person = await this.store.get<PersonFacts>(this.engine.collection('people'), id);
+    if (!person || scope.all) return person;
+    return (await this.visibleOrganisations(scope)).has(person.organisationId) ? person : undefined;
   }
 
-  organisation(id: string): Promise<OrganisationFacts | undefined> {
-    return this.store.get<OrganisationFacts>(this.engine.collection('organisations'), id);
+  async people(filter: Filter = {}, options?: FindOptions, scope: Scope = RequestScope.current()): Promise<PersonFacts[]> {
+    const scopeFilter = scope.all ? undefined : { organisationId: { $in: [...(await this.visibleOrganisations(scope))] } };
+    return this.store.find<PersonFacts>(this.engine.collection('people'), withScope(plainFilter(filter), scopeFilter), options);
   }
 
-  organisations(filter: Filter = {}, options?: FindOptions): Promise<OrganisationFacts[]> {
-    return this.store.find<OrganisationFacts>(this.engine.collection('organisations'), plainFilter(filter), options);
+  async organisation(id: string, scope: Scope = RequestScope.current()): Promise<OrganisationFacts | undefined> {
+    const organisation = await this.store.get<OrganisationFacts>(this.engine.collection('organisations'), id);
+    return organisation && seesOrganisation(scope, organisation) ? organisation : undefined;
+  }
+
+  organisations(filter: Filter = {}, options?: FindOptions, scope: Scope = RequestScope.current()): Promise<OrganisationFacts[]> {
+    return this.store.find<OrganisationFacts>(this.engine.collection('organisations'), withScope(plainFilter(filter), organisationScopeFilter(scope)), options);
   }
 
   /** The person an admin linked a login (token `sub`) to: one lookup by id, fast enough for every request. */
@@ -67,9 +84,13 @@ export class ReadModels {
     return this.store.find<AuditEntry>(this.engine.collection('audit'), plainFilter(filter), options);
   }
 
-  /** People by id, as a lookup (for names beside ids). */
-  async peopleById(ids: Iterable<string>): Promise<PeopleLookup> {
-    const people = await this.store.getMany<PersonFacts>(this.engine.collection('people'), [...new Set(ids)]);
+  /** People by id, as a lookup (for names beside ids); people outside the scope are not found. */
+  async peopleById(ids: Iterable<string>, scope: Scope = RequestScope.current()): Promise<PeopleLookup> {
+    let people = await this.store.getMany<PersonFacts>(this.engine.collection('people'), [...new Set(ids)]);
+    if (!scope.all) {
+      const visible = await this.visibleOrganisations(scope);
+      people = people.filter((person) => visible.has(person.organisationId));
+    }
     const byId = new Map(people.map((person) => [person.personId, person]));
     return (id) => byId.get(id);
   }
@@ -81,9 +102,16 @@ export class ReadModels {
     return this.peopleById(ids);
   }
 
-  /** Organisations by id, for names, regions and sectors in lists and reports. */
-  async organisationsById(ids: Iterable<string>): Promise<Map<string, OrganisationFacts>> {
+  /** Organisations by id, for names, regions and sectors in lists and reports; those outside the scope are not found. */
+  async organisationsById(ids: Iterable<string>, scope: Scope = RequestScope.current()): Promise<Map<string, OrganisationFacts>> {
     const organisations = await this.store.getMany<OrganisationFacts>(this.engine.collection('organisations'), [...new Set(ids)]);
-    return new Map(organisations.map((organisation) => [organisation.organisationId, organisation]));
+    return new Map(organisations.filter((organisation) => seesOrganisation(scope, organisation)).map((organisation) => [organisation.organisationId, organisation]));
+  }
+
+  /** The ids of the organisations a scope sees (one indexed query, once per request). */
+  private visibleOrganisations(scope: Scope): Promise<ReadonlySet<string>> {
+    const read = async (asked: Scope) =>
+      new Set((await this.organisations({}, undefined, asked)).map((organisation) => organisation.organisationId)) as ReadonlySet<string>;
+    return RequestScope.current() === scope ? RequestScope.organisations(read) : read(scope);
   }
 }

@@ -25,6 +25,7 @@ export class InsightsController {
   constructor(private readonly insights: InsightsService) {}
 
   @Get('partner-load')
+  @Access('aggregates')
   @QueryDoc({
     operationId: 'getPartnerLoadReport',
     summary: 'Per partner organisation, across all schools, what was asked of it in the last 365 days; overAsked when far above its size (README, "Partner load"); most loaded first',
@@ -47,6 +48,7 @@ export class InsightsController {
   }
 
   @Get('start-up')
+  @Access('aggregates')
   @QueryDoc({
     operationId: 'getStartUpReport',
     summary: 'Days from opening to the first activity and the first formal agreement, per partnership and as medians per level and school',
@@ -58,6 +60,7 @@ export class InsightsController {
   }
 
   @Get('recurring-cooperation')
+  @Access('aggregates')
   @QueryDoc({
     operationId: 'getRecurringCooperationReport',
     summary: 'Per partnership, the activity kinds held in two or more school years (1 August – 31 July) versus once only',

@@ -17,6 +17,7 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get('levels')
+  @Access('aggregates')
   @QueryDoc({
     operationId: 'getLevelsReport',
     summary: 'Commitment to partnerships per school level (SPEC §3.4), optionally for one school or region',
@@ -28,6 +29,7 @@ export class ReportsController {
   }
 
   @Get('levels/history')
+  @Access('aggregates')
   @QueryDoc({
     operationId: 'getLevelsHistory',
     summary: 'The levels report at each month from `from` to `to`, for charts (SPEC §3.7); the filters of the levels report',

@@ -7,7 +7,8 @@ import { ReadModels } from '../../read-side/read-models.service';
 import { ListOrganisationsQueryDto } from './list-organisations.query.dto';
 
 
-function organisationView({ _id, position: _position, searchKeys: _searchKeys, ...organisation }: OrganisationFacts) {
+/** Without `schoolIds` and `partnerOf`: which other schools work with a partner is theirs to know. */
+function organisationView({ _id, position: _position, searchKeys: _searchKeys, schoolIds: _schoolIds, partnerOf: _partnerOf, ...organisation }: OrganisationFacts) {
   return organisation;
 }
 

@@ -5,6 +5,7 @@ import { Page } from '../../http/pagination';
 import { EventRefs, eventNames } from '../../read-side/event-names';
 import { OrganisationRef } from '../../read-side/partnership-names';
 import { ReadModels } from '../../read-side/read-models.service';
+import { RequestScope } from '../../scope/request-scope';
 
 export interface PersonRef {
   personId: string;
@@ -52,6 +53,10 @@ export class TimelineQuery {
 
   /** `asOf`: only the events about (or, without a date of their own, recorded) on or before it. */
   async timeline(partnershipId: string, afterRevision: number, limit: number, asOf?: string): Promise<Page<TimelineEntry> & { revision?: number }> {
+    // The stream is the read model, but whether the caller may see it is the scope's (as if it did not exist).
+    if (!RequestScope.current().all && !(await this.readModels.partnership(partnershipId))) {
+      throw notFound('partnership_not_found', `partnership ${partnershipId} does not exist`);
+    }
     const stream = await this.events.readStream(streamOf.partnership(partnershipId), afterRevision + 1);
     const until = asOf === undefined ? undefined : Date.parse(asOf);
     const events = until === undefined ? stream : stream.filter((event) => Date.parse(eventDate(event) ?? String(event.metadata.recordedAt)) <= until);
