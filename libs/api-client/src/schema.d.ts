@@ -1163,6 +1163,21 @@ export interface components {
             name: "recency" | "cadence" | "evaluation" | "commitments" | "formalisation" | "reciprocity" | "continuity" | "satisfaction";
             /** @example last contact 143 days ago; expected every 60 */
             reason: string;
+            /**
+             * @description the reason’s stable code; the English text may be reworded, the code is not
+             * @example recency.last_contact
+             */
+            reasonCode: string;
+            /**
+             * @description the figures the reason names (days as YYYY-MM-DD, counts as numbers); a key ending in `Code` is itself a reason code read with the same params
+             * @example {
+             *       "days": 143,
+             *       "interval": 60
+             *     }
+             */
+            reasonParams: {
+                [key: string]: (string | null) | number | boolean;
+            };
             /** @description null: not applicable, left out of the mean */
             score: number | null;
             weight: number;
@@ -1698,6 +1713,21 @@ export interface components {
             partnershipId: string;
             /** @description why the status is what it is */
             reason: string;
+            /**
+             * @description the reason’s stable code; the English text may be reworded, the code is not
+             * @example recency.last_contact
+             */
+            reasonCode: string;
+            /**
+             * @description the figures the reason names (days as YYYY-MM-DD, counts as numbers); a key ending in `Code` is itself a reason code read with the same params
+             * @example {
+             *       "days": 143,
+             *       "interval": 60
+             *     }
+             */
+            reasonParams: {
+                [key: string]: (string | null) | number | boolean;
+            };
             /** @description the stream revision (also the ETag): send it as If-Match */
             revision?: number;
             school: components["schemas"]["SchoolRefResponse"];
@@ -1724,6 +1754,21 @@ export interface components {
             /** Format: uuid */
             partnershipId: string;
             reason: string;
+            /**
+             * @description the reason’s stable code; the English text may be reworded, the code is not
+             * @example recency.last_contact
+             */
+            reasonCode: string;
+            /**
+             * @description the figures the reason names (days as YYYY-MM-DD, counts as numbers); a key ending in `Code` is itself a reason code read with the same params
+             * @example {
+             *       "days": 143,
+             *       "interval": 60
+             *     }
+             */
+            reasonParams: {
+                [key: string]: (string | null) | number | boolean;
+            };
             /** @description the stream revision (also the ETag): send it as If-Match */
             revision?: number;
             /** @description null only before the partnership was opened */
@@ -1733,6 +1778,21 @@ export interface components {
             /** @description score(asOf) − score(asOf − 90 days); null when not open 90 days before */
             trend: number | null;
             trendReason: string;
+            /**
+             * @description the reason’s stable code; the English text may be reworded, the code is not
+             * @example trend.compared
+             */
+            trendReasonCode: string;
+            /**
+             * @description the figures the reason names (days as YYYY-MM-DD, counts as numbers); a key ending in `Code` is itself a reason code read with the same params
+             * @example {
+             *       "days": 143,
+             *       "interval": 60
+             *     }
+             */
+            trendReasonParams: {
+                [key: string]: (string | null) | number | boolean;
+            };
         };
         PartnershipKeyPersonRiskResponse: {
             /** Format: date-time */
@@ -2174,6 +2234,21 @@ export interface components {
             activePersonIds: string[];
             backupAssigned: boolean;
             reason: string;
+            /**
+             * @description the reason’s stable code; the English text may be reworded, the code is not
+             * @example recency.last_contact
+             */
+            reasonCode: string;
+            /**
+             * @description the figures the reason names (days as YYYY-MM-DD, counts as numbers); a key ending in `Code` is itself a reason code read with the same params
+             * @example {
+             *       "days": 143,
+             *       "interval": 60
+             *     }
+             */
+            reasonParams: {
+                [key: string]: (string | null) | number | boolean;
+            };
             /** @enum {string} */
             risk: "high" | "medium" | "low";
             /** @enum {string} */
@@ -2186,6 +2261,21 @@ export interface components {
         SideRiskRowResponse: {
             activePeople: number;
             reason: string;
+            /**
+             * @description the reason’s stable code; the English text may be reworded, the code is not
+             * @example recency.last_contact
+             */
+            reasonCode: string;
+            /**
+             * @description the figures the reason names (days as YYYY-MM-DD, counts as numbers); a key ending in `Code` is itself a reason code read with the same params
+             * @example {
+             *       "days": 143,
+             *       "interval": 60
+             *     }
+             */
+            reasonParams: {
+                [key: string]: (string | null) | number | boolean;
+            };
             /** @enum {string} */
             risk: "high" | "medium" | "low";
             topPerson: components["schemas"]["PersonRefResponse"] | null;
@@ -2395,6 +2485,21 @@ export interface components {
             /** Format: uuid */
             partnershipId: string;
             reason: string;
+            /**
+             * @description the reason’s stable code; the English text may be reworded, the code is not
+             * @example recency.last_contact
+             */
+            reasonCode: string;
+            /**
+             * @description the figures the reason names (days as YYYY-MM-DD, counts as numbers); a key ending in `Code` is itself a reason code read with the same params
+             * @example {
+             *       "days": 143,
+             *       "interval": 60
+             *     }
+             */
+            reasonParams: {
+                [key: string]: (string | null) | number | boolean;
+            };
             /** @description the partnership’s school */
             school: components["schemas"]["OrganisationRefResponse"];
             /** @enum {string} */
