@@ -1,3 +1,4 @@
+import { enReasons } from './en-reasons';
 import { enScreens } from './en-screens';
 import type { Messages } from './nl';
 
@@ -207,6 +208,7 @@ export const en: SameKeys<Messages> = {
       at: 'As of',
     },
   },
+  reasons: enReasons,
   vocab: {
     level: { po: 'po', vmbo: 'vmbo', havo: 'havo', vwo: 'vwo', mbo: 'mbo', hbo: 'hbo', wo: 'wo' },
     stage: { exploring: 'Exploring', agreed: 'Agreed', active: 'Active', paused: 'Paused', ended: 'Ended' },

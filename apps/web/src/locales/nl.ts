@@ -1,3 +1,4 @@
+import { nlReasons } from './nl-reasons';
 import { nlScreens } from './nl-screens';
 
 /** Dutch, the default language. Keys are grouped per screen; `vocab` holds the product's closed vocabularies. */
@@ -214,6 +215,7 @@ export const nl = {
       at: 'Met ingang van',
     },
   },
+  reasons: nlReasons,
   vocab: {
     level: { po: 'po', vmbo: 'vmbo', havo: 'havo', vwo: 'vwo', mbo: 'mbo', hbo: 'hbo', wo: 'wo' },
     stage: { exploring: 'Verkennen', agreed: 'Afgesproken', active: 'Actief', paused: 'Gepauzeerd', ended: 'Beëindigd' },

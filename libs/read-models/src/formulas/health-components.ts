@@ -140,7 +140,7 @@ export function reciprocityComponent({ facts, asOf }: HealthContext): ComponentR
     return {
       score: null,
       ...explained(
-        'reciprocity.too_few',
+        'reciprocity.insufficient',
         { count: n, windowDays: YEAR, needed: RULES.reciprocityMinInteractions },
         `${plural(n, 'interaction')} in the last ${YEAR} days; at least ${RULES.reciprocityMinInteractions} needed to judge`,
       ),

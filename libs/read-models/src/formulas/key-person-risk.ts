@@ -92,7 +92,7 @@ export function sideKeyPersonRisk(facts: PartnershipFacts, people: PeopleLookup,
     why = explained('key_person.nobody_active', params, `nobody of the ${side} side still in the organisation took part in a touchpoint in ${window}`);
   } else if (activePersonIds.length === 1) {
     risk = 'high';
-    why = explained('key_person.only_one', params, `only ${topPerson?.name} of the ${side} side took part in touchpoints in ${window}`);
+    why = explained('key_person.single_person', params, `only ${topPerson?.name} of the ${side} side took part in touchpoints in ${window}`);
   } else if (topFraction >= RULES.keyPersonHighShare && !backupAssigned) {
     risk = 'high';
     why = explained('key_person.concentrated', params, `${topText} in ${window}; ${backupText}`);
