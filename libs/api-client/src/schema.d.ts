@@ -778,6 +778,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/web-config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the web app signs in: development sign-in, or OpenID Connect (code + PKCE) at AUTH_ISSUER */
+        get: operations["getWebConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/worklist": {
         parameters: {
             query?: never;
@@ -1518,6 +1535,14 @@ export interface components {
             personId: string;
             /** Format: date-time */
             since: string;
+        };
+        OidcSignInResponse: {
+            /** @description AUTH_WEB_CLIENT_ID: the web app’s public client id */
+            clientId: string;
+            /** @description AUTH_ISSUER: the OpenID Connect issuer (its /.well-known/openid-configuration is read) */
+            issuer: string;
+            /** @example openid profile */
+            scope: string;
         };
         OpenPartnershipDto: {
             /**
@@ -2466,6 +2491,14 @@ export interface components {
              * @enum {string}
              */
             size?: "micro" | "small" | "medium" | "large";
+        };
+        WebConfigResponse: {
+            oidc: components["schemas"]["OidcSignInResponse"] | null;
+            /**
+             * @description `oidc` with AUTH_JWKS_URL and AUTH_WEB_CLIENT_ID set; else the development sign-in (a token the server issued)
+             * @enum {string}
+             */
+            signIn: "development" | "oidc";
         };
         WorklistItemResponse: {
             /** Format: uuid */
@@ -15443,6 +15476,49 @@ export interface operations {
                      *       "statusCode": 507,
                      *       "code": "storage_full",
                      *       "message": "the disk is full: nothing was written; `Retry-After`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getWebConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebConfigResponse"];
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_query_parameter",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];

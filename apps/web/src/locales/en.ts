@@ -27,7 +27,11 @@ export const en: SameKeys<Messages> = {
     invalidToken: 'This token is invalid or has expired.',
     signedInAs: 'Signed in as {{sub}}',
     expired: 'Your session has expired. Please sign in again.',
-    oidcPending: 'Signing in through your organisation (OpenID Connect) is not set up on this server yet.',
+    oidcIntro: 'You sign in at your own organisation, then come back here.',
+    oidcSignIn: 'Sign in through your organisation',
+    oidcFailed: 'The sign-in server cannot be reached',
+    oidcFinishing: 'Finishing sign-in…',
+    oidcNotConfigured: 'Signing in through your organisation (OpenID Connect) is not set up on this server.',
   },
   roles: { connector: 'Connector', manager: 'Manager', reporting: 'Reporting', admin: 'Administrator', region: 'Region' },
   states: {

@@ -34,7 +34,11 @@ export const nl = {
     invalidToken: 'Dit token is ongeldig of verlopen.',
     signedInAs: 'Aangemeld als {{sub}}',
     expired: 'Uw sessie is verlopen. Meld u opnieuw aan.',
-    oidcPending: 'Aanmelden via de organisatie (OpenID Connect) is nog niet ingericht op deze server.',
+    oidcIntro: 'U meldt zich aan bij uw eigen organisatie. Daarna komt u hier terug.',
+    oidcSignIn: 'Aanmelden via uw organisatie',
+    oidcFailed: 'De aanmeldserver is niet bereikbaar',
+    oidcFinishing: 'Aanmelden afronden…',
+    oidcNotConfigured: 'Aanmelden via de organisatie (OpenID Connect) is niet ingericht op deze server.',
   },
   roles: { connector: 'Relatiebeheerder', manager: 'Management', reporting: 'Rapportage', admin: 'Beheerder', region: 'Regio' },
   states: {
