@@ -39,6 +39,7 @@ describeInBrowser('web app screens on the demo region: what a connector sees, ac
     await page.getByTestId('worklist').waitFor();
     await page.getByRole('link', { name: contact.title }).first().waitFor();
     await page.getByRole('heading', { name: 'Mijn week' }).waitFor();
+    expect(await page.getByTestId('worklist').innerText()).not.toMatch(/expected every|days ago|is due/);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'mijn-week.png'), fullPage: true });
   });
@@ -51,6 +52,18 @@ describeInBrowser('web app screens on the demo region: what a connector sees, ac
     await page.getByTestId('timeline-entry').first().waitFor();
     expect(await page.getByTestId('partnership-header').innerText()).toMatch(/Fase[\s\S]*Intensiteit[\s\S]*Status/i);
     expect(await page.getByTestId('health').innerText()).toContain('Recent contact');
+    // The reasons are the API's codes worded in Dutch, not its English text.
+    const health = await page.getByTestId('health').innerText();
+    expect(health).toMatch(/Laatste contact \d+ dagen geleden; verwacht elke \d+ dagen|Nog geen contact/);
+    expect(health).not.toMatch(/expected every|last contact/);
+    expect(await page.getByTestId('health-reason').innerText()).toMatch(/^Score \d+: /);
+    // Health over the year as a chart, with the 40 and 70 bands marked; by week on request.
+    const history = page.getByTestId('health-history');
+    await history.locator('.recharts-line-curve').waitFor();
+    expect(await history.innerText()).toContain('gezond (70)');
+    await history.getByText('Per week').click();
+    await history.locator('.recharts-line-dots, .recharts-line-curve').first().waitFor();
+    expect(await history.locator('.recharts-cartesian-axis-tick-value').count()).toBeGreaterThan(4);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'partnerschap.png'), fullPage: true });
     await page.getByRole('button', { name: 'Contact vastleggen' }).click();

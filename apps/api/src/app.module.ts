@@ -11,6 +11,7 @@ import { MeModule } from './me/me.module';
 import { MetricsModule } from './observability/metrics.module';
 import { AdminController } from './ops/admin.controller';
 import { HealthController } from './ops/health.controller';
+import { WebConfigController } from './ops/web-config.controller';
 import { ReadSideModule } from './read-side/read-side.module';
 import { ReportsModule } from './reports/reports.module';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -40,7 +41,7 @@ export class AppModule {
         AuditModule,
         ExportsCheckModule,
       ],
-      controllers: [HealthController, AdminController],
+      controllers: [HealthController, AdminController, WebConfigController],
     };
   }
 }

@@ -798,6 +798,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/web-config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the web app signs in: development sign-in, or OpenID Connect (code + PKCE) at AUTH_ISSUER */
+        get: operations["getWebConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/worklist": {
         parameters: {
             query?: never;
@@ -1252,6 +1269,21 @@ export interface components {
             name: "recency" | "cadence" | "evaluation" | "commitments" | "formalisation" | "reciprocity" | "continuity" | "satisfaction";
             /** @example last contact 143 days ago; expected every 60 */
             reason: string;
+            /**
+             * @description the reason’s stable code; the English text may be reworded, the code is not
+             * @example recency.last_contact
+             */
+            reasonCode: string;
+            /**
+             * @description the figures the reason names (days as YYYY-MM-DD, counts as numbers); a key ending in `Code` is itself a reason code read with the same params
+             * @example {
+             *       "days": 143,
+             *       "interval": 60
+             *     }
+             */
+            reasonParams: {
+                [key: string]: (string | null) | number | boolean;
+            };
             /** @description null: not applicable, left out of the mean */
             score: number | null;
             weight: number;
@@ -1606,6 +1638,14 @@ export interface components {
             /** Format: date-time */
             since: string;
         };
+        OidcSignInResponse: {
+            /** @description AUTH_WEB_CLIENT_ID: the web app’s public client id */
+            clientId: string;
+            /** @description AUTH_ISSUER: the OpenID Connect issuer (its /.well-known/openid-configuration is read) */
+            issuer: string;
+            /** @example openid profile */
+            scope: string;
+        };
         OpenPartnershipDto: {
             /**
              * @example placement
@@ -1800,6 +1840,21 @@ export interface components {
             partnershipId: string;
             /** @description why the status is what it is */
             reason: string;
+            /**
+             * @description the reason’s stable code; the English text may be reworded, the code is not
+             * @example recency.last_contact
+             */
+            reasonCode: string;
+            /**
+             * @description the figures the reason names (days as YYYY-MM-DD, counts as numbers); a key ending in `Code` is itself a reason code read with the same params
+             * @example {
+             *       "days": 143,
+             *       "interval": 60
+             *     }
+             */
+            reasonParams: {
+                [key: string]: (string | null) | number | boolean;
+            };
             /** @description the stream revision (also the ETag): send it as If-Match */
             revision?: number;
             school: components["schemas"]["SchoolRefResponse"];
@@ -1826,6 +1881,21 @@ export interface components {
             /** Format: uuid */
             partnershipId: string;
             reason: string;
+            /**
+             * @description the reason’s stable code; the English text may be reworded, the code is not
+             * @example recency.last_contact
+             */
+            reasonCode: string;
+            /**
+             * @description the figures the reason names (days as YYYY-MM-DD, counts as numbers); a key ending in `Code` is itself a reason code read with the same params
+             * @example {
+             *       "days": 143,
+             *       "interval": 60
+             *     }
+             */
+            reasonParams: {
+                [key: string]: (string | null) | number | boolean;
+            };
             /** @description the stream revision (also the ETag): send it as If-Match */
             revision?: number;
             /** @description null only before the partnership was opened */
@@ -1835,6 +1905,21 @@ export interface components {
             /** @description score(asOf) − score(asOf − 90 days); null when not open 90 days before */
             trend: number | null;
             trendReason: string;
+            /**
+             * @description the reason’s stable code; the English text may be reworded, the code is not
+             * @example trend.compared
+             */
+            trendReasonCode: string;
+            /**
+             * @description the figures the reason names (days as YYYY-MM-DD, counts as numbers); a key ending in `Code` is itself a reason code read with the same params
+             * @example {
+             *       "days": 143,
+             *       "interval": 60
+             *     }
+             */
+            trendReasonParams: {
+                [key: string]: (string | null) | number | boolean;
+            };
         };
         PartnershipKeyPersonRiskResponse: {
             /** Format: date-time */
@@ -2276,6 +2361,21 @@ export interface components {
             activePersonIds: string[];
             backupAssigned: boolean;
             reason: string;
+            /**
+             * @description the reason’s stable code; the English text may be reworded, the code is not
+             * @example recency.last_contact
+             */
+            reasonCode: string;
+            /**
+             * @description the figures the reason names (days as YYYY-MM-DD, counts as numbers); a key ending in `Code` is itself a reason code read with the same params
+             * @example {
+             *       "days": 143,
+             *       "interval": 60
+             *     }
+             */
+            reasonParams: {
+                [key: string]: (string | null) | number | boolean;
+            };
             /** @enum {string} */
             risk: "high" | "medium" | "low";
             /** @enum {string} */
@@ -2288,6 +2388,21 @@ export interface components {
         SideRiskRowResponse: {
             activePeople: number;
             reason: string;
+            /**
+             * @description the reason’s stable code; the English text may be reworded, the code is not
+             * @example recency.last_contact
+             */
+            reasonCode: string;
+            /**
+             * @description the figures the reason names (days as YYYY-MM-DD, counts as numbers); a key ending in `Code` is itself a reason code read with the same params
+             * @example {
+             *       "days": 143,
+             *       "interval": 60
+             *     }
+             */
+            reasonParams: {
+                [key: string]: (string | null) | number | boolean;
+            };
             /** @enum {string} */
             risk: "high" | "medium" | "low";
             topPerson: components["schemas"]["PersonRefResponse"] | null;
@@ -2479,6 +2594,14 @@ export interface components {
              */
             size?: "micro" | "small" | "medium" | "large";
         };
+        WebConfigResponse: {
+            oidc: components["schemas"]["OidcSignInResponse"] | null;
+            /**
+             * @description `oidc` with AUTH_JWKS_URL and AUTH_WEB_CLIENT_ID set; else the development sign-in (a token the server issued)
+             * @enum {string}
+             */
+            signIn: "development" | "oidc";
+        };
         WorklistItemResponse: {
             /** Format: uuid */
             agreementId?: string;
@@ -2497,6 +2620,21 @@ export interface components {
             /** Format: uuid */
             partnershipId: string;
             reason: string;
+            /**
+             * @description the reason’s stable code; the English text may be reworded, the code is not
+             * @example recency.last_contact
+             */
+            reasonCode: string;
+            /**
+             * @description the figures the reason names (days as YYYY-MM-DD, counts as numbers); a key ending in `Code` is itself a reason code read with the same params
+             * @example {
+             *       "days": 143,
+             *       "interval": 60
+             *     }
+             */
+            reasonParams: {
+                [key: string]: (string | null) | number | boolean;
+            };
             /** @description the partnership’s school */
             school: components["schemas"]["OrganisationRefResponse"];
             /** @enum {string} */
@@ -15664,6 +15802,49 @@ export interface operations {
                      *       "statusCode": 507,
                      *       "code": "storage_full",
                      *       "message": "the disk is full: nothing was written; `Retry-After`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getWebConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebConfigResponse"];
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_query_parameter",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];

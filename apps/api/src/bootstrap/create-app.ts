@@ -51,7 +51,8 @@ export async function createApp(
   app.enableShutdownHooks();
   setUpOpenApi(app);
   // The web app (dist/web, when built) at / on the same origin; API paths keep the API's own answers.
-  await serveWebApp(app);
+  const { jwksUrl, issuer, webClientId } = settings.auth;
+  await serveWebApp(app, undefined, jwksUrl && webClientId ? issuer : undefined);
   await app.init();
   // Bodies are JSON only (SPEC §4): Nest's adapter registers a form parser at init, Fastify one for text; both go, so
   // a form or text body is 415 `unsupported_media_type` and never reaches a command.

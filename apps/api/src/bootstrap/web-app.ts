@@ -40,11 +40,13 @@ export function webAppDir(from = __dirname): string | undefined {
  * Paths under /api, /docs, /health and /metrics are left to the API. Without a build nothing is served.
  * Call before the application is initialised (routes cannot be added after).
  */
-export async function serveWebApp(app: NestFastifyApplication, root = webAppDir()): Promise<boolean> {
+export async function serveWebApp(app: NestFastifyApplication, root = webAppDir(), oidcIssuer?: string): Promise<boolean> {
   if (!root) return false;
   const fastify = app.getHttpAdapter().getInstance();
+  // An OpenID Connect sign-in reads the issuer's discovery document and exchanges the code there.
+  const connectSrc = oidcIssuer ? [...WEB_CSP.connectSrc, new URL(oidcIssuer).origin] : WEB_CSP.connectSrc;
   const headers = helmetHeaders({
-    contentSecurityPolicy: { useDefaults: false, directives: WEB_CSP },
+    contentSecurityPolicy: { useDefaults: false, directives: { ...WEB_CSP, connectSrc } },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
   });

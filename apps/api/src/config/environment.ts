@@ -16,6 +16,7 @@ export const SETTING_NAMES = [
   'AUTH_ISSUER',
   'AUTH_AUDIENCE',
   'AUTH_PERSON_CLAIM',
+  'AUTH_WEB_CLIENT_ID',
   'PROJECTOR_LEASE_TTL_MS',
   'LOG_LEVEL',
   'TIME_ZONE',
@@ -103,6 +104,10 @@ export class Environment {
 
   @Setting({ check: (value) => /^[A-Za-z_][A-Za-z0-9_:./-]{0,99}$/.test(value), expected: 'a token claim name (letters, digits, _ : . / -)' })
   AUTH_PERSON_CLAIM?: string;
+
+  /** The web app's OpenID Connect client id (a public client: authorization code with PKCE, no secret). */
+  @Setting({ check: (value) => /^[\x21-\x7e]{1,200}$/.test(value), expected: 'an OpenID Connect client id (printable, no spaces)' })
+  AUTH_WEB_CLIENT_ID?: string;
 
   @Setting({
     check: wholeNumber(LEASE_TTL_RANGE_MS.min, LEASE_TTL_RANGE_MS.max),

@@ -35,6 +35,8 @@ export interface AuthSettings {
   audience?: string;
   /** AUTH_PERSON_CLAIM: the token claim that names the caller's person (default `personId`). */
   personClaim?: string;
+  /** AUTH_WEB_CLIENT_ID: with AUTH_JWKS_URL, the web app signs in with OpenID Connect (code + PKCE) at AUTH_ISSUER. */
+  webClientId?: string;
   /** Not from the environment: how long fetched JWKS keys are trusted, and the least time between refetches. */
   jwksCacheMaxAgeMs?: number;
   jwksCooldownMs?: number;
@@ -62,6 +64,7 @@ export function settingsOf(env: Environment): Settings {
       issuer: env.AUTH_ISSUER,
       audience: env.AUTH_AUDIENCE,
       ...(env.AUTH_PERSON_CLAIM !== undefined && { personClaim: env.AUTH_PERSON_CLAIM }),
+      ...(env.AUTH_WEB_CLIENT_ID !== undefined && { webClientId: env.AUTH_WEB_CLIENT_ID }),
     },
     projectorLeaseTtlMs: env.PROJECTOR_LEASE_TTL_MS === undefined ? DEFAULTS.projectorLeaseTtlMs : Number(env.PROJECTOR_LEASE_TTL_MS),
     logLevel: (env.LOG_LEVEL as LogLevel | undefined) ?? DEFAULTS.logLevel,

@@ -22,3 +22,14 @@ export const BoolProp = (extra: Extra = {}) => prop({ type: 'boolean', ...extra 
 export const EnumProp = (values: readonly string[], extra: Extra & { isArray?: boolean } = {}) => prop({ type: 'string', enum: [...values], ...extra });
 // Nest resolves a lazy type only from a function named `type` (as an arrow in `{ type: () => X }` is).
 export const NestedProp = (of: () => Type<unknown>, extra: Extra & { isArray?: boolean } = {}) => prop({ type: () => of(), ...extra });
+/** A reason's stable machine form beside its English `reason` text (an app words it in its own language). */
+export const ReasonCodeProp = (extra: Extra = {}) =>
+  prop({ type: 'string', example: 'recency.last_contact', description: 'the reason’s stable code; the English text may be reworded, the code is not', ...extra });
+export const ReasonParamsProp = (extra: Extra = {}) =>
+  prop({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }] },
+    example: { days: 143, interval: 60 },
+    description: 'the figures the reason names (days as YYYY-MM-DD, counts as numbers); a key ending in `Code` is itself a reason code read with the same params',
+    ...extra,
+  });

@@ -1,7 +1,7 @@
 import { INTENSITIES, ORGANISATION_KINDS, SCHOOL_LEVELS, SIDES, STAGES } from '@crm/domain';
 import { HEALTH_COMPONENTS, HEALTH_STATUSES, KEY_PERSON_RISKS } from '@crm/read-models';
 import { ApiProperty } from '@nestjs/swagger';
-import { BoolProp, EnumProp, IdListProp, IdProp, InstantProp, IntProp, NestedProp, NumberProp, TextProp } from '../http/response-fields';
+import { BoolProp, EnumProp, IdListProp, IdProp, InstantProp, IntProp, NestedProp, NumberProp, ReasonCodeProp, ReasonParamsProp, TextProp } from '../http/response-fields';
 
 /** What the partnership queries answer (SPEC §3.1–3.3, §3.6). */
 
@@ -44,6 +44,8 @@ export class PartnershipListResponse {
 export class PartnershipDetailResponse extends PartnershipSummaryResponse {
   @InstantProp() asOf!: string;
   @TextProp({ description: 'why the status is what it is' }) reason!: string;
+  @ReasonCodeProp() reasonCode!: string;
+  @ReasonParamsProp() reasonParams!: Record<string, string | number | boolean | null>;
   @InstantProp({ nullable: true }) endedAt!: string | null;
   @IntProp({ minimum: 0, optional: true, description: 'the stream revision (also the ETag): send it as If-Match' }) revision?: number;
 }
@@ -53,6 +55,8 @@ export class HealthComponentResponse {
   @NumberProp({ minimum: 0, maximum: 100, nullable: true, description: 'null: not applicable, left out of the mean' }) score!: number | null;
   @NumberProp({ minimum: 0 }) weight!: number;
   @TextProp({ example: 'last contact 143 days ago; expected every 60' }) reason!: string;
+  @ReasonCodeProp() reasonCode!: string;
+  @ReasonParamsProp() reasonParams!: Record<string, string | number | boolean | null>;
 }
 
 export class PartnershipHealthResponse {
@@ -61,8 +65,12 @@ export class PartnershipHealthResponse {
   @IntProp({ minimum: 0, maximum: 100, nullable: true, description: 'null only before the partnership was opened' }) score!: number | null;
   @EnumProp(HEALTH_STATUSES) status!: string;
   @TextProp() reason!: string;
+  @ReasonCodeProp() reasonCode!: string;
+  @ReasonParamsProp() reasonParams!: Record<string, string | number | boolean | null>;
   @IntProp({ nullable: true, description: 'score(asOf) − score(asOf − 90 days); null when not open 90 days before' }) trend!: number | null;
   @TextProp() trendReason!: string;
+  @ReasonCodeProp({ example: 'trend.compared' }) trendReasonCode!: string;
+  @ReasonParamsProp() trendReasonParams!: Record<string, string | number | boolean | null>;
   @NestedProp(() => HealthComponentResponse, { isArray: true }) components!: HealthComponentResponse[];
   @IntProp({ minimum: 0, optional: true, description: 'the stream revision (also the ETag): send it as If-Match' }) revision?: number;
 }
@@ -122,6 +130,8 @@ export class SideKeyPersonRiskResponse {
   @IntProp({ minimum: 0 }) sideTouchpoints!: number;
   @BoolProp() backupAssigned!: boolean;
   @TextProp() reason!: string;
+  @ReasonCodeProp() reasonCode!: string;
+  @ReasonParamsProp() reasonParams!: Record<string, string | number | boolean | null>;
 }
 
 export class PartnershipKeyPersonRiskResponse {

@@ -1,6 +1,6 @@
 import { PERSON_TIERS, SIDES } from '@crm/domain';
 import { WORKLIST_ACTION_TYPES } from '@crm/read-models';
-import { BoolProp, EnumProp, IdProp, InstantProp, IntProp, NestedProp, TextProp } from '../http/response-fields';
+import { BoolProp, EnumProp, IdProp, InstantProp, IntProp, NestedProp, ReasonCodeProp, ReasonParamsProp, TextProp } from '../http/response-fields';
 
 /** What the people queries answer (SPEC §3.3, §3.5, §3.6). */
 
@@ -82,6 +82,8 @@ export class WorklistItemResponse {
   @InstantProp() dueAt!: string;
   @BoolProp({ description: 'dueAt lies before asOf' }) overdue!: boolean;
   @TextProp() reason!: string;
+  @ReasonCodeProp() reasonCode!: string;
+  @ReasonParamsProp() reasonParams!: Record<string, string | number | boolean | null>;
   @IdProp({ optional: true }) commitmentId?: string;
   @IdProp({ optional: true }) agreementId?: string;
 }

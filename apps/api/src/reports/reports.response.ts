@@ -2,7 +2,7 @@ import { LEVEL_INPUTS, SCHOOL_LEVELS, STAGES } from '@crm/domain';
 import { KEY_PERSON_RISKS } from '@crm/read-models';
 import { ApiProperty } from '@nestjs/swagger';
 import { ContactRefResponse, HandoverCountResponse, PersonRefResponse } from '../partnerships/partnerships.response';
-import { BoolProp, EnumProp, IdProp, InstantProp, IntProp, NestedProp, NumberProp, ShareProp, TextProp } from '../http/response-fields';
+import { BoolProp, EnumProp, IdProp, InstantProp, IntProp, NestedProp, NumberProp, ReasonCodeProp, ReasonParamsProp, ShareProp, TextProp } from '../http/response-fields';
 
 /** What the management and reporting views answer (SPEC §3.3, §3.4). */
 
@@ -76,6 +76,8 @@ export class SideRiskRowResponse {
   @NumberProp({ minimum: 0, maximum: 1, nullable: true }) topShare!: number | null;
   @IntProp({ minimum: 0 }) activePeople!: number;
   @TextProp() reason!: string;
+  @ReasonCodeProp() reasonCode!: string;
+  @ReasonParamsProp() reasonParams!: Record<string, string | number | boolean | null>;
 }
 
 export class KeyPersonRiskRowResponse {

@@ -33,7 +33,7 @@ import {
   RunningReportQueryDto,
 } from './reports.query.dto';
 
-const riskView = ({ risk, topPerson, topShare, activePeople, reason }: SideKeyPersonRisk) => ({ risk, topPerson, topShare, activePeople, reason });
+const riskView = ({ risk, topPerson, topShare, activePeople, reason, reasonCode, reasonParams }: SideKeyPersonRisk) => ({ risk, topPerson, topShare, activePeople, reason, reasonCode, reasonParams });
 
 const continuityView = (side: SideContinuity) => ({
   primary: side.primary,

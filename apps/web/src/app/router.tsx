@@ -1,6 +1,7 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet, redirect, retainSearchParams } from '@tanstack/react-router';
 import { AppLayout } from '@/components/app-layout';
 import { homeOf } from '@/features/auth/home';
+import { OidcCallbackRoute } from '@/features/auth/routes/oidc-callback';
 import { SignInRoute } from '@/features/auth/routes/sign-in';
 import { MyWeekRoute } from '@/features/worklist/routes/my-week';
 import { validateListSearch } from '@/features/partnerships/list-search';
@@ -23,6 +24,12 @@ const signInRoute = createRoute({
   path: '/aanmelden',
   validateSearch: (search: Record<string, unknown>): { redirect?: string } => (typeof search.redirect === 'string' ? { redirect: search.redirect } : {}),
   component: SignInRoute,
+});
+
+const oidcCallbackRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/aanmelden/callback',
+  component: OidcCallbackRoute,
 });
 
 /** Every other screen needs a signed-in user; without one the sign-in screen comes first, then back here. */
@@ -91,6 +98,7 @@ const importRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
+  oidcCallbackRoute,
   signedInRoute.addChildren([indexRoute, myWeekRoute, partnershipsRoute, partnershipRoute, managementRoute, organisationsRoute, importRoute]),
 ]);
 

@@ -1,7 +1,8 @@
 /**
  * Who is signed in. Embedded (development) sign-in keeps the bearer token in sessionStorage: it survives a reload of
- * the tab, not the closing of the browser, and is never in localStorage. An OIDC sign-in (authorization code with
- * PKCE against AUTH_ISSUER) would set the same session from its token response; see README "Sign-in".
+ * the tab, not the closing of the browser, and is never in localStorage. An OpenID Connect sign-in (authorization
+ * code with PKCE against AUTH_ISSUER, src/features/auth/oidc.ts) keeps its access token in memory only: a reload
+ * signs in again at the issuer (whose own session makes that one redirect).
  */
 import { useSyncExternalStore } from 'react';
 
@@ -21,6 +22,8 @@ export interface Session {
 const TOKEN_KEY = 'crm.token';
 const listeners = new Set<() => void>();
 let cached: { token: string | null; session: Session | null } = { token: null, session: null };
+/** An OIDC access token: held here, in this page's memory, and nowhere else. */
+let inMemoryToken: string | null = null;
 
 function base64UrlJson(part: string): unknown {
   const base64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
@@ -53,7 +56,7 @@ export function parseToken(token: string): Session | null {
 export const isExpired = (session: Session, now = Date.now()): boolean => session.expiresAt * 1000 <= now;
 
 function read(): Session | null {
-  const token = sessionStorage.getItem(TOKEN_KEY);
+  const token = inMemoryToken ?? sessionStorage.getItem(TOKEN_KEY);
   if (token !== cached.token) cached = { token, session: token ? parseToken(token) : null };
   return cached.session && !isExpired(cached.session) ? cached.session : null;
 }
@@ -63,14 +66,19 @@ const notify = () => listeners.forEach((listener) => listener());
 export const session = {
   current: read,
   token: (): string | undefined => read()?.token,
-  signIn(token: string): Session | null {
+  /** `keep: 'memory'` for a token from the identity provider (never written to any storage). */
+  signIn(token: string, keep: 'tab' | 'memory' = 'tab'): Session | null {
     const parsed = parseToken(token);
     if (!parsed || isExpired(parsed)) return null;
-    sessionStorage.setItem(TOKEN_KEY, parsed.token);
+    if (keep === 'memory') {
+      inMemoryToken = parsed.token;
+      sessionStorage.removeItem(TOKEN_KEY);
+    } else sessionStorage.setItem(TOKEN_KEY, parsed.token);
     notify();
     return parsed;
   },
   signOut(): void {
+    inMemoryToken = null;
     sessionStorage.removeItem(TOKEN_KEY);
     notify();
   },

@@ -1,3 +1,4 @@
+import { enReasons } from './en-reasons';
 import { enScreens } from './en-screens';
 import type { Messages } from './nl';
 
@@ -26,7 +27,11 @@ export const en: SameKeys<Messages> = {
     invalidToken: 'This token is invalid or has expired.',
     signedInAs: 'Signed in as {{sub}}',
     expired: 'Your session has expired. Please sign in again.',
-    oidcPending: 'Signing in through your organisation (OpenID Connect) is not set up on this server yet.',
+    oidcIntro: 'You sign in at your own organisation, then come back here.',
+    oidcSignIn: 'Sign in through your organisation',
+    oidcFailed: 'The sign-in server cannot be reached',
+    oidcFinishing: 'Finishing sign-in…',
+    oidcNotConfigured: 'Signing in through your organisation (OpenID Connect) is not set up on this server.',
   },
   roles: { connector: 'Connector', manager: 'Manager', reporting: 'Reporting', admin: 'Administrator', region: 'Region' },
   states: {
@@ -114,6 +119,14 @@ export const en: SameKeys<Messages> = {
     timeline: 'Timeline',
     recordToday: 'Back to today to record',
     endedNote: 'This partnership has ended: nothing more can be recorded.',
+    history: 'Health over time',
+    historyStep: 'By week or by month',
+    historyWeek: 'By week',
+    historyMonth: 'By month',
+    historyHealthy: 'healthy (70)',
+    historyAtRisk: 'at risk below 40',
+    historyEmpty: 'No history yet: the partnership had not started in this period.',
+    historyHelp: 'The score at each point of the year up to the chosen day. Healthy from 70, attention 40–69, at risk below 40.',
   },
   timeline: {
     initiatedBy: 'initiative: {{side}}',
@@ -199,6 +212,7 @@ export const en: SameKeys<Messages> = {
       at: 'As of',
     },
   },
+  reasons: enReasons,
   vocab: {
     level: { po: 'po', vmbo: 'vmbo', havo: 'havo', vwo: 'vwo', mbo: 'mbo', hbo: 'hbo', wo: 'wo' },
     stage: { exploring: 'Exploring', agreed: 'Agreed', active: 'Active', paused: 'Paused', ended: 'Ended' },

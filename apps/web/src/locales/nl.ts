@@ -1,3 +1,4 @@
+import { nlReasons } from './nl-reasons';
 import { nlScreens } from './nl-screens';
 
 /** Dutch, the default language. Keys are grouped per screen; `vocab` holds the product's closed vocabularies. */
@@ -33,7 +34,11 @@ export const nl = {
     invalidToken: 'Dit token is ongeldig of verlopen.',
     signedInAs: 'Aangemeld als {{sub}}',
     expired: 'Uw sessie is verlopen. Meld u opnieuw aan.',
-    oidcPending: 'Aanmelden via de organisatie (OpenID Connect) is nog niet ingericht op deze server.',
+    oidcIntro: 'U meldt zich aan bij uw eigen organisatie. Daarna komt u hier terug.',
+    oidcSignIn: 'Aanmelden via uw organisatie',
+    oidcFailed: 'De aanmeldserver is niet bereikbaar',
+    oidcFinishing: 'Aanmelden afronden…',
+    oidcNotConfigured: 'Aanmelden via de organisatie (OpenID Connect) is niet ingericht op deze server.',
   },
   roles: { connector: 'Relatiebeheerder', manager: 'Management', reporting: 'Rapportage', admin: 'Beheerder', region: 'Regio' },
   states: {
@@ -121,6 +126,14 @@ export const nl = {
     timeline: 'Tijdlijn',
     recordToday: 'Naar vandaag om vast te leggen',
     endedNote: 'Dit partnerschap is beëindigd: er kan niets meer worden vastgelegd.',
+    history: 'Gezondheid door de tijd',
+    historyStep: 'Per week of per maand',
+    historyWeek: 'Per week',
+    historyMonth: 'Per maand',
+    historyHealthy: 'gezond (70)',
+    historyAtRisk: 'risico onder 40',
+    historyEmpty: 'Nog geen geschiedenis: het partnerschap is in deze periode nog niet gestart.',
+    historyHelp: 'De score op elk moment van het jaar tot de gekozen dag. Vanaf 70 gezond, 40–69 aandacht, onder 40 risico.',
   },
   timeline: {
     initiatedBy: 'initiatief: {{side}}',
@@ -206,6 +219,7 @@ export const nl = {
       at: 'Met ingang van',
     },
   },
+  reasons: nlReasons,
   vocab: {
     level: { po: 'po', vmbo: 'vmbo', havo: 'havo', vwo: 'vwo', mbo: 'mbo', hbo: 'hbo', wo: 'wo' },
     stage: { exploring: 'Verkennen', agreed: 'Afgesproken', active: 'Actief', paused: 'Gepauzeerd', ended: 'Beëindigd' },

@@ -14,7 +14,7 @@ import {
 } from './as-of';
 import { commitmentTally } from './commitments';
 import { HealthComponentName, HealthConfig, RULES } from './config';
-import { day, percent, plural, words } from './text';
+import { day, explained, Explained, percent, plural, words } from './text';
 import { touchpointTotals } from './touchpoint-index';
 
 /** Everything a component needs: the facts at asOf and the configuration. */
@@ -33,10 +33,9 @@ export function healthContext(facts: PartnershipFacts, people: PeopleLookup, asO
   return { facts, people, asOf, config, intensity, interval: config.expectedIntervalDays[intensity] };
 }
 
-export interface ComponentResult {
+export interface ComponentResult extends Explained {
   /** 0–100 exactly (the score is the weighted mean of these; shown rounded to 0.1), or null when not applicable (left out of the mean). */
   score: number | null;
-  reason: string;
 }
 
 const YEAR = RULES.yearDays;
@@ -51,7 +50,7 @@ export function recencyComponent({ facts, asOf, interval }: HealthContext): Comp
   const zeroAt = RULES.recencyZeroFactor * interval;
   const score = d <= interval ? 100 : d >= zeroAt ? 0 : (100 * (zeroAt - d)) / (zeroAt - interval);
   const since = last ? `last contact ${plural(d, 'day')} ago` : `no contact yet; opened ${plural(d, 'day')} ago`;
-  return { score, reason: `${since}; expected every ${interval}` };
+  return { score, ...explained(last ? 'recency.last_contact' : 'recency.no_contact_yet', { days: d, interval }, `${since}; expected every ${interval}`) };
 }
 
 /**
@@ -61,7 +60,10 @@ export function recencyComponent({ facts, asOf, interval }: HealthContext): Comp
 export function cadenceComponent({ facts, asOf, interval }: HealthContext): ComponentResult {
   const age = daysBetween(facts.openedAt, asOf);
   if (age < interval) {
-    return { score: null, reason: `the partnership is ${plural(age, 'day')} old; cadence is judged from day ${interval} (one contact every ${interval} days)` };
+    return {
+      score: null,
+      ...explained('cadence.too_young', { age, interval }, `the partnership is ${plural(age, 'day')} old; cadence is judged from day ${interval} (one contact every ${interval} days)`),
+    };
   }
   const [from, to] = touchpointRange(facts, asOf, YEAR);
   const n = to - from;
@@ -70,7 +72,11 @@ export function cadenceComponent({ facts, asOf, interval }: HealthContext): Comp
   const window = young ? `since the opening ${plural(age, 'day')} ago` : `in the last ${YEAR} days`;
   return {
     score: Math.min(100, (100 * n) / expected),
-    reason: `${plural(n, 'touchpoint')} ${window}; expected ${expected} (one every ${interval} days)`,
+    ...explained(
+      young ? 'cadence.since_opening' : 'cadence.last_year',
+      { count: n, age, windowDays: YEAR, expected, interval },
+      `${plural(n, 'touchpoint')} ${window}; expected ${expected} (one every ${interval} days)`,
+    ),
   };
 }
 
@@ -80,13 +86,16 @@ export function evaluationComponent({ facts, asOf }: HealthContext): ComponentRe
   if (!last) {
     const age = daysBetween(facts.openedAt, asOf);
     return age < RULES.youngPartnershipDays
-      ? { score: 100, reason: `not evaluated yet; the partnership is ${plural(age, 'day')} old (first evaluation due by day ${RULES.youngPartnershipDays})` }
-      : { score: 0, reason: `never evaluated; the partnership is ${plural(age, 'day')} old` };
+      ? {
+          score: 100,
+          ...explained('evaluation.not_yet', { age, dueByDay: RULES.youngPartnershipDays }, `not evaluated yet; the partnership is ${plural(age, 'day')} old (first evaluation due by day ${RULES.youngPartnershipDays})`),
+        }
+      : { score: 0, ...explained('evaluation.never', { age }, `never evaluated; the partnership is ${plural(age, 'day')} old`) };
   }
   const e = daysBetween(last.at, asOf);
   const fadeEnd = RULES.evaluationFadeEndDays;
   const score = e <= YEAR ? 100 : e >= fadeEnd ? 0 : (100 * (fadeEnd - e)) / (fadeEnd - YEAR);
-  return { score, reason: `last evaluation ${plural(e, 'day')} ago (${day(last.at)}); expected yearly` };
+  return { score, ...explained('evaluation.last', { days: e, date: day(last.at) }, `last evaluation ${plural(e, 'day')} ago (${day(last.at)}); expected yearly`) };
 }
 
 /** (fulfilled on time + 0.5 · fulfilled late) / all commitments due in the last 730 days or open past due; none: null. */
@@ -94,11 +103,12 @@ export function commitmentsComponent({ facts, asOf }: HealthContext): ComponentR
   const tally = commitmentTally(facts, asOf);
   const window = RULES.commitmentWindowDays;
   const cancelled = tally.cancelled > 0 ? `; ${tally.cancelled} cancelled left out` : '';
-  if (tally.total === 0) return { score: null, reason: `no commitments due in the last ${window} days${cancelled}` };
+  const counts = { windowDays: window, total: tally.total, onTime: tally.onTime, late: tally.late, broken: tally.broken, openPastDue: tally.openPastDue, cancelled: tally.cancelled };
+  if (tally.total === 0) return { score: null, ...explained('commitments.none', counts, `no commitments due in the last ${window} days${cancelled}`) };
   const parts = [`${tally.onTime} kept on time`, `${tally.late} late`, `${tally.broken} broken`, `${tally.openPastDue} open past due`];
   return {
     score: (100 * tally.credit) / tally.total,
-    reason: `${plural(tally.total, 'commitment')} due in the last ${window} days or still open past due: ${parts.join(', ')}${cancelled}`,
+    ...explained('commitments.tally', counts, `${plural(tally.total, 'commitment')} due in the last ${window} days or still open past due: ${parts.join(', ')}${cancelled}`),
   };
 }
 
@@ -107,19 +117,21 @@ export function formalisationComponent({ facts, asOf }: HealthContext): Componen
   const formal = formalAgreementAt(facts, asOf);
   if (!formal) {
     return stageAt(facts, asOf) === 'exploring'
-      ? { score: null, reason: 'no formal agreement; none expected while exploring' }
-      : { score: 0, reason: 'no valid mou, letter of intent, cooperation agreement or contract' };
+      ? { score: null, ...explained('formalisation.none_exploring', {}, 'no formal agreement; none expected while exploring') }
+      : { score: 0, ...explained('formalisation.none', {}, 'no valid mou, letter of intent, cooperation agreement or contract') };
   }
   const { agreement } = formal;
   const signed = `${words(agreement.kind)} signed ${day(agreement.signedAt)}`;
-  if (agreement.validUntil === undefined) return { score: 100, reason: `${signed}, without end date` };
+  const params = { kind: agreement.kind, signedOn: day(agreement.signedAt), validUntil: agreement.validUntil === undefined ? null : day(agreement.validUntil) };
+  if (agreement.validUntil === undefined) return { score: 100, ...explained('formalisation.open_ended', params, `${signed}, without end date`) };
   if (formal.expiring) {
+    const daysLeft = formal.daysLeft ?? 0;
     return {
       score: RULES.agreementExpiringScore,
-      reason: `${signed} expires ${day(agreement.validUntil)}, in ${plural(formal.daysLeft ?? 0, 'day')}`,
+      ...explained('formalisation.expiring', { ...params, daysLeft }, `${signed} expires ${day(agreement.validUntil)}, in ${plural(daysLeft, 'day')}`),
     };
   }
-  return { score: 100, reason: `${signed}, valid until ${day(agreement.validUntil)}` };
+  return { score: 100, ...explained('formalisation.valid', params, `${signed}, valid until ${day(agreement.validUntil)}`) };
 }
 
 /** p = share of last-365-day interactions initiated by the partner: 100 in [0.25, 0.75], else 100·min(p, 1−p)/0.25. */
@@ -130,7 +142,11 @@ export function reciprocityComponent({ facts, asOf }: HealthContext): ComponentR
   if (n < RULES.reciprocityMinInteractions) {
     return {
       score: null,
-      reason: `${plural(n, 'interaction')} in the last ${YEAR} days; at least ${RULES.reciprocityMinInteractions} needed to judge`,
+      ...explained(
+        'reciprocity.insufficient',
+        { count: n, windowDays: YEAR, needed: RULES.reciprocityMinInteractions },
+        `${plural(n, 'interaction')} in the last ${YEAR} days; at least ${RULES.reciprocityMinInteractions} needed to judge`,
+      ),
     };
   }
   const byPartner = totals.interactionsByPartner[to] - totals.interactionsByPartner[from];
@@ -139,7 +155,11 @@ export function reciprocityComponent({ facts, asOf }: HealthContext): ComponentR
   const score = balanced ? 100 : (100 * Math.min(p, 1 - p)) / RULES.reciprocityBandLow;
   return {
     score,
-    reason: `the partner initiated ${byPartner} of ${n} interactions in the last ${YEAR} days (${percent(p)})`,
+    ...explained(
+      'reciprocity.share',
+      { byPartner, count: n, windowDays: YEAR, percent: Math.round(p * 100) },
+      `the partner initiated ${byPartner} of ${n} interactions in the last ${YEAR} days (${percent(p)})`,
+    ),
   };
 }
 
@@ -147,12 +167,18 @@ export function reciprocityComponent({ facts, asOf }: HealthContext): ComponentR
 export function continuityComponent({ facts, people, asOf }: HealthContext): ComponentResult {
   const described = SIDES.map((side) => {
     const primary = primaryAt(facts, side, asOf);
-    return { side, primary, text: primary ? `${side}: ${displayName(people(primary.personId))}` : `no ${side} primary` };
+    const name = primary ? displayName(people(primary.personId)) : null;
+    return { side, primary, name, text: primary ? `${side}: ${name}` : `no ${side} primary` };
   });
   const assigned = described.filter((entry) => entry.primary).length;
+  const [school, partner] = described.map((entry) => entry.name);
   return {
     score: (100 * assigned) / SIDES.length,
-    reason: `primary contact on ${assigned === 2 ? 'both sides' : assigned === 1 ? 'one side' : 'neither side'} (${described.map((entry) => entry.text).join('; ')})`,
+    ...explained(
+      assigned === 2 ? 'continuity.both' : assigned === 1 ? 'continuity.one' : 'continuity.neither',
+      { school, partner },
+      `primary contact on ${assigned === 2 ? 'both sides' : assigned === 1 ? 'one side' : 'neither side'} (${described.map((entry) => entry.text).join('; ')})`,
+    ),
   };
 }
 
@@ -160,11 +186,15 @@ export function continuityComponent({ facts, people, asOf }: HealthContext): Com
 export function satisfactionComponent({ facts, asOf }: HealthContext): ComponentResult {
   const last = latestEvaluation(facts, asOf);
   const window = RULES.satisfactionWindowDays;
-  if (!last || daysBetween(last.at, asOf) > window) return { score: null, reason: `no evaluation in the last ${window} days` };
+  if (!last || daysBetween(last.at, asOf) > window) return { score: null, ...explained('satisfaction.none', { windowDays: window }, `no evaluation in the last ${window} days`) };
   const mean = (last.schoolSatisfaction + last.partnerSatisfaction) / 2;
   return {
     score: ((mean - 1) / 9) * 100,
-    reason: `evaluation of ${day(last.at)}: school ${last.schoolSatisfaction}, partner ${last.partnerSatisfaction} out of 10`,
+    ...explained(
+      'satisfaction.latest',
+      { date: day(last.at), school: last.schoolSatisfaction, partner: last.partnerSatisfaction },
+      `evaluation of ${day(last.at)}: school ${last.schoolSatisfaction}, partner ${last.partnerSatisfaction} out of 10`,
+    ),
   };
 }
 

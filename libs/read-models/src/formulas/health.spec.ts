@@ -137,6 +137,8 @@ describe('commitments', () => {
       score: 37.5,
       weight: 15,
       reason: '4 commitments due in the last 730 days or still open past due: 1 kept on time, 1 late, 1 broken, 1 open past due',
+      reasonCode: 'commitments.tally',
+      reasonParams: { windowDays: 730, total: 4, onTime: 1, late: 1, broken: 1, openPastDue: 1, cancelled: 0 },
     });
   });
 
@@ -337,6 +339,35 @@ describe('score, status and trend', () => {
     expect(health.components.find((one) => one.name === 'recency')?.score).toBe(100);
     expect(health.components.find((one) => one.name === 'cadence')?.weight).toBe(0);
     expect(DEFAULT_HEALTH_CONFIG.weights.cadence).toBe(15);
+  });
+});
+
+describe('reasons in a machine form beside the English (codes an app words in its own language)', () => {
+  const people = lookup(person('t', { name: 'Tess' }), person('p', { side: 'partner', name: 'Piet' }));
+
+  it('gives every component a code and the figures its text names', () => {
+    const lastContact = partnership({ intensity: 'exchange' }).interaction(ago(143)).build();
+    expect(component(lastContact, 'recency')).toMatchObject({ reasonCode: 'recency.last_contact', reasonParams: { days: 143, interval: 60 } });
+    expect(component(partnership({ openedAt: ago(10) }).build(), 'recency')).toMatchObject({ reasonCode: 'recency.no_contact_yet', reasonParams: { days: 10, interval: 60 } });
+    expect(component(partnership({ openedAt: ago(59) }).build(), 'cadence')).toMatchObject({ reasonCode: 'cadence.too_young', reasonParams: { age: 59, interval: 60 } });
+    const expiring = partnership({ openedAt: ago(500), stage: 'active' }).agreement('cooperation_agreement', ago(300), { validUntil: later(30) }).build();
+    expect(component(expiring, 'formalisation')).toMatchObject({
+      reasonCode: 'formalisation.expiring',
+      reasonParams: { kind: 'cooperation_agreement', signedOn: '2024-05-05', validUntil: '2025-03-31', daysLeft: 30 },
+    });
+    const one = partnership().contact('school', 't', 'primary', ago(100)).build();
+    expect(component(one, 'continuity', ASOF, people)).toMatchObject({ reasonCode: 'continuity.one', reasonParams: { school: 'Tess', partner: null } });
+    const tenth = partnership({ openedAt: ago(400) }).interactions([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], [...Array(9).fill('school'), 'partner']).build();
+    expect(component(tenth, 'reciprocity')).toMatchObject({ reasonCode: 'reciprocity.share', reasonParams: { byPartner: 1, count: 10, windowDays: 365, percent: 10 } });
+  });
+
+  it('codes the status and the trend', () => {
+    const silent = partnership({ openedAt: ago(800) }).interaction(ago(365)).build();
+    expect(healthAt(silent, people, ASOF)).toMatchObject({ reasonCode: 'status.dormant', reasonParams: { windowDays: 365, date: '2024-03-01' } });
+    expect(healthAt(partnership({ openedAt: later(5) }).build(), people, ASOF)).toMatchObject({ reasonCode: 'status.not_opened', reasonParams: { openedOn: '2025-03-06', asOf: '2025-03-01' } });
+    const report = partnershipHealth(partnership({ openedAt: ago(400) }).interaction(ago(100)).interaction(ago(5)).build(), people, ASOF);
+    expect(report).toMatchObject({ trendReasonCode: 'trend.compared', trendReasonParams: { score: report.score, date: '2025-03-01', thenDate: '2024-12-01' } });
+    expect(partnershipHealth(partnership({ openedAt: ago(30) }).build(), people, ASOF)).toMatchObject({ trendReasonCode: 'trend.not_open', trendReasonParams: { days: 90 } });
   });
 });
 

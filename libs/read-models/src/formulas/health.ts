@@ -3,27 +3,24 @@ import { PeopleLookup } from '../facts/person-facts';
 import { addDays, isOpenedBy, lastTouchpoint, stageAt, withinLastDays } from './as-of';
 import { DEFAULT_HEALTH_CONFIG, HEALTH_COMPONENTS, HealthComponentName, HealthConfig, RULES } from './config';
 import { HEALTH_FORMULAS, healthContext } from './health-components';
-import { day, plural, round1 } from './text';
+import { day, explained, Explained, plural, ReasonParams, round1 } from './text';
 
 /** `not_opened`: asOf lies before the partnership was opened (an addition to SPEC §3.1's statuses). */
 export type HealthStatus = 'ended' | 'dormant' | 'healthy' | 'attention' | 'at_risk' | 'not_opened';
 
-export interface HealthComponent {
+export interface HealthComponent extends Explained {
   name: HealthComponentName;
   /** Rounded to 0.1 for display; the health score is computed from the exact value. */
   score: number | null;
   weight: number;
-  reason: string;
 }
 
-export interface HealthAt {
+export interface HealthAt extends Explained {
   partnershipId: string;
   asOf: string;
   /** round(weighted mean of the non-null components); null only before the partnership was opened. */
   score: number | null;
   status: HealthStatus;
-  /** Why the status is what it is. */
-  reason: string;
   components: HealthComponent[];
 }
 
@@ -31,6 +28,8 @@ export interface HealthReport extends HealthAt {
   /** score(asOf) − score(asOf − 90 days); null when the partnership was not open 90 days before asOf. */
   trend: number | null;
   trendReason: string;
+  trendReasonCode: string;
+  trendReasonParams: ReasonParams;
 }
 
 /**
@@ -58,23 +57,31 @@ export function isDormant(facts: PartnershipFacts, asOf: string): boolean {
   return !withinLastDays(silenceStart, asOf, RULES.yearDays);
 }
 
-function status(facts: PartnershipFacts, asOf: string, score: number): { status: HealthStatus; reason: string } {
+/** Why the status is what it is (the reason, its code and params). */
+function status(facts: PartnershipFacts, asOf: string, score: number): { status: HealthStatus } & Explained {
   if (stageAt(facts, asOf) === 'ended') {
     const why = facts.endReason ? ` (${facts.endReason})` : '';
-    return { status: 'ended', reason: `ended on ${day(facts.endedAt ?? asOf)}${why}` };
+    const date = day(facts.endedAt ?? asOf);
+    return { status: 'ended', ...explained('status.ended', { date, why: facts.endReason ?? null }, `ended on ${date}${why}`) };
   }
   if (isDormant(facts, asOf)) {
     const last = lastTouchpoint(facts, asOf);
+    const params = { windowDays: RULES.yearDays, date: day(last ? last.at : facts.openedAt) };
     return {
       status: 'dormant',
-      reason: `no touchpoint in the last ${RULES.yearDays} days (${last ? `last on ${day(last.at)}` : `none since opening on ${day(facts.openedAt)}`})`,
+      ...explained(
+        last ? 'status.dormant' : 'status.dormant_since_opening',
+        params,
+        `no touchpoint in the last ${RULES.yearDays} days (${last ? `last on ${day(last.at)}` : `none since opening on ${day(facts.openedAt)}`})`,
+      ),
     };
   }
-  if (score >= RULES.healthyFrom) return { status: 'healthy', reason: `score ${score} ≥ ${RULES.healthyFrom}` };
+  const bands = { score, healthyFrom: RULES.healthyFrom, attentionFrom: RULES.attentionFrom };
+  if (score >= RULES.healthyFrom) return { status: 'healthy', ...explained('status.healthy', bands, `score ${score} ≥ ${RULES.healthyFrom}`) };
   if (score >= RULES.attentionFrom) {
-    return { status: 'attention', reason: `score ${score} between ${RULES.attentionFrom} and ${RULES.healthyFrom - 1}` };
+    return { status: 'attention', ...explained('status.attention', bands, `score ${score} between ${RULES.attentionFrom} and ${RULES.healthyFrom - 1}`) };
   }
-  return { status: 'at_risk', reason: `score ${score} below ${RULES.attentionFrom}` };
+  return { status: 'at_risk', ...explained('status.at_risk', bands, `score ${score} below ${RULES.attentionFrom}`) };
 }
 
 /** SPEC §3.1 at one date, without the trend. */
@@ -86,13 +93,16 @@ export function healthAt(
 ): HealthAt {
   const partnershipId = facts.partnershipId;
   if (!isOpenedBy(facts, asOf)) {
-    return { partnershipId, asOf, score: null, status: 'not_opened', reason: `opened on ${day(facts.openedAt)}, after ${day(asOf)}`, components: [] };
+    const params = { openedOn: day(facts.openedAt), asOf: day(asOf) };
+    return { partnershipId, asOf, score: null, status: 'not_opened', ...explained('status.not_opened', params, `opened on ${day(facts.openedAt)}, after ${day(asOf)}`), components: [] };
   }
   const context = healthContext(facts, people, asOf, config);
   const exact = HEALTH_COMPONENTS.map((name) => ({ name, weight: config.weights[name], ...HEALTH_FORMULAS[name](context) }));
   // Recency is never null, so a configuration with a positive recency weight always gives a score.
   const score = weightedScore(exact) ?? 0;
-  const components = exact.map(({ name, score: value, weight, reason }): HealthComponent => ({ name, score: value === null ? null : round1(value), weight, reason }));
+  const components = exact.map(
+    ({ name, score: value, weight, reason, reasonCode, reasonParams }): HealthComponent => ({ name, score: value === null ? null : round1(value), weight, reason, reasonCode, reasonParams }),
+  );
   return { partnershipId, asOf, score, ...status(facts, asOf, score), components };
 }
 
@@ -107,8 +117,11 @@ export function partnershipHealth(
   const thenAsOf = addDays(asOf, -RULES.trendDays);
   const then = healthAt(facts, people, thenAsOf, config);
   if (now.score === null || then.score === null) {
-    return { ...now, trend: null, trendReason: `not open ${plural(RULES.trendDays, 'day')} before ${day(asOf)}` };
+    const { reason, reasonCode, reasonParams } = explained('trend.not_open', { days: RULES.trendDays, date: day(asOf) }, `not open ${plural(RULES.trendDays, 'day')} before ${day(asOf)}`);
+    return { ...now, trend: null, trendReason: reason, trendReasonCode: reasonCode, trendReasonParams: reasonParams };
   }
   const trend = now.score - then.score;
-  return { ...now, trend, trendReason: `score ${now.score} on ${day(asOf)}, ${then.score} on ${day(thenAsOf)}` };
+  const params = { score: now.score, date: day(asOf), thenScore: then.score, thenDate: day(thenAsOf) };
+  const { reason, reasonCode, reasonParams } = explained('trend.compared', params, `score ${now.score} on ${day(asOf)}, ${then.score} on ${day(thenAsOf)}`);
+  return { ...now, trend, trendReason: reason, trendReasonCode: reasonCode, trendReasonParams: reasonParams };
 }

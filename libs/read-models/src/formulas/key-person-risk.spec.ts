@@ -24,6 +24,7 @@ describe('key-person risk', () => {
     const result = school(withTouchpoints([['a'], ['a', 'p'], ['a']], true));
     expect(result).toMatchObject({ risk: 'high', activePeople: 1, topPerson: { personId: 'a', name: 'Anna' }, topShare: 1 });
     expect(result.reason).toBe('only Anna of the school side took part in touchpoints in the last 365 days');
+    expect(result).toMatchObject({ reasonCode: 'key_person.single_person', reasonParams: { side: 'school', person: 'Anna', percent: 100, touchpoints: 3, active: 1, windowDays: 365, backup: true } });
   });
 
   it('is high when the only active person leaves', () => {

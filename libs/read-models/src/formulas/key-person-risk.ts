@@ -4,7 +4,7 @@ import { PeopleLookup } from '../facts/person-facts';
 import { toTime } from '@crm/domain';
 import { backupsAt, countAtMost, displayName, touchpointRange } from './as-of';
 import { RULES } from './config';
-import { percent, plural, share } from './text';
+import { explained, Explained, percent, plural, ReasonParams, share } from './text';
 import { sideTouchpoints } from './touchpoint-index';
 
 export type KeyPersonRisk = 'high' | 'medium' | 'low';
@@ -22,6 +22,8 @@ export interface SideKeyPersonRisk {
   sideTouchpoints: number;
   backupAssigned: boolean;
   reason: string;
+  reasonCode: string;
+  reasonParams: ReasonParams;
 }
 
 export interface KeyPersonRiskReport {
@@ -64,26 +66,36 @@ export function sideKeyPersonRisk(facts: PartnershipFacts, people: PeopleLookup,
   const topText = topPerson ? `${topPerson.name} took part in ${percent(topFraction)} of the ${side} side's ${plural(sideTouchpointCount, 'touchpoint')}` : '';
   const backupText = backupAssigned ? 'a backup is assigned' : 'no backup assigned';
 
+  const params: ReasonParams = {
+    side,
+    person: topPerson?.name ?? null,
+    percent: Math.round(topFraction * 100),
+    touchpoints: sideTouchpointCount,
+    active: activePersonIds.length,
+    windowDays: RULES.yearDays,
+    backup: backupAssigned,
+  };
+
   let risk: KeyPersonRisk;
-  let reason: string;
+  let why: Explained;
   if (activePersonIds.length === 0) {
     risk = 'high';
-    reason = `nobody of the ${side} side still in the organisation took part in a touchpoint in ${window}`;
+    why = explained('key_person.nobody_active', params, `nobody of the ${side} side still in the organisation took part in a touchpoint in ${window}`);
   } else if (activePersonIds.length === 1) {
     risk = 'high';
-    reason = `only ${topPerson?.name} of the ${side} side took part in touchpoints in ${window}`;
+    why = explained('key_person.single_person', params, `only ${topPerson?.name} of the ${side} side took part in touchpoints in ${window}`);
   } else if (topFraction >= RULES.keyPersonHighShare && !backupAssigned) {
     risk = 'high';
-    reason = `${topText} in ${window}; ${backupText}`;
+    why = explained('key_person.concentrated', params, `${topText} in ${window}; ${backupText}`);
   } else if (topFraction >= RULES.keyPersonMediumShare) {
     risk = 'medium';
-    reason = `${topText} in ${window}; ${backupText}`;
+    why = explained('key_person.concentrated', params, `${topText} in ${window}; ${backupText}`);
   } else if (!backupAssigned) {
     risk = 'medium';
-    reason = `no backup contact assigned on the ${side} side; ${plural(activePersonIds.length, 'active person', 'active people')}`;
+    why = explained('key_person.no_backup', params, `no backup contact assigned on the ${side} side; ${plural(activePersonIds.length, 'active person', 'active people')}`);
   } else {
     risk = 'low';
-    reason = `${plural(activePersonIds.length, 'active person', 'active people')}; ${topText}; ${backupText}`;
+    why = explained('key_person.spread', params, `${plural(activePersonIds.length, 'active person', 'active people')}; ${topText}; ${backupText}`);
   }
   return {
     side,
@@ -94,7 +106,7 @@ export function sideKeyPersonRisk(facts: PartnershipFacts, people: PeopleLookup,
     activePersonIds,
     sideTouchpoints: sideTouchpointCount,
     backupAssigned,
-    reason,
+    ...why,
   };
 }
 

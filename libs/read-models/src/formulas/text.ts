@@ -17,3 +17,18 @@ export const round1 = (value: number): number => Math.round(value * 10) / 10;
 /** A share, or null when there is nothing to divide by; rounded to four decimals. */
 export const share = (part: number, whole: number): number | null =>
   whole === 0 ? null : Math.round((part / whole) * 10000) / 10000;
+
+/** What a reason text says, in a machine form beside the English: dates as `YYYY-MM-DD`, counts as numbers. */
+export type ReasonParams = Record<string, string | number | boolean | null>;
+
+/**
+ * A reason with its stable code and parameters, so that an app can word it in its own language (nl first) while API
+ * and BI users keep the English `reason`. A parameter named `…Code` is itself a reason code read with the same params.
+ */
+export interface Explained {
+  reason: string;
+  reasonCode: string;
+  reasonParams: ReasonParams;
+}
+
+export const explained = (reasonCode: string, reasonParams: ReasonParams, reason: string): Explained => ({ reason, reasonCode, reasonParams });

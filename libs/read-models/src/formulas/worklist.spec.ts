@@ -71,6 +71,18 @@ describe('worklist', () => {
     });
   });
 
+  it('says why in codes with the figures, for an app to word in Dutch', () => {
+    const coded = Object.fromEntries(worklist('me', all, people, ASOF).items.map((item) => [item.type, [item.reasonCode, item.reasonParams]]));
+    expect(coded).toEqual({
+      evaluation_due: ['worklist.evaluation_yearly', { dueOn: '2025-01-25', date: '2024-01-26', everyDays: 365 }],
+      orphaned: ['worklist.orphaned', { date: '2025-02-09' }],
+      contact_drifting: ['worklist.contact_drifting', { days: 130, interval: 60, recencyCode: 'recency.last_contact', recency: 41.7 }],
+      commitment_overdue: ['worklist.commitment_overdue', { side: 'school', description: 'send the internship list', owner: 'Mila', dueOn: '2025-02-26', daysLate: 3 }],
+      commitment_due: ['worklist.commitment_due', { side: 'partner', description: 'host a visit', owner: null, dueOn: '2025-03-08' }],
+      agreement_expiring: ['worklist.agreement_expiring', { kind: 'contract', signedOn: '2024-05-05', validUntil: '2025-04-15', daysLeft: 45 }],
+    });
+  });
+
   it('gives the worklist of a past date', () => {
     const { items } = worklist('me', all, people, ago(55));
     expect(items.filter((item) => item.partnershipId === 'w5').map((item) => item.type)).toContain('commitment_overdue');

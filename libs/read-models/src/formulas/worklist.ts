@@ -26,7 +26,7 @@ import { DEFAULT_HEALTH_CONFIG, HealthConfig, RULES } from './config';
 import { sideContinuity } from './continuity';
 import { healthContext, recencyComponent } from './health-components';
 import { sideKeyPersonRisk } from './key-person-risk';
-import { day, plural, round1, words } from './text';
+import { day, explained, Explained, plural, round1, words } from './text';
 
 /** The action types, most pressing first: the order breaks ties between actions due at the same moment. */
 export const WORKLIST_ACTION_TYPES = [
@@ -64,13 +64,12 @@ export interface ConcernedPerson {
   side: Side | null;
 }
 
-export interface WorklistAction {
+export interface WorklistAction extends Explained {
   type: WorklistActionType;
   partnershipId: string;
   dueAt: string;
   /** dueAt lies before asOf. */
   overdue: boolean;
-  reason: string;
   /** What the person can do so that the item disappears. */
   clearedBy: string;
   /** The people the action is about (the contact to call, the owner of a commitment, the contact who left…). */
@@ -102,16 +101,18 @@ function evaluationDue(facts: PartnershipFacts, asOf: string): Draft | undefined
   const last = latestEvaluation(facts, asOf);
   if (!last) {
     const dueAt = addDays(facts.openedAt, RULES.youngPartnershipDays);
-    const reason = `never evaluated; the partnership is ${plural(daysBetween(facts.openedAt, asOf), 'day')} old`;
-    return onOrBefore(dueAt, asOf) ? { type: 'evaluation_due', dueAt, reason, concerns: primaryIds(facts, asOf, 'school', 'partner') } : undefined;
+    const age = daysBetween(facts.openedAt, asOf);
+    const why = explained('worklist.evaluation_never', { age }, `never evaluated; the partnership is ${plural(age, 'day')} old`);
+    return onOrBefore(dueAt, asOf) ? { type: 'evaluation_due', dueAt, ...why, concerns: primaryIds(facts, asOf, 'school', 'partner') } : undefined;
   }
   const yearly = addDays(last.at, RULES.yearDays);
   const planned = last.nextEvaluationDue !== undefined && toTime(last.nextEvaluationDue) < toTime(yearly);
   const dueAt = planned ? (last.nextEvaluationDue as string) : yearly;
-  const reason = planned
-    ? `next evaluation planned for ${day(dueAt)} at the evaluation of ${day(last.at)}`
-    : `last evaluation on ${day(last.at)}; one is expected every ${RULES.yearDays} days`;
-  return onOrBefore(dueAt, asOf) ? { type: 'evaluation_due', dueAt, reason, concerns: primaryIds(facts, asOf, 'school', 'partner') } : undefined;
+  const params = { dueOn: day(dueAt), date: day(last.at), everyDays: RULES.yearDays };
+  const why = planned
+    ? explained('worklist.evaluation_planned', params, `next evaluation planned for ${day(dueAt)} at the evaluation of ${day(last.at)}`)
+    : explained('worklist.evaluation_yearly', params, `last evaluation on ${day(last.at)}; one is expected every ${RULES.yearDays} days`);
+  return onOrBefore(dueAt, asOf) ? { type: 'evaluation_due', dueAt, ...why, concerns: primaryIds(facts, asOf, 'school', 'partner') } : undefined;
 }
 
 /**
@@ -128,7 +129,8 @@ function contactDrifting(facts: PartnershipFacts, people: PeopleLookup, asOf: st
   const last = lastTouchpoint(facts, asOf);
   // Until the first touchpoint the opening counts as one (SPEC §3.1 R2).
   const dueAt = addDays(last ? last.at : facts.openedAt, belowAfterDays);
-  return { type: 'contact_drifting', dueAt, reason: `${result.reason} (recency ${round1(result.score)})`, concerns: primaryIds(facts, asOf, 'partner') };
+  const why = explained('worklist.contact_drifting', { ...result.reasonParams, recencyCode: result.reasonCode, recency: round1(result.score) }, `${result.reason} (recency ${round1(result.score)})`);
+  return { type: 'contact_drifting', dueAt, ...why, concerns: primaryIds(facts, asOf, 'partner') };
 }
 
 function agreementExpiring(facts: PartnershipFacts, asOf: string): Draft | undefined {
@@ -140,7 +142,11 @@ function agreementExpiring(facts: PartnershipFacts, asOf: string): Draft | undef
     dueAt: agreement.validUntil as string,
     agreementId: agreement.id,
     concerns: facts.touchpoints.find((touchpoint) => touchpoint.kind === 'agreement' && touchpoint.id === agreement.id)?.participantIds ?? [],
-    reason: `${words(agreement.kind)} signed ${day(agreement.signedAt)} expires ${day(agreement.validUntil as string)}, in ${plural(formal.daysLeft ?? 0, 'day')}; no later formal agreement`,
+    ...explained(
+      'worklist.agreement_expiring',
+      { kind: agreement.kind, signedOn: day(agreement.signedAt), validUntil: day(agreement.validUntil as string), daysLeft: formal.daysLeft ?? 0 },
+      `${words(agreement.kind)} signed ${day(agreement.signedAt)} expires ${day(agreement.validUntil as string)}, in ${plural(formal.daysLeft ?? 0, 'day')}; no later formal agreement`,
+    ),
   };
 }
 
@@ -153,12 +159,19 @@ function commitmentActions(facts: PartnershipFacts, people: PeopleLookup, asOf: 
   return openCommitmentsAt(facts, asOf).flatMap((commitment): Draft[] => {
     const owner = commitment.ownerId ? `, owner ${displayName(people(commitment.ownerId))}` : '';
     const what = `${commitment.side}-side commitment "${commitment.description}"${owner}`;
+    const params = {
+      side: commitment.side,
+      description: commitment.description,
+      owner: commitment.ownerId ? displayName(people(commitment.ownerId)) : null,
+      dueOn: day(commitment.dueAt),
+    };
+    const base = { dueAt: commitment.dueAt, commitmentId: commitment.id, concerns: [commitment.ownerId] };
     if (toTime(commitment.dueAt) < toTime(asOf)) {
       const late = daysBetween(commitment.dueAt, asOf);
-      return [{ type: 'commitment_overdue', dueAt: commitment.dueAt, commitmentId: commitment.id, concerns: [commitment.ownerId], reason: `${what} was due ${day(commitment.dueAt)}, ${plural(late, 'day')} ago` }];
+      return [{ type: 'commitment_overdue', ...base, ...explained('worklist.commitment_overdue', { ...params, daysLate: late }, `${what} was due ${day(commitment.dueAt)}, ${plural(late, 'day')} ago`) }];
     }
     if (onOrBefore(commitment.dueAt, soon)) {
-      return [{ type: 'commitment_due', dueAt: commitment.dueAt, commitmentId: commitment.id, concerns: [commitment.ownerId], reason: `${what} is due ${day(commitment.dueAt)}` }];
+      return [{ type: 'commitment_due', ...base, ...explained('worklist.commitment_due', params, `${what} is due ${day(commitment.dueAt)}`) }];
     }
     return [];
   });
@@ -175,7 +188,7 @@ function addBackupContact(facts: PartnershipFacts, people: PeopleLookup, asOf: s
   return {
     type: 'add_backup_contact',
     dueAt: asOf,
-    reason: `school-side key-person risk high and no backup assigned: ${risk.reason}`,
+    ...explained('worklist.add_backup_contact', { ...risk.reasonParams, riskCode: risk.reasonCode }, `school-side key-person risk high and no backup assigned: ${risk.reason}`),
     concerns: [primaryAt(facts, 'school', asOf)?.personId, ...risk.activePersonIds],
   };
 }
@@ -203,9 +216,9 @@ function involveBackups(facts: PartnershipFacts, people: PeopleLookup, asOf: str
       return {
         type: 'involve_backup',
         dueAt: last ? laterOf(period.from, addDays(last, RULES.yearDays)) : period.from,
-        reason: last
-          ? `backup contact ${name} last took part in a touchpoint on ${day(last)}, more than ${RULES.yearDays} days ago`
-          : `backup contact ${name} (since ${day(period.from)}) has taken part in no touchpoint`,
+        ...(last
+          ? explained('worklist.involve_backup', { name, date: day(last), windowDays: RULES.yearDays }, `backup contact ${name} last took part in a touchpoint on ${day(last)}, more than ${RULES.yearDays} days ago`)
+          : explained('worklist.involve_backup_never', { name, date: day(period.from) }, `backup contact ${name} (since ${day(period.from)}) has taken part in no touchpoint`)),
         concerns: [period.personId],
       };
     });
@@ -217,7 +230,7 @@ function orphaned(facts: PartnershipFacts, people: PeopleLookup, asOf: string): 
   return {
     type: 'orphaned',
     dueAt: continuity.orphanedSince,
-    reason: `no school-side primary since ${day(continuity.orphanedSince)}: the last primary left the organisation`,
+    ...explained('worklist.orphaned', { date: day(continuity.orphanedSince) }, `no school-side primary since ${day(continuity.orphanedSince)}: the last primary left the organisation`),
     concerns: [lastPrimary(facts, 'school', asOf)],
   };
 }
@@ -230,7 +243,11 @@ function partnerContactLeft(facts: PartnershipFacts, people: PeopleLookup, asOf:
   return {
     type: 'partner_contact_left',
     dueAt: continuity.orphanedSince,
-    reason: `the partner-side primary ${displayName(people(departed ?? ''))} left the partner organisation on ${day(continuity.orphanedSince)}; nobody took over`,
+    ...explained(
+      'worklist.partner_contact_left',
+      { name: displayName(people(departed ?? '')), date: day(continuity.orphanedSince) },
+      `the partner-side primary ${displayName(people(departed ?? ''))} left the partner organisation on ${day(continuity.orphanedSince)}; nobody took over`,
+    ),
     concerns: [departed],
   };
 }
@@ -259,7 +276,11 @@ function thankYou(facts: PartnershipFacts, asOf: string): Draft | undefined {
   return {
     type: 'thank_you',
     dueAt: season.dueAt,
-    reason: `no thank-you recorded since ${day(season.from)}; thank the partner before the school year ends on ${day(season.dueAt)}`,
+    ...explained(
+      'worklist.thank_you',
+      { since: day(season.from), dueOn: day(season.dueAt) },
+      `no thank-you recorded since ${day(season.from)}; thank the partner before the school year ends on ${day(season.dueAt)}`,
+    ),
     concerns: primaryIds(facts, asOf, 'partner'),
   };
 }

@@ -54,7 +54,7 @@ export class PartnershipQueries {
   async summary(partnershipId: string, asOf: string) {
     const { facts, context } = await this.one(partnershipId);
     const health = partnershipHealth(facts, context.people, asOf);
-    return { ...partnershipSummary(facts, context, asOf), asOf, reason: health.reason, endedAt: facts.endedAt ?? null, revision: facts.revision };
+    return { ...partnershipSummary(facts, context, asOf), asOf, reason: health.reason, reasonCode: health.reasonCode, reasonParams: health.reasonParams, endedAt: facts.endedAt ?? null, revision: facts.revision };
   }
 
   async health(partnershipId: string, asOf: string) {

@@ -1,18 +1,82 @@
-import { Button, Center, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import { IconKey } from '@tabler/icons-react';
+import { Alert, Button, Center, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { IconBuildingCommunity, IconKey } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '@/components/language-switch';
+import { ErrorState, LoadingState } from '@/components/states';
 import { session } from '@/lib/session';
 import { homeOf } from '../home';
+import { startOidcSignIn, webConfigQuery, type WebConfig } from '../oidc';
+
+/** The sign-in screen: OpenID Connect where the server is configured for it, else the development sign-in. */
+export function SignInRoute() {
+  const { t } = useTranslation();
+  const config = useQuery(webConfigQuery);
+  useEffect(() => {
+    document.title = `${t('auth.signIn')} · ${t('app.title')}`;
+  }, [t]);
+  return (
+    <Center mih="100vh" p="md" component="main">
+      <Paper withBorder shadow="sm" p="xl" radius="md" maw={520} w="100%">
+        <Stack>
+          <Group justify="space-between" align="flex-start">
+            <Title order={1} size="h3">
+              {t('auth.title')}
+            </Title>
+            <LanguageSwitch />
+          </Group>
+          {config.isPending ? (
+            <LoadingState rows={1} />
+          ) : config.isError ? (
+            <ErrorState error={config.error} onRetry={() => void config.refetch()} />
+          ) : config.data.oidc ? (
+            <OidcSignIn oidc={config.data.oidc} />
+          ) : (
+            <DevelopmentSignIn />
+          )}
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}
+
+/** Production: one button to the organisation's identity provider (authorization code with PKCE). */
+function OidcSignIn({ oidc }: { oidc: NonNullable<WebConfig['oidc']> }) {
+  const { t } = useTranslation();
+  const { redirect } = useSearch({ from: '/aanmelden' });
+  const [failed, setFailed] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const start = () => {
+    setBusy(true);
+    startOidcSignIn(oidc, redirect).catch(() => {
+      setBusy(false);
+      setFailed(true);
+    });
+  };
+  return (
+    <>
+      <Text size="sm" c="dimmed">
+        {t('auth.oidcIntro')}
+      </Text>
+      {failed && (
+        <Alert color="red" variant="light" title={t('auth.oidcFailed')}>
+          {oidc.issuer}
+        </Alert>
+      )}
+      <Button leftSection={<IconBuildingCommunity size={16} />} onClick={start} loading={busy} data-testid="oidc-sign-in">
+        {t('auth.oidcSignIn')}
+      </Button>
+    </>
+  );
+}
 
 /**
  * Development sign-in (embedded mode): a token the server issued, pasted here or handed over in the URL's fragment
- * (`/aanmelden#token=…`, printed by `npm start -- --demo`; a fragment never reaches a server log). An OIDC sign-in
- * would start here too (see README "Sign-in").
+ * (`/aanmelden#token=…`, printed by `npm start -- --demo`; a fragment never reaches a server log).
  */
-export function SignInRoute() {
+function DevelopmentSignIn() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { redirect } = useSearch({ from: '/aanmelden' });
@@ -39,21 +103,9 @@ export function SignInRoute() {
     if (!finish(token)) setError(t('auth.invalidToken'));
   };
 
-  useEffect(() => {
-    document.title = `${t('auth.signIn')} · ${t('app.title')}`;
-  }, [t]);
-
   return (
-    <Center mih="100vh" p="md" component="main">
-      <Paper withBorder shadow="sm" p="xl" radius="md" maw={520} w="100%">
         <form onSubmit={submit} noValidate>
           <Stack>
-            <Group justify="space-between" align="flex-start">
-              <Title order={1} size="h3">
-                {t('auth.title')}
-              </Title>
-              <LanguageSwitch />
-            </Group>
             <Text size="sm" c="dimmed">
               {t('auth.devIntro')}
             </Text>
@@ -79,7 +131,5 @@ export function SignInRoute() {
             </Button>
           </Stack>
         </form>
-      </Paper>
-    </Center>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { components } from '@crm/api-client';
 import { AnchorLink } from '@/components/links';
 import { useFormat } from '@/lib/format';
+import { useReasonText } from '@/lib/reasons';
 
 type Row = components['schemas']['KeyPersonRiskRowResponse'];
 
@@ -10,6 +11,7 @@ type Row = components['schemas']['KeyPersonRiskRowResponse'];
 export function KeyPersonTable({ rows }: { rows: Row[] }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const reasonText = useReasonText();
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table striped data-testid="key-person-table">
@@ -32,7 +34,7 @@ export function KeyPersonTable({ rows }: { rows: Row[] }) {
               <Table.Td>{row.school.topPerson?.name ?? '–'}</Table.Td>
               <Table.Td ta="right">{format.share(row.school.topShare)}</Table.Td>
               <Table.Td>
-                <Text size="sm">{row.school.reason}</Text>
+                <Text size="sm">{reasonText(row.school)}</Text>
               </Table.Td>
             </Table.Tr>
           ))}

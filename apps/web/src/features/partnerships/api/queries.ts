@@ -58,3 +58,12 @@ export const timelineQuery = (id: string) =>
       return { items, revision: items.length ? items[items.length - 1].revision : -1 };
     },
   });
+
+export type HealthHistoryStep = 'week' | 'month';
+
+/** Health at each week or month of the year up to `asOf` (the API steps back from `to`). */
+export const healthHistoryQuery = (id: string, asOf: Day | undefined, every: HealthHistoryStep) =>
+  queryOptions({
+    queryKey: [...partnershipKeys.part(id, 'health-history', asOf), every] as const,
+    queryFn: async () => unwrap(await api.GET('/api/partnerships/{id}/health/history', { params: { path: { id }, query: { to: asOf, every } } })),
+  });

@@ -3,11 +3,13 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { RiskBadge } from '@/components/badges';
 import { useFormat } from '@/lib/format';
+import { useReasonText } from '@/lib/reasons';
 import type { Continuity, KeyPersonRiskReport, Side, SideContinuity, SideKeyPersonRisk } from '@/lib/views';
 
 function SideContacts({ side, continuity, risk }: { side: Side; continuity: SideContinuity; risk: SideKeyPersonRisk }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const reasonText = useReasonText();
   return (
     <Stack gap="xs" data-testid={`contacts-${side}`}>
       <Group justify="space-between">
@@ -58,7 +60,7 @@ function SideContacts({ side, continuity, risk }: { side: Side; continuity: Side
           </Text>
         )}
       </div>
-      <Text size="sm">{risk.reason}</Text>
+      <Text size="sm">{reasonText(risk)}</Text>
       <Text size="xs" c="dimmed">
         {t('partnership.continuityFacts', {
           people: continuity.distinctParticipants365,

@@ -2,12 +2,14 @@ import { Group, Paper, Progress, RingProgress, Stack, Table, Text, Title } from 
 import { useTranslation } from 'react-i18next';
 import { STATUS_COLOR, StatusBadge, Trend } from '@/components/badges';
 import { useFormat } from '@/lib/format';
+import { useReasonText } from '@/lib/reasons';
 import type { Health } from '@/lib/views';
 
 /** The health score, status and trend, and every component with its weight, score and the API's reason (SPEC §3.1). */
 export function HealthCard({ health }: { health: Health }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const reasonText = useReasonText();
   return (
     <Paper withBorder p="md" data-testid="health">
       <Stack gap="md">
@@ -31,12 +33,12 @@ export function HealthCard({ health }: { health: Health }) {
             aria-label={t('partnership.scoreOf', { score: format.number(health.score) })}
           />
           <Stack gap={4}>
-            {health.reason && <Text size="sm">{health.reason}</Text>}
+            {health.reason && <Text size="sm" data-testid="health-reason">{reasonText(health)}</Text>}
             <Group gap={6}>
               <Text size="sm" c="dimmed">
                 {t('partnership.trend')}
               </Text>
-              <Trend value={health.trend} reason={health.trendReason} />
+              <Trend value={health.trend} reason={reasonText({ reason: health.trendReason, reasonCode: health.trendReasonCode, reasonParams: health.trendReasonParams })} />
             </Group>
           </Stack>
         </Group>
@@ -78,7 +80,7 @@ export function HealthCard({ health }: { health: Health }) {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{component.reason}</Text>
+                  <Text size="sm">{reasonText(component)}</Text>
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -20,6 +20,7 @@ import { RecordActivityForm } from '../components/forms/record-activity-form';
 import { RecordContactForm } from '../components/forms/record-contact-form';
 import { SignAgreementForm } from '../components/forms/sign-agreement-form';
 import { HealthCard } from '../components/health-card';
+import { HealthHistoryCard } from '../components/health-history-card';
 import { PartnershipHeader } from '../components/partnership-header';
 import { TimelineCard } from '../components/timeline-card';
 
@@ -95,6 +96,7 @@ export function PartnershipRoute() {
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="md">
             {health.isPending ? <LoadingState /> : health.isError ? <ErrorState error={health.error} onRetry={() => void health.refetch()} /> : <HealthCard health={health.data} />}
+            <HealthHistoryCard partnershipId={partnershipId} asOf={asOf} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>

@@ -2,6 +2,7 @@ import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { AnchorLink } from '@/components/links';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '@/lib/format';
+import { useReasonText } from '@/lib/reasons';
 import type { WorklistItem } from '@/lib/views';
 
 /** Badges here show their whole label (Mantine cuts long ones off with an ellipsis). */
@@ -24,6 +25,7 @@ const ACTION_COLOR: Record<string, string> = {
 export function WorklistTable({ items, names }: { items: WorklistItem[]; names: Map<string, string> }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const reasonText = useReasonText();
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table verticalSpacing="sm" highlightOnHover data-testid="worklist">
@@ -59,7 +61,7 @@ export function WorklistTable({ items, names }: { items: WorklistItem[]; names: 
               </Table.Td>
               <Table.Td>
                 <Stack gap={2}>
-                  <Text size="sm">{item.reason}</Text>
+                  <Text size="sm">{reasonText(item)}</Text>
                   {item.clearedBy && (
                     <Text size="xs" c="dimmed">
                       {t('worklist.clearedBy', { what: item.clearedBy })}

@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from './format';
+
+type Params = Record<string, string | number | boolean | null | undefined>;
+
+/** A reason as the API gives it: the English text, and (on most figures) its code and the figures it names. */
+export interface ApiReason {
+  reason: string;
+  reasonCode?: string;
+  reasonParams?: Params;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Words an API reason in the chosen language from its code and params: days in nl-NL form, agreement kinds in the
+ * vocabulary, a `…Code` parameter worded as a reason of its own. A code the app does not know shows the API's text.
+ */
+export function useReasonText(): (reason: ApiReason) => string {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const word = (code: string, params: Params, fallback: string): string => {
+    const key = `reasons.${code}`;
+    if (!i18n.exists(key)) return fallback;
+    const values: Record<string, string> = {};
+    for (const [name, value] of Object.entries(params)) {
+      if (value === null || value === undefined) values[name] = '–';
+      else if (name.endsWith('Code') && typeof value === 'string') values[name] = word(value, params, '');
+      else if (typeof value === 'boolean') values[name] = t(`reasons.${name}.${value ? 'yes' : 'no'}` as 'reasons.backup.yes', { defaultValue: String(value) });
+      else if (typeof value === 'number') values[name] = format.number(value, Number.isInteger(value) ? 0 : 1);
+      else if (DAY.test(value)) values[name] = format.date(value);
+      else if (name === 'kind') values[name] = t(`vocab.agreement.${value}` as 'vocab.agreement.mou', { defaultValue: value.replace(/_/g, ' ') });
+      else values[name] = value;
+    }
+    // Codes are data, not literal keys (and some, like at_risk, read to i18next's types as a key with a context).
+    return (i18n.t as (key: string, options: Record<string, string>) => string)(key, values);
+  };
+  return ({ reason, reasonCode, reasonParams }) => (reasonCode ? word(reasonCode, reasonParams ?? {}, reason) : reason);
+}
