@@ -6,7 +6,7 @@ export const TEST_JWT_SECRET = 'e2e-test-secret-0123456789abcdef-0123456789';
 /** The `sub` of the default (admin) client: what `recordedBy` says for everything it writes. */
 export const TEST_ADMIN_SUB = 'test-admin';
 
-/** An HS256 token signed with TEST_JWT_SECRET. */
-export function testToken(roles: Role[], sub: string, ttlSeconds = 3600): string {
-  return issueToken({ mode: 'hs256', secret: TEST_JWT_SECRET, secretSource: 'env' }, { sub, roles, ttlSeconds });
+/** An HS256 token signed with TEST_JWT_SECRET; `personId` links the login to a person (the default person claim). */
+export function testToken(roles: Role[], sub: string, { ttlSeconds = 3600, personId }: { ttlSeconds?: number; personId?: string } = {}): string {
+  return issueToken({ mode: 'hs256', secret: TEST_JWT_SECRET, secretSource: 'env' }, { sub, roles, ttlSeconds, ...(personId !== undefined && { personId }) });
 }

@@ -52,6 +52,8 @@ describeInBrowser('web app: served by the API, sign-in, shell, time travel, lang
     await page.getByRole('button', { name: 'Aanmelden' }).click();
     await page.getByRole('heading', { name: 'Mijn week', level: 2 }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/mijn-week');
+    // The token names no person: until an admin links the login it sees no school, and the page says so.
+    await page.getByRole('heading', { name: 'Uw aanmelding is nog niet gekoppeld' }).waitFor();
     // A connector is offered the connector's sections only.
     const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
     await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Mijn week', 'Partnerschappen', 'Organisaties & mensen']);
@@ -61,6 +63,8 @@ describeInBrowser('web app: served by the API, sign-in, shell, time travel, lang
   it('keeps the asOf day in the URL across a reload and a navigation, and shows it in Dutch', async () => {
     await signIn(page, app.baseUrl, app.token(['admin'], 'beheer'), '/mijn-week?asOf=2025-06-01');
     await page.getByTestId('as-of-banner').getByText('U kijkt terug naar 1 jun 2025').waitFor();
+    // An admin sees every school and is no one's connector: Mijn week offers to show anyone's week.
+    await page.getByTestId('who-am-i').getByText('Wiens week wilt u zien?').waitFor();
     await page.reload();
     await page.getByTestId('as-of-banner').waitFor();
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Management' }).click();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describeInBrowser, launchBrowser, newPage, seriousA11yViolations, signIn } from './support/browser';
 import { startDemoApp, type DemoApp } from './support/demo-app';
+import { busiestSchoolPerson } from './support/demo-data';
 
 jest.setTimeout(300_000);
 
@@ -28,10 +29,13 @@ describeInBrowser('web app: the manager and the reporting analyst (partnerships 
   let app: DemoApp;
   let browser: Browser;
   let page: Page;
+  /** The school person the manager's and the analyst's logins are linked to: they see that school's partnerships. */
+  let staff: Awaited<ReturnType<typeof busiestSchoolPerson>>;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     [app, browser] = await Promise.all([startDemoApp(), launchBrowser()]);
+    staff = await busiestSchoolPerson(app);
   });
   afterAll(async () => {
     await browser?.close();
@@ -45,7 +49,7 @@ describeInBrowser('web app: the manager and the reporting analyst (partnerships 
   });
 
   it('lets a manager time-travel the dashboard to last year and see the figures change, in Dutch, with no serious axe violation', async () => {
-    await signIn(page, app.baseUrl, app.token(['manager'], 'directeur'), '/management');
+    await signIn(page, app.baseUrl, app.token(['manager'], 'directeur', staff.personId), '/management');
     await page.getByRole('heading', { name: 'Management', level: 2 }).waitFor();
     const now = await levelFigures(page);
     expect(now.length).toBeGreaterThan(0);
@@ -67,7 +71,7 @@ describeInBrowser('web app: the manager and the reporting analyst (partnerships 
   });
 
   it('lets a reporting user export the partnership list as CSV: the file the API writes, header row first', async () => {
-    const token = app.token(['reporting'], 'analist');
+    const token = app.token(['reporting'], 'analist', staff.personId);
     await signIn(page, app.baseUrl, token, '/partnerschappen?stage=active');
     await page.getByTestId('partnership-row').first().waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
@@ -82,7 +86,7 @@ describeInBrowser('web app: the manager and the reporting analyst (partnerships 
   });
 
   it('filters the partnerships list by health and sorts it by school, keeping both in the URL; a row opens the partnership', async () => {
-    await signIn(page, app.baseUrl, app.token(['manager'], 'directeur'), '/partnerschappen');
+    await signIn(page, app.baseUrl, app.token(['manager'], 'directeur', staff.personId), '/partnerschappen');
     await page.getByTestId('partnership-row').first().waitFor();
     const all = await page.getByTestId('partnership-row').count();
 

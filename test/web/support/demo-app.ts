@@ -9,8 +9,8 @@ export const WEB_BUILD = join(__dirname, '../../../dist/web/index.html');
 export interface DemoApp {
   api: ApiProcess;
   baseUrl: string;
-  /** A token for `roles` with `sub`, signed with the test secret the process runs with. */
-  token(roles: Parameters<typeof testToken>[0], sub?: string): string;
+  /** A token for `roles` with `sub`, linked to `personId` when given, signed with the test secret the process runs with. */
+  token(roles: Parameters<typeof testToken>[0], sub?: string, personId?: string): string;
   stop(): Promise<void>;
 }
 
@@ -22,7 +22,7 @@ export async function startDemoApp(): Promise<DemoApp> {
   return {
     api,
     baseUrl: api.baseUrl,
-    token: (roles, sub = 'web-test') => testToken(roles, sub),
+    token: (roles, sub = 'web-test', personId) => testToken(roles, sub, { personId }),
     stop: async () => {
       await api.kill('SIGTERM');
       rmSync(dataDir, { recursive: true, force: true });

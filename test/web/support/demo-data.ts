@@ -28,3 +28,26 @@ export async function partnershipNeedingAttention(app: DemoApp, skip: string[] =
   }
   throw new Error('the demo region has no drifting partnership on its school-side primary contact\'s worklist');
 }
+
+/**
+ * A person of the demo school with the most partnerships among those that have partnerships needing attention and
+ * others: whom a manager's or analyst's login is linked to, so that its scope (its own school, SPEC §6 R2) holds
+ * partnerships of more than one status.
+ */
+export async function busiestSchoolPerson(app: DemoApp): Promise<{ personId: string; schoolId: string; schoolName: string }> {
+  const get = async <T>(path: string): Promise<T> => (await app.api.http.get(path).expect(200)).body as T;
+  type Row = { school: { organisationId: string; name: string } };
+  const countBySchool = async (query: string) => {
+    const counts = new Map<string, number>();
+    for (const { school } of (await get<{ items: Row[] }>(`/api/partnerships?limit=200${query}`)).items) counts.set(school.organisationId, (counts.get(school.organisationId) ?? 0) + 1);
+    return counts;
+  };
+  const [all, attention] = await Promise.all([countBySchool(''), countBySchool('&status=attention')]);
+  const candidates = [...all].filter(([id, count]) => (attention.get(id) ?? 0) > 0 && count > (attention.get(id) ?? 0));
+  const [schoolId] = candidates.sort((a, b) => b[1] - a[1])[0] ?? [];
+  if (!schoolId) throw new Error('no demo school has partnerships needing attention beside others');
+  const school = await get<{ name: string }>(`/api/organisations/${schoolId}`);
+  const people = await get<{ items: Array<{ personId: string }> }>(`/api/people?organisation=${schoolId}&left=false&limit=1`);
+  if (!people.items[0]) throw new Error(`the demo school ${school.name} has nobody in it`);
+  return { personId: people.items[0].personId, schoolId, schoolName: school.name };
+}

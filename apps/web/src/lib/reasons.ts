@@ -12,6 +12,9 @@ export interface ApiReason {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The params a nested reason (a `…Code` parameter) is worded with: its codes left out, so it cannot word itself again. */
+const withoutCodes = (params: Params): Params => Object.fromEntries(Object.entries(params).filter(([name]) => !name.endsWith('Code')));
+
 /**
  * Words an API reason in the chosen language from its code and params: days in nl-NL form, agreement kinds in the
  * vocabulary, a `…Code` parameter worded as a reason of its own. A code the app does not know shows the API's text.
@@ -25,7 +28,7 @@ export function useReasonText(): (reason: ApiReason) => string {
     const values: Record<string, string> = {};
     for (const [name, value] of Object.entries(params)) {
       if (value === null || value === undefined) values[name] = '–';
-      else if (name.endsWith('Code') && typeof value === 'string') values[name] = word(value, params, '');
+      else if (name.endsWith('Code') && typeof value === 'string') values[name] = word(value, withoutCodes(params), '');
       else if (typeof value === 'boolean') values[name] = t(`reasons.${name}.${value ? 'yes' : 'no'}` as 'reasons.backup.yes', { defaultValue: String(value) });
       else if (typeof value === 'number') values[name] = format.number(value, Number.isInteger(value) ? 0 : 1);
       else if (DAY.test(value)) values[name] = format.date(value);

@@ -15,8 +15,6 @@ export interface Session {
   roles: Role[];
   /** Seconds since the epoch. */
   expiresAt: number;
-  /** The person record the login is linked to (token claim `personId`), when the token names one. */
-  personId?: string;
 }
 
 const TOKEN_KEY = 'crm.token';
@@ -39,14 +37,13 @@ export function parseToken(token: string): Session | null {
   const parts = token.trim().split('.');
   if (parts.length !== 3) return null;
   try {
-    const claims = base64UrlJson(parts[1]) as { sub?: unknown; roles?: unknown; exp?: unknown; personId?: unknown };
+    const claims = base64UrlJson(parts[1]) as { sub?: unknown; roles?: unknown; exp?: unknown };
     if (typeof claims.sub !== 'string' || !Array.isArray(claims.roles) || typeof claims.exp !== 'number') return null;
     return {
       token: token.trim(),
       sub: claims.sub,
       roles: claims.roles.filter((role): role is Role => (ROLES as readonly string[]).includes(role as string)),
       expiresAt: claims.exp,
-      personId: typeof claims.personId === 'string' ? claims.personId : undefined,
     };
   } catch {
     return null;

@@ -1,14 +1,15 @@
 import { useSyncExternalStore } from 'react';
-import { useSession } from '@/lib/session';
+import { useMe } from '@/features/auth/api/use-me';
 
 /**
- * Which person record the signed-in user is. A token that names one (claim `personId`) decides; otherwise the user
- * picks themselves by name, kept for this tab's session. (Replace the pick by GET /api/me once the API has it.)
+ * Whose week Mijn week shows. A login linked to a person (token claim or linked by an admin, GET /api/me) is that
+ * person. A login that sees every school (admin, region) and is linked to nobody may pick a person by name, kept for
+ * this tab's session. A scoped login linked to nobody sees nothing until an admin links it (`unlinked`).
  */
 const KEY = 'crm.personId';
 const listeners = new Set<() => void>();
 
-export const chosenPerson = {
+const chosenPerson = {
   get: (): string | undefined => sessionStorage.getItem(KEY) ?? undefined,
   set(personId: string | undefined) {
     if (personId) sessionStorage.setItem(KEY, personId);
@@ -21,9 +22,19 @@ export const chosenPerson = {
   },
 };
 
-export function useWhoAmI(): { personId: string | undefined; fromToken: boolean; choose: (personId: string | undefined) => void } {
-  const current = useSession();
+export type WhoAmI =
+  | { state: 'loading' }
+  | { state: 'error'; error: unknown; retry: () => void }
+  | { state: 'unlinked' }
+  | { state: 'known'; personId: string; fromLogin: boolean; choose: (personId: string | undefined) => void }
+  | { state: 'choose'; choose: (personId: string | undefined) => void };
+
+export function useWhoAmI(): WhoAmI {
+  const me = useMe();
   const chosen = useSyncExternalStore(chosenPerson.subscribe, chosenPerson.get);
-  if (current?.personId) return { personId: current.personId, fromToken: true, choose: () => undefined };
-  return { personId: chosen, fromToken: false, choose: chosenPerson.set };
+  if (me.isPending) return { state: 'loading' };
+  if (me.isError) return { state: 'error', error: me.error, retry: () => void me.refetch() };
+  if (me.data.person) return { state: 'known', personId: me.data.person.id, fromLogin: true, choose: () => undefined };
+  if (me.data.scope.kind !== 'all') return { state: 'unlinked' };
+  return chosen ? { state: 'known', personId: chosen, fromLogin: false, choose: chosenPerson.set } : { state: 'choose', choose: chosenPerson.set };
 }

@@ -1,5 +1,5 @@
 import { Button, Group, Paper, Text } from '@mantine/core';
-import { IconChecks, IconUserQuestion } from '@tabler/icons-react';
+import { IconChecks, IconLink, IconUserQuestion } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '@/components/page';
 import { EmptyState, ErrorState, LoadingState } from '@/components/states';
@@ -16,8 +16,9 @@ export function MyWeekRoute() {
   const { t } = useTranslation();
   const { asOf } = useAsOf();
   const who = useWhoAmI();
-  const person = usePerson(who.personId);
-  const worklist = useWorklist(who.personId, asOf);
+  const personId = who.state === 'known' ? who.personId : undefined;
+  const person = usePerson(personId);
+  const worklist = useWorklist(personId, asOf);
   const names = usePartnershipNames(worklist.data?.items, asOf);
 
   return (
@@ -25,14 +26,22 @@ export function MyWeekRoute() {
       title={t('nav.myWeek')}
       description={person.data ? t('worklist.descriptionFor', { name: person.data.name }) : t('worklist.description')}
       actions={
-        who.personId && !who.fromToken ? (
+        who.state === 'known' && !who.fromLogin ? (
           <Button variant="default" size="xs" leftSection={<IconUserQuestion size={16} />} onClick={() => who.choose(undefined)}>
             {t('worklist.notYou')}
           </Button>
         ) : undefined
       }
     >
-      {!who.personId ? (
+      {who.state === 'loading' ? (
+        <LoadingState />
+      ) : who.state === 'error' ? (
+        <ErrorState error={who.error} onRetry={who.retry} />
+      ) : who.state === 'unlinked' ? (
+        <EmptyState icon={<IconLink size={28} />} title={t('worklist.unlinkedTitle')}>
+          {t('worklist.unlinked')}
+        </EmptyState>
+      ) : who.state === 'choose' ? (
         <Paper withBorder p="lg" data-testid="who-am-i">
           <Text fw={600} mb={4}>
             {t('worklist.whoTitle')}
