@@ -1,8 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApiProcess } from '../test/support/api-process';
 import { percentile } from './percentile';
+import { cpuMs } from './process-cpu';
 
 /** The last day of the generated regions (bench/region.ts): histories end there. */
 const TO = '2026-11-01';
@@ -59,15 +60,5 @@ export async function historyBench(dataDir: string, options: { partnerships: num
   } finally {
     await api.kill('SIGTERM');
     rmSync(work, { recursive: true, force: true });
-  }
-}
-
-/** User + system CPU time of a process so far, in ms (Linux; NaN elsewhere). Clock ticks are 10 ms on Linux. */
-function cpuMs(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return NaN;
   }
 }

@@ -10,12 +10,13 @@ import { readYourWritesBench } from './read-your-writes.bench';
 import { apiReadBench, coldStartBench, rebuildBench, searchBench } from './read-side.bench';
 import { insightsBench, insightsCpuBench } from './insights.bench';
 import { REGION_UNTIL, regionDataDir } from './region';
+import { scopeBench } from './scope.bench';
 import { exportBench, importBench } from './sheets.bench';
 import { checkTargets } from './targets';
 
 const round = (value: unknown) => (typeof value === 'number' ? Math.round(value * 100) / 100 : value);
 
-/** `npm run bench -- --only rebuild,queries` runs only those parts (keys: append, commands, fixed-load, ryw, queries, search, history, insights, insights-cpu, rebuild, rebuild-medium, cold-start, import, export). */
+/** `npm run bench -- --only rebuild,queries` runs only those parts (keys: append, commands, fixed-load, ryw, queries, search, scope, history, insights, insights-cpu, rebuild, rebuild-medium, cold-start, import, export). */
 const only = (() => {
   const at = process.argv.indexOf('--only');
   return at === -1 ? undefined : new Set(process.argv[at + 1]?.split(','));
@@ -55,6 +56,9 @@ async function main() {
   );
   await measure(results, 'search', 'text search against the medium region (2,000 partnerships; 10 connections, 10 s each)', async () =>
     searchBench(await regionDataDir('medium', { withReadModels: true }), 10),
+  );
+  await measure(results, 'scope', 'scoped vs unscoped lists and reports on the medium region (a manager of one school vs an admin; 8 connections, 5 s each)', async () =>
+    scopeBench(await regionDataDir('medium', { withReadModels: true }), { seconds: 5, connections: 8 }),
   );
   await measure(results, 'insights', 'insight reports on the medium region, each computed afresh (15 asOf dates, one request at a time)', async () =>
     insightsBench(await regionDataDir('medium', { withReadModels: true }), REGION_UNTIL, 15),
