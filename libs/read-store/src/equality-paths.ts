@@ -1,6 +1,7 @@
 /**
- * Equality conditions and the values along a dotted path, shared by the embedded store's indexes and the filter
- * matcher: both use them to rule documents out cheaply, never to decide a match (mingo does).
+ * Equality conditions and the values along a dotted path, shared by the embedded store's indexes (which use them to
+ * narrow candidates) and the filter matcher (which decides equality conditions with them where they read a document
+ * as MongoDB does, and leaves the rest to mingo).
  */
 import { StoredDocument } from './read-store.port';
 
@@ -19,14 +20,26 @@ export function equalityValues(condition: unknown): Scalar[] | undefined {
   return undefined;
 }
 
-/** Whether one of `wanted` is among the scalars along `path` (as valuesAt finds them), stopping at the first. */
-export function holdsAnyAt(document: StoredDocument, path: readonly string[], wanted: readonly Scalar[]): boolean {
-  const visit = (value: unknown, depth: number): boolean => {
-    if (Array.isArray(value)) return value.some((item) => visit(item, depth));
-    if (depth === path.length) return isScalar(value) && wanted.includes(value);
-    return isPlainObject(value) && visit(value[path[depth]], depth + 1);
+/**
+ * Whether one of `wanted` is among the scalars along `path`, through at most one array on the way (`levels: [...]`,
+ * `contacts: [{ personId }]`). Where a second array lies under the first (`a: [{ b: [1, 2] }]`, `a: [[1]]`), MongoDB's
+ * readings vary by operator, and mingo's differ from them: unless `wanted` is found elsewhere, that gives undefined
+ * and the caller asks mingo.
+ */
+export function holdsAnyAt(document: StoredDocument, path: readonly string[], wanted: ReadonlySet<Scalar>): boolean | undefined {
+  let unsure = false;
+  const visit = (value: unknown, depth: number, inArray: boolean): boolean => {
+    if (Array.isArray(value)) {
+      if (inArray) {
+        unsure = true;
+        return false;
+      }
+      return value.some((item) => visit(item, depth, true));
+    }
+    if (depth === path.length) return isScalar(value) && wanted.has(value);
+    return isPlainObject(value) && visit(value[path[depth]], depth + 1, inArray);
   };
-  return visit(document, 0);
+  return visit(document, 0, false) || (unsure ? undefined : false);
 }
 
 /** Every scalar along `path`, looking through arrays at every level (more than MongoDB would: a superset). */
