@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { searchWords } from '@crm/read-store';
 import { startApiProcess } from '../test/support/api-process';
 import { testToken } from '../test/support/tokens';
-import { closedLoad, ClosedLoadResult } from './closed-load';
+import { closedLoad, closedLoadFigures, ClosedLoadRun } from './closed-load';
 import { REGION_UNTIL } from './region';
 import { SCOPE_RESULT_PREFIX } from './targets';
 
@@ -109,22 +109,26 @@ export async function scopeBench(dataDir: string, options: { seconds: number; co
       for (const asked of paths) total += csvRecords(await get<string>(and(asked, 'format=csv'), authorization));
       return total / paths.length;
     };
-    const run = async (path: (i: number) => string, authorization: string): Promise<ClosedLoadResult> => {
-      await get(path(0), authorization); // a first answer (and the shared read of the region) outside the measurement
-      const result = await closedLoad({ baseUrl: api.baseUrl, ...options, path, headers: { authorization }, serverPid: api.child.pid });
-      if (result.errors > 0) throw new Error(`${result.errors} of ${result.requests} requests failed`);
+    const run = async (path: () => string, authorization: string): Promise<ClosedLoadRun> => {
+      const result = await closedLoad({ baseUrl: api.baseUrl, connections: options.connections, seconds: options.seconds / 2, path, headers: { authorization }, serverPid: api.child.pid });
+      if (result.errors > 0) throw new Error(`${result.errors} of ${result.latencies.length} requests failed`);
       return result;
     };
 
     const results: Record<string, Record<string, number>> = {};
-    for (const [n, pair] of pairs.entries()) {
-      // Alternating which goes first, so a change in the machine's other load does not always favour the same side.
-      const first = n % 2 === 0 ? 'unscoped' : 'scoped';
-      const measured: Partial<Record<'unscoped' | 'scoped', ClosedLoadResult>> = {};
-      for (const side of first === 'unscoped' ? (['unscoped', 'scoped'] as const) : (['scoped', 'unscoped'] as const)) {
-        measured[side] = await run(pair[side], side === 'scoped' ? scoped : admin);
+    for (const pair of pairs) {
+      // A first answer each (and the shared read of the region) outside the measurement.
+      await get(pair.unscoped(0), admin);
+      await get(pair.scoped(0), scoped);
+      // Unscoped, scoped, scoped, unscoped (half the time each): a change in the machine's other load meanwhile
+      // weighs on both sides alike.
+      // Each side's requests are numbered on from its first answer's, so a second run asks no asOf the first asked.
+      const runs = { unscoped: [] as ClosedLoadRun[], scoped: [] as ClosedLoadRun[] };
+      const asked = { unscoped: 1, scoped: 1 };
+      for (const side of ['unscoped', 'scoped', 'scoped', 'unscoped'] as const) {
+        runs[side].push(await run(() => pair[side](asked[side]++), side === 'scoped' ? scoped : admin));
       }
-      const [u, s] = [measured.unscoped!, measured.scoped!];
+      const [u, s] = [closedLoadFigures(runs.unscoped), closedLoadFigures(runs.scoped)];
       results[pair.name] = {
         'unscoped rows': await rows(pair.unscoped, admin),
         'scoped rows': await rows(pair.scoped, scoped),
