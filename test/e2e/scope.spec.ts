@@ -75,6 +75,23 @@ describe('who sees what: records scoped by school', () => {
     expect(all.body.items.map((p: { partnershipId: string }) => p.partnershipId).sort()).toEqual([w.ofA, w.ofB].sort());
   });
 
+  it('a company the school starts working with is seen, with its people, from the next read on', async () => {
+    const newcomer = await created(t.http, '/organisations', { name: 'Nieuw Bedrijf', kind: 'company' });
+    const engineer = await created(t.http, '/people', { organisationId: newcomer, name: 'Nina Nieuw', role: 'engineer', tier: 'operational' });
+    const seen = async () => {
+      const people = await connectorA().get('/api/people').set('X-Min-Position', await head()).expect(200);
+      return people.body.items.map((p: { personId: string }) => p.personId);
+    };
+    expect(await seen()).not.toContain(engineer);
+    await connectorA().get(`/api/people/${engineer}`).set('X-Min-Position', await head()).expect(404);
+    await connectorA()
+      .post('/api/partnerships')
+      .send({ schoolId: w.schoolA, partnerId: newcomer, levels: ['havo'], intensity: 'aligned', openedAt: daysAgo(1) })
+      .expect(201);
+    expect(await seen()).toContain(engineer);
+    await connectorA().get(`/api/people/${engineer}`).set('X-Min-Position', await head()).expect(200);
+  });
+
   it('region: figures over every school, nothing with names or notes', async () => {
     const region = t.as('region', { sub: 'regio' });
     await region.get('/api/reports/levels').expect(200);

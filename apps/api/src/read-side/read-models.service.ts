@@ -4,6 +4,7 @@ import { Filter, FindOptions, READ_STORE, ReadStore } from '@crm/read-store';
 import { plainFilter } from '../http/query-guard';
 import { RequestScope } from '../scope/request-scope';
 import { organisationScopeFilter, partnershipScopeFilter, Scope, seesOrganisation, seesSchool, withScope } from '../scope/scope';
+import { FiguresCache } from './figures-cache';
 
 /**
  * The ids of the people a partnership's facts name (contacts, participants, owners), each once. Stored facts are
@@ -38,6 +39,7 @@ export class ReadModels {
   constructor(
     @Inject(READ_STORE) private readonly store: ReadStore,
     @Inject(PROJECTIONS) private readonly engine: ProjectionsView,
+    private readonly cache: FiguresCache,
   ) {}
 
   async partnership(id: string, scope: Scope = RequestScope.current()): Promise<PartnershipFacts | undefined> {
@@ -108,10 +110,12 @@ export class ReadModels {
     return new Map(organisations.filter((organisation) => seesOrganisation(scope, organisation)).map((organisation) => [organisation.organisationId, organisation]));
   }
 
-  /** The ids of the organisations a scope sees (one indexed query, once per request). */
+  /**
+   * The ids of the organisations a scope sees: one indexed query, kept for the request's scope until the read models
+   * move on (FiguresCache), since a scoped people list or worklist would otherwise read them on every request.
+   */
   private visibleOrganisations(scope: Scope): Promise<ReadonlySet<string>> {
-    const read = async (asked: Scope) =>
-      new Set((await this.organisations({}, undefined, asked)).map((organisation) => organisation.organisationId)) as ReadonlySet<string>;
-    return RequestScope.current() === scope ? RequestScope.organisations(read) : read(scope);
+    const read = async () => new Set((await this.organisations({}, undefined, scope)).map((organisation) => organisation.organisationId)) as ReadonlySet<string>;
+    return RequestScope.current() === scope ? this.cache.answer('visible organisations', read) : read();
   }
 }
