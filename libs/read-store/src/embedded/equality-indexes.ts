@@ -34,31 +34,54 @@ export class EqualityIndexes {
     }
   }
 
-  /** Ids that may match `filter`, from its most selective indexed equality; undefined when no index applies. */
-  candidates(filter: Filter): Set<string> | undefined {
-    let best: Set<string> | undefined;
-    const consider = (ids: Set<string> | undefined): void => {
-      if (ids && (!best || ids.size < best.size)) best = ids;
-    };
+  /**
+   * Ids that may match `filter`, from its most selective indexed condition; undefined when no index applies. Which is
+   * most selective is judged by the sizes of the index's sets before any are combined, so that a wide `$in` (a scoped
+   * login's few hundred organisations) costs nothing when a narrower condition (a word searched for) serves. Read the
+   * answer at once: it may be the index's own set.
+   */
+  candidates(filter: Filter): ReadonlySet<string> | undefined {
+    let best: Lookup | undefined;
+    for (const lookup of this.lookups(filter)) if (!best || lookup.atMost < best.atMost) best = lookup;
+    return best?.ids();
+  }
+
+  /** For each indexed condition of `filter` (and of its `$and` parts): at most how many ids it gives, and those ids. */
+  private lookups(filter: Filter): Lookup[] {
+    const found: Lookup[] = [];
     for (const [field, condition] of Object.entries(filter)) {
       if (field === '$and' && Array.isArray(condition)) {
-        for (const part of condition) if (isPlainObject(part)) consider(this.candidates(part));
+        for (const part of condition) if (isPlainObject(part)) found.push(...this.lookups(part));
         continue;
       }
       const index = this.byPath.get(field);
-      const all = index && allValues(condition);
-      if (index && all) {
-        consider(intersection(all.map((value) => index.values.get(value))));
+      if (!index) continue;
+      const all = allValues(condition);
+      if (all) {
+        const sets = all.map((value) => index.values.get(value));
+        found.push({ atMost: Math.min(...sets.map((ids) => ids?.size ?? 0)), ids: () => intersection(sets) });
         continue;
       }
-      const wanted = index && equalityValues(condition);
-      if (!index || !wanted) continue;
-      const ids = new Set<string>();
-      for (const value of wanted) for (const id of index.values.get(value) ?? []) ids.add(id);
-      consider(ids);
+      const wanted = equalityValues(condition);
+      if (!wanted) continue;
+      const sets = wanted.flatMap((value) => index.values.get(value) ?? []);
+      found.push({ atMost: sets.reduce((total, ids) => total + ids.size, 0), ids: () => union(sets) });
     }
-    return best;
+    return found;
   }
+}
+
+interface Lookup {
+  atMost: number;
+  ids: () => ReadonlySet<string>;
+}
+
+/** The ids in any of the sets: the set itself when there is one. */
+function union(sets: Set<string>[]): ReadonlySet<string> {
+  if (sets.length === 1) return sets[0];
+  const out = new Set<string>();
+  for (const ids of sets) for (const id of ids) out.add(id);
+  return out;
 }
 
 /** The values of `{ $all: [...] }` (non-empty, scalars only): a document must hold every one of them. */
