@@ -57,7 +57,7 @@ async function main() {
   await measure(results, 'search', 'text search against the medium region (2,000 partnerships; 10 connections, 10 s each)', async () =>
     searchBench(await regionDataDir('medium', { withReadModels: true }), 10),
   );
-  await measure(results, 'scope', 'scoped vs unscoped lists and reports on the medium region (a manager of one school vs an admin; 8 connections, 5 s each)', async () =>
+  await measure(results, 'scope', 'scoped vs unscoped lists and reports on the medium region (a manager of one school vs an admin; 8 connections, 5 s a side)', async () =>
     scopeBench(await regionDataDir('medium', { withReadModels: true }), { seconds: 5, connections: 8 }),
   );
   await measure(results, 'insights', 'insight reports on the medium region, each computed afresh (15 asOf dates, one request at a time)', async () =>

@@ -20,11 +20,13 @@ interface Pair {
 /**
  * Issue 15 item 8: what scope costs. On a copy of the medium region, each main list and report is asked by an admin
  * (every school: unscoped) and by a manager linked to a person of one school (scoped; the school with the most
- * partnerships, so the largest scoped answers), one after the other under the same load. Both ask the same path, so
- * the comparison is like for like (same route, same filters); the scoped answer holds fewer rows, which `rows` shows.
+ * partnerships, so the largest scoped answers), `seconds` a side under `connections` clients, in turns (see below).
+ * Both ask the same path, so the comparison is like for like (same route, same filters) and judged per request
+ * (bench/targets.ts); the scoped answer holds fewer rows (`rows`: of the whole answer, as its CSV export gives them).
  * Lists and reports whose answers are shared per second (FiguresCache) are measured twice: as dashboards ask them
  * (asOf now) and with a new asOf on every request, so that every answer is computed afresh.
- * `scope, same rows:` results have the admin also ask `school=` the manager's school: equal answers on both sides.
+ * `scope, same rows:` results have the admin also ask `school=` the manager's school: equal answers on both sides, the
+ * cost of the scope alone (no target: the issue's is per route and filters).
  */
 export async function scopeBench(dataDir: string, options: { seconds: number; connections: number }) {
   const work = mkdtempSync(join(tmpdir(), 'crm-bench-scope-'));
