@@ -22,6 +22,8 @@ interface School {
   side: Side;
   schoolId: string;
   teacherId: string;
+  /** Left the school 40 days ago, after years as the partnership's primary contact (the departures report). */
+  leaverId: string;
   partnershipId: string;
 }
 /** One request: `url` with its path parameters filled, relative to the server (so `/api/…`, or `/metrics`). */
@@ -79,7 +81,8 @@ const make = {
 };
 const nameOf = (side: Side) => (side === 'A' ? 'Alfa' : B_MARK);
 
-const asOf = () => new Date().toISOString();
+/** When the region was complete: every sample asks as of then, so two answers to one sample compare. */
+let AS_OF: string;
 /** A request per route, naming `at`'s records. Keys are exactly ROUTE_RULES' (checked below). */
 const SAMPLES: Record<string, Sample> = {
   'GET /me': () => ({ url: '/api/me' }),
@@ -99,7 +102,7 @@ const SAMPLES: Record<string, Sample> = {
   'GET /people': () => ({ url: '/api/people' }),
   'GET /people/:id': (at) => ({ url: `/api/people/${at.teacherId}` }),
   'GET /people/:id/exposure': (at) => ({ url: `/api/people/${at.teacherId}/exposure` }),
-  'GET /worklist': (at) => ({ url: '/api/worklist', query: { personId: at.teacherId, asOf: asOf() } }),
+  'GET /worklist': (at) => ({ url: '/api/worklist', query: { personId: at.teacherId, asOf: AS_OF } }),
   'POST /partnerships': (at) => ({ url: '/api/partnerships', body: { schoolId: at.schoolId, partnerId: company, levels: ['havo'], intensity: 'aligned' } }),
   'POST /partnerships/:id/stage': async (at) => ({ url: `/api/partnerships/${await make.partnership(at)}/stage`, body: { to: 'agreed' } }),
   'POST /partnerships/:id/intensity': async (at) => ({ url: `/api/partnerships/${await make.partnership(at)}/intensity`, body: { to: 'exchange' } }),
@@ -136,21 +139,21 @@ const SAMPLES: Record<string, Sample> = {
     body: { reason: 'in overleg' },
   }),
   'POST /partnerships/:id/end': async (at) => ({ url: `/api/partnerships/${await make.partnership(at)}/end`, body: { reason: 'klaar' } }),
-  'GET /partnerships': () => ({ url: '/api/partnerships', query: { asOf: asOf() } }),
+  'GET /partnerships': () => ({ url: '/api/partnerships', query: { asOf: AS_OF } }),
   'GET /partnerships/:id': (at) => ({ url: `/api/partnerships/${at.partnershipId}` }),
   'GET /partnerships/:id/health': (at) => ({ url: `/api/partnerships/${at.partnershipId}/health` }),
   'GET /partnerships/:id/health/history': (at) => ({ url: `/api/partnerships/${at.partnershipId}/health/history` }),
   'GET /partnerships/:id/continuity': (at) => ({ url: `/api/partnerships/${at.partnershipId}/continuity` }),
   'GET /partnerships/:id/key-person-risk': (at) => ({ url: `/api/partnerships/${at.partnershipId}/key-person-risk` }),
   'GET /partnerships/:id/timeline': (at) => ({ url: `/api/partnerships/${at.partnershipId}/timeline` }),
-  'GET /reports/levels': () => ({ url: '/api/reports/levels', query: { asOf: asOf() } }),
-  'GET /reports/levels/history': () => ({ url: '/api/reports/levels/history', query: { from: daysAgo(420).slice(0, 10), to: asOf().slice(0, 10) } }),
-  'GET /reports/partner-load': () => ({ url: '/api/reports/partner-load', query: { asOf: asOf() } }),
-  'GET /reports/start-up': () => ({ url: '/api/reports/start-up', query: { asOf: asOf() } }),
-  'GET /reports/recurring-cooperation': () => ({ url: '/api/reports/recurring-cooperation', query: { asOf: asOf() } }),
-  'GET /reports/key-person-risk': () => ({ url: '/api/reports/key-person-risk', query: { asOf: asOf() } }),
-  'GET /reports/continuity': () => ({ url: '/api/reports/continuity', query: { asOf: asOf() } }),
-  'GET /reports/departures': () => ({ url: '/api/reports/departures', query: { asOf: asOf() } }),
+  'GET /reports/levels': () => ({ url: '/api/reports/levels', query: { asOf: AS_OF } }),
+  'GET /reports/levels/history': () => ({ url: '/api/reports/levels/history', query: { from: daysAgo(420).slice(0, 10), to: AS_OF.slice(0, 10) } }),
+  'GET /reports/partner-load': () => ({ url: '/api/reports/partner-load', query: { asOf: AS_OF } }),
+  'GET /reports/start-up': () => ({ url: '/api/reports/start-up', query: { asOf: AS_OF } }),
+  'GET /reports/recurring-cooperation': () => ({ url: '/api/reports/recurring-cooperation', query: { asOf: AS_OF } }),
+  'GET /reports/key-person-risk': () => ({ url: '/api/reports/key-person-risk', query: { asOf: AS_OF } }),
+  'GET /reports/continuity': () => ({ url: '/api/reports/continuity', query: { asOf: AS_OF } }),
+  'GET /reports/departures': () => ({ url: '/api/reports/departures', query: { asOf: AS_OF } }),
   'GET /audit': () => ({ url: '/api/audit' }),
 };
 
@@ -213,9 +216,10 @@ beforeAll(async () => {
     note(side, await created(t.http, `${on}/interactions`, { kind: 'call', initiatedBy: 'school', occurredAt: daysAgo(10), participantIds: [teacherId], summary: `notitie van ${name}` }));
     note(side, await created(t.http, `${on}/commitments`, { side: 'partner', description: `belofte ${name}`, dueAt: daysAgo(5), madeAt: daysAgo(60) }));
     await t.http.post(`/api/people/${leaverId}/departure`).send({ leftAt: daysAgo(40), reason: 'pensioen' }).expect(200);
-    schools[side] = { side, schoolId, teacherId, partnershipId };
+    schools[side] = { side, schoolId, teacherId, leaverId, partnershipId };
   }
   await settle();
+  AS_OF = new Date().toISOString();
 });
 afterAll(() => t?.close());
 
@@ -259,33 +263,48 @@ const withoutFilter = (body: Record<string, unknown>) => ({ ...body, filter: und
 /** Lists and reports that take `school=<id>`: a scoped login's answer must equal admin's for its school. */
 const BY_SCHOOL = new Set(['GET /partnerships', ...Object.keys(ROUTE_RULES).filter((key) => key.startsWith('GET /reports/'))]);
 const LISTS = Object.keys(ROUTE_RULES).filter((key) => ROUTE_RULES[key].scope === 'list');
+/** Filters of a list that name a school's records (`?school=`, `?person=`, …): naming school B's selects nothing of B. */
+const FILTERS: Record<string, (at: School) => Record<string, string>> = {
+  'GET /partnerships': (at) => ({ school: at.schoolId, contact: at.teacherId }),
+  'GET /people': (at) => ({ organisation: at.schoolId }),
+  'GET /organisations': (at) => ({ text: nameOf(at.side) }),
+  'GET /reports/departures': (at) => ({ school: at.schoolId, person: at.leaverId }),
+  ...Object.fromEntries(LISTS.filter((key) => key.startsWith('GET /reports/') && key !== 'GET /reports/departures').map((key) => [key, (at: School) => ({ school: at.schoolId })])),
+};
 
-describe.each(LISTS)('%s (a list): a scoped login of school A gets nothing of school B', (key) => {
-  it.each(SCOPED.filter((role) => admits(key, role)))('%s', async (role) => {
-    const call = await SAMPLES[key](schools.A);
-    await settle();
-    const scoped = await send(role, key, call);
-    expect(scoped.status).toBe(200);
-    expect(namesB(scoped.text)).toEqual([]);
-    // Not vacuous: admin's answer to the same request shows school B.
-    const all = await send('admin', key, await SAMPLES[key](schools.B));
-    expect(all.status).toBe(200);
-    if (BY_SCHOOL.has(key)) {
-      const ofA = await send('admin', key, call, { school: schools.A.schoolId });
-      expect(withoutFilter(scoped.body)).toEqual(withoutFilter(ofA.body));
-      if (namesB(all.text).length === 0) expect(withoutFilter(all.body)).not.toEqual(withoutFilter(ofA.body));
-    } else expect(namesB(all.text)).not.toEqual([]);
-    // Asked about school B's records (a worklist of B's person), it still gets nothing of B.
-    const callAboutB = await SAMPLES[key](schools.B);
-    const aboutB = await send(role, key, callAboutB);
-    expect([200, 404]).toContain(aboutB.status);
-    expect(leaksB(aboutB.text, callAboutB)).toEqual([]);
-    if (!admits(key, role) || !(ROUTE_CLASSES.export as readonly Role[]).includes(role)) return;
-    const exported = registeredRoutes().find((route) => route.key === key)?.exports;
-    if (!exported) return;
-    const csv = await send(role, key, call, { format: 'csv' });
-    expect(csv.status).toBe(200);
-    expect(namesB(csv.text)).toEqual([]);
+describe.each(LISTS)('%s (a list)', (key) => {
+  describe.each(SCOPED.filter((role) => admits(key, role)))('%s of school A', (role) => {
+    it('gets nothing of school B; a report, the figures admin gets for school A', async () => {
+      const call = await SAMPLES[key](schools.A);
+      await settle();
+      const scoped = await send(role, key, call);
+      expect(scoped.status).toBe(200);
+      expect(namesB(scoped.text)).toEqual([]);
+      // Not vacuous: admin asking the same is shown school B (its records, or figures other than school A's alone).
+      const all = await send('admin', key, await SAMPLES[key](schools.B));
+      expect(all.status).toBe(200);
+      if (BY_SCHOOL.has(key)) {
+        const ofA = await send('admin', key, call, { school: schools.A.schoolId });
+        expect(withoutFilter(scoped.body)).toEqual(withoutFilter(ofA.body));
+        if (namesB(all.text).length === 0) expect(withoutFilter(all.body)).not.toEqual(withoutFilter(ofA.body));
+      } else expect(namesB(all.text)).not.toEqual([]);
+    });
+
+    it('asking for school B’s records (`?school=`, `?person=`, B’s worklist) gets nothing of B; a report, the figures of no school', async () => {
+      const call = await SAMPLES[key](schools.B);
+      const filter = FILTERS[key]?.(schools.B) ?? {};
+      await settle();
+      const aboutB = await send(role, key, call, filter);
+      expect([200, 404]).toContain(aboutB.status);
+      expect(leaksB(aboutB.text, { ...call, query: { ...call.query, ...filter } })).toEqual([]);
+      // Not vacuous: admin asking the same is shown school B's records.
+      const adminAboutB = await send('admin', key, call, filter);
+      if (BY_SCHOOL.has(key)) {
+        const nowhere = await send('admin', key, call, { ...filter, school: randomUUID() });
+        expect(withoutFilter(aboutB.body)).toEqual(withoutFilter(nowhere.body));
+        if (namesB(adminAboutB.text).length === 0) expect(withoutFilter(adminAboutB.body)).not.toEqual(withoutFilter(nowhere.body));
+      } else expect(namesB(adminAboutB.text)).not.toEqual([]);
+    });
   });
 });
 
@@ -314,14 +333,15 @@ describe.each(Object.keys(ROUTE_RULES))('%s', (key) => {
   }
 });
 
-describe('exports (?format=csv) need the export class on top of the route’s', () => {
+describe('exports (?format=csv) need the export class on top of the route’s, and hold nothing of another school', () => {
   it.each(ROLES)('%s', async (role) => {
-    const mismatches: string[] = [];
+    const wrong: string[] = [];
     for (const { key } of registeredRoutes().filter((route) => route.exports)) {
       const answer = await ask(role, key, SCOPED.includes(role) ? 'A' : 'B', { format: 'csv' });
       const expected = admits(key, role) && (ROUTE_CLASSES.export as readonly Role[]).includes(role) ? 200 : 403;
-      if (answer.status !== expected) mismatches.push(`${key}: ${answer.status}, expected ${expected}`);
+      if (answer.status !== expected) wrong.push(`${key}: ${answer.status}, expected ${expected}`);
+      else if (SCOPED.includes(role) && namesB(answer.text).length > 0) wrong.push(`${key}: names school B's ${namesB(answer.text).join(', ')}`);
     }
-    expect(mismatches).toEqual([]);
+    expect(wrong).toEqual([]);
   });
 });
