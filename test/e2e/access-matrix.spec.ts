@@ -44,6 +44,7 @@ const BY_ID: readonly ScopeRule[] = ['partnership', 'person', 'organisation'];
 
 let t: TestApp;
 let company: string;
+let companyContact: string;
 const schools = {} as Record<Side, School>;
 /** Every id made for school B (its records and whatever the samples made there): a scoped login of A sees none. */
 const idsOfB = new Set<string>();
@@ -177,9 +178,9 @@ function send(role: Role, key: string, call: Call, extraQuery: Record<string, st
 }
 
 /** Asks a route as a role (after the sample's fixtures are in the read models); what came back and whether the log grew. */
-async function ask(role: Role, key: string, side: Side, extraQuery?: Record<string, string>) {
+async function ask(role: Role, key: string, at: School, extraQuery?: Record<string, string>) {
   if (!SAMPLES[key]) throw new Error(`no sample request for ${key}: add one to SAMPLES in this file`);
-  const call = await SAMPLES[key](schools[side]);
+  const call = await SAMPLES[key](at);
   const before = await settle();
   const response = await send(role, key, call, extraQuery);
   const wrote = (await head()) !== before;
@@ -192,7 +193,7 @@ const ok = (status: number) => status >= 200 && status < 300;
 beforeAll(async () => {
   t = await startTestApp({ rateLimitPerMinute: 1_000_000 });
   company = await created(t.http, '/organisations', { name: 'Gedeeld Bedrijf', kind: 'company', size: 'small' });
-  const companyContact = await created(t.http, '/people', { organisationId: company, name: 'Carla Gedeeld', role: 'hr', tier: 'tactical' });
+  companyContact = await created(t.http, '/people', { organisationId: company, name: 'Carla Gedeeld', role: 'hr', tier: 'tactical' });
   for (const side of ['A', 'B'] as const) {
     const name = nameOf(side);
     const schoolId = note(side, await created(t.http, '/organisations', { name: `${name} College`, kind: 'school', levels: ['vo'], region: 'Noord' }));
@@ -313,8 +314,7 @@ describe.each(Object.keys(ROUTE_RULES))('%s', (key) => {
 
   it.each(ROLES)('%s: admitted by its class, or 403 with nothing written', async (role) => {
     // A scoped login asks about its own school's records; admin and region about another school's (they see all).
-    const side: Side = SCOPED.includes(role) ? 'A' : 'B';
-    const answer = await ask(role, key, side);
+    const answer = await ask(role, key, SCOPED.includes(role) ? schools.A : schools.B);
     if (admits(key, role)) {
       expect({ role, status: answer.status, ok: ok(answer.status) }).toEqual({ role, status: answer.status, ok: true });
     } else {
@@ -326,9 +326,17 @@ describe.each(Object.keys(ROUTE_RULES))('%s', (key) => {
   const scopedRoles = SCOPED.filter((role) => admits(key, role));
   if (outOfScope && scopedRoles.length > 0) {
     it.each(scopedRoles)(`%s of school A naming school B's record (scope: ${rule.scope}): 404 as if it did not exist, nothing written`, async (role) => {
-      const answer = await ask(role, key, 'B');
+      const answer = await ask(role, key, schools.B);
       expect({ status: answer.status, code: answer.code, wrote: answer.wrote }).toEqual({ status: 404, code: expect.stringMatching(/_not_found$/), wrote: false });
       expect(leaksB(answer.text, answer.call)).toEqual([]);
+    });
+  }
+
+  // The partner company and its people are shared records: both schools see them, neither sees the other's through them.
+  if (key.startsWith('GET ') && (rule.scope === 'person' || rule.scope === 'organisation') && scopedRoles.length > 0) {
+    it.each(scopedRoles)('%s of school A asking about the shared partner (or its contact person): seen, with nothing of school B', async (role) => {
+      const answer = await ask(role, key, { ...schools.A, schoolId: company, teacherId: companyContact });
+      expect({ status: answer.status, ofB: namesB(answer.text) }).toEqual({ status: 200, ofB: [] });
     });
   }
 });
@@ -337,7 +345,7 @@ describe('exports (?format=csv) need the export class on top of the route’s, a
   it.each(ROLES)('%s', async (role) => {
     const wrong: string[] = [];
     for (const { key } of registeredRoutes().filter((route) => route.exports)) {
-      const answer = await ask(role, key, SCOPED.includes(role) ? 'A' : 'B', { format: 'csv' });
+      const answer = await ask(role, key, SCOPED.includes(role) ? schools.A : schools.B, { format: 'csv' });
       const expected = admits(key, role) && (ROUTE_CLASSES.export as readonly Role[]).includes(role) ? 200 : 403;
       if (answer.status !== expected) wrong.push(`${key}: ${answer.status}, expected ${expected}`);
       else if (SCOPED.includes(role) && namesB(answer.text).length > 0) wrong.push(`${key}: names school B's ${namesB(answer.text).join(', ')}`);
@@ -345,3 +353,4 @@ describe('exports (?format=csv) need the export class on top of the route’s, a
     expect(wrong).toEqual([]);
   });
 });
+
