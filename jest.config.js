@@ -18,11 +18,11 @@ const moduleNameMapper = {
   '^@crm/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 
-// content-disposition 3 (used by @fastify/static) and jose 6 (JWT/JWKS verification) ship ESM only: Node 20.19
-// requires them natively, Jest needs them compiled.
+// content-disposition 3 (used by @fastify/static), jose 6 (JWT/JWKS verification) and oidc-provider 9 (the identity
+// provider of the OIDC browser test) ship ESM only: Node 20.19 requires them natively, Jest needs them compiled.
 const common = {
-  transform: { '^.+\\.ts$': swc, '/node_modules/(content-disposition|jose)/.+\\.js$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|jose)/)'],
+  transform: { '^.+\\.ts$': swc, '/node_modules/(content-disposition|jose|oidc-provider)/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|jose|oidc-provider)/)'],
   moduleNameMapper,
   testEnvironment: 'node',
   rootDir: __dirname,

@@ -16,6 +16,8 @@ export default defineConfig({
       '@crm/api-client': here('../../libs/api-client/src/index.ts'),
       // The domain's closed vocabularies (plain TypeScript, no framework): one list of kinds and stages for API and app.
       '@crm/domain/vocabulary': here('../../libs/domain/src/shared/vocabulary.ts'),
+      // The API's access table (plain TypeScript, no imports): the app offers what a role may do by the same rules.
+      '@crm/access-matrix': here('../../apps/api/src/auth/access-matrix.ts'),
       '@': here('./src'),
     },
   },

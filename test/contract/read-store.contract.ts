@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CommitBatch, IndexSpec, ReadStore, StoredDocument } from '@crm/read-store';
+import { describeScopeQueries } from './read-store.scope-queries';
 
 export interface ReadStoreUnderTest {
   store: ReadStore;
@@ -355,6 +356,8 @@ export function describeReadStoreContract(name: string, makeStore: () => Promise
         await expect(store.find(coll, {}, { limit: -2 })).rejects.toThrow();
       });
     });
+
+    describeScopeQueries({ store: () => store, collection });
 
     describe('checkpoints', () => {
       it('start at 0 and move with each commit', async () => {

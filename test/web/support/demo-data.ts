@@ -1,4 +1,7 @@
-import type { DemoApp } from './demo-app';
+import type { ApiProcess } from '../../support/api-process';
+
+/** Whatever reads the API as an admin: the demo app's own client, or one with an identity provider's token. */
+type AdminReader = { api: Pick<ApiProcess, 'http'> };
 
 export interface DemoContact {
   partnershipId: string;
@@ -12,7 +15,7 @@ export interface DemoContact {
  * `contact_drifting`): the connector the browser tests sign in as, and the partnership they record a contact on.
  * `skip` leaves out partnerships an earlier test has changed.
  */
-export async function partnershipNeedingAttention(app: DemoApp, skip: string[] = []): Promise<DemoContact & { openedAt: string }> {
+export async function partnershipNeedingAttention(app: AdminReader, skip: string[] = []): Promise<DemoContact & { openedAt: string }> {
   const get = async <T>(path: string): Promise<T> => (await app.api.http.get(path).expect(200)).body as T;
   type Row = { partnershipId: string; openedAt: string; school: { name: string }; partner: { name: string } };
   for (const status of ['at_risk', 'attention', 'dormant']) {
@@ -34,7 +37,7 @@ export async function partnershipNeedingAttention(app: DemoApp, skip: string[] =
  * others: whom a manager's or analyst's login is linked to, so that its scope (its own school, SPEC §6 R2) holds
  * partnerships of more than one status.
  */
-export async function busiestSchoolPerson(app: DemoApp): Promise<{ personId: string; schoolId: string; schoolName: string }> {
+export async function busiestSchoolPerson(app: AdminReader): Promise<{ personId: string; schoolId: string; schoolName: string }> {
   const get = async <T>(path: string): Promise<T> => (await app.api.http.get(path).expect(200)).body as T;
   type Row = { school: { organisationId: string; name: string } };
   const countBySchool = async (query: string) => {

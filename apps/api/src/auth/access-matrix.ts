@@ -3,7 +3,8 @@
  * class of route they are (`@Access('record')`, `@Public()`); ROUTE_CLASSES says which roles that class admits, and
  * ROUTE_RULES names every route with its class and how the caller's scope (scope/scope.ts) limits it. The API refuses
  * to start when a route has no rule or its decorator names another class (AuthModule), and the e2e access matrix is
- * generated from this table (test/e2e/access-matrix.spec.ts).
+ * generated from this table (test/e2e/access-matrix.spec.ts). The web app offers screens and buttons by the same table
+ * (apps/web/src/lib/access.ts bundles this file): keep it plain TypeScript without imports.
  */
 export const ROLES = ['connector', 'manager', 'reporting', 'admin', 'region'] as const;
 export type Role = (typeof ROLES)[number];

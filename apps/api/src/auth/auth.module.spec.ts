@@ -8,11 +8,12 @@ import { SettingsModule } from '../config/settings.module';
 import { Access, Public } from './access.decorators';
 import { AuthModule } from './auth.module';
 
+/** Routes that are in ROUTE_RULES with these classes: GET /people (read), POST /people/:id/erasure (erasure). */
 @Access('read')
-@Controller('declared')
+@Controller('people')
 class DeclaredController {
   @Get() list() {}
-  @Post('erase') @Access('erasure') erase() {}
+  @Post(':id/erasure') @Access('erasure') erase() {}
 }
 
 @Controller('mixed')
@@ -21,6 +22,19 @@ class MixedController {
   @Get('covered') @Access('reports') covered() {}
   @Get('forgotten') forgotten() {}
   helper() {}
+}
+
+/** A route with an @Access class but no row in ROUTE_RULES. */
+@Access('read')
+@Controller('people')
+class UnruledController {
+  @Get(':id/salary') salary() {}
+}
+
+/** A route whose @Access names another class than its row (GET /audit is `audit`). */
+@Controller('audit')
+class MisclassedController {
+  @Get() @Access('read') list() {}
 }
 
 describe('AuthModule', () => {
@@ -41,5 +55,13 @@ describe('AuthModule', () => {
 
   it('refuses to start when a route has neither, naming it; methods that are not routes do not count', async () => {
     await expect(start([DeclaredController, MixedController])).rejects.toThrow(/routes without an access rule .*: MixedController\.forgotten$/);
+  });
+
+  it('refuses to start when a route has no row in ROUTE_RULES, naming it', async () => {
+    await expect(start([DeclaredController, UnruledController])).rejects.toThrow(/without a matching row in ROUTE_RULES .*: GET \/people\/:id\/salary \(UnruledController\.salary: @Access\('read'\), table: no row\)$/);
+  });
+
+  it('refuses to start when a route’s @Access names another class than its row', async () => {
+    await expect(start([MisclassedController])).rejects.toThrow(/GET \/audit \(MisclassedController\.list: @Access\('read'\), table: audit\)$/);
   });
 });

@@ -5,6 +5,7 @@ import { OidcCallbackRoute } from '@/features/auth/routes/oidc-callback';
 import { SignInRoute } from '@/features/auth/routes/sign-in';
 import { MyWeekRoute } from '@/features/worklist/routes/my-week';
 import { validateListSearch } from '@/features/partnerships/list-search';
+import { mayOpen, type Screen } from '@/lib/access';
 import { validateAsOfSearch } from '@/lib/as-of';
 import { isUuid } from '@/lib/ids';
 import { session } from '@/lib/session';
@@ -48,19 +49,29 @@ const indexRoute = createRoute({
   path: '/',
   beforeLoad: () => {
     const current = session.current();
-    if (current) throw redirect({ to: homeOf(current) });
+    const home = current ? homeOf(current) : undefined;
+    if (home) throw redirect({ to: home });
   },
 });
+
+/** A screen the user's roles may not open (a typed or shared link) sends them to their own first screen instead. */
+const onlyFor = (screen: Screen) => () => {
+  const current = session.current();
+  const home = current && !mayOpen(current, screen) ? homeOf(current) : undefined;
+  if (home) throw redirect({ to: home });
+};
 
 const myWeekRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/mijn-week',
+  beforeLoad: onlyFor('/mijn-week'),
   component: MyWeekRoute,
 });
 
 const partnershipsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/partnerschappen',
+  beforeLoad: onlyFor('/partnerschappen'),
   validateSearch: validateListSearch,
   component: lazyRouteComponent(() => import('@/features/partnerships/routes/partnerships-list'), 'PartnershipsListRoute'),
 });
@@ -73,6 +84,7 @@ const partnershipRoute = createRoute({
     stringify: ({ partnershipId }) => ({ partnershipId }),
   },
   beforeLoad: ({ params }) => {
+    onlyFor('/partnerschappen')();
     if (!isUuid(params.partnershipId)) throw redirect({ to: '/partnerschappen' });
   },
   component: lazyRouteComponent(() => import('@/features/partnerships/routes/partnership'), 'PartnershipRoute'),
@@ -81,18 +93,21 @@ const partnershipRoute = createRoute({
 const managementRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/management',
+  beforeLoad: onlyFor('/management'),
   component: lazyRouteComponent(() => import('@/features/management/routes/management'), 'ManagementRoute'),
 });
 
 const organisationsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/organisaties',
+  beforeLoad: onlyFor('/organisaties'),
   component: lazyRouteComponent(() => import('@/features/organisations/routes/organisations'), 'OrganisationsRoute'),
 });
 
 const importRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/import',
+  beforeLoad: onlyFor('/import'),
   component: lazyRouteComponent(() => import('@/features/import/routes/import'), 'ImportRoute'),
 });
 

@@ -1,30 +1,31 @@
 import { Alert, Anchor, AppShell, Burger, Button, Group, Menu, Text, Title, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuildingCommunity, IconCalendarWeek, IconChartBar, IconHistory, IconHeartHandshake, IconLogout, IconUpload, IconUserCircle } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconCalendarWeek, IconChartBar, IconHistory, IconHeartHandshake, IconLock, IconLogout, IconUpload, IconUserCircle } from '@tabler/icons-react';
 import { Outlet, useRouterState } from '@tanstack/react-router';
 import { NavLinkLink } from './links';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAsOf } from '@/lib/as-of';
 import { useFormat } from '@/lib/format';
-import { hasRole, session, useSession, type Role } from '@/lib/session';
+import { mayOpen, type Screen } from '@/lib/access';
+import { session, useSession } from '@/lib/session';
 import { AsOfPicker } from './as-of-picker';
 import { LanguageSwitch } from './language-switch';
+import { EmptyState } from './states';
 
 interface Section {
-  to: '/mijn-week' | '/partnerschappen' | '/management' | '/organisaties' | '/import';
+  /** Offered to whoever may open the screen (lib/access.ts SCREENS; SPEC §6: what a role may not do is not offered). */
+  to: Screen;
   label: 'nav.myWeek' | 'nav.partnerships' | 'nav.management' | 'nav.organisations' | 'nav.import';
   icon: ReactNode;
-  /** Who is offered the section (SPEC §6: what a role may not do is not offered). */
-  roles: Role[];
 }
 
 export const SECTIONS: Section[] = [
-  { to: '/mijn-week', label: 'nav.myWeek', icon: <IconCalendarWeek size={18} />, roles: ['connector', 'admin'] },
-  { to: '/partnerschappen', label: 'nav.partnerships', icon: <IconHeartHandshake size={18} />, roles: ['connector', 'manager', 'reporting', 'admin', 'region'] },
-  { to: '/management', label: 'nav.management', icon: <IconChartBar size={18} />, roles: ['manager', 'reporting', 'admin', 'region'] },
-  { to: '/organisaties', label: 'nav.organisations', icon: <IconBuildingCommunity size={18} />, roles: ['connector', 'manager', 'reporting', 'admin'] },
-  { to: '/import', label: 'nav.import', icon: <IconUpload size={18} />, roles: ['admin'] },
+  { to: '/mijn-week', label: 'nav.myWeek', icon: <IconCalendarWeek size={18} /> },
+  { to: '/partnerschappen', label: 'nav.partnerships', icon: <IconHeartHandshake size={18} /> },
+  { to: '/management', label: 'nav.management', icon: <IconChartBar size={18} /> },
+  { to: '/organisaties', label: 'nav.organisations', icon: <IconBuildingCommunity size={18} /> },
+  { to: '/import', label: 'nav.import', icon: <IconUpload size={18} /> },
 ];
 
 /** The frame of every signed-in screen: title, time travel, language, who is signed in, and the sections. */
@@ -35,7 +36,7 @@ export function AppLayout() {
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const { asOf, setAsOf } = useAsOf();
   const format = useFormat();
-  const sections = SECTIONS.filter((section) => hasRole(current, ...section.roles));
+  const sections = SECTIONS.filter((section) => mayOpen(current, section.to));
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -99,7 +100,13 @@ export function AppLayout() {
             </Group>
           </Alert>
         )}
-        <Outlet />
+        {sections.length > 0 ? (
+          <Outlet />
+        ) : (
+          <EmptyState icon={<IconLock size={28} />} title={t('auth.noRoleTitle')}>
+            {t('auth.noRole')}
+          </EmptyState>
+        )}
       </AppShell.Main>
     </AppShell>
   );

@@ -5,9 +5,9 @@
  * signs in again at the issuer (whose own session makes that one redirect).
  */
 import { useSyncExternalStore } from 'react';
+import { isRole, type Role } from '@crm/access-matrix';
 
-export const ROLES = ['connector', 'manager', 'reporting', 'admin', 'region'] as const;
-export type Role = (typeof ROLES)[number];
+export type { Role };
 
 export interface Session {
   token: string;
@@ -42,7 +42,7 @@ export function parseToken(token: string): Session | null {
     return {
       token: token.trim(),
       sub: claims.sub,
-      roles: claims.roles.filter((role): role is Role => (ROLES as readonly string[]).includes(role as string)),
+      roles: claims.roles.filter(isRole),
       expiresAt: claims.exp,
     };
   } catch {

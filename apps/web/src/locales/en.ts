@@ -32,6 +32,8 @@ export const en: SameKeys<Messages> = {
     oidcFailed: 'The sign-in server cannot be reached',
     oidcFinishing: 'Finishing sign-in…',
     oidcNotConfigured: 'Signing in through your organisation (OpenID Connect) is not set up on this server.',
+    noRoleTitle: 'No role in this app',
+    noRole: "Your sign-in has no role that lets you see or do anything here. Ask the system's administrator for one.",
   },
   roles: { connector: 'Connector', manager: 'Manager', reporting: 'Reporting', admin: 'Administrator', region: 'Region' },
   states: {
@@ -44,7 +46,7 @@ export const en: SameKeys<Messages> = {
     forbiddenTitle: 'No access',
     forbidden: 'Your role may not view this.',
     pageNotFound: 'This page does not exist.',
-    toHome: 'To My week',
+    toHome: 'To the start page',
     comingSoonTitle: 'Coming soon',
     comingSoon: 'This screen comes in a later version.',
     offline: 'The server cannot be reached.',

@@ -39,6 +39,8 @@ export const nl = {
     oidcFailed: 'De aanmeldserver is niet bereikbaar',
     oidcFinishing: 'Aanmelden afronden…',
     oidcNotConfigured: 'Aanmelden via de organisatie (OpenID Connect) is niet ingericht op deze server.',
+    noRoleTitle: 'Geen rol in deze app',
+    noRole: 'Uw aanmelding heeft geen rol waarmee u hier iets kunt zien of doen. Vraag de beheerder van het systeem om een rol.',
   },
   roles: { connector: 'Relatiebeheerder', manager: 'Management', reporting: 'Rapportage', admin: 'Beheerder', region: 'Regio' },
   states: {
@@ -51,7 +53,7 @@ export const nl = {
     forbiddenTitle: 'Geen toegang',
     forbidden: 'Uw rol mag dit niet bekijken.',
     pageNotFound: 'Deze pagina bestaat niet.',
-    toHome: 'Naar Mijn week',
+    toHome: 'Naar de startpagina',
     comingSoonTitle: 'Binnenkort',
     comingSoon: 'Dit scherm komt in een volgende versie.',
     offline: 'De server is niet bereikbaar.',

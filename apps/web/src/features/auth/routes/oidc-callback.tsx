@@ -24,7 +24,7 @@ export function OidcCallbackRoute() {
         if (cancelled) return;
         const signedIn = session.signIn(accessToken, 'memory');
         if (!signedIn) throw new Error(t('auth.invalidToken'));
-        void navigate({ to: redirect && redirect.startsWith('/') ? redirect : homeOf(signedIn), replace: true });
+        void navigate({ to: redirect && redirect.startsWith('/') ? redirect : (homeOf(signedIn) ?? '/'), replace: true });
       })
       .catch((reason: unknown) => !cancelled && setError(reason instanceof Error ? reason : new Error(String(reason))));
     return () => {

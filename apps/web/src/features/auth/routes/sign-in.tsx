@@ -86,7 +86,7 @@ function DevelopmentSignIn() {
   const finish = (value: string): boolean => {
     const signedIn = session.signIn(value);
     if (!signedIn) return false;
-    void navigate({ to: redirect && redirect.startsWith('/') ? redirect : homeOf(signedIn), replace: true });
+    void navigate({ to: redirect && redirect.startsWith('/') ? redirect : (homeOf(signedIn) ?? '/'), replace: true });
     return true;
   };
 

@@ -7,7 +7,7 @@ import type { components } from '@crm/api-client';
 import { QueryView } from '@/components/query-view';
 import { useAsOf } from '@/lib/as-of';
 import { useFormat } from '@/lib/format';
-import { hasRole, useSession } from '@/lib/session';
+import { useMay } from '@/lib/access';
 import { useOrganisations, type OrganisationQuery } from '../api/use-organisations';
 import { OrganisationFormModal } from './organisation-form';
 
@@ -19,7 +19,7 @@ export function OrganisationsPanel() {
   const { t } = useTranslation();
   const format = useFormat();
   const { asOf } = useAsOf();
-  const mayChange = hasRole(useSession(), 'admin');
+  const mayChange = useMay()('organisations');
   const [text, setText] = useState('');
   const [kind, setKind] = useState<OrganisationQuery['kind']>();
   const [debounced] = useDebouncedValue(text, 250);

@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { Page } from '@/components/page';
 import { ErrorState, LoadingState } from '@/components/states';
 import { useAsOf } from '@/lib/as-of';
-import { hasRole, useSession } from '@/lib/session';
+import { may } from '@/lib/access';
+import { useSession } from '@/lib/session';
 import { continuityQuery, healthQuery, keyPersonRiskQuery, partnershipKeys, partnershipSummaryQuery, timelineQuery } from '../api/queries';
 import { usePartnershipPeople } from '../api/use-partnership-people';
 import { ContactsCard } from '../components/contacts-card';
@@ -46,7 +47,7 @@ export function PartnershipRoute() {
   if (summary.isError) return <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />;
 
   const title = `${summary.data.school.name ?? '?'} – ${summary.data.partner.name ?? '?'}`;
-  const mayRecord = hasRole(current, 'connector', 'admin') && summary.data.stage !== 'ended';
+  const mayRecord = may(current, 'record') && summary.data.stage !== 'ended';
   // The revision the page shows: the partnership's ETag when the API sends one, else the timeline's last event.
   const expectedRevision = summary.data.etagRevision ?? summary.data.revision ?? timeline.data?.revision;
   const modal = (name: FormName) => ({

@@ -9,7 +9,7 @@ import { Page } from '@/components/page';
 import { EmptyState, ErrorState, LoadingState } from '@/components/states';
 import { ApiError } from '@/lib/api-errors';
 import { useAsOf } from '@/lib/as-of';
-import { hasRole, useSession } from '@/lib/session';
+import { useMay } from '@/lib/access';
 import { downloadPartnershipList, partnershipListQuery } from '../api/use-partnership-list';
 import { PartnershipFiltersBar } from '../components/partnership-filters';
 import { PartnershipsTable } from '../components/partnerships-table';
@@ -24,7 +24,7 @@ export function PartnershipsListRoute() {
   const navigate = useNavigate();
   const list = useInfiniteQuery(partnershipListQuery(listFilters, asOf));
   const [exporting, setExporting] = useState(false);
-  const mayExport = hasRole(useSession(), 'reporting', 'admin');
+  const mayExport = useMay()('read', { csv: true });
   const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
 
   const setFilters = (next: PartnershipFilters) => void navigate({ to: '/partnerschappen', search: { ...next, asOf }, replace: true });
