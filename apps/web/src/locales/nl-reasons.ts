@@ -5,8 +5,8 @@
  */
 export const nlReasons = {
   partner_load: {
-    over_asked: 'Gevraagd door {{schools}} scholen ({{schoolPeople}} mensen van school) voor {{activities}} activiteiten in de afgelopen {{windowDays}} dagen; een organisatie van deze omvang draagt er naar verwachting {{expectedSchools}} scholen en {{expectedActivities}} activiteiten per jaar; overvraagd: {{load}} keer zoveel, vanaf {{factor}} keer is ver boven haar omvang',
-    within: 'Gevraagd door {{schools}} scholen ({{schoolPeople}} mensen van school) voor {{activities}} activiteiten in de afgelopen {{windowDays}} dagen; een organisatie van deze omvang draagt er naar verwachting {{expectedSchools}} scholen en {{expectedActivities}} activiteiten per jaar; belasting {{load}} keer zoveel, onder de grens van {{factor}}',
+    over_asked: 'Afgelopen {{windowDays}} dagen: scholen {{schools}} (mensen van school {{schoolPeople}}), activiteiten {{activities}}; verwacht bij deze omvang per jaar: scholen {{expectedSchools}}, activiteiten {{expectedActivities}}; overvraagd: {{load}} keer zoveel, vanaf {{factor}} keer is ver boven haar omvang',
+    within: 'Afgelopen {{windowDays}} dagen: scholen {{schools}} (mensen van school {{schoolPeople}}), activiteiten {{activities}}; verwacht bij deze omvang per jaar: scholen {{expectedSchools}}, activiteiten {{expectedActivities}}; belasting {{load}} keer zoveel, onder de grens van {{factor}}',
   },
   recency: {
     last_contact: 'Laatste contact {{days}} dagen geleden; verwacht elke {{interval}} dagen',
