@@ -86,6 +86,8 @@ describeInBrowser('web app: what each role is offered matches what the API lets 
       await page.getByTestId('levels-table').waitFor();
       for (const card of AGGREGATE_CARDS) expect(await page.getByTestId(card).count()).toBe(1);
       for (const card of PEOPLE_CARDS) expect(await page.getByTestId(card).count()).toBe(expected.peopleReports ? 1 : 0);
+      // The screen's description speaks of dependence on one person only to a role that sees those reports.
+      expect(await page.getByText('waar ze van één persoon afhangen').count()).toBe(expected.peopleReports ? 1 : 0);
       if (expected.peopleReports) await page.getByTestId('key-person').locator('table, [data-testid="empty"]').first().waitFor();
       const csvButtons = page.getByRole('button', { name: /^CSV/ });
       expect(await csvButtons.count()).toBe(expected.exportReports ? (expected.peopleReports ? 6 : 3) : 0);

@@ -1786,6 +1786,21 @@ export interface components {
             /** @description partnerships with this partner running at some moment of the last 365 days */
             partnerships: number;
             reason: string;
+            /**
+             * @description the reason’s stable code; the English text may be reworded, the code is not
+             * @example recency.last_contact
+             */
+            reasonCode: string;
+            /**
+             * @description the figures the reason names (days as YYYY-MM-DD, counts as numbers); a key ending in `Code` is itself a reason code read with the same params
+             * @example {
+             *       "days": 143,
+             *       "interval": 60
+             *     }
+             */
+            reasonParams: {
+                [key: string]: (string | null) | number | boolean;
+            };
             /** @description distinct school people who took part in a touchpoint with this partner in the last 365 days */
             schoolPeople: number;
             /** @description distinct schools of those partnerships */

@@ -1,6 +1,6 @@
 import { ACTIVITY_KINDS, ORGANISATION_KINDS, ORGANISATION_SIZES, SCHOOL_LEVELS, SIDES } from '@crm/domain';
 import { ApiProperty } from '@nestjs/swagger';
-import { BoolProp, EnumProp, IdProp, InstantProp, IntProp, NestedProp, NumberProp, ShareProp, TextProp } from '../http/response-fields';
+import { BoolProp, EnumProp, IdProp, InstantProp, IntProp, NestedProp, NumberProp, ReasonCodeProp, ReasonParamsProp, ShareProp, TextProp } from '../http/response-fields';
 
 /** What the insight reports answer (SPEC §3.8). */
 
@@ -23,6 +23,8 @@ export class PartnerLoadRowResponse {
   @NumberProp({ minimum: 0, description: 'max(schools / expected schools, activities / expected activities) for the organisation’s size' }) load!: number;
   @BoolProp({ description: 'load at least the over-asked factor (README, "Partner load")' }) overAsked!: boolean;
   @TextProp() reason!: string;
+  @ReasonCodeProp() reasonCode!: string;
+  @ReasonParamsProp() reasonParams!: Record<string, string | number | boolean | null>;
 }
 
 export class PartnerLoadReportResponse {

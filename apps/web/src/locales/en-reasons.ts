@@ -4,6 +4,10 @@ type SameKeys<T> = { [K in keyof T]: T[K] extends string ? string : SameKeys<T[K
 
 /** English wording of the API's reason codes (the same keys as Dutch). */
 export const enReasons: SameKeys<typeof nlReasons> = {
+  partner_load: {
+    over_asked: 'Asked by {{schools}} schools ({{schoolPeople}} school people) for {{activities}} activities in the last {{windowDays}} days; an organisation of this size is expected to carry {{expectedSchools}} schools and {{expectedActivities}} activities a year; over-asked: {{load}} times that, at least {{factor}} times is far above its size',
+    within: 'Asked by {{schools}} schools ({{schoolPeople}} school people) for {{activities}} activities in the last {{windowDays}} days; an organisation of this size is expected to carry {{expectedSchools}} schools and {{expectedActivities}} activities a year; load {{load}} times that, below the over-asked factor {{factor}}',
+  },
   recency: {
     last_contact: 'Last contact {{days}} days ago; expected every {{interval}} days',
     no_contact_yet: 'No contact yet; started {{days}} days ago; expected every {{interval}} days',

@@ -46,6 +46,7 @@ export const enScreens: SameKeys<typeof nlScreens> = {
   },
   management: {
     description: 'How the partnerships stand per level, and where they hang on one person.',
+    descriptionFigures: 'How the partnerships stand per level, across all schools.',
     levels: 'Per level',
     levelsEmpty: 'No partnerships to report on yet.',
     healthPerLevel: 'Mean health per level',

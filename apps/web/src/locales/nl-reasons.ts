@@ -4,6 +4,10 @@
  * parameter is itself a reason, worded first.
  */
 export const nlReasons = {
+  partner_load: {
+    over_asked: 'Afgelopen {{windowDays}} dagen: scholen {{schools}} (mensen van school {{schoolPeople}}), activiteiten {{activities}}; verwacht bij deze omvang per jaar: scholen {{expectedSchools}}, activiteiten {{expectedActivities}}; overvraagd: {{load}} keer zoveel, vanaf {{factor}} keer is ver boven haar omvang',
+    within: 'Afgelopen {{windowDays}} dagen: scholen {{schools}} (mensen van school {{schoolPeople}}), activiteiten {{activities}}; verwacht bij deze omvang per jaar: scholen {{expectedSchools}}, activiteiten {{expectedActivities}}; belasting {{load}} keer zoveel, onder de grens van {{factor}}',
+  },
   recency: {
     last_contact: 'Laatste contact {{days}} dagen geleden; verwacht elke {{interval}} dagen',
     no_contact_yet: 'Nog geen contact; {{days}} dagen geleden gestart; verwacht elke {{interval}} dagen',

@@ -42,6 +42,8 @@ export const nlScreens = {
   },
   management: {
     description: 'Hoe de partnerschappen per niveau ervoor staan, en waar ze van één persoon afhangen.',
+    /** For a role that does not see the reports naming people (key-person risk): the region role. */
+    descriptionFigures: 'Hoe de partnerschappen per niveau ervoor staan, over alle scholen.',
     levels: 'Per niveau',
     levelsEmpty: 'Nog geen partnerschappen om over te rapporteren.',
     healthPerLevel: 'Gemiddelde gezondheid per niveau',

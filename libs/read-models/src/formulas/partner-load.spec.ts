@@ -83,6 +83,15 @@ describe('partner load', () => {
     );
   });
 
+  it('gives the over-asked and the within-limits reason a code with the figures it names, for the app to word', () => {
+    const [bakeryRow, factoryRow] = partnerLoadReport([factory, ...bakery], people, byId, ASOF).items;
+    expect(bakeryRow).toMatchObject({
+      reasonCode: 'partner_load.over_asked',
+      reasonParams: { schools: 3, schoolPeople: 4, activities: 3, windowDays: 365, size: 'micro', expectedSchools: 1, expectedActivities: 3, load: 3, factor: 2 },
+    });
+    expect(factoryRow).toMatchObject({ reasonCode: 'partner_load.within', reasonParams: { schools: 1, size: 'large', expectedSchools: 8, load: 0.1 } });
+  });
+
   it('takes its thresholds from configuration', () => {
     const lenient = partnerLoadConfig({ expected: { micro: { schools: 3, activities: 6 } } });
     expect(partnerLoadReport(bakery, people, byId, ASOF, lenient).items[0]).toMatchObject({ load: 1, overAsked: false });

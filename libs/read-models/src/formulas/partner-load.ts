@@ -5,7 +5,7 @@ import { PeopleLookup } from '../facts/person-facts';
 import { addDays, isOpenedBy, sideOf, touchpointsInLastDays } from './as-of';
 import { RULES } from './config';
 import { OrganisationLookup } from './levels-report';
-import { plural, round1 } from './text';
+import { explained, Explained, plural, round1 } from './text';
 
 /**
  * SPEC §3.8 partner load (seed 001: popular companies get over-asked by many schools at once): per partner
@@ -54,7 +54,7 @@ export function partnerLoadConfig(overrides: PartnerLoadConfigOverrides = {}): P
   };
 }
 
-export interface PartnerLoadRow {
+export interface PartnerLoadRow extends Explained {
   partnerId: string;
   partnerName: string;
   kind: OrganisationKind | null;
@@ -75,7 +75,6 @@ export interface PartnerLoadRow {
   /** max(schools / expected schools, activities / expected activities) for the size, to one decimal. */
   load: number;
   overAsked: boolean;
-  reason: string;
 }
 
 export interface PartnerLoadReport {
@@ -143,7 +142,21 @@ function loadRow(partnerId: string, tally: Tally, organisation: OrganisationFact
     studentsPlaced: tally.studentsPlaced,
     load,
     overAsked,
-    reason: `${asked}; ${expectation}; ${verdict}`,
+    ...explained(
+      overAsked ? 'partner_load.over_asked' : 'partner_load.within',
+      {
+        schools,
+        schoolPeople: tally.schoolPeople.size,
+        activities: tally.activities,
+        windowDays: RULES.yearDays,
+        size: sizeKey,
+        expectedSchools: expected.schools,
+        expectedActivities: expected.activities,
+        load,
+        factor: config.overAskedFactor,
+      },
+      `${asked}; ${expectation}; ${verdict}`,
+    ),
   };
 }
 

@@ -2,6 +2,7 @@ import { Badge, Group, SimpleGrid, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@crm/api-client';
 import { useFormat } from '@/lib/format';
+import { useReasonText } from '@/lib/reasons';
 
 type Schemas = components['schemas'];
 const badgeStyles = { label: { textTransform: 'none' as const } };
@@ -10,6 +11,7 @@ const badgeStyles = { label: { textTransform: 'none' as const } };
 export function PartnerLoadTable({ rows, limit = 10 }: { rows: Schemas['PartnerLoadRowResponse'][]; limit?: number }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const reasonText = useReasonText();
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table striped data-testid="partner-load">
@@ -43,7 +45,7 @@ export function PartnerLoadTable({ rows, limit = 10 }: { rows: Schemas['PartnerL
               <Table.Td ta="right">{format.number(row.activities)}</Table.Td>
               <Table.Td ta="right">{format.number(row.studentsPlaced)}</Table.Td>
               <Table.Td>
-                <Text size="xs">{row.reason}</Text>
+                <Text size="xs">{reasonText(row)}</Text>
               </Table.Td>
             </Table.Tr>
           ))}

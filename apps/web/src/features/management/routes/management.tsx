@@ -33,7 +33,7 @@ export function ManagementRoute() {
   const startUp = useStartUpReport(asOf, shows('/api/reports/start-up'));
 
   return (
-    <Page title={t('nav.management')} description={t('management.description')}>
+    <Page title={t('nav.management')} description={t(shows('/api/reports/key-person-risk') ? 'management.description' : 'management.descriptionFigures')}>
       <Stack gap="lg">
         {shows('/api/reports/levels') && (
           <ReportCard title={t('management.levels')} onDownload={csv('/api/reports/levels')} testId="levels">

@@ -64,7 +64,9 @@ export function WorklistTable({ items, names }: { items: WorklistItem[]; names: 
                   <Text size="sm">{reasonText(item)}</Text>
                   {item.clearedBy && (
                     <Text size="xs" c="dimmed">
-                      {t('worklist.clearedBy', { what: item.clearedBy })}
+                      {t('worklist.clearedBy', {
+                        what: t(`worklist.clearedByType.${item.type}` as 'worklist.clearedByType.thank_you', { defaultValue: item.clearedBy }),
+                      })}
                     </Text>
                   )}
                 </Stack>
