@@ -1,5 +1,6 @@
 export * from './event-store.port';
 export { DamagedEventError, EventLogCorruptError } from './errors';
+export { deterministicEventId } from './eventstoredb/event-ids';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';
 import type { EventStoreDbEventStore as EventStoreDbEventStoreClass } from './eventstoredb/eventstoredb-event-store';
 import { loadEventStoreDb } from './eventstoredb/load-eventstoredb';

@@ -125,11 +125,10 @@ export class CommandExecutor {
     if (changing.length === 0) return { id: resultId, revision: primary.loaded.revision, position: primary.loaded.position };
 
     const outcome = await this.store.append(
-      changing.map((write) => ({
-        streamId: write.streamId,
-        expectedRevision: write.loaded.revision < 0 ? 'no_stream' : write.loaded.revision,
-        events: toStoredEvents(write.events, envelope, now()),
-      })),
+      changing.map((write) => {
+        const place = { streamId: write.streamId, expectedRevision: write.loaded.revision < 0 ? ('no_stream' as const) : write.loaded.revision };
+        return { ...place, events: toStoredEvents(write.events, envelope, now(), place) };
+      }),
       envelope.idempotency && { idempotency: { ...envelope.idempotency, resultId } },
     );
     changing.forEach((write, i) =>

@@ -1,11 +1,24 @@
 import { DomainEvent, EventMetadata, schemaVersionOf } from '@crm/domain';
-import { EventToAppend } from '@crm/event-store';
+import { deterministicEventId, EventToAppend, ExpectedRevision } from '@crm/event-store';
 import { randomUUID } from 'node:crypto';
 import { CommandEnvelope } from './command-envelope';
 
-/** Wraps domain events for the log, stamping the metadata of SPEC §2. Event ids are made here so causation can point at them. */
-export function toStoredEvents(events: readonly DomainEvent[], envelope: CommandEnvelope, recordedAt: string): EventToAppend[] {
-  return events.map((event) => {
+/** Where a command's events go: their stream and the revision the command decided on. */
+export interface EventPlace {
+  streamId: string;
+  expectedRevision: ExpectedRevision;
+}
+
+/**
+ * Wraps domain events for the log, stamping the metadata of SPEC §2. Event ids are made here so causation can point
+ * at them. A command with an Idempotency-Key gets ids derived from the key, the stream, the revision it decided on and
+ * each event's index: the same request sent again at the same revision (its answer lost after the events committed)
+ * carries the same ids, which EventStoreDB recognises as the same write and stores once. A command decided again at
+ * a new revision gets new ids; a command without a key gets random ones.
+ */
+export function toStoredEvents(events: readonly DomainEvent[], envelope: CommandEnvelope, recordedAt: string, place: EventPlace): EventToAppend[] {
+  const key = envelope.idempotency?.key;
+  return events.map((event, index) => {
     const metadata: EventMetadata = {
       recordedBy: envelope.recordedBy,
       ...(envelope.recordedByPerson !== undefined && { recordedByPerson: envelope.recordedByPerson }),
@@ -14,6 +27,7 @@ export function toStoredEvents(events: readonly DomainEvent[], envelope: Command
       causationId: envelope.causationId,
       schemaVersion: schemaVersionOf(event.type),
     };
-    return { id: randomUUID(), type: event.type, data: event.data, metadata: { ...metadata } };
+    const id = key === undefined ? randomUUID() : deterministicEventId(key, place.streamId, place.expectedRevision, index);
+    return { id, type: event.type, data: event.data, metadata: { ...metadata } };
   });
 }
