@@ -25,7 +25,7 @@ describe('settings from the environment', () => {
       mongodbUrl: undefined,
       minPositionWaitMs: 5000,
       auth: { jwtSecret: undefined, jwksUrl: undefined, issuer: undefined, audience: undefined },
-      projectorLeaseTtlMs: 10_000,
+      projectorLeaseTtlMs: 30_000,
       logLevel: 'info',
       timeZone: 'Europe/Amsterdam',
     });

@@ -15,7 +15,11 @@ export interface Settings {
   minPositionWaitMs: number;
   /** Bearer-token verification (SPEC §6); see apps/api/src/auth/auth-config.ts for how these combine. */
   auth: AuthSettings;
-  /** PROJECTOR_LEASE_TTL_MS: how long the active projector's lease lasts without renewal (a standby takes over after it). */
+  /**
+   * PROJECTOR_LEASE_TTL_MS: how long the active projector's lease lasts without renewal (a standby takes over after it).
+   * 30 s by default: longer than a MongoDB replica-set election (10-12 s), during which renewals fail, so an election
+   * does not cost the active projector its lease (and a restart from its checkpoints).
+   */
   projectorLeaseTtlMs: number;
   /** LOG_LEVEL: the least level written (JSON lines on stdout). */
   logLevel: LogLevel;
@@ -23,7 +27,7 @@ export interface Settings {
   timeZone: string;
 }
 
-export const DEFAULTS = { port: 3000, dataDir: './data', projectorLeaseTtlMs: 10_000, logLevel: 'info', timeZone: DEFAULT_TIME_ZONE } as const;
+export const DEFAULTS = { port: 3000, dataDir: './data', projectorLeaseTtlMs: 30_000, logLevel: 'info', timeZone: DEFAULT_TIME_ZONE } as const;
 
 export interface AuthSettings {
   /** AUTH_JWT_SECRET: the HS256 secret. Unset and no JWKS: generated into `<dataDir>/jwt-secret` on first start. */
