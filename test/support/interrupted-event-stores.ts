@@ -1,4 +1,4 @@
-import { AppendOutcome, EventStore, EventStoreDbEventStore, IdempotencyClaim, IdempotentOutcome, StreamAppend } from '@crm/event-store';
+import { AppendOutcome, EventStore, EventStoreDbEventStore, IdempotencyClaim, IdempotentOutcome, StreamAppend, noUnfinishedAppends, UnfinishedAppendsReport } from '@crm/event-store';
 
 /** What a broken connection looks like to the caller: the request may or may not have been carried out. */
 export function connectionLost(): Error {
@@ -36,7 +36,7 @@ export class AnswerLostEventStore implements EventStore {
   subscribe: EventStore['subscribe'] = (options) => this.inner.subscribe(options);
   headPosition: EventStore['headPosition'] = () => this.inner.headPosition();
   close: EventStore['close'] = () => this.inner.close();
-  completeUnfinishedAppends = async (): Promise<number> => (await this.inner.completeUnfinishedAppends?.()) ?? 0;
+  completeUnfinishedAppends = async (): Promise<UnfinishedAppendsReport> => (await this.inner.completeUnfinishedAppends?.()) ?? noUnfinishedAppends();
 }
 
 /**

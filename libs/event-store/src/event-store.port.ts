@@ -55,6 +55,19 @@ export interface AppendOutcome {
   position: Position;
 }
 
+/** What completeUnfinishedAppends did, by the stream of each append's write-ahead intent. */
+export interface UnfinishedAppendsReport {
+  /** Appends it wrote the rest of (their first stream was written: the command had happened). */
+  completed: string[];
+  /** Appends that could not take effect (their first stream had moved before any of it was written): nothing written. */
+  abandoned: string[];
+}
+
+/** The report of a store with nothing to complete. */
+export function noUnfinishedAppends(): UnfinishedAppendsReport {
+  return { completed: [], abandoned: [] };
+}
+
 export interface IdempotentOutcome {
   fingerprint: string;
   resultId: string;
@@ -118,9 +131,9 @@ export interface EventStore {
 
   /**
    * Optional, for an adapter whose multi-stream appends are not one transaction: completes the appends that stopped
-   * between streams with no client left to retry them, and returns how many. Absent where appends are atomic.
+   * between streams with no client left to retry them, and reports which. Absent where appends are atomic.
    */
-  completeUnfinishedAppends?(): Promise<number>;
+  completeUnfinishedAppends?(): Promise<UnfinishedAppendsReport>;
 
   /** Events of one stream from `fromRevision` (inclusive), oldest first; empty for a stream that does not exist. */
   readStream(streamId: string, fromRevision?: number): Promise<RecordedEvent[]>;

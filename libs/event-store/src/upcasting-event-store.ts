@@ -1,4 +1,4 @@
-import { AppendOutcome, EventStore, IdempotencyClaim, readPages, RecordedEvent, StreamAppend, SubscribeOptions, Subscription } from './event-store.port';
+import { AppendOutcome, EventStore, IdempotencyClaim, readPages, RecordedEvent, StreamAppend, SubscribeOptions, Subscription, noUnfinishedAppends, UnfinishedAppendsReport } from './event-store.port';
 
 /**
  * Reads events in today's shape whatever shape they were written in: every read path passes events through
@@ -18,8 +18,8 @@ export class UpcastingEventStore implements EventStore {
     return this.inner.findIdempotentOutcome(key);
   }
 
-  async completeUnfinishedAppends(): Promise<number> {
-    return (await this.inner.completeUnfinishedAppends?.()) ?? 0;
+  async completeUnfinishedAppends(): Promise<UnfinishedAppendsReport> {
+    return (await this.inner.completeUnfinishedAppends?.()) ?? noUnfinishedAppends();
   }
 
   async readStream(streamId: string, fromRevision?: number): Promise<RecordedEvent[]> {

@@ -10,6 +10,8 @@ import {
   StreamAppend,
   SubscribeOptions,
   Subscription,
+  noUnfinishedAppends,
+  UnfinishedAppendsReport,
 } from '@crm/event-store';
 import { CachedKeyStore } from './cached-key-store';
 import { ERASED, isSealed, seal, SealedValue, subjectsOf, unseal, valueKey } from './cipher';
@@ -69,8 +71,8 @@ export class CryptoEventStore implements EventStore {
     return this.inner.findIdempotentOutcome(key);
   }
 
-  async completeUnfinishedAppends(): Promise<number> {
-    return (await this.inner.completeUnfinishedAppends?.()) ?? 0;
+  async completeUnfinishedAppends(): Promise<UnfinishedAppendsReport> {
+    return (await this.inner.completeUnfinishedAppends?.()) ?? noUnfinishedAppends();
   }
 
   async readStream(streamId: string, fromRevision?: number): Promise<RecordedEvent[]> {

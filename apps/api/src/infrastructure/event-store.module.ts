@@ -88,8 +88,9 @@ export class EventStoreModule implements OnApplicationBootstrap, OnApplicationSh
     const logger = new Logger('EventStore');
     void this.store
       .completeUnfinishedAppends?.()
-      .then((settled) => {
-        if (settled > 0) logger.warn(`completed ${settled} append(s) left unfinished by an earlier process`);
+      .then(({ completed, abandoned }) => {
+        if (completed.length > 0) logger.warn(`completed ${completed.length} append(s) left unfinished by an earlier process: ${completed.join(', ')}`);
+        if (abandoned.length > 0) logger.warn(`${abandoned.length} unfinished append(s) could not take effect and wrote nothing: ${abandoned.join(', ')}`);
       })
       .catch((error: Error) => {
         if (!this.closing) logger.error(`completing unfinished appends failed: ${error.message}`);

@@ -11,6 +11,8 @@ import {
   SubscribeOptions,
   Subscription,
   WrongExpectedRevisionError,
+  noUnfinishedAppends,
+  UnfinishedAppendsReport,
 } from '@crm/event-store';
 import { CommitBatch, Filter, FindOptions, IndexSpec, ReadStore, StoredDocument } from '@crm/read-store';
 import type { StoreHistogram, StoreOutcome } from './metrics';
@@ -50,8 +52,8 @@ export class TimedEventStore implements EventStore {
     return timed(this.histogram, 'findIdempotentOutcome', () => this.inner.findIdempotentOutcome(key));
   }
 
-  async completeUnfinishedAppends(): Promise<number> {
-    return (await this.inner.completeUnfinishedAppends?.()) ?? 0;
+  async completeUnfinishedAppends(): Promise<UnfinishedAppendsReport> {
+    return (await this.inner.completeUnfinishedAppends?.()) ?? noUnfinishedAppends();
   }
 
   readStream(streamId: string, fromRevision?: number): Promise<RecordedEvent[]> {

@@ -28,6 +28,7 @@ import {
   StreamAppend,
   SubscribeOptions,
   Subscription,
+  UnfinishedAppendsReport,
   WrongExpectedRevisionError,
 } from '../event-store.port';
 import { checkExpectedRevision } from '../expected-revision';
@@ -45,6 +46,7 @@ import {
 import { SubscriptionRunner } from '../subscription-runner';
 import { deterministicEventId, idempotencyStream, outcomeEventId } from './event-ids';
 import { scanTypes } from './filtered-scan';
+import { SWEEP_CHECKPOINT_EVENT_TYPE, SWEEP_STREAM, sweepUnfinishedAppends } from './intent-sweep';
 import { positionOf, readFrom } from './positions';
 import { READ_DEADLINE_MS, readUntil } from './read-until';
 import { serverVersionOf, serverVersionProblem } from './server-version';
@@ -119,23 +121,37 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /**
-   * Settles every intent after `after` that has neither an outcome nor an abandonment (a writer that stopped
-   * between streams, and no client retrying its key): the process that finishes multi-stream appends from the log.
-   * Returns how many it settled.
+   * Settles every intent that has neither an outcome nor an abandonment (a writer that stopped between streams, and
+   * no client retrying its key): the process that finishes multi-stream appends from the log. It sweeps the intents
+   * written since the last sweep's checkpoint (stream idempotency-sweep), in bounded batches (intent-sweep.ts).
    */
-  async completeUnfinishedAppends(after: Position = START): Promise<number> {
+  async completeUnfinishedAppends(): Promise<UnfinishedAppendsReport> {
     await this.ready();
-    const head = await this.lastLogPosition();
-    if (head <= after) return 0;
-    const intents = await scanTypes(this.client, [INTENT_EVENT_TYPE], after, head);
-    let settled = 0;
-    for (const stream of new Set(intents.map((event) => event.streamId))) {
-      const state = keyState(await this.readStream(stream));
-      if (state.kind !== 'intended') continue;
-      await this.settle(stream, state);
-      settled += 1;
-    }
-    return settled;
+    const { completed, abandoned } = await sweepUnfinishedAppends({
+      loadCheckpoint: async () => {
+        const last = await this.firstEventOf(SWEEP_STREAM, { direction: BACKWARDS, fromRevision: END });
+        return last ? Number((last.data as { position?: unknown }).position ?? START) : START;
+      },
+      intentsAfter: async (after, limit) => {
+        const head = await this.lastLogPosition();
+        if (head <= after) return { intents: [], reachedTo: after };
+        const found = await scanTypes(this.client, [INTENT_EVENT_TYPE], after, head, limit);
+        const intents = found.map((event) => ({ streamId: event.streamId, position: positionOf(event.position) }));
+        return { intents, reachedTo: intents.length === limit ? intents[limit - 1].position : head };
+      },
+      settle: async (stream) => {
+        const state = keyState(await this.readStream(stream));
+        return state.kind === 'intended' ? this.settle(stream, state) : 'finished-before';
+      },
+      saveCheckpoint: async (position) => {
+        await withRetries(() =>
+          this.client.appendToStream(SWEEP_STREAM, jsonEvent({ type: SWEEP_CHECKPOINT_EVENT_TYPE, data: { position } }), { expectedRevision: ANY }),
+        );
+        // Only the last checkpoint matters: the server may scavenge the others.
+        await withRetries(() => this.client.setStreamMetadata(SWEEP_STREAM, { maxCount: 1 }));
+      },
+    });
+    return { completed, abandoned };
   }
 
   async readStream(streamId: string, fromRevision = 0): Promise<RecordedEvent[]> {
@@ -302,12 +318,14 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
-  private async settle(stream: string, state: Extract<KeyState, { kind: 'intended' }>): Promise<void> {
+  private async settle(stream: string, state: Extract<KeyState, { kind: 'intended' }>): Promise<'completed' | 'abandoned'> {
     try {
       await this.completeIn(stream, state.revision, state.intent);
+      return 'completed';
     } catch (error) {
       // Abandoned: none of it was written, and the key is free again.
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      return 'abandoned';
     }
   }
 

@@ -3,7 +3,8 @@ import { Position } from '../event-store.port';
 import { positionOf, readFrom } from './positions';
 
 /**
- * The $all events of the given types after `after` and up to `head`, filtered on the server.
+ * The $all events of the given types after `after` and up to `head`, filtered on the server; at most `limit` of
+ * them, the first ones (the scan stops once it has them).
  *
  * The v6 client has no filtered read of $all, only a filtered subscription, so this subscribes and stops once the
  * server has looked past `head`: an event beyond it, a checkpoint at or beyond it, or the caught-up message
@@ -14,6 +15,7 @@ export function scanTypes(
   types: readonly string[],
   after: Position,
   head: Position,
+  limit = Number.POSITIVE_INFINITY,
 ): Promise<AllStreamRecordedEvent[]> {
   return new Promise((resolve, reject) => {
     const found: AllStreamRecordedEvent[] = [];
@@ -45,7 +47,7 @@ export function scanTypes(
         if (subscription.readableLength > 0) return void setImmediate(drained);
         settled = true;
         stop();
-        resolve(found);
+        resolve(found.slice(0, limit));
       };
       drained();
     };
@@ -55,8 +57,8 @@ export function scanTypes(
       if (settled || !event) return;
       const position = positionOf(event.position);
       if (position > head) return finish();
-      if (position > after) found.push(event);
-      if (position === head) finish();
+      if (position > after && found.length < limit) found.push(event);
+      if (position === head || found.length >= limit) finish();
     });
     subscription.on('caughtUp', finish);
     // The server or the connection ended the subscription before it looked past `head`: say so instead of waiting.
