@@ -11,6 +11,7 @@ import {
   withIdTieBreak,
 } from '../validation';
 import { databaseNameOf, redactUrl } from './connection-url';
+import { serverFactsOf, serverRequirementProblem } from './server-requirements';
 import { transactionParts } from './transaction-parts';
 
 /** Server error code for dropping a collection that does not exist (servers before 7.0 report it; later ones do not). */
@@ -49,13 +50,8 @@ export class MongoReadStore implements ReadStore {
     try {
       await client.connect();
       const db = client.db(databaseNameOf(url));
-      const hello = await helloOf(db);
-      if (!hello.setName && hello.msg !== 'isdbgrid') {
-        throw new Error(
-          `MongoDB at ${redactUrl(url)} is a standalone server; the read store commits in transactions, which need a ` +
-            'replica set (a single node started with --replSet and initiated will do) or a sharded cluster',
-        );
-      }
+      const problem = serverRequirementProblem(await serverFactsOf(db));
+      if (problem) throw new Error(`MongoDB at ${redactUrl(url)}: ${problem}`);
       const store = new MongoReadStore(client, db);
       if (options.indexes) await store.ensureIndexes(options.indexes);
       return store;
@@ -204,18 +200,5 @@ export class MongoReadStore implements ReadStore {
 
   private collection(name: string): Collection<StoredDocument> {
     return this.db.collection<StoredDocument>(name);
-  }
-}
-
-/** Server error code for an unknown command. */
-const COMMAND_NOT_FOUND = 59;
-
-/** `hello`, or `isMaster` on servers that predate it (MongoDB 4.4.0 and 4.4.1 have no `hello`). */
-async function helloOf(db: Db): Promise<{ setName?: string; msg?: string }> {
-  try {
-    return await db.admin().command({ hello: 1 });
-  } catch (error) {
-    if (!(error instanceof MongoServerError && error.code === COMMAND_NOT_FOUND)) throw error;
-    return db.admin().command({ isMaster: 1 });
   }
 }
