@@ -2,11 +2,12 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { partnershipDecider, personDecider, PersonLeftOrganisation, streamOf } from '@crm/domain';
 import { EVENT_STORE, EventStore } from '@crm/event-store';
+import { PROJECTIONS, ProjectionsView } from '@crm/read-models';
+import { READ_STORE, ReadStore } from '@crm/read-store';
 import { CommandScope } from '../scope/command-scope';
 import { CommandExecutor, PlannedWrite } from '../write-side/command-executor';
+import { partnershipsOnceAssigned } from './partnerships-once-assigned';
 import { RecordDepartureCommand } from './person-commands';
-
-const ASSIGNMENT_EVENTS = ['ContactPersonAssigned', 'ContactPersonUnassigned'] as const;
 
 /**
  * SPEC §2: a person leaving is unassigned from every partnership, one ContactPersonUnassigned
@@ -16,7 +17,9 @@ const ASSIGNMENT_EVENTS = ['ContactPersonAssigned', 'ContactPersonUnassigned'] a
 export class RecordDepartureHandler implements ICommandHandler<RecordDepartureCommand> {
   constructor(
     private readonly executor: CommandExecutor,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(PROJECTIONS) private readonly projections: ProjectionsView,
     private readonly scope: CommandScope,
   ) {}
 
@@ -28,7 +31,7 @@ export class RecordDepartureHandler implements ICommandHandler<RecordDepartureCo
       const events = personDecider.decide(command, person.state, { now, timeZone });
       const { leftAt } = (events[0] as PersonLeftOrganisation).data;
       const writes: PlannedWrite[] = [{ streamId: streamOf.person(command.personId), decider: personDecider, loaded: person, events }];
-      for (const partnershipId of await this.partnershipsOnceAssigned(command.personId)) {
+      for (const partnershipId of await partnershipsOnceAssigned(command.personId, { events: this.events, store: this.store, projections: this.projections })) {
         const streamId = streamOf.partnership(partnershipId);
         const partnership = await tools.load(streamId, partnershipDecider);
         const unassign = partnershipDecider.decide(
@@ -40,15 +43,5 @@ export class RecordDepartureHandler implements ICommandHandler<RecordDepartureCo
       }
       return { resultId: command.personId, writes };
     });
-  }
-
-  /** Partnerships where the person was ever a contact; the decider tells which still have them assigned. */
-  private async partnershipsOnceAssigned(personId: string): Promise<string[]> {
-    const events = await this.store.readAllOfTypes(ASSIGNMENT_EVENTS);
-    const ids = new Set<string>();
-    for (const event of events) {
-      if (event.type === 'ContactPersonAssigned' && event.data.personId === personId) ids.add(event.data.partnershipId as string);
-    }
-    return [...ids];
   }
 }
