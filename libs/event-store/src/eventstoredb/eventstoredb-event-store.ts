@@ -48,7 +48,7 @@ import { deterministicEventId, idempotencyStream, outcomeEventId } from './event
 import { scanTypes } from './filtered-scan';
 import { SWEEP_CHECKPOINT_EVENT_TYPE, SWEEP_STREAM, sweepUnfinishedAppends } from './intent-sweep';
 import { positionOf, readFrom } from './positions';
-import { READ_DEADLINE_MS, readUntil } from './read-until';
+import { readUntil } from './read-until';
 import { serverVersionOf, serverVersionProblem } from './server-version';
 import { isTransient, RETRY_DELAYS_MS, withRetries } from './transient-errors';
 import { isProductEvent, toRecorded } from './recorded-events';
@@ -201,7 +201,7 @@ export class EventStoreDbEventStore implements EventStore {
       let seen = 0;
       let oldest: AllStreamRecordedEvent | undefined;
       let head: Position | undefined;
-      await readUntil(this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: BATCH, deadline: READ_DEADLINE_MS }), (resolved) => {
+      await readUntil(this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: BATCH }), (resolved) => {
         seen += 1;
         const event = resolved.event;
         if (!event) return;
@@ -433,7 +433,7 @@ export class EventStoreDbEventStore implements EventStore {
   private async idsFrom(streamId: string, revision: number, count = Number.MAX_SAFE_INTEGER): Promise<string[]> {
     const ids: string[] = [];
     try {
-      const read = this.client.readStream(streamId, { direction: FORWARDS, fromRevision: BigInt(revision), maxCount: count, deadline: READ_DEADLINE_MS });
+      const read = this.client.readStream(streamId, { direction: FORWARDS, fromRevision: BigInt(revision), maxCount: count });
       await readUntil(read, (resolved) => {
         if (resolved.event) ids.push(resolved.event.id);
         return ids.length >= count;
@@ -460,7 +460,7 @@ export class EventStoreDbEventStore implements EventStore {
   ): Promise<EsdbRecordedEvent | undefined> {
     let found: EsdbRecordedEvent | undefined;
     try {
-      await readUntil(this.client.readStream(streamId, { ...from, maxCount: 1, deadline: READ_DEADLINE_MS }), (resolved) => {
+      await readUntil(this.client.readStream(streamId, { ...from, maxCount: 1 }), (resolved) => {
         found = resolved.event;
         return found !== undefined;
       });
@@ -475,18 +475,18 @@ export class EventStoreDbEventStore implements EventStore {
     const events: AllStreamRecordedEvent[] = [];
     let seen = 0;
     // One more than asked, as the read starts at `after` itself.
-    for await (const resolved of this.client.readAll({ fromPosition: readFrom(after), maxCount: count + 1, direction: FORWARDS, deadline: READ_DEADLINE_MS })) {
+    await readUntil(this.client.readAll({ fromPosition: readFrom(after), maxCount: count + 1, direction: FORWARDS }), (resolved) => {
       seen += 1;
       const event = resolved.event;
       if (event && positionOf(event.position) > after) events.push(event);
-    }
+    });
     return { events: events.slice(0, count), end: seen < count + 1 };
   }
 
   /** Position of the last record in $all, system records included. */
   private async lastLogPosition(): Promise<Position> {
     let last: Position = START;
-    await readUntil(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, deadline: READ_DEADLINE_MS }), (resolved) => {
+    await readUntil(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }), (resolved) => {
       if (!resolved.event) return;
       last = positionOf(resolved.event.position);
       return true;

@@ -1,14 +1,20 @@
 import type { StreamingRead } from '@eventstore/db-client';
 import { Readable } from 'node:stream';
-import { readUntil } from './read-until';
+import { READ_DEADLINE_MS, ReadDeadlineError, readUntil } from './read-until';
 
-/** A read of these items whose cancel() records that the server call would have been cancelled. */
-function readOf<T>(items: T[]): StreamingRead<T> & { cancelled: number } {
-  const read = Readable.from(items) as unknown as StreamingRead<T> & { cancelled: number };
-  read.cancelled = 0;
-  read.cancel = async () => void read.cancelled++;
-  return read;
+type Recorded<T> = StreamingRead<T> & { cancelled: number };
+
+/** A read whose cancel() records that the server call would have been cancelled. */
+function recording<T>(read: Readable): Recorded<T> {
+  const recorded = read as unknown as Recorded<T>;
+  recorded.cancelled = 0;
+  recorded.cancel = async () => void recorded.cancelled++;
+  return recorded;
 }
+
+const readOf = <T>(items: T[]) => recording<T>(Readable.from(items));
+/** A read whose server never answers: nothing arrives and it never ends. */
+const silentRead = () => recording<number>(new Readable({ objectMode: true, read() {} }));
 
 describe('readUntil (EventStoreDB reads)', () => {
   it('cancels the server call when the caller stops before the end of the read', async () => {
@@ -35,5 +41,27 @@ describe('readUntil (EventStoreDB reads)', () => {
       }),
     ).rejects.toThrow('bad event');
     expect(read.cancelled).toBe(1);
+  });
+
+  it('gives up on a read the server never finishes at its deadline, cancelling the call (the client sets none on reads)', async () => {
+    const read = silentRead();
+    await expect(readUntil(read, () => undefined, 20)).rejects.toBeInstanceOf(ReadDeadlineError);
+    expect(read.cancelled).toBe(1);
+    expect(read.destroyed).toBe(true);
+  });
+
+  it('has a deadline of 30 s unless told otherwise', async () => {
+    jest.useFakeTimers();
+    try {
+      const read = silentRead();
+      const result = readUntil(read, () => undefined).catch((error: unknown) => error);
+      await jest.advanceTimersByTimeAsync(READ_DEADLINE_MS - 1);
+      expect(read.cancelled).toBe(0);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(await result).toBeInstanceOf(ReadDeadlineError);
+      expect(READ_DEADLINE_MS).toBe(30_000);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

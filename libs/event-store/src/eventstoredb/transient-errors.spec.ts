@@ -1,4 +1,5 @@
 import { NotLeaderError, UnavailableError, WrongExpectedVersionError } from '@eventstore/db-client';
+import { ReadDeadlineError } from './read-until';
 import { RETRY_DELAYS_MS, withRetries } from './transient-errors';
 
 // The client's error classes take a gRPC error; what matters here is their class, as the adapter tests it.
@@ -6,7 +7,7 @@ const a = <T>(ErrorClass: new (...args: never[]) => T): T => Object.create(Error
 
 describe('EventStoreDB retries', () => {
   it('sends a write again after a failover error (the node left, or lost its leadership) until it succeeds', async () => {
-    const errors = [a(UnavailableError), a(NotLeaderError)];
+    const errors = [a(UnavailableError), a(NotLeaderError), new ReadDeadlineError(30_000)];
     const waited: number[] = [];
     let calls = 0;
     const result = await withRetries(
@@ -19,8 +20,8 @@ describe('EventStoreDB retries', () => {
       async (ms) => void waited.push(ms),
     );
     expect(result).toBe('written');
-    expect(calls).toBe(3);
-    expect(waited).toEqual([250, 500]);
+    expect(calls).toBe(4);
+    expect(waited).toEqual([250, 500, 1000]);
   });
 
   it('does not retry an answer from the server, such as a revision mismatch', async () => {

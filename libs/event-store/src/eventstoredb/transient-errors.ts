@@ -1,8 +1,9 @@
 import { CancelledError, DeadlineExceededError, NotLeaderError, TimeoutError, UnavailableError } from '@eventstore/db-client';
+import { ReadDeadlineError } from './read-until';
 
 /**
  * Errors after which the same request may simply be sent again: the node went away, lost its leadership or the
- * call was cut during a failover. An append sent again carries the same event ids and expected revision, which
+ * call was cut during a failover (or a read outlived its deadline: a node gone silent). An append sent again carries the same event ids and expected revision, which
  * the server recognises as the same write, so a retry never stores an event twice.
  */
 export function isTransient(error: unknown): boolean {
@@ -11,7 +12,8 @@ export function isTransient(error: unknown): boolean {
     error instanceof DeadlineExceededError ||
     error instanceof NotLeaderError ||
     error instanceof TimeoutError ||
-    error instanceof CancelledError
+    error instanceof CancelledError ||
+    error instanceof ReadDeadlineError
   );
 }
 
