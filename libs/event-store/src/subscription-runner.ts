@@ -37,10 +37,21 @@ export class SubscriptionRunner implements Subscription {
     if (!this.stopped) this.options.onCaughtUp?.();
   }
 
-  /** Runs on close, e.g. to wake a waiting loop or cancel a server subscription. */
-  onClose(hook: () => void | Promise<void>): void {
-    if (this.stopped) void hook();
-    else this.closeHooks.push(hook);
+  /**
+   * Runs on close, e.g. to wake a waiting loop or cancel a server subscription. Returns its remover: a hook for
+   * something that ended before the close (a server subscription that dropped and was replaced) is removed, so
+   * hooks do not pile up over the reconnections of a long-lived subscription.
+   */
+  onClose(hook: () => void | Promise<void>): () => void {
+    if (this.stopped) {
+      void hook();
+      return () => undefined;
+    }
+    this.closeHooks.push(hook);
+    return () => {
+      const index = this.closeHooks.indexOf(hook);
+      if (index >= 0) this.closeHooks.splice(index, 1);
+    };
   }
 
   async close(): Promise<void> {
@@ -52,7 +63,7 @@ export class SubscriptionRunner implements Subscription {
   private async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    for (const hook of this.closeHooks) await hook();
+    for (const hook of [...this.closeHooks]) await hook();
   }
 
   private async fail(error: unknown): Promise<void> {

@@ -244,19 +244,25 @@ export class EventStoreDbEventStore implements EventStore {
           caughtUp = true;
 
           const live = this.client.subscribeToAll({ fromPosition: readFrom(after), filter: excludeSystemEvents() });
-          sub.onClose(async () => {
+          const forget = sub.onClose(async () => {
             await live.unsubscribe().catch(() => undefined);
             live.destroy();
           });
-          for await (const resolved of live) {
-            if (sub.closed) return;
-            failures = 0;
-            const event = resolved.event;
-            if (!event) continue;
-            const position = positionOf(event.position);
-            if (position <= after) continue;
-            after = position;
-            if (isProductEvent(event)) await sub.deliver(toRecorded(event));
+          try {
+            for await (const resolved of live) {
+              if (sub.closed) return;
+              failures = 0;
+              const event = resolved.event;
+              if (!event) continue;
+              const position = positionOf(event.position);
+              if (position <= after) continue;
+              after = position;
+              if (isProductEvent(event)) await sub.deliver(toRecorded(event));
+            }
+          } finally {
+            // This server subscription has ended (or the runner closed): its close hook goes, the next one gets its own.
+            forget();
+            if (!sub.closed) live.destroy();
           }
         } catch (error) {
           if (sub.closed) return;
