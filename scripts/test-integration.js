@@ -2,20 +2,23 @@
 // `npm run test:integration`: the contract suites against real KurrentDB/EventStoreDB and MongoDB servers.
 //
 // With EVENTSTORE_URL and MONGODB_URL both set, it tests those servers. Otherwise it starts the two servers of
-// docker-compose.yml (project crm-integration, fresh volumes), waits until both are healthy, runs the suites with
-// the URLs set, and removes the containers and their volumes again, also on failure or Ctrl-C.
+// docker-compose.integration.yml (project crm-integration, volumes crm-integration-* and host ports 2213 and 27027
+// of their own, so a production stack from docker-compose.yml on the same machine is neither touched nor in the
+// way), waits until both are healthy, runs the suites with the URLs set, and removes the containers and their
+// volumes again, also on failure or Ctrl-C.
 // Extra arguments go to Jest: `npm run test:integration -- test/contract/event-store.eventstoredb.spec.ts`.
 const { spawnSync } = require('node:child_process');
 const { resolve } = require('node:path');
 
 const root = resolve(__dirname, '..');
 const PROJECT = 'crm-integration';
+const COMPOSE_FILE = 'docker-compose.integration.yml';
 const SERVICES = ['eventstore', 'mongodb'];
 /** From this machine to the compose services (their ports are published on 127.0.0.1). The replica set's member
  * host is the service name, which only resolves inside compose: directConnection talks to the member as given. */
 const URLS = {
-  EVENTSTORE_URL: 'esdb://127.0.0.1:2113?tls=false',
-  MONGODB_URL: 'mongodb://127.0.0.1:27017/crm_integration?directConnection=true',
+  EVENTSTORE_URL: 'esdb://127.0.0.1:2213?tls=false',
+  MONGODB_URL: 'mongodb://127.0.0.1:27027/crm_integration?directConnection=true',
 };
 
 function run(command, args, options = {}) {
@@ -59,7 +62,7 @@ function main() {
   }
 
   const [command, prefix] = compose;
-  const composeArgs = (...args) => [...prefix, '-p', PROJECT, '-f', 'docker-compose.yml', ...args];
+  const composeArgs = (...args) => [...prefix, '-p', PROJECT, '-f', COMPOSE_FILE, ...args];
   const down = () => run(command, composeArgs('down', '--volumes', '--remove-orphans'));
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => {

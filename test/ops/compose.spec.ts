@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -15,6 +15,7 @@ const { load: parseYaml } = require('js-yaml') as { load(text: string): unknown 
 const ROOT = join(__dirname, '../..');
 const BASE = join(ROOT, 'docker-compose.yml');
 const CLUSTER = join(ROOT, 'docker-compose.cluster.yml');
+const INTEGRATION = join(ROOT, 'docker-compose.integration.yml');
 
 interface ComposeCli {
   command: string;
@@ -209,6 +210,50 @@ if ('unavailable' in compose) {
         expect(bad.stderr).toMatch(/condition/);
       } finally {
         rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
+  describe(`docker-compose.integration.yml (npm run test:integration), validated by ${cli.label}`, () => {
+    let config: ComposeConfig;
+    let production: ComposeConfig;
+    beforeAll(() => {
+      config = resolve([INTEGRATION]);
+      production = resolve([BASE]);
+    });
+
+    it('starts only the two servers, as docker-compose.yml runs them (same images, settings and health checks)', () => {
+      expect(Object.keys(config.services).sort()).toEqual(['eventstore', 'mongodb']);
+      for (const name of ['eventstore', 'mongodb']) {
+        const [test, prod] = [config.services[name], production.services[name]];
+        expect({ name, image: test.image, env: envOf(test), command: commandOf(test), check: healthcheckOf(test) }).toEqual({
+          name,
+          image: prod.image,
+          env: envOf(prod),
+          command: commandOf(prod),
+          check: healthcheckOf(prod),
+        });
+      }
+    });
+
+    it('uses volumes of its own, so the run (which removes its volumes) never touches a deployment on the same machine', () => {
+      const names = Object.values(volumeNames(config));
+      expect(names.length).toBeGreaterThan(0);
+      for (const name of names) expect(name).toMatch(/^crm-integration-/);
+      const productionNames = new Set(Object.values(volumeNames(production)));
+      expect(names.filter((name) => productionNames.has(name))).toEqual([]);
+    });
+
+    it('publishes its ports on 127.0.0.1 only, on host ports other than docker-compose.yml\'s, where the script connects', () => {
+      const script = readFileSync(join(ROOT, 'scripts/test-integration.js'), 'utf8');
+      expect(script).toContain("'docker-compose.integration.yml'");
+      const taken = new Set(Object.values(production.services).flatMap((service) => publishedOf(service).map((port) => port.published)));
+      for (const name of ['eventstore', 'mongodb']) {
+        const ports = publishedOf(config.services[name]);
+        expect(ports).toHaveLength(1);
+        expect(ports[0].host_ip).toBe('127.0.0.1');
+        expect(taken.has(ports[0].published)).toBe(false);
+        expect(script).toContain(`127.0.0.1:${ports[0].published}`);
       }
     });
   });
