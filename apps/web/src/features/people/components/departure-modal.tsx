@@ -10,6 +10,7 @@ import { FormModal } from '@/features/organisations/components/form-modal';
 import { usePartnershipNames } from '@/features/worklist/api/use-partnership-names';
 import { api } from '@/lib/api';
 import { today } from '@/lib/dates';
+import { useReasonText } from '@/lib/reasons';
 import type { WorklistItem } from '@/lib/views';
 import { useExposure } from '../api/use-people-list';
 
@@ -21,6 +22,7 @@ type Person = components['schemas']['PersonResponse'];
  */
 export function DepartureModal({ person, onClose }: { person: Person | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const reasonText = useReasonText();
   const [leftAt, setLeftAt] = useState<string>(today());
   const [reason, setReason] = useState('');
   useEffect(() => {
@@ -85,7 +87,7 @@ export function DepartureModal({ person, onClose }: { person: Person | null; onC
                       {t(`vocab.side.${entry.side}`)}: {t(`people.becomes.${entry.becomes}`)}
                     </Badge>
                   </Text>
-                  <Text size="xs">{entry.reason}</Text>
+                  <Text size="xs" data-testid="impact-reason">{reasonText(entry)}</Text>
                 </Stack>
               </List.Item>
             ))}
