@@ -1455,10 +1455,23 @@ export interface components {
             outcome: "created" | "matched";
         };
         ImportErrorResponse: {
+            /**
+             * @description stable: the message may be reworded, the code is not
+             * @example invalid_date
+             */
             code: string;
             /** @description the sheet's header of the column at fault; null for the row as a whole */
             column: string | null;
             message: string;
+            /**
+             * @description what the message names, so that an app can word the problem in its own language: the cell’s text (`value`), the words accepted (`allowed`), the cell or range (`cell`, `range`), the row repeated (`first`), a school’s name (`name`)
+             * @example {
+             *       "value": "31-02-2025"
+             *     }
+             */
+            params: {
+                [key: string]: (string | null) | number;
+            };
             /** @description the sheet's row number (the header is row 1) */
             row: number;
         };

@@ -9,6 +9,7 @@ import { commandErrors, useDirectoryCommand } from '@/features/organisations/api
 import { FormModal } from '@/features/organisations/components/form-modal';
 import { usePartnershipNames } from '@/features/worklist/api/use-partnership-names';
 import { api } from '@/lib/api';
+import { errorText } from '@/lib/api-errors';
 import { today } from '@/lib/dates';
 import { useReasonText } from '@/lib/reasons';
 import type { WorklistItem } from '@/lib/views';
@@ -59,7 +60,7 @@ export function DepartureModal({ person, onClose }: { person: Person | null; onC
       title={t('people.departureTitle', { name: person?.name ?? '' })}
       onSubmit={submit}
       pending={command.isPending}
-      error={general ?? (exposure.isError ? exposure.error.message : null)}
+      error={general ?? (exposure.isError ? errorText(exposure.error) : null)}
       submitLabel={t('people.confirmDeparture')}
       submitColor="red"
       submitDisabled={exposure.isPending}
