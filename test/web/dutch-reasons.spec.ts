@@ -137,6 +137,26 @@ describeInBrowser('web app: reasons in Dutch (no English reason text on the Dutc
     expect(await englishOnPage(page, texts)).toEqual([]);
   });
 
+  it('words a 400\'s per-field refusal in Dutch at that field', async () => {
+    const staff = await busiestSchoolPerson(app);
+    const texts = recordReasons(page, { messages: true });
+    await signIn(page, app.baseUrl, app.token(['admin'], 'beheer'), '/organisaties');
+    await page.getByTestId('tab-people').click();
+    await page.getByTestId('register-person').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Organisatie').fill(staff.schoolName);
+    await page.getByRole('option', { name: staff.schoolName, exact: true }).click();
+    await dialog.getByRole('textbox', { name: /^Naam/ }).fill('Eva Testers');
+    await dialog.getByLabel('Functie').fill('docent');
+    await dialog.getByLabel('E-mail').fill('geen-adres');
+    const refusal = page.waitForResponse((response) => response.url().endsWith('/api/people') && response.status() === 400);
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    expect((await (await refusal).json()).errors).toEqual([{ field: 'email', messages: [expect.stringContaining('email')] }]);
+    await dialog.getByText('Geen geldig e-mailadres.').waitFor();
+    expect(await dialog.getByLabel('E-mail').getAttribute('aria-invalid')).toBe('true');
+    expect(await englishOnPage(page, texts)).toEqual([]);
+  });
+
   it('words an import dry run\'s refused rows in Dutch', async () => {
     const texts = recordReasons(page, { messages: true });
     await signIn(page, app.baseUrl, app.token(['admin'], 'beheer'), '/import');
