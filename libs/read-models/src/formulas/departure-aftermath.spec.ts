@@ -116,6 +116,23 @@ describe('the departures of a period', () => {
       activityFellByHalfShare: 0.5,
     });
     expect(report.items.map((item) => item.name)).toEqual(['Anna', 'Carla']);
+    // Each figure's reason by its code, worded with the report's params.
+    expect(report.reasonCodes).toEqual({
+      departures: 'departures.count',
+      medianDaysToNewPrimary: 'departures.median_days_to_new_primary',
+      activityFellByHalfShare: 'departures.fell_by_half',
+    });
+    expect(report.reasonParams).toEqual({
+      people: 2,
+      from: ago(365).slice(0, 10),
+      to: ASOF.slice(0, 10),
+      windowDays: 180,
+      assigned: 2,
+      relations: 3,
+      stillOpen: 1,
+      fell: 1,
+      judged: 2,
+    });
   });
 
   it('keeps to the period, and to one person when asked', () => {
