@@ -196,7 +196,7 @@ const riskOf = (side: any) => ({
 });
 const levelRow = (report: any, level: string) => {
   const row = report.levels.find((entry: any) => entry.level === level);
-  const { reasons: _reasons, ...figures } = row;
+  const { reasons: _reasons, reasonCodes: _codes, reasonParams: _params, ...figures } = row;
   return figures;
 };
 const items = (worklist: any) =>

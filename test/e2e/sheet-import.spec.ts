@@ -70,10 +70,10 @@ describe('sheet import', () => {
     expect(response.status).toBe(422);
     expect(response.body).toMatchObject({ statusCode: 422, code: 'import_refused' });
     expect(response.body.report.errors).toEqual([
-      { row: 2, column: 'KvK', code: 'invalid_kvk', message: expect.stringContaining('8 digits') },
-      { row: 3, column: 'Sinds', code: 'invalid_date', message: expect.any(String) },
-      { row: 4, column: 'School', code: 'school_not_found', message: expect.stringContaining('Onbekende School') },
-      { row: 6, column: null, code: 'duplicate_row', message: 'row 6 repeats row 5' },
+      { row: 2, column: 'KvK', code: 'invalid_kvk', message: expect.stringContaining('8 digits'), params: { field: 'kvk' } },
+      { row: 3, column: 'Sinds', code: 'invalid_date', message: expect.any(String), params: { value: '31-02-2025' } },
+      { row: 4, column: 'School', code: 'school_not_found', message: expect.stringContaining('Onbekende School'), params: { name: 'Onbekende School' } },
+      { row: 6, column: null, code: 'duplicate_row', message: 'row 6 repeats row 5', params: { first: 5 } },
     ]);
     expect(response.body.report.rows[3].outcome).toBe('created');
     expect(await t.store.headPosition()).toBe(before);
@@ -94,8 +94,8 @@ describe('sheet import', () => {
     expect(response.body.rows[0]).toMatchObject({ outcome: 'created', organisation: { name: 'Heijmans' }, partnership: { outcome: 'created' } });
     expect(response.body.rows[1]).toMatchObject({ outcome: 'created', organisation: { name: 'BouwGroep', outcome: 'created' } });
     expect(response.body.errors).toEqual([
-      { row: 4, column: 'Organisatie', code: 'merged_cells', message: expect.stringContaining('A4:A5') },
-      { row: 5, column: 'Organisatie', code: 'merged_cells', message: expect.stringContaining('A4:A5') },
+      { row: 4, column: 'Organisatie', code: 'merged_cells', message: expect.stringContaining('A4:A5'), params: { range: 'A4:A5' } },
+      { row: 5, column: 'Organisatie', code: 'merged_cells', message: expect.stringContaining('A4:A5'), params: { range: 'A4:A5' } },
     ]);
   });
 

@@ -117,7 +117,7 @@ describeInBrowser('a connector records a contact from Mijn week', () => {
     await page.locator('.mantine-DatePickerInput-monthsListControl').first().click();
     await page.locator('.mantine-DatePickerInput-day:not([data-outside])').first().click();
     await form.getByRole('button', { name: 'Opslaan' }).click();
-    await form.getByText(/before the partnership opened/).waitFor();
+    await form.getByText('De datum ligt vóór de start van het partnerschap.').waitFor();
     expect(await form.getByLabel('Datum').getAttribute('aria-invalid')).toBe('true');
   });
 });

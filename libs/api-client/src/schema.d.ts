@@ -1099,6 +1099,22 @@ export interface components {
             /** Format: uuid */
             partnershipId: string;
             reason: string;
+            /**
+             * @description the reason’s stable code; the English text may be reworded, the code is not
+             * @example departure.new_primary
+             * @enum {string}
+             */
+            reasonCode: "departure.new_primary" | "departure.ended" | "departure.still_open";
+            /**
+             * @description the figures the reason names (days as YYYY-MM-DD, counts as numbers); a key ending in `Code` is itself a reason code read with the same params
+             * @example {
+             *       "days": 143,
+             *       "interval": 60
+             *     }
+             */
+            reasonParams: {
+                [key: string]: (string | null) | number | boolean;
+            };
             /** Format: uuid */
             schoolId: string;
             schoolName: string | null;
@@ -1129,6 +1145,22 @@ export interface components {
             /** Format: uuid */
             partnershipId: string;
             reason: string;
+            /**
+             * @description the reason’s stable code; the English text may be reworded, the code is not
+             * @example exposure.primary
+             * @enum {string}
+             */
+            reasonCode: "exposure.primary" | "exposure.orphaned_backups" | "exposure.orphaned_no_backup" | "exposure.becomes_high_risk" | "key_person.nobody_active" | "key_person.single_person" | "key_person.concentrated" | "key_person.no_backup" | "key_person.spread";
+            /**
+             * @description the figures the reason names (days as YYYY-MM-DD, counts as numbers); a key ending in `Code` is itself a reason code read with the same params
+             * @example {
+             *       "days": 143,
+             *       "interval": 60
+             *     }
+             */
+            reasonParams: {
+                [key: string]: (string | null) | number | boolean;
+            };
             /** @description the partnership’s school */
             school: components["schemas"]["OrganisationRefResponse"];
             /** @enum {string} */
@@ -1145,6 +1177,20 @@ export interface components {
             from: string;
             items: components["schemas"]["DepartureAftermathResponse"][];
             medianDaysToNewPrimary: number | null;
+            /** @description the code of each figure’s reason, per figure, worded with `reasonParams` */
+            reasonCodes: {
+                [key: string]: "departures.count" | "departures.median_days_to_new_primary" | "departures.fell_by_half";
+            };
+            /**
+             * @description the figures the reason names (days as YYYY-MM-DD, counts as numbers); a key ending in `Code` is itself a reason code read with the same params
+             * @example {
+             *       "days": 143,
+             *       "interval": 60
+             *     }
+             */
+            reasonParams: {
+                [key: string]: (string | null) | number | boolean;
+            };
             /** @description how each figure was counted, per figure */
             reasons: {
                 [key: string]: string;
@@ -1219,6 +1265,22 @@ export interface components {
             /** Format: uuid */
             partnershipId: string;
             reason: string;
+            /**
+             * @description the reason’s stable code; the English text may be reworded, the code is not
+             * @example exposure.primary
+             * @enum {string}
+             */
+            reasonCode: "exposure.primary" | "exposure.orphaned_backups" | "exposure.orphaned_no_backup" | "exposure.becomes_high_risk" | "key_person.nobody_active" | "key_person.single_person" | "key_person.concentrated" | "key_person.no_backup" | "key_person.spread";
+            /**
+             * @description the figures the reason names (days as YYYY-MM-DD, counts as numbers); a key ending in `Code` is itself a reason code read with the same params
+             * @example {
+             *       "days": 143,
+             *       "interval": 60
+             *     }
+             */
+            reasonParams: {
+                [key: string]: (string | null) | number | boolean;
+            };
             /** @description the partnership’s school */
             school: components["schemas"]["OrganisationRefResponse"];
             /** @enum {string} */
@@ -1393,10 +1455,23 @@ export interface components {
             outcome: "created" | "matched";
         };
         ImportErrorResponse: {
+            /**
+             * @description stable: the message may be reworded, the code is not
+             * @example invalid_date
+             */
             code: string;
             /** @description the sheet's header of the column at fault; null for the row as a whole */
             column: string | null;
             message: string;
+            /**
+             * @description what the message names, so that an app can word the problem in its own language: the cell’s text (`value`), the words accepted (`allowed`), the cell or range (`cell`, `range`), the row repeated (`first`), a school’s name (`name`)
+             * @example {
+             *       "value": "31-02-2025"
+             *     }
+             */
+            params: {
+                [key: string]: (string | null) | number;
+            };
             /** @description the sheet's row number (the header is row 1) */
             row: number;
         };
@@ -1506,6 +1581,20 @@ export interface components {
             meanHealth: number | null;
             /** @description a partnership counts once for each of its levels */
             partnerships: number;
+            /** @description the code of each figure’s reason, per figure, worded with `reasonParams` */
+            reasonCodes: {
+                [key: string]: "levels.partnerships" | "levels.mean_health" | "levels.at_risk" | "levels.dormant" | "levels.formal_agreement" | "levels.evaluated" | "levels.commitments_kept" | "levels.high_key_person_risk" | "levels.tier_involvement" | "levels.recurring";
+            };
+            /**
+             * @description the figures the reason names (days as YYYY-MM-DD, counts as numbers); a key ending in `Code` is itself a reason code read with the same params
+             * @example {
+             *       "days": 143,
+             *       "interval": 60
+             *     }
+             */
+            reasonParams: {
+                [key: string]: (string | null) | number | boolean;
+            };
             /** @description how each figure was counted, per figure */
             reasons: {
                 [key: string]: string;
@@ -2223,6 +2312,22 @@ export interface components {
             /** Format: uuid */
             partnershipId: string;
             reason: string;
+            /**
+             * @description the reason’s stable code; the English text may be reworded, the code is not
+             * @example recurring.none_yet
+             * @enum {string}
+             */
+            reasonCode: "recurring.none_yet" | "recurring.both" | "recurring.recurring_only" | "recurring.once_only";
+            /**
+             * @description the figures the reason names (days as YYYY-MM-DD, counts as numbers); a key ending in `Code` is itself a reason code read with the same params
+             * @example {
+             *       "days": 143,
+             *       "interval": 60
+             *     }
+             */
+            reasonParams: {
+                [key: string]: (string | null) | number | boolean;
+            };
             recurring: boolean;
             recurringKinds: ("internship" | "guest_lecture" | "company_visit" | "open_day" | "practice_assignment" | "hybrid_teacher" | "elective_course" | "research_project" | "brainstorm" | "network_meeting" | "teacher_internship" | "media_publicity" | "thank_you" | "other")[];
             /** Format: uuid */
@@ -2354,6 +2459,22 @@ export interface components {
             orphanedSince: string | null;
             primary: components["schemas"]["ContactRefResponse"] | null;
             reason: string;
+            /**
+             * @description the reason’s stable code; the English text may be reworded, the code is not
+             * @example side_continuity.primary
+             * @enum {string}
+             */
+            reasonCode: "side_continuity.primary" | "side_continuity.orphaned" | "side_continuity.no_primary";
+            /**
+             * @description the figures the reason names (days as YYYY-MM-DD, counts as numbers); a key ending in `Code` is itself a reason code read with the same params
+             * @example {
+             *       "days": 143,
+             *       "interval": 60
+             *     }
+             */
+            reasonParams: {
+                [key: string]: (string | null) | number | boolean;
+            };
             /** @enum {string} */
             side: "school" | "partner";
             warmHandovers: number;
@@ -2378,9 +2499,10 @@ export interface components {
             reason: string;
             /**
              * @description the reason’s stable code; the English text may be reworded, the code is not
-             * @example recency.last_contact
+             * @example key_person.nobody_active
+             * @enum {string}
              */
-            reasonCode: string;
+            reasonCode: "key_person.nobody_active" | "key_person.single_person" | "key_person.concentrated" | "key_person.no_backup" | "key_person.spread";
             /**
              * @description the figures the reason names (days as YYYY-MM-DD, counts as numbers); a key ending in `Code` is itself a reason code read with the same params
              * @example {
@@ -2405,9 +2527,10 @@ export interface components {
             reason: string;
             /**
              * @description the reason’s stable code; the English text may be reworded, the code is not
-             * @example recency.last_contact
+             * @example key_person.nobody_active
+             * @enum {string}
              */
-            reasonCode: string;
+            reasonCode: "key_person.nobody_active" | "key_person.single_person" | "key_person.concentrated" | "key_person.no_backup" | "key_person.spread";
             /**
              * @description the figures the reason names (days as YYYY-MM-DD, counts as numbers); a key ending in `Code` is itself a reason code read with the same params
              * @example {
@@ -2462,6 +2585,22 @@ export interface components {
             medianDaysToFirstAgreement: number | null;
             partnerships: number;
             reason: string;
+            /**
+             * @description the reason’s stable code; the English text may be reworded, the code is not
+             * @example start_up.medians
+             * @enum {string}
+             */
+            reasonCode: "start_up.medians";
+            /**
+             * @description the figures the reason names (days as YYYY-MM-DD, counts as numbers); a key ending in `Code` is itself a reason code read with the same params
+             * @example {
+             *       "days": 143,
+             *       "interval": 60
+             *     }
+             */
+            reasonParams: {
+                [key: string]: (string | null) | number | boolean;
+            };
             withFirstActivity: number;
             withFirstAgreement: number;
         };
@@ -2482,6 +2621,22 @@ export interface components {
             /** Format: uuid */
             partnershipId: string;
             reason: string;
+            /**
+             * @description the reason’s stable code; the English text may be reworded, the code is not
+             * @example start_up.both
+             * @enum {string}
+             */
+            reasonCode: "start_up.both" | "start_up.activity_only" | "start_up.agreement_only" | "start_up.neither";
+            /**
+             * @description the figures the reason names (days as YYYY-MM-DD, counts as numbers); a key ending in `Code` is itself a reason code read with the same params
+             * @example {
+             *       "days": 143,
+             *       "interval": 60
+             *     }
+             */
+            reasonParams: {
+                [key: string]: (string | null) | number | boolean;
+            };
             /** Format: uuid */
             schoolId: string;
             schoolName: string | null;
@@ -2498,6 +2653,22 @@ export interface components {
             medianDaysToFirstAgreement: number | null;
             partnerships: number;
             reason: string;
+            /**
+             * @description the reason’s stable code; the English text may be reworded, the code is not
+             * @example start_up.medians
+             * @enum {string}
+             */
+            reasonCode: "start_up.medians";
+            /**
+             * @description the figures the reason names (days as YYYY-MM-DD, counts as numbers); a key ending in `Code` is itself a reason code read with the same params
+             * @example {
+             *       "days": 143,
+             *       "interval": 60
+             *     }
+             */
+            reasonParams: {
+                [key: string]: (string | null) | number | boolean;
+            };
             /** Format: uuid */
             schoolId: string;
             schoolName: string | null;

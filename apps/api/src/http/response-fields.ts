@@ -22,9 +22,18 @@ export const BoolProp = (extra: Extra = {}) => prop({ type: 'boolean', ...extra 
 export const EnumProp = (values: readonly string[], extra: Extra & { isArray?: boolean } = {}) => prop({ type: 'string', enum: [...values], ...extra });
 // Nest resolves a lazy type only from a function named `type` (as an arrow in `{ type: () => X }` is).
 export const NestedProp = (of: () => Type<unknown>, extra: Extra & { isArray?: boolean } = {}) => prop({ type: () => of(), ...extra });
-/** A reason's stable machine form beside its English `reason` text (an app words it in its own language). */
-export const ReasonCodeProp = (extra: Extra = {}) =>
-  prop({ type: 'string', example: 'recency.last_contact', description: 'the reason’s stable code; the English text may be reworded, the code is not', ...extra });
+/** A reason's stable machine form beside its English `reason` text (an app words it in its own language); `codes` names them all. */
+export const ReasonCodeProp = ({ codes, ...extra }: Extra & { codes?: readonly string[] } = {}) =>
+  prop({
+    type: 'string',
+    ...(codes && { enum: [...codes] }),
+    example: codes?.[0] ?? 'recency.last_contact',
+    description: 'the reason’s stable code; the English text may be reworded, the code is not',
+    ...extra,
+  });
+/** The code of each figure's reason, per figure (the figure names of `reasons`), worded with the object's `reasonParams`. */
+export const ReasonCodesProp = (codes: readonly string[]) =>
+  ApiProperty({ type: 'object', additionalProperties: { type: 'string', enum: [...codes] }, description: 'the code of each figure’s reason, per figure, worded with `reasonParams`' });
 export const ReasonParamsProp = (extra: Extra = {}) =>
   prop({
     type: 'object',

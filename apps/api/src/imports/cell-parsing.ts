@@ -9,6 +9,8 @@ export class CellError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** What the message names: the cell's text as `value`, the words accepted as `allowed`. */
+    readonly params: Record<string, string | number | null> = {},
   ) {
     super(message);
   }
@@ -29,7 +31,7 @@ function day(year: number, month: number, dayOfMonth: number, raw: string): stri
   const time = Date.UTC(year, month - 1, dayOfMonth);
   const date = new Date(time);
   if (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== dayOfMonth || year < 1900 || year > 2200) {
-    throw new CellError('invalid_date', `'${raw}' is not a date`);
+    throw new CellError('invalid_date', `'${raw}' is not a date`, { value: raw });
   }
   return date.toISOString().slice(0, 10);
 }
@@ -42,21 +44,21 @@ function day(year: number, month: number, dayOfMonth: number, raw: string): stri
 export function parseDay(value: CellValue): string | undefined {
   if (value === null) return undefined;
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) throw new CellError('invalid_date', 'the cell holds no valid date');
+    if (Number.isNaN(value.getTime())) throw new CellError('invalid_date', 'the cell holds no valid date', { value: null });
     return value.toISOString().slice(0, 10);
   }
   const raw = String(value).trim();
   if (raw === '') return undefined;
   if (typeof value === 'number' || /^\d{5}(\.\d+)?$/.test(raw)) {
     const serial = Number(raw);
-    if (serial < 1 || serial > 150_000) throw new CellError('invalid_date', `'${raw}' is not a date`);
+    if (serial < 1 || serial > 150_000) throw new CellError('invalid_date', `'${raw}' is not a date`, { value: raw });
     return new Date(EXCEL_EPOCH + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
   }
   let match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(raw);
   if (match) return day(Number(match[3]), Number(match[2]), Number(match[1]), raw);
   match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(raw);
   if (match) return day(Number(match[1]), Number(match[2]), Number(match[3]), raw);
-  throw new CellError('invalid_date', `'${raw}' is not a date: write 15-01-2025 or 2025-01-15`);
+  throw new CellError('invalid_date', `'${raw}' is not a date: write 15-01-2025 or 2025-01-15`, { value: raw });
 }
 
 /** Each closed vocabulary with the Dutch words sheets use for its values. */
@@ -66,7 +68,10 @@ function vocabulary<T extends string>(values: readonly T[], dutch: Record<string
     const raw = text(value);
     if (raw === undefined) return undefined;
     const found = known.get(headerKey(raw));
-    if (!found) throw new CellError(`invalid_${what}`, `'${raw}' is not a ${what}: ${[...values, ...Object.keys(dutch)].join(', ')}`);
+    if (!found) {
+      const allowed = [...values, ...Object.keys(dutch)].join(', ');
+      throw new CellError(`invalid_${what}`, `'${raw}' is not a ${what}: ${allowed}`, { value: raw, allowed: [...Object.keys(dutch), ...values].join(', ') });
+    }
     return found;
   };
 }
@@ -99,7 +104,7 @@ export function parseLevels(value: CellValue): SchoolLevel[] {
   try {
     return expandLevels(items);
   } catch {
-    throw new CellError('invalid_level', `'${text(value)}' holds a level that is not one of po, vmbo, havo, vwo, mbo, hbo, wo (or vo)`);
+    throw new CellError('invalid_level', `'${text(value)}' holds a level that is not one of po, vmbo, havo, vwo, mbo, hbo, wo (or vo)`, { value: text(value) ?? null });
   }
 }
 

@@ -36,7 +36,7 @@ import {
 } from './cell-parsing';
 import { HeaderMatch } from './header-matching';
 import { ImportField } from './import-columns';
-import { ImportRowReport } from './import-report';
+import { ImportRowReport, ProblemParams } from './import-report';
 import { Sheet, SheetRow } from './sheet-reader';
 
 /** What the read models hold already, to match a sheet's rows against. */
@@ -107,6 +107,7 @@ class RowRefused extends Error {
     readonly field: ImportField | null,
     readonly code: string,
     message: string,
+    readonly params: ProblemParams = {},
   ) {
     super(message);
   }
@@ -126,10 +127,10 @@ export async function planImport(work: UnitOfWork, sheet: Sheet, headers: Header
   const headerOf = new Map<ImportField, string>([...headers.fields].map(([column, field]) => [field, sheet.headers[column]]));
   const reports = new Map<SheetRow, ImportRowReport>();
   const values = new Map<SheetRow, RowValues>();
-  const refuse = (row: SheetRow, field: ImportField | null, code: string, message: string) => {
+  const refuse = (row: SheetRow, field: ImportField | null, code: string, message: string, params: ProblemParams = {}) => {
     const report = reports.get(row)!;
     report.outcome = 'refused';
-    report.errors.push({ row: row.row, column: field ? (headerOf.get(field) ?? field) : null, code, message });
+    report.errors.push({ row: row.row, column: field ? (headerOf.get(field) ?? field) : null, code, message, params });
   };
   /** Runs one step of a row; a refusal (a cell, a domain rule) is reported and ends the row's further steps. */
   const step = async (row: SheetRow, run: (cells: RowValues) => Promise<void>) => {
@@ -137,8 +138,8 @@ export async function planImport(work: UnitOfWork, sheet: Sheet, headers: Header
     try {
       await run(values.get(row)!);
     } catch (error) {
-      if (error instanceof RowRefused) refuse(row, error.field, error.code, error.message);
-      else if (error instanceof DomainError) refuse(row, DOMAIN_FIELDS[String(error.details?.field)] ?? null, error.code, error.message);
+      if (error instanceof RowRefused) refuse(row, error.field, error.code, error.message, error.params);
+      else if (error instanceof DomainError) refuse(row, DOMAIN_FIELDS[String(error.details?.field)] ?? null, error.code, error.message, detailsOf(error));
       else throw error;
     }
   };
@@ -152,11 +153,11 @@ export async function planImport(work: UnitOfWork, sheet: Sheet, headers: Header
     for (const problem of row.problems) {
       const field = headers.fields.get(problem.columnIndex);
       // A problem in a column the import does not read is no problem.
-      if (field || problem.code === 'merged_cells') refuse(row, field ?? null, problem.code, problem.message);
+      if (field || problem.code === 'merged_cells') refuse(row, field ?? null, problem.code, problem.message, problem.params);
     }
     const key = JSON.stringify([...headers.fields.keys()].map((column) => row.cells[column] ?? null));
     const first = firstRowWith.get(key);
-    if (first !== undefined) refuse(row, null, 'duplicate_row', `row ${row.row} repeats row ${first}`);
+    if (first !== undefined) refuse(row, null, 'duplicate_row', `row ${row.row} repeats row ${first}`, { first });
     else firstRowWith.set(key, row.row);
   }
 
@@ -182,12 +183,16 @@ export async function planImport(work: UnitOfWork, sheet: Sheet, headers: Header
   return result;
 }
 
+/** A domain refusal's details that a message can name (texts and numbers). */
+const detailsOf = (error: DomainError): ProblemParams =>
+  Object.fromEntries(Object.entries(error.details ?? {}).filter((entry): entry is [string, string | number] => typeof entry[1] === 'string' || typeof entry[1] === 'number'));
+
 function cell<T>(field: ImportField, parse: () => T): T {
   try {
     return parse();
   } catch (error) {
-    if (error instanceof CellError) throw new RowRefused(field, error.code, error.message);
-    if (error instanceof DomainError) throw new RowRefused(field, error.code, error.message);
+    if (error instanceof CellError) throw new RowRefused(field, error.code, error.message, error.params);
+    if (error instanceof DomainError) throw new RowRefused(field, error.code, error.message, detailsOf(error));
     throw error;
   }
 }
@@ -239,10 +244,10 @@ async function personStep(work: UnitOfWork, index: Index, cells: RowValues, orga
   const name = text(cells.contactName ?? null);
   const email = text(cells.email ?? null)?.toLowerCase();
   if (!name && !email) return undefined;
-  if (email && !isEmail(email)) throw new RowRefused('email', 'invalid_email', `'${email}' is not an e-mail address`);
+  if (email && !isEmail(email)) throw new RowRefused('email', 'invalid_email', `'${email}' is not an e-mail address`, { value: email });
   const byEmail = email ? index.personByEmail.get(email) : undefined;
   if (byEmail && byEmail.organisationId !== organisationId) {
-    throw new RowRefused('email', 'email_of_other_organisation', `${email} belongs to a person of another organisation (${byEmail.organisationId})`);
+    throw new RowRefused('email', 'email_of_other_organisation', `${email} belongs to a person of another organisation (${byEmail.organisationId})`, { email: email ?? null });
   }
   // By name only when no two e-mail addresses say they are different people (two Jan de Jongs in one firm).
   const byName = name ? index.personByName.get(`${organisationId}|${nameKey(name)}`) : undefined;
@@ -253,7 +258,7 @@ async function personStep(work: UnitOfWork, index: Index, cells: RowValues, orga
     report.person = { id: matched, name: state.exists ? state.name : (name ?? ''), outcome: 'matched' };
     return matched;
   }
-  if (!name) throw new RowRefused('contactName', 'contact_name_missing', `the contact person with e-mail ${email} has no name`);
+  if (!name) throw new RowRefused('contactName', 'contact_name_missing', `the contact person with e-mail ${email} has no name`, { email: email ?? null });
   const role = text(cells.contactRole ?? null) ?? 'contactpersoon';
   const personId = randomUUID();
   work.fresh(streamOf.person(personId), personDecider);
@@ -275,8 +280,8 @@ function schoolNamed(index: Index, named: string): string {
   if (BRIN_PATTERN.test(brin) && index.orgByBrin.has(brin)) return index.orgByBrin.get(brin)!;
   const schools = [...(index.schoolsByName.get(nameKey(named)) ?? [])];
   if (schools.length === 1) return schools[0];
-  if (schools.length > 1) throw new RowRefused('school', 'school_ambiguous', `${schools.length} schools are called '${named}': name it by its BRIN code`);
-  throw new RowRefused('school', 'school_not_found', `no school '${named}' (by name or BRIN): add a row for the school, or correct the name`);
+  if (schools.length > 1) throw new RowRefused('school', 'school_ambiguous', `${schools.length} schools are called '${named}': name it by its BRIN code`, { count: schools.length, name: named });
+  throw new RowRefused('school', 'school_not_found', `no school '${named}' (by name or BRIN): add a row for the school, or correct the name`, { name: named });
 }
 
 async function partnershipStep(work: UnitOfWork, index: Index, cells: RowValues, partnerId: string, personId: string | undefined, report: ImportRowReport): Promise<void> {

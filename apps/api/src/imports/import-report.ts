@@ -8,7 +8,12 @@ export interface ImportError {
   column: string | null;
   code: string;
   message: string;
+  /** What the message names, so that an app words the problem in its own language (the cell's text as `value`). */
+  params: ProblemParams;
 }
+
+/** The figures and texts a row problem names beside its English message. */
+export type ProblemParams = Record<string, string | number | null>;
 
 export interface ImportRowReport {
   row: number;

@@ -6,8 +6,15 @@ import { EnumProp, IdProp, IntProp, NestedProp, TextProp, BoolProp } from '../ht
 export class ImportErrorResponse {
   @IntProp({ minimum: 1, description: "the sheet's row number (the header is row 1)" }) row!: number;
   @TextProp({ nullable: true, description: "the sheet's header of the column at fault; null for the row as a whole" }) column!: string | null;
-  @TextProp() code!: string;
+  @TextProp({ example: 'invalid_date', description: 'stable: the message may be reworded, the code is not' }) code!: string;
   @TextProp() message!: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string', nullable: true }, { type: 'number' }] },
+    example: { value: '31-02-2025' },
+    description: 'what the message names, so that an app can word the problem in its own language: the cell’s text (`value`), the words accepted (`allowed`), the cell or range (`cell`, `range`), the row repeated (`first`), a school’s name (`name`)',
+  })
+  params!: Record<string, string | number | null>;
 }
 
 export class ImportedOrganisationResponse {

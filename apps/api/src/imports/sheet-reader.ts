@@ -9,6 +9,8 @@ export interface CellProblem {
   columnIndex: number;
   code: string;
   message: string;
+  /** The cell or range it is about (`cell`, `range`) and, for an error value, the `error`. */
+  params: Record<string, string>;
 }
 
 export interface SheetRow {
@@ -58,7 +60,7 @@ function xlsxCell(cell: ExcelJS.Cell, columnIndex: number, problems: CellProblem
   if ('formula' in value || 'sharedFormula' in value) {
     const result = (value as ExcelJS.CellFormulaValue).result;
     if (result === undefined || result === null || (typeof result === 'object' && !(result instanceof Date))) {
-      problems.push({ columnIndex, code: 'formula_without_value', message: `${cell.address} holds a formula without a stored value: open and save the file in Excel, or paste the values` });
+      problems.push({ columnIndex, code: 'formula_without_value', message: `${cell.address} holds a formula without a stored value: open and save the file in Excel, or paste the values`, params: { cell: cell.address } });
       return null;
     }
     return result as CellValue;
@@ -66,7 +68,7 @@ function xlsxCell(cell: ExcelJS.Cell, columnIndex: number, problems: CellProblem
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('hyperlink' in value) return String((value as ExcelJS.CellHyperlinkValue).text ?? '');
   if ('error' in value) {
-    problems.push({ columnIndex, code: 'cell_error', message: `${cell.address} holds the error ${value.error}` });
+    problems.push({ columnIndex, code: 'cell_error', message: `${cell.address} holds the error ${value.error}`, params: { cell: cell.address, error: String(value.error) } });
     return null;
   }
   return String(value);
@@ -91,7 +93,7 @@ async function readXlsx(bytes: Buffer, maxRows: number): Promise<Sheet> {
     const cells: CellValue[] = [];
     for (let column = 1; column <= width; column++) cells.push(xlsxCell(row.getCell(column), column - 1, problems));
     for (const range of merged.get(rowNumber) ?? []) {
-      problems.push({ columnIndex: columnIndexOf(range), code: 'merged_cells', message: `${range} is merged: unmerge it and fill in every row` });
+      problems.push({ columnIndex: columnIndexOf(range), code: 'merged_cells', message: `${range} is merged: unmerge it and fill in every row`, params: { range } });
     }
     if (cells.some((cell) => cell !== null && cell !== '') || problems.length > 0) records.push({ row: rowNumber, cells, problems });
   });

@@ -1,5 +1,5 @@
 import { INTENSITIES, ORGANISATION_KINDS, SCHOOL_LEVELS, SIDES, STAGES } from '@crm/domain';
-import { HEALTH_COMPONENTS, HEALTH_STATUSES, KEY_PERSON_RISKS } from '@crm/read-models';
+import { HEALTH_COMPONENTS, HEALTH_STATUSES, KEY_PERSON_REASON_CODES, KEY_PERSON_RISKS, SIDE_CONTINUITY_REASON_CODES } from '@crm/read-models';
 import { ApiProperty } from '@nestjs/swagger';
 import { BoolProp, EnumProp, IdListProp, IdProp, InstantProp, IntProp, NestedProp, NumberProp, ReasonCodeProp, ReasonParamsProp, TextProp } from '../http/response-fields';
 
@@ -110,6 +110,8 @@ export class SideContinuityResponse {
   @InstantProp({ nullable: true }) orphanedSince!: string | null;
   @IntProp({ minimum: 0 }) distinctParticipants365!: number;
   @TextProp() reason!: string;
+  @ReasonCodeProp({ codes: SIDE_CONTINUITY_REASON_CODES }) reasonCode!: string;
+  @ReasonParamsProp() reasonParams!: Record<string, string | number | boolean | null>;
 }
 
 export class PartnershipContinuityResponse {
@@ -130,7 +132,7 @@ export class SideKeyPersonRiskResponse {
   @IntProp({ minimum: 0 }) sideTouchpoints!: number;
   @BoolProp() backupAssigned!: boolean;
   @TextProp() reason!: string;
-  @ReasonCodeProp() reasonCode!: string;
+  @ReasonCodeProp({ codes: KEY_PERSON_REASON_CODES }) reasonCode!: string;
   @ReasonParamsProp() reasonParams!: Record<string, string | number | boolean | null>;
 }
 

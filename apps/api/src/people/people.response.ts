@@ -1,5 +1,5 @@
 import { PERSON_TIERS, SIDES } from '@crm/domain';
-import { WORKLIST_ACTION_TYPES } from '@crm/read-models';
+import { EXPOSURE_REASON_CODES, WORKLIST_ACTION_TYPES } from '@crm/read-models';
 import { BoolProp, EnumProp, IdProp, InstantProp, IntProp, NestedProp, ReasonCodeProp, ReasonParamsProp, TextProp } from '../http/response-fields';
 
 /** What the people queries answer (SPEC §3.3, §3.5, §3.6). */
@@ -51,6 +51,8 @@ export class ExposureEntryResponse {
   @NestedProp(() => OrganisationRefResponse, { description: 'the partnership’s partner' }) partner!: OrganisationRefResponse;
   @EnumProp(SIDES) side!: string;
   @TextProp() reason!: string;
+  @ReasonCodeProp({ codes: EXPOSURE_REASON_CODES }) reasonCode!: string;
+  @ReasonParamsProp() reasonParams!: Record<string, string | number | boolean | null>;
 }
 
 export class DepartureImpactResponse extends ExposureEntryResponse {

@@ -1,6 +1,12 @@
 import { ACTIVITY_KINDS, ORGANISATION_KINDS, ORGANISATION_SIZES, SCHOOL_LEVELS, SIDES } from '@crm/domain';
 import { ApiProperty } from '@nestjs/swagger';
-import { BoolProp, EnumProp, IdProp, InstantProp, IntProp, NestedProp, NumberProp, ReasonCodeProp, ReasonParamsProp, ShareProp, TextProp } from '../http/response-fields';
+import {
+  DEPARTED_RELATION_REASON_CODES,
+  DEPARTURES_FIGURE_CODES,
+  RECURRING_REASON_CODES,
+  START_UP_REASON_CODES,
+} from '@crm/read-models';
+import { BoolProp, EnumProp, IdProp, InstantProp, IntProp, NestedProp, NumberProp, ReasonCodeProp, ReasonCodesProp, ReasonParamsProp, ShareProp, TextProp } from '../http/response-fields';
 
 /** What the insight reports answer (SPEC §3.8). */
 
@@ -60,6 +66,8 @@ export class DepartedRelationResponse extends PartnershipNamesResponse {
   @BoolProp() stillOpen!: boolean;
   @EnumProp(['warm', 'cold', 'none']) handover!: string;
   @TextProp() reason!: string;
+  @ReasonCodeProp({ codes: DEPARTED_RELATION_REASON_CODES }) reasonCode!: string;
+  @ReasonParamsProp() reasonParams!: Record<string, string | number | boolean | null>;
 }
 
 export class DepartureAftermathResponse {
@@ -83,6 +91,8 @@ export class DeparturesReportResponse {
   @IntProp({ minimum: 0 }) coldHandovers!: number;
   @ShareProp('share of the relations (with touchpoints before and 180 days passed) whose touchpoints fell by half or more') activityFellByHalfShare!: number | null;
   @reasons() reasons!: Record<string, string>;
+  @ReasonCodesProp(DEPARTURES_FIGURE_CODES) reasonCodes!: Record<string, string>;
+  @ReasonParamsProp() reasonParams!: Record<string, string | number | boolean | null>;
   @NestedProp(() => DepartureAftermathResponse, { isArray: true }) items!: DepartureAftermathResponse[];
 }
 
@@ -95,6 +105,8 @@ export class StartUpPaceResponse extends PartnershipNamesResponse {
   @IntProp({ minimum: 0, nullable: true }) daysToFirstAgreement!: number | null;
   @IntProp({ minimum: 0 }) ageDays!: number;
   @TextProp() reason!: string;
+  @ReasonCodeProp({ codes: START_UP_REASON_CODES.filter((code) => code !== 'start_up.medians') }) reasonCode!: string;
+  @ReasonParamsProp() reasonParams!: Record<string, string | number | boolean | null>;
 }
 
 class StartUpGroupResponse {
@@ -104,6 +116,8 @@ class StartUpGroupResponse {
   @IntProp({ minimum: 0 }) withFirstAgreement!: number;
   @NumberProp({ minimum: 0, nullable: true }) medianDaysToFirstAgreement!: number | null;
   @TextProp() reason!: string;
+  @ReasonCodeProp({ codes: ['start_up.medians'] }) reasonCode!: string;
+  @ReasonParamsProp() reasonParams!: Record<string, string | number | boolean | null>;
 }
 
 export class StartUpLevelResponse extends StartUpGroupResponse {
@@ -134,6 +148,8 @@ export class RecurringCooperationResponse extends PartnershipNamesResponse {
   @EnumProp(ACTIVITY_KINDS, { isArray: true }) onceKinds!: string[];
   @NestedProp(() => ActivityKindYearsResponse, { isArray: true }) kinds!: ActivityKindYearsResponse[];
   @TextProp() reason!: string;
+  @ReasonCodeProp({ codes: RECURRING_REASON_CODES }) reasonCode!: string;
+  @ReasonParamsProp() reasonParams!: Record<string, string | number | boolean | null>;
 }
 
 export class RecurringCooperationReportResponse {

@@ -1,8 +1,8 @@
 import { LEVEL_INPUTS, SCHOOL_LEVELS, STAGES } from '@crm/domain';
-import { KEY_PERSON_RISKS } from '@crm/read-models';
+import { KEY_PERSON_REASON_CODES, KEY_PERSON_RISKS, LEVELS_FIGURE_CODES } from '@crm/read-models';
 import { ApiProperty } from '@nestjs/swagger';
 import { ContactRefResponse, HandoverCountResponse, PersonRefResponse } from '../partnerships/partnerships.response';
-import { BoolProp, EnumProp, IdProp, InstantProp, IntProp, NestedProp, NumberProp, ReasonCodeProp, ReasonParamsProp, ShareProp, TextProp } from '../http/response-fields';
+import { BoolProp, EnumProp, IdProp, InstantProp, IntProp, NestedProp, NumberProp, ReasonCodeProp, ReasonCodesProp, ReasonParamsProp, ShareProp, TextProp } from '../http/response-fields';
 
 /** What the management and reporting views answer (SPEC §3.3, §3.4). */
 
@@ -47,6 +47,8 @@ export class LevelFiguresResponse {
 
 export class LevelRowResponse extends LevelFiguresResponse {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'how each figure was counted, per figure' }) reasons!: Record<string, string>;
+  @ReasonCodesProp(LEVELS_FIGURE_CODES) reasonCodes!: Record<string, string>;
+  @ReasonParamsProp() reasonParams!: Record<string, string | number | boolean | null>;
 }
 
 export class LevelsReportResponse {
@@ -76,7 +78,7 @@ export class SideRiskRowResponse {
   @NumberProp({ minimum: 0, maximum: 1, nullable: true }) topShare!: number | null;
   @IntProp({ minimum: 0 }) activePeople!: number;
   @TextProp() reason!: string;
-  @ReasonCodeProp() reasonCode!: string;
+  @ReasonCodeProp({ codes: KEY_PERSON_REASON_CODES }) reasonCode!: string;
   @ReasonParamsProp() reasonParams!: Record<string, string | number | boolean | null>;
 }
 

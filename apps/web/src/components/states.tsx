@@ -2,7 +2,7 @@ import { Alert, Button, Center, Group, Loader, Skeleton, Stack, Text, ThemeIcon,
 import { IconAlertTriangle, IconInbox, IconLock, IconRefresh, IconSearchOff } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '@/lib/api-errors';
+import { ApiError, errorText } from '@/lib/api-errors';
 
 /** Shown while a screen's data loads: the shape of what comes, announced to screen readers. */
 export function LoadingState({ rows = 4, label }: { rows?: number; label?: string }) {
@@ -40,7 +40,7 @@ export function EmptyState({ title, children, action, icon }: { title: string; c
   );
 }
 
-/** A failed load: not found and no access in plain words, anything else with the server's message and a retry. */
+/** A failed load: not found and no access in plain words, anything else worded by its error code, with a retry. */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   if (error instanceof ApiError && error.status === 404) {
@@ -49,7 +49,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   if (error instanceof ApiError && error.status === 403) {
     return <EmptyState icon={<IconLock size={28} />} title={t('states.forbiddenTitle')}>{t('states.forbidden')}</EmptyState>;
   }
-  const message = error instanceof ApiError ? error.message : error instanceof TypeError ? t('states.offline') : String((error as Error)?.message ?? error);
+  const message = errorText(error);
   return (
     <Alert color="red" variant="light" icon={<IconAlertTriangle />} title={t('states.errorTitle')} role="alert" data-testid="error">
       <Stack gap="xs">

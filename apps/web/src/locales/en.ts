@@ -1,3 +1,4 @@
+import { enErrors } from './en-errors';
 import { enReasons } from './en-reasons';
 import { enScreens } from './en-screens';
 import type { Messages } from './nl';
@@ -229,6 +230,7 @@ export const en: SameKeys<Messages> = {
     },
   },
   reasons: enReasons,
+  errors: enErrors,
   vocab: {
     level: { po: 'po', vmbo: 'vmbo', havo: 'havo', vwo: 'vwo', mbo: 'mbo', hbo: 'hbo', wo: 'wo' },
     stage: { exploring: 'Exploring', agreed: 'Agreed', active: 'Active', paused: 'Paused', ended: 'Ended' },

@@ -1,3 +1,4 @@
+import { nlErrors } from './nl-errors';
 import { nlReasons } from './nl-reasons';
 import { nlScreens } from './nl-screens';
 
@@ -237,6 +238,7 @@ export const nl = {
     },
   },
   reasons: nlReasons,
+  errors: nlErrors,
   vocab: {
     level: { po: 'po', vmbo: 'vmbo', havo: 'havo', vwo: 'vwo', mbo: 'mbo', hbo: 'hbo', wo: 'wo' },
     stage: { exploring: 'Verkennen', agreed: 'Afgesproken', active: 'Actief', paused: 'Gepauzeerd', ended: 'Beëindigd' },

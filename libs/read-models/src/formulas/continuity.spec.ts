@@ -26,6 +26,23 @@ describe('current contacts', () => {
     expect(report.school.reason).toBe(
       'primary Anna since 2024-10-09 (143 days); backups: [erased], Bram; no handovers; 357 days without a primary in the last 730',
     );
+    // The same in a machine form an app words in its own language; the backups and handovers parts by their own codes.
+    expect(report.school).toMatchObject({
+      reasonCode: 'side_continuity.primary',
+      reasonParams: {
+        side: 'school',
+        primary: 'Anna',
+        since: '2024-10-09',
+        tenureDays: 143,
+        orphanedSince: null,
+        backupsCode: 'side_continuity.backups',
+        backups: '[erased], Bram',
+        handoversCode: 'side_continuity.no_handovers',
+        handovers: 0,
+        gapDays: 357,
+        windowDays: 730,
+      },
+    });
   });
 });
 
@@ -118,6 +135,9 @@ describe('orphaned', () => {
     const school = sideContinuity(base().build(), people, 'school', ASOF);
     expect(school).toMatchObject({ primary: null, orphaned: true, orphanedSince: ago(30) });
     expect(school.reason).toMatch(/^orphaned since 2025-01-30: the last primary left the organisation; backups: Bram/);
+    expect(school).toMatchObject({ reasonCode: 'side_continuity.orphaned', reasonParams: { primary: null, orphanedSince: '2025-01-30', backupsCode: 'side_continuity.backups', backups: 'Bram' } });
+    const nobody = sideContinuity(partnership({ openedAt: ago(400) }).build(), people, 'partner', ASOF);
+    expect(nobody).toMatchObject({ reasonCode: 'side_continuity.no_primary', reasonParams: { side: 'partner', backupsCode: 'side_continuity.no_backup', backups: null } });
   });
 
   it('is not orphaned before the departure, after a new primary, or when the primary was unassigned otherwise', () => {

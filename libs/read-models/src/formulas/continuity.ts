@@ -17,7 +17,16 @@ import {
   withinLastDays,
 } from './as-of';
 import { RULES } from './config';
-import { day, plural } from './text';
+import { day, explained, Explained, plural, ReasonParams } from './text';
+
+/**
+ * The codes of a side's continuity reason: who is primary (or why nobody is). `backupsCode` and `handoversCode` in
+ * its params are reasons of their own, worded with the same params.
+ */
+export const SIDE_CONTINUITY_REASON_CODES = ['side_continuity.primary', 'side_continuity.orphaned', 'side_continuity.no_primary'] as const;
+export type SideContinuityReasonCode = (typeof SIDE_CONTINUITY_REASON_CODES)[number];
+/** The codes a side's continuity reason names in its params. */
+export const SIDE_CONTINUITY_PART_CODES = ['side_continuity.backups', 'side_continuity.no_backup', 'side_continuity.handovers', 'side_continuity.no_handovers'] as const;
 
 export interface ContactRef {
   personId: string;
@@ -52,7 +61,11 @@ export interface SideContinuity {
   /** People of this side who took part in touchpoints in the last 365 days. */
   distinctParticipants365: number;
   reason: string;
+  reasonCode: SideContinuityReasonCode;
+  reasonParams: ReasonParams;
 }
+
+type ContinuityFigures = Omit<SideContinuity, 'reason' | 'reasonCode' | 'reasonParams'>;
 
 export interface ContinuityReport {
   partnershipId: string;
@@ -132,7 +145,7 @@ function distinctParticipants(facts: PartnershipFacts, people: PeopleLookup, sid
   return ids.size;
 }
 
-function describe(side: Side, result: Omit<SideContinuity, 'reason'>): string {
+function describe(side: Side, result: ContinuityFigures): Explained<SideContinuityReasonCode> {
   const parts: string[] = [];
   if (result.primary) parts.push(`primary ${result.primary.name} since ${day(result.primary.since)} (${plural(result.primary.tenureDays, 'day')})`);
   else if (result.orphaned) parts.push(`orphaned since ${day(result.orphanedSince as string)}: the last primary left the organisation`);
@@ -141,7 +154,23 @@ function describe(side: Side, result: Omit<SideContinuity, 'reason'>): string {
   const { allTime } = result.handovers;
   parts.push(allTime ? `${plural(allTime, 'handover')} (${result.warmHandovers} warm, ${result.coldHandovers} cold)` : 'no handovers');
   parts.push(`${plural(result.gapDays, 'day')} without a primary in the last ${RULES.gapWindowDays}`);
-  return parts.join('; ');
+  const params: ReasonParams = {
+    side,
+    primary: result.primary?.name ?? null,
+    since: result.primary ? day(result.primary.since) : null,
+    tenureDays: result.primary?.tenureDays ?? null,
+    orphanedSince: result.orphanedSince && day(result.orphanedSince),
+    backupsCode: result.backups.length ? 'side_continuity.backups' : 'side_continuity.no_backup',
+    backups: result.backups.map((backup) => backup.name).join(', ') || null,
+    handoversCode: allTime ? 'side_continuity.handovers' : 'side_continuity.no_handovers',
+    handovers: allTime,
+    warm: result.warmHandovers,
+    cold: result.coldHandovers,
+    gapDays: result.gapDays,
+    windowDays: RULES.gapWindowDays,
+  };
+  const code = result.primary ? 'side_continuity.primary' : result.orphaned ? 'side_continuity.orphaned' : 'side_continuity.no_primary';
+  return explained(code, params, parts.join('; '));
 }
 
 /** SPEC §3.2 for one side. */
@@ -149,7 +178,7 @@ export function sideContinuity(facts: PartnershipFacts, people: PeopleLookup, si
   const primary = primaryAt(facts, side, asOf);
   const log = handoversOf(facts, people, side, asOf);
   const since = orphanedSince(facts, side, asOf);
-  const result: Omit<SideContinuity, 'reason'> = {
+  const result: ContinuityFigures = {
     side,
     primary: primary ? contactRef(primary, people, asOf) : null,
     backups: backupsAt(facts, side, asOf).map((period) => contactRef(period, people, asOf)),
@@ -165,7 +194,7 @@ export function sideContinuity(facts: PartnershipFacts, people: PeopleLookup, si
     orphanedSince: since,
     distinctParticipants365: distinctParticipants(facts, people, side, asOf),
   };
-  return { ...result, reason: describe(side, result) };
+  return { ...result, ...describe(side, result) };
 }
 
 /** SPEC §3.2 for both sides. */

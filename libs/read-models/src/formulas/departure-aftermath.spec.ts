@@ -53,12 +53,33 @@ describe('the aftermath of one departure', () => {
     expect(aftermath.relations[0].reason).toBe(
       `Anna left on ${ago(200).slice(0, 10)}; 3 touchpoints in the 180 days before, 1 in the 180 after (fell by 67%); new school-side primary Bram after 50 days, a warm handover: the successor had taken part before`,
     );
+    expect(aftermath.relations[0]).toMatchObject({
+      reasonCode: 'departure.new_primary',
+      reasonParams: {
+        name: 'Anna',
+        leftAt: ago(200).slice(0, 10),
+        side: 'school',
+        before: 3,
+        after: 1,
+        windowDays: 180,
+        afterCode: 'departure.after_complete',
+        changeCode: 'departure.fell',
+        fallPercent: 67,
+        successor: 'Bram',
+        whenCode: 'departure.after_days',
+        daysToNewPrimary: 50,
+        handoverCode: 'departure.warm',
+        endedOn: null,
+      },
+    });
+    expect(aftermath.relations[1]).toMatchObject({ reasonCode: 'departure.still_open', reasonParams: { before: 1, after: 1, changeCode: 'departure.held', successor: null } });
     expect(aftermath.relations[1]).toMatchObject({ touchpointsBefore: 1, touchpointsAfter: 1, activityFellByHalf: false, newPrimary: null, daysToNewPrimary: null, stillOpen: true, handover: 'none' });
   });
 
   it('does not judge the fall before the 180 days after the departure are over', () => {
     const [relation] = departureAftermath(carla, [p3], people, ASOF).relations;
     expect(relation).toMatchObject({ touchpointsBefore: 2, touchpointsAfter: 1, afterWindowComplete: false, activityFellByHalf: null, daysToNewPrimary: 0, handover: 'cold' });
+    expect(relation.reasonParams).toMatchObject({ afterCode: 'departure.after_so_far', changeCode: 'departure.unjudged', fallPercent: null, whenCode: 'departure.on_departure', handoverCode: 'departure.cold' });
   });
 
   it('counts a partnership handed over shortly before leaving, not one given up long before', () => {
@@ -95,6 +116,23 @@ describe('the departures of a period', () => {
       activityFellByHalfShare: 0.5,
     });
     expect(report.items.map((item) => item.name)).toEqual(['Anna', 'Carla']);
+    // Each figure's reason by its code, worded with the report's params.
+    expect(report.reasonCodes).toEqual({
+      departures: 'departures.count',
+      medianDaysToNewPrimary: 'departures.median_days_to_new_primary',
+      activityFellByHalfShare: 'departures.fell_by_half',
+    });
+    expect(report.reasonParams).toEqual({
+      people: 2,
+      from: ago(365).slice(0, 10),
+      to: ASOF.slice(0, 10),
+      windowDays: 180,
+      assigned: 2,
+      relations: 3,
+      stillOpen: 1,
+      fell: 1,
+      judged: 2,
+    });
   });
 
   it('keeps to the period, and to one person when asked', () => {

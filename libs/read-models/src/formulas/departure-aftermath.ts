@@ -4,7 +4,27 @@ import { PeopleLookup, PersonFacts } from '../facts/person-facts';
 import { addDays, daysBetween, displayName, isEndedBy, onOrBefore, touchpointsAsOf } from './as-of';
 import { handoversOf } from './continuity';
 import { median } from './statistics';
-import { day, percent, plural, share } from './text';
+import { day, explained, Explained, percent, plural, ReasonParams, share } from './text';
+
+/**
+ * The codes of a departed relation's reason: what became of the side the person carried. Its params name parts that
+ * are reasons of their own (`afterCode`, `changeCode`, `whenCode`, `handoverCode`), worded with the same params.
+ */
+export const DEPARTED_RELATION_REASON_CODES = ['departure.new_primary', 'departure.ended', 'departure.still_open'] as const;
+export type DepartedRelationReasonCode = (typeof DEPARTED_RELATION_REASON_CODES)[number];
+export const DEPARTED_RELATION_PART_CODES = [
+  'departure.after_complete',
+  'departure.after_so_far',
+  'departure.fell',
+  'departure.held',
+  'departure.unjudged',
+  'departure.on_departure',
+  'departure.after_days',
+  'departure.warm',
+  'departure.cold',
+] as const;
+/** The codes of the departures report's figures, per figure (`reasonCodes`), worded with the report's `reasonParams`. */
+export const DEPARTURES_FIGURE_CODES = ['departures.count', 'departures.median_days_to_new_primary', 'departures.fell_by_half'] as const;
 
 /**
  * SPEC §3.8 departure aftermath (seed 001: "als die mensen weg zijn, dan is de energie er ook uit"): for each person
@@ -39,7 +59,11 @@ export interface DepartedRelation {
   /** warm: the successor took part in a touchpoint before the person was unassigned (SPEC §3.2); none: no successor. */
   handover: HandoverOutcome;
   reason: string;
+  reasonCode: DepartedRelationReasonCode;
+  reasonParams: ReasonParams;
 }
+
+type RelationFigures = Omit<DepartedRelation, 'reason' | 'reasonCode' | 'reasonParams'>;
 
 export interface DepartureAftermath {
   personId: string;
@@ -64,12 +88,14 @@ function carriedPeriod(facts: PartnershipFacts, person: PersonFacts, leftAt: str
   return carried;
 }
 
-function describe(name: string, leftAt: string, relation: Omit<DepartedRelation, 'reason'>, endedAt: string | undefined): string {
+function describe(name: string, leftAt: string, relation: RelationFigures, endedAt: string | undefined): Explained<DepartedRelationReasonCode> {
   const parts = [`${name} left on ${day(leftAt)}`];
+  let fallPercent: number | null = null;
   const after = relation.afterWindowComplete ? `${relation.touchpointsAfter} in the ${AFTERMATH_WINDOW_DAYS} after` : `${relation.touchpointsAfter} after so far (the ${AFTERMATH_WINDOW_DAYS} days are not over)`;
   let change = '';
   if (relation.activityFellByHalf !== null && relation.touchpointsBefore > 0) {
     const fall = 1 - relation.touchpointsAfter / relation.touchpointsBefore;
+    fallPercent = Math.round(fall * 100);
     change = fall > 0 ? ` (fell by ${percent(fall)})` : ' (held up)';
   }
   parts.push(`${plural(relation.touchpointsBefore, 'touchpoint')} in the ${AFTERMATH_WINDOW_DAYS} days before, ${after}${change}`);
@@ -82,7 +108,24 @@ function describe(name: string, leftAt: string, relation: Omit<DepartedRelation,
   } else {
     parts.push(`still no new ${relation.side}-side primary`);
   }
-  return parts.join('; ');
+  const params: ReasonParams = {
+    name,
+    leftAt: day(leftAt),
+    side: relation.side,
+    before: relation.touchpointsBefore,
+    after: relation.touchpointsAfter,
+    windowDays: AFTERMATH_WINDOW_DAYS,
+    afterCode: relation.afterWindowComplete ? 'departure.after_complete' : 'departure.after_so_far',
+    changeCode: fallPercent === null ? 'departure.unjudged' : fallPercent > 0 ? 'departure.fell' : 'departure.held',
+    fallPercent,
+    successor: relation.newPrimary?.name ?? null,
+    whenCode: relation.daysToNewPrimary === 0 ? 'departure.on_departure' : 'departure.after_days',
+    daysToNewPrimary: relation.daysToNewPrimary,
+    handoverCode: relation.handover === 'warm' ? 'departure.warm' : 'departure.cold',
+    endedOn: endedAt ? day(endedAt) : null,
+  };
+  const code = relation.newPrimary ? 'departure.new_primary' : endedAt ? 'departure.ended' : 'departure.still_open';
+  return explained(code, params, parts.join('; '));
 }
 
 function departedRelation(facts: PartnershipFacts, person: PersonFacts, period: ContactPeriod, people: PeopleLookup, asOf: string): DepartedRelation {
@@ -96,7 +139,7 @@ function departedRelation(facts: PartnershipFacts, person: PersonFacts, period: 
     (entry) => entry.from.personId === person.personId && toTime(entry.at) >= toTime(period.from),
   );
   const ended = isEndedBy(facts, asOf);
-  const relation: Omit<DepartedRelation, 'reason'> = {
+  const relation: RelationFigures = {
     partnershipId: facts.partnershipId,
     schoolId: facts.schoolId,
     partnerId: facts.partnerId,
@@ -110,7 +153,7 @@ function departedRelation(facts: PartnershipFacts, person: PersonFacts, period: 
     stillOpen: !handover && !ended,
     handover: handover ? (handover.warm ? 'warm' : 'cold') : 'none',
   };
-  return { ...relation, reason: describe(displayName(person), leftAt, relation, ended ? facts.endedAt : undefined) };
+  return { ...relation, ...describe(displayName(person), leftAt, relation, ended ? facts.endedAt : undefined) };
 }
 
 /**
@@ -150,6 +193,9 @@ export interface DeparturesReport {
   /** Share of the relations with a complete after-window and touchpoints before whose touchpoints fell by half or more. */
   activityFellByHalfShare: number | null;
   reasons: Record<string, string>;
+  /** The code of each figure's reason, per figure, worded with `reasonParams`. */
+  reasonCodes: Record<string, (typeof DEPARTURES_FIGURE_CODES)[number]>;
+  reasonParams: ReasonParams;
   items: DepartureAftermath[];
 }
 
@@ -201,6 +247,22 @@ export function departuresReport(partnerships: readonly PartnershipFacts[], peop
       departures: `${plural(items.length, 'person', 'people')} who left between ${day(bounded.from)} and ${day(to)} and was primary contact of a partnership in the ${AFTERMATH_WINDOW_DAYS} days before leaving`,
       medianDaysToNewPrimary: `median days from the departure to a new primary over the ${assigned.length} of ${plural(relations.length, 'relation')} that have one; ${stillOpen} still open`,
       activityFellByHalfShare: `${fell} of the ${plural(judged.length, 'relation')} with touchpoints before and ${AFTERMATH_WINDOW_DAYS} days passed since the departure had half or fewer touchpoints after it`,
+    },
+    reasonCodes: {
+      departures: 'departures.count',
+      medianDaysToNewPrimary: 'departures.median_days_to_new_primary',
+      activityFellByHalfShare: 'departures.fell_by_half',
+    },
+    reasonParams: {
+      people: items.length,
+      from: day(bounded.from),
+      to: day(to),
+      windowDays: AFTERMATH_WINDOW_DAYS,
+      assigned: assigned.length,
+      relations: relations.length,
+      stillOpen,
+      fell,
+      judged: judged.length,
     },
     items,
   };

@@ -43,18 +43,38 @@ describe('person exposure', () => {
   const exposure = personExposure('me', all, people, ASOF);
 
   it('lists the partnerships where the person is primary and where they are the only active person', () => {
-    expect(exposure.primaryOf).toEqual([{ partnershipId: 'primary-of', side: 'school', reason: 'Mila is the school-side primary contact since 2023-10-18' }]);
+    expect(exposure.primaryOf).toEqual([
+      {
+        partnershipId: 'primary-of',
+        side: 'school',
+        reason: 'Mila is the school-side primary contact since 2023-10-18',
+        reasonCode: 'exposure.primary',
+        reasonParams: { name: 'Mila', side: 'school', since: '2023-10-18' },
+      },
+    ]);
     expect(exposure.onlyActivePersonIn.map((entry) => entry.partnershipId)).toEqual(['only-active']);
+    // The only active person: the side's key-person risk, in its own code.
+    expect(exposure.onlyActivePersonIn[0]).toMatchObject({ reasonCode: 'key_person.single_person', reasonParams: { person: 'Mila', side: 'school' } });
   });
 
   it('lists what would become orphaned or high-risk if the person left today', () => {
     expect(exposure.departureImpact).toEqual([
-      { partnershipId: 'primary-of', side: 'school', becomes: 'orphaned', reason: 'Mila is the school-side primary contact; backups Bram would have to take over' },
+      {
+        partnershipId: 'primary-of',
+        side: 'school',
+        becomes: 'orphaned',
+        reason: 'Mila is the school-side primary contact; backups Bram would have to take over',
+        reasonCode: 'exposure.orphaned_backups',
+        reasonParams: { name: 'Mila', side: 'school', backups: 'Bram' },
+      },
       {
         partnershipId: 'backup-of',
         side: 'school',
         becomes: 'high_risk',
         reason: 'without Mila: only Anna of the school side took part in touchpoints in the last 365 days',
+        reasonCode: 'exposure.becomes_high_risk',
+        // The risk after the departure, by its own code and figures, beside the person who left.
+        reasonParams: expect.objectContaining({ name: 'Mila', riskCode: 'key_person.single_person', person: 'Anna', side: 'school', active: 1 }),
       },
     ]);
   });

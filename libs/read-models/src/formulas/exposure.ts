@@ -4,13 +4,28 @@ import { PeopleLookup } from '../facts/person-facts';
 import { backupsAt, displayName, inOrganisationAt, isActiveAt, isEndedBy, isOpenedBy, onOrBefore, primaryAt, sideOf, touchpointsInLastDays } from './as-of';
 import { RULES } from './config';
 import { orphanedSince } from './continuity';
-import { sideKeyPersonRisk } from './key-person-risk';
-import { day } from './text';
+import { KEY_PERSON_REASON_CODES, sideKeyPersonRisk } from './key-person-risk';
+import { day, explained, ReasonParams } from './text';
+
+/**
+ * The codes of an exposure reason: primary contact; the only active person (the side's key-person risk reason);
+ * and what their departure would do (orphaned, with or without backups; high risk, `riskCode` naming why).
+ */
+export const EXPOSURE_REASON_CODES = [
+  'exposure.primary',
+  'exposure.orphaned_backups',
+  'exposure.orphaned_no_backup',
+  'exposure.becomes_high_risk',
+  ...KEY_PERSON_REASON_CODES,
+] as const;
+export type ExposureReasonCode = (typeof EXPOSURE_REASON_CODES)[number];
 
 export interface ExposureEntry {
   partnershipId: string;
   side: Side;
   reason: string;
+  reasonCode: ExposureReasonCode;
+  reasonParams: ReasonParams;
 }
 
 export interface DepartureImpact extends ExposureEntry {
@@ -63,11 +78,13 @@ export function departureImpactOn(
   if (orphanedSince(after.facts, side, asOf) !== null && orphanedSince(facts, side, asOf) === null) {
     const backups = backupsAt(after.facts, side, asOf).map((period) => displayName(after.people(period.personId)));
     const cover = backups.length ? `backups ${backups.join(', ')} would have to take over` : 'and no backup is assigned';
-    return { partnershipId: facts.partnershipId, side, becomes: 'orphaned', reason: `${name} is the ${side}-side primary contact; ${cover}` };
+    const why = explained(backups.length ? 'exposure.orphaned_backups' : 'exposure.orphaned_no_backup', { name, side, backups: backups.join(', ') || null }, `${name} is the ${side}-side primary contact; ${cover}`);
+    return { partnershipId: facts.partnershipId, side, becomes: 'orphaned', ...why };
   }
   const riskAfter = sideKeyPersonRisk(after.facts, after.people, side, asOf);
   if (riskAfter.risk === 'high' && sideKeyPersonRisk(facts, people, side, asOf).risk !== 'high') {
-    return { partnershipId: facts.partnershipId, side, becomes: 'high_risk', reason: `without ${name}: ${riskAfter.reason}` };
+    const why = explained('exposure.becomes_high_risk', { ...riskAfter.reasonParams, name, riskCode: riskAfter.reasonCode }, `without ${name}: ${riskAfter.reason}`);
+    return { partnershipId: facts.partnershipId, side, becomes: 'high_risk', ...why };
   }
   return undefined;
 }
@@ -95,11 +112,12 @@ export function personExposure(
     const partnershipId = facts.partnershipId;
     const primary = primaryAt(facts, side, asOf);
     if (primary?.personId === personId) {
-      exposure.primaryOf.push({ partnershipId, side, reason: `${name} is the ${side}-side primary contact since ${day(primary.from)}` });
+      const why = explained('exposure.primary', { name, side, since: day(primary.from) }, `${name} is the ${side}-side primary contact since ${day(primary.from)}`);
+      exposure.primaryOf.push({ partnershipId, side, ...why });
     }
     const risk = sideKeyPersonRisk(facts, people, side, asOf);
     if (risk.activePersonIds.length === 1 && risk.activePersonIds[0] === personId) {
-      exposure.onlyActivePersonIn.push({ partnershipId, side, reason: risk.reason });
+      exposure.onlyActivePersonIn.push({ partnershipId, side, reason: risk.reason, reasonCode: risk.reasonCode, reasonParams: risk.reasonParams });
     }
     const impact = departureImpactOn(facts, people, personId, side, asOf);
     if (impact) exposure.departureImpact.push(impact);

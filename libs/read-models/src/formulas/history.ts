@@ -126,6 +126,6 @@ export function levelsHistory(
 }
 
 /** A levels-report row without its reasons: a history repeats the same explanations at every step. */
-export type LevelFiguresRow = Omit<LevelRow, 'reasons'>;
+export type LevelFiguresRow = Omit<LevelRow, 'reasons' | 'reasonCodes' | 'reasonParams'>;
 
-export const withoutReasons = ({ reasons: _reasons, ...figures }: LevelRow): LevelFiguresRow => figures;
+export const withoutReasons = ({ reasons: _reasons, reasonCodes: _codes, reasonParams: _params, ...figures }: LevelRow): LevelFiguresRow => figures;

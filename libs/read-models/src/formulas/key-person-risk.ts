@@ -9,6 +9,10 @@ import { sideTouchpoints } from './touchpoint-index';
 
 export type KeyPersonRisk = 'high' | 'medium' | 'low';
 
+/** The codes of a key-person risk reason. */
+export const KEY_PERSON_REASON_CODES = ['key_person.nobody_active', 'key_person.single_person', 'key_person.concentrated', 'key_person.no_backup', 'key_person.spread'] as const;
+export type KeyPersonReasonCode = (typeof KEY_PERSON_REASON_CODES)[number];
+
 export interface SideKeyPersonRisk {
   side: Side;
   risk: KeyPersonRisk;
@@ -22,7 +26,7 @@ export interface SideKeyPersonRisk {
   sideTouchpoints: number;
   backupAssigned: boolean;
   reason: string;
-  reasonCode: string;
+  reasonCode: KeyPersonReasonCode;
   reasonParams: ReasonParams;
 }
 
@@ -77,7 +81,7 @@ export function sideKeyPersonRisk(facts: PartnershipFacts, people: PeopleLookup,
   };
 
   let risk: KeyPersonRisk;
-  let why: Explained;
+  let why: Explained<KeyPersonReasonCode>;
   if (activePersonIds.length === 0) {
     risk = 'high';
     why = explained('key_person.nobody_active', params, `nobody of the ${side} side still in the organisation took part in a touchpoint in ${window}`);

@@ -148,6 +148,10 @@ describe('levels report', () => {
 
   it('explains what each figure is over', () => {
     expect(row('vmbo')?.reasons.meanHealth).toBe('mean health score over the 3 partnerships not ended');
+    // Every figure with a reason has a code, worded with the row's params.
+    expect(Object.keys(row('vmbo')?.reasonCodes ?? {})).toEqual(Object.keys(row('vmbo')?.reasons ?? {}));
+    expect(row('vmbo')?.reasonCodes.meanHealth).toBe('levels.mean_health');
+    expect(row('vmbo')?.reasonParams).toMatchObject({ current: 3 });
   });
 
   it('filters by school and by region of the school', () => {

@@ -9,7 +9,7 @@ import { DEFAULT_HEALTH_CONFIG, HealthConfig, RULES } from './config';
 import { healthAt, HealthStatus } from './health';
 import { sideKeyPersonRisk } from './key-person-risk';
 import { recurringForLevels } from './recurring-cooperation';
-import { round1, share } from './text';
+import { ReasonParams, round1, share } from './text';
 import { sideTouchpoints } from './touchpoint-index';
 
 export type OrganisationLookup = (organisationId: string) => OrganisationFacts | undefined;
@@ -39,7 +39,25 @@ export interface LevelRow {
   recurringShare: number | null;
   /** What each figure was computed over. */
   reasons: Record<string, string>;
+  /** The code of each figure's reason, per figure, worded with `reasonParams`. */
+  reasonCodes: Record<string, LevelsFigureCode>;
+  reasonParams: ReasonParams;
 }
+
+/** The codes of the levels report's figure reasons (`reasonCodes`, per figure). */
+export const LEVELS_FIGURE_CODES = [
+  'levels.partnerships',
+  'levels.mean_health',
+  'levels.at_risk',
+  'levels.dormant',
+  'levels.formal_agreement',
+  'levels.evaluated',
+  'levels.commitments_kept',
+  'levels.high_key_person_risk',
+  'levels.tier_involvement',
+  'levels.recurring',
+] as const;
+export type LevelsFigureCode = (typeof LEVELS_FIGURE_CODES)[number];
 
 export interface LevelsReport {
   asOf: string;
@@ -150,6 +168,30 @@ function levelRow(level: SchoolLevel, rows: readonly LevelFigures[]): LevelRow {
       highKeyPersonRiskShare: `share of the ${current.length} partnerships not ended with high school-side key-person risk`,
       tierInvolvement: `share of the ${active.length} active partnerships where a school person of that tier (as of the touchpoint) took part in a touchpoint in the last ${RULES.yearDays} days`,
       recurringShare: `share of the ${recurringBase.length} partnerships not ended and at least ${RULES.yearDays} days old with an activity kind held in two or more school years (1 August – 31 July)`,
+    },
+    reasonCodes: {
+      partnerships: 'levels.partnerships',
+      meanHealth: 'levels.mean_health',
+      atRiskShare: 'levels.at_risk',
+      dormantShare: 'levels.dormant',
+      formalAgreementShare: 'levels.formal_agreement',
+      evaluatedShare: 'levels.evaluated',
+      commitmentsKeptRatio: 'levels.commitments_kept',
+      highKeyPersonRiskShare: 'levels.high_key_person_risk',
+      tierInvolvement: 'levels.tier_involvement',
+      recurringShare: 'levels.recurring',
+    },
+    reasonParams: {
+      opened: rows.length,
+      current: current.length,
+      formalBase: formalBase.length,
+      evaluationBase: evaluationBase.length,
+      youngDays: RULES.youngPartnershipDays,
+      yearDays: RULES.yearDays,
+      commitments: keptTotal,
+      commitmentWindowDays: RULES.commitmentWindowDays,
+      active: active.length,
+      recurringBase: recurringBase.length,
     },
   };
 }

@@ -33,12 +33,19 @@ describe('recurring cooperation of a partnership', () => {
     ]);
     expect(result).toMatchObject({ recurringKinds: ['internship', 'company_visit'], onceKinds: ['guest_lecture'], recurring: true });
     expect(result.reason).toBe('recurring: internship (2023-2024, 2024-2025); company visit (2023-2024, 2024-2025); once only: guest lecture (2023-2024)');
+    // The kinds as codes, so that an app names them in its own vocabulary.
+    expect(result).toMatchObject({
+      reasonCode: 'recurring.both',
+      reasonParams: { recurringKinds: 'internship (2023-2024, 2024-2025); company_visit (2023-2024, 2024-2025)', onceKinds: 'guest_lecture (2023-2024)' },
+    });
   });
 
   it('does not call two activities in one school year recurring', () => {
     // 700 and 650 days before 2025-03-01 both fall in 2022-2023
     expect(recurringCooperation(oneOff, ASOF)).toMatchObject({ recurringKinds: [], onceKinds: ['internship'], recurring: false });
     expect(recurringCooperation(partnership().build(), ASOF).reason).toBe('no activity held yet');
+    expect(recurringCooperation(oneOff, ASOF)).toMatchObject({ reasonCode: 'recurring.once_only', reasonParams: { recurringKinds: null } });
+    expect(recurringCooperation(partnership().build(), ASOF)).toMatchObject({ reasonCode: 'recurring.none_yet', reasonParams: { recurringKinds: null, onceKinds: null } });
   });
 });
 
@@ -50,6 +57,8 @@ describe('recurring share in the levels report', () => {
     const row = levelsReport([recurring, oneOff, young, ended], lookup(), () => undefined, ASOF, { levels: ['mbo'] }).levels[0];
     expect(row.recurringShare).toBe(0.5);
     expect(row.reasons.recurringShare).toContain('share of the 2 partnerships not ended and at least 365 days old');
+    expect(row.reasonCodes.recurringShare).toBe('levels.recurring');
+    expect(row.reasonParams).toMatchObject({ recurringBase: 2, yearDays: 365 });
   });
 });
 

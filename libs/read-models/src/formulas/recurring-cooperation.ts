@@ -2,7 +2,14 @@ import { ActivityKind, toTime } from '@crm/domain';
 import { PartnershipFacts } from '../facts/partnership-facts';
 import { daysBetween, isEndedBy, touchpointRange, touchpointsAsOf } from './as-of';
 import { RULES } from './config';
-import { words } from './text';
+import { explained, ReasonParams, words } from './text';
+
+/**
+ * The codes of a recurring-cooperation reason. Its params `recurringKinds` and `onceKinds` list the kinds as codes
+ * with their school years ("internship (2023-2024, 2024-2025); guest_lecture (2024-2025)"), null when none.
+ */
+export const RECURRING_REASON_CODES = ['recurring.none_yet', 'recurring.both', 'recurring.recurring_only', 'recurring.once_only'] as const;
+export type RecurringReasonCode = (typeof RECURRING_REASON_CODES)[number];
 import { touchpointTotals } from './touchpoint-index';
 
 /**
@@ -33,6 +40,8 @@ export interface RecurringCooperation {
   onceKinds: ActivityKind[];
   recurring: boolean;
   reason: string;
+  reasonCode: RecurringReasonCode;
+  reasonParams: ReasonParams;
 }
 
 /** The school years each activity kind was held in by asOf, in order of first holding; years oldest first. */
@@ -52,14 +61,18 @@ function yearsByKind(facts: PartnershipFacts, asOf: string): Map<ActivityKind, s
 export function recurringCooperation(facts: PartnershipFacts, asOf: string): RecurringCooperation {
   const years = yearsByKind(facts, asOf);
   const kinds = [...years].map(([kind, schoolYears]) => ({ kind, schoolYears }));
-  const list = (entries: ActivityKindYears[]) => entries.map((entry) => `${words(entry.kind)} (${entry.schoolYears.join(', ')})`).join('; ');
+  const list = (entries: ActivityKindYears[], name: (kind: ActivityKind) => string = words) => entries.map((entry) => `${name(entry.kind)} (${entry.schoolYears.join(', ')})`).join('; ');
   const repeated = kinds.filter((entry) => entry.schoolYears.length >= 2);
   const once = kinds.filter((entry) => entry.schoolYears.length === 1);
   const reason = kinds.length === 0
     ? 'no activity held yet'
     : [repeated.length ? `recurring: ${list(repeated)}` : 'no activity kind held in two school years', once.length ? `once only: ${list(once)}` : ''].filter(Boolean).join('; ');
+  const code: RecurringReasonCode =
+    kinds.length === 0 ? 'recurring.none_yet' : repeated.length === 0 ? 'recurring.once_only' : once.length === 0 ? 'recurring.recurring_only' : 'recurring.both';
+  const asCodes = (kind: ActivityKind) => kind;
+  const why = explained(code, { recurringKinds: list(repeated, asCodes) || null, onceKinds: list(once, asCodes) || null }, reason);
   const recurringKinds = repeated.map((entry) => entry.kind);
-  return { partnershipId: facts.partnershipId, kinds, recurringKinds, onceKinds: once.map((entry) => entry.kind), recurring: recurringKinds.length > 0, reason };
+  return { partnershipId: facts.partnershipId, kinds, recurringKinds, onceKinds: once.map((entry) => entry.kind), recurring: recurringKinds.length > 0, ...why };
 }
 
 /**

@@ -21,11 +21,17 @@ describe('start-up pace of one partnership', () => {
     expect(startUpPace(a, ASOF)?.reason).toBe(
       `opened on ${ago(300).slice(0, 10)}; first activity on ${ago(280).slice(0, 10)}, 20 days after opening; first formal agreement on ${ago(250).slice(0, 10)}, 50 days after opening`,
     );
+    expect(startUpPace(a, ASOF)).toMatchObject({
+      reasonCode: 'start_up.both',
+      reasonParams: { openedOn: ago(300).slice(0, 10), firstActivityOn: ago(280).slice(0, 10), daysToFirstActivity: 20, firstAgreementOn: ago(250).slice(0, 10), daysToFirstAgreement: 50, ageDays: 300 },
+    });
+    expect(startUpPace(b, ASOF)).toMatchObject({ reasonCode: 'start_up.activity_only', reasonParams: { daysToFirstActivity: 100, firstAgreementOn: null, daysToFirstAgreement: null } });
   });
 
   it('is still waiting while nothing happened by asOf', () => {
     expect(startUpPace(c, ASOF)).toMatchObject({ daysToFirstActivity: null, daysToFirstAgreement: null, ageDays: 50 });
     expect(startUpPace(c, ASOF)?.reason).toContain('no activity yet after 50 days');
+    expect(startUpPace(c, ASOF)).toMatchObject({ reasonCode: 'start_up.neither', reasonParams: { firstActivityOn: null, firstAgreementOn: null, ageDays: 50 } });
     expect(startUpPace(d, ASOF)).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import { FORMAL_AGREEMENT_KINDS, SCHOOL_LEVELS, SchoolLevel } from '@crm/domain'
 import { PartnershipFacts } from '../facts/partnership-facts';
 import { daysBetween, isOpenedBy, onOrBefore, touchpointsAsOf } from './as-of';
 import { median } from './statistics';
-import { day, plural } from './text';
+import { day, explained, plural, ReasonParams } from './text';
 
 /**
  * SPEC §3.8 start-up pace (seed 003: an early first activity, a quick win, keeps a new partnership alive): days from
@@ -24,6 +24,17 @@ export interface StartUpPace {
   /** Whole days since opening, for those still waiting. */
   ageDays: number;
   reason: string;
+  reasonCode: StartUpReasonCode;
+  reasonParams: ReasonParams;
+}
+
+/** The codes of a start-up pace reason: which of the first activity and the first formal agreement there are. */
+export const START_UP_REASON_CODES = ['start_up.both', 'start_up.activity_only', 'start_up.agreement_only', 'start_up.neither', 'start_up.medians'] as const;
+export type StartUpReasonCode = (typeof START_UP_REASON_CODES)[number];
+
+function paceCode(activity: boolean, agreement: boolean): StartUpReasonCode {
+  if (activity) return agreement ? 'start_up.both' : 'start_up.activity_only';
+  return agreement ? 'start_up.agreement_only' : 'start_up.neither';
 }
 
 const since = (what: string, at: string | null, days: number | null, ageDays: number): string =>
@@ -40,6 +51,14 @@ export function startUpPace(facts: PartnershipFacts, asOf: string): StartUpPace 
   const daysToFirstActivity = firstActivityAt === null ? null : daysBetween(facts.openedAt, firstActivityAt);
   const daysToFirstAgreement = firstAgreementAt === null ? null : daysBetween(facts.openedAt, firstAgreementAt);
   const ageDays = daysBetween(facts.openedAt, asOf);
+  const params: ReasonParams = {
+    openedOn: day(facts.openedAt),
+    firstActivityOn: firstActivityAt && day(firstActivityAt),
+    daysToFirstActivity,
+    firstAgreementOn: firstAgreementAt && day(firstAgreementAt),
+    daysToFirstAgreement,
+    ageDays,
+  };
   return {
     partnershipId: facts.partnershipId,
     schoolId: facts.schoolId,
@@ -51,7 +70,11 @@ export function startUpPace(facts: PartnershipFacts, asOf: string): StartUpPace 
     firstAgreementAt,
     daysToFirstAgreement,
     ageDays,
-    reason: `opened on ${day(facts.openedAt)}; ${since('activity', firstActivityAt, daysToFirstActivity, ageDays)}; ${since('formal agreement', firstAgreementAt, daysToFirstAgreement, ageDays)}`,
+    ...explained(
+      paceCode(firstActivityAt !== null, firstAgreementAt !== null),
+      params,
+      `opened on ${day(facts.openedAt)}; ${since('activity', firstActivityAt, daysToFirstActivity, ageDays)}; ${since('formal agreement', firstAgreementAt, daysToFirstAgreement, ageDays)}`,
+    ),
   };
 }
 
@@ -62,6 +85,8 @@ export interface StartUpGroup {
   withFirstAgreement: number;
   medianDaysToFirstAgreement: number | null;
   reason: string;
+  reasonCode: 'start_up.medians';
+  reasonParams: ReasonParams;
 }
 
 function startUpGroup(rows: readonly StartUpPace[]): StartUpGroup {
@@ -74,6 +99,8 @@ function startUpGroup(rows: readonly StartUpPace[]): StartUpGroup {
     withFirstAgreement: toAgreement.length,
     medianDaysToFirstAgreement: median(toAgreement),
     reason: `medians over the ${toActivity.length} of ${plural(rows.length, 'partnership')} with an activity and the ${toAgreement.length} with a formal agreement; the others are still waiting`,
+    reasonCode: 'start_up.medians',
+    reasonParams: { partnerships: rows.length, withActivity: toActivity.length, withAgreement: toAgreement.length },
   };
 }
 

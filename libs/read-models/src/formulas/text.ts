@@ -25,10 +25,10 @@ export type ReasonParams = Record<string, string | number | boolean | null>;
  * A reason with its stable code and parameters, so that an app can word it in its own language (nl first) while API
  * and BI users keep the English `reason`. A parameter named `…Code` is itself a reason code read with the same params.
  */
-export interface Explained {
+export interface Explained<Code extends string = string> {
   reason: string;
-  reasonCode: string;
+  reasonCode: Code;
   reasonParams: ReasonParams;
 }
 
-export const explained = (reasonCode: string, reasonParams: ReasonParams, reason: string): Explained => ({ reason, reasonCode, reasonParams });
+export const explained = <Code extends string>(reasonCode: Code, reasonParams: ReasonParams, reason: string): Explained<Code> => ({ reason, reasonCode, reasonParams });

@@ -1,10 +1,11 @@
 import { Badge, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { problemText } from '@/lib/api-errors';
 import type { ImportRowReport } from '../api/use-import';
 
 const OUTCOME_COLOR = { created: 'green', matched: 'blue', refused: 'red', updated: 'cyan' } as const;
 
-/** The dry run's verdict per row: created, matched or refused, and for a refusal its column, code and message. */
+/** The dry run's verdict per row: created, matched or refused, and for a refusal its column, code and what is wrong, worded by its code. */
 export function ImportReportTable({ rows }: { rows: ImportRowReport[] }) {
   const { t } = useTranslation();
   const outcome = (value: keyof typeof OUTCOME_COLOR) => (
@@ -52,7 +53,7 @@ export function ImportReportTable({ rows }: { rows: ImportRowReport[] }) {
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td>{error?.message ?? ''}</Table.Td>
+                <Table.Td data-testid={error ? 'import-problem' : undefined}>{error ? problemText(error) : ''}</Table.Td>
               </Table.Tr>
             ));
           })}

@@ -2,7 +2,7 @@ import { Badge, Group, SimpleGrid, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@crm/api-client';
 import { useFormat } from '@/lib/format';
-import { useReasonText } from '@/lib/reasons';
+import { figureReason, useReasonText } from '@/lib/reasons';
 
 type Schemas = components['schemas'];
 const badgeStyles = { label: { textTransform: 'none' as const } };
@@ -55,9 +55,9 @@ export function PartnerLoadTable({ rows, limit = 10 }: { rows: Schemas['PartnerL
   );
 }
 
-function Figure({ label, value }: { label: string; value: string }) {
+function Figure({ label, value, reason }: { label: string; value: string; reason?: string }) {
   return (
-    <div>
+    <div title={reason}>
       <Text size="xs" c="dimmed">
         {label}
       </Text>
@@ -72,12 +72,14 @@ function Figure({ label, value }: { label: string; value: string }) {
 export function DeparturesSummary({ report }: { report: Schemas['DeparturesReportResponse'] }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const reasonText = useReasonText();
+  const why = (figure: string) => (report.reasons[figure] ? reasonText(figureReason(report, figure)) : undefined);
   return (
     <>
       <SimpleGrid cols={{ base: 2, md: 5 }} data-testid="departures">
-        <Figure label={t('management.departuresCount')} value={format.number(report.departures)} />
+        <Figure label={t('management.departuresCount')} value={format.number(report.departures)} reason={why('departures')} />
         <Figure label={t('management.relations')} value={format.number(report.relations)} />
-        <Figure label={t('management.medianDaysToNewPrimary')} value={format.number(report.medianDaysToNewPrimary)} />
+        <Figure label={t('management.medianDaysToNewPrimary')} value={format.number(report.medianDaysToNewPrimary)} reason={why('medianDaysToNewPrimary')} />
         <Figure label={t('management.stillOpen')} value={format.number(report.stillOpen)} />
         <Figure label={t('management.cold')} value={`${format.number(report.coldHandovers)} / ${format.number(report.coldHandovers + report.warmHandovers)}`} />
       </SimpleGrid>
@@ -111,6 +113,7 @@ export function DeparturesSummary({ report }: { report: Schemas['DeparturesRepor
 export function StartUpTable({ rows }: { rows: Schemas['StartUpLevelResponse'][] }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const reasonText = useReasonText();
   return (
     <Table striped data-testid="start-up">
       <Table.Thead>
@@ -126,7 +129,7 @@ export function StartUpTable({ rows }: { rows: Schemas['StartUpLevelResponse'][]
           <Table.Tr key={row.level}>
             <Table.Th scope="row">{t(`vocab.level.${row.level}`)}</Table.Th>
             <Table.Td ta="right">{format.number(row.partnerships)}</Table.Td>
-            <Table.Td ta="right" title={row.reason}>
+            <Table.Td ta="right" title={reasonText(row)}>
               {format.number(row.medianDaysToFirstActivity)}
             </Table.Td>
             <Table.Td ta="right">{format.number(row.medianDaysToFirstAgreement)}</Table.Td>

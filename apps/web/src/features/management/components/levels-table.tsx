@@ -2,15 +2,18 @@ import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@crm/api-client';
 import { useFormat } from '@/lib/format';
+import { figureReason, useReasonText } from '@/lib/reasons';
 
 type LevelRow = components['schemas']['LevelRowResponse'];
 
-/** The levels report as the API computed it, one row per level; each figure's counting rule on hover. */
+/** The levels report as the API computed it, one row per level; each figure's counting rule on hover, in the chosen language. */
 export function LevelsTable({ rows }: { rows: LevelRow[] }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const reasonText = useReasonText();
+  const why = (row: LevelRow, figure: string) => reasonText(figureReason(row, figure));
   const share = (row: LevelRow, key: keyof LevelRow & string, value: number | null) => (
-    <Table.Td ta="right" title={(row.reasons as Record<string, string>)[key]}>
+    <Table.Td ta="right" title={why(row, key)}>
       {format.share(value)}
     </Table.Td>
   );
@@ -35,7 +38,7 @@ export function LevelsTable({ rows }: { rows: LevelRow[] }) {
             <Table.Tr key={row.level} data-testid="level-row">
               <Table.Th scope="row">{t(`vocab.level.${row.level}`)}</Table.Th>
               <Table.Td ta="right" data-testid="level-partnerships">{format.number(row.partnerships)}</Table.Td>
-              <Table.Td ta="right" data-testid="level-health" title={(row.reasons as Record<string, string>).meanHealth}>
+              <Table.Td ta="right" data-testid="level-health" title={why(row, 'meanHealth')}>
                 {format.number(row.meanHealth, 1)}
               </Table.Td>
               {share(row, 'atRiskShare', row.atRiskShare)}

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconDownload } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '@/lib/api-errors';
+import { errorText } from '@/lib/api-errors';
 
 /** One block of the dashboard: a heading, what it shows, an optional CSV download, and its content. */
 export function ReportCard({ title, help, onDownload, children, testId }: { title: string; help?: string; onDownload?: () => Promise<void>; children: ReactNode; testId?: string }) {
@@ -14,7 +14,7 @@ export function ReportCard({ title, help, onDownload, children, testId }: { titl
     try {
       await onDownload?.();
     } catch (error) {
-      notifications.show({ color: 'red', title: t('list.exportFailed'), message: error instanceof ApiError ? error.message : String(error) });
+      notifications.show({ color: 'red', title: t('list.exportFailed'), message: errorText(error) });
     } finally {
       setBusy(false);
     }

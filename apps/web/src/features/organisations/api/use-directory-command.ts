@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, unwrap } from '@/lib/api-errors';
+import { ApiError, errorText, unwrap } from '@/lib/api-errors';
 import { newIdempotencyKey } from '@/lib/ids';
 
 type Answer = { data?: unknown; error?: unknown; response: Response };
@@ -20,7 +20,7 @@ export function useDirectoryCommand<V>(send: (values: V, headers: { 'Idempotency
 
 /** The API's message for a failed command, per field when it names one. */
 export function commandErrors(error: unknown): { fields: Record<string, string>; general: string | null } {
-  if (!(error instanceof ApiError)) return { fields: {}, general: error ? String((error as Error).message ?? error) : null };
+  if (!(error instanceof ApiError)) return { fields: {}, general: error ? errorText(error) : null };
   const fields = error.fieldErrors();
-  return { fields, general: Object.keys(fields).length ? null : error.message };
+  return { fields, general: Object.keys(fields).length ? null : errorText(error) };
 }

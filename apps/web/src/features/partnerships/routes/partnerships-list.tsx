@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '@/components/page';
 import { EmptyState, ErrorState, LoadingState } from '@/components/states';
-import { ApiError } from '@/lib/api-errors';
+import { errorText } from '@/lib/api-errors';
 import { useAsOf } from '@/lib/as-of';
 import { useMay } from '@/lib/access';
 import { downloadPartnershipList, partnershipListQuery } from '../api/use-partnership-list';
@@ -33,7 +33,7 @@ export function PartnershipsListRoute() {
     try {
       await downloadPartnershipList(listFilters, asOf, 'csv');
     } catch (error) {
-      notifications.show({ color: 'red', title: t('list.exportFailed'), message: error instanceof ApiError ? error.message : String(error) });
+      notifications.show({ color: 'red', title: t('list.exportFailed'), message: errorText(error) });
     } finally {
       setExporting(false);
     }

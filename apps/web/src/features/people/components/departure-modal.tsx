@@ -9,7 +9,9 @@ import { commandErrors, useDirectoryCommand } from '@/features/organisations/api
 import { FormModal } from '@/features/organisations/components/form-modal';
 import { usePartnershipNames } from '@/features/worklist/api/use-partnership-names';
 import { api } from '@/lib/api';
+import { errorText } from '@/lib/api-errors';
 import { today } from '@/lib/dates';
+import { useReasonText } from '@/lib/reasons';
 import type { WorklistItem } from '@/lib/views';
 import { useExposure } from '../api/use-people-list';
 
@@ -21,6 +23,7 @@ type Person = components['schemas']['PersonResponse'];
  */
 export function DepartureModal({ person, onClose }: { person: Person | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const reasonText = useReasonText();
   const [leftAt, setLeftAt] = useState<string>(today());
   const [reason, setReason] = useState('');
   useEffect(() => {
@@ -57,7 +60,7 @@ export function DepartureModal({ person, onClose }: { person: Person | null; onC
       title={t('people.departureTitle', { name: person?.name ?? '' })}
       onSubmit={submit}
       pending={command.isPending}
-      error={general ?? (exposure.isError ? exposure.error.message : null)}
+      error={general ?? (exposure.isError ? errorText(exposure.error) : null)}
       submitLabel={t('people.confirmDeparture')}
       submitColor="red"
       submitDisabled={exposure.isPending}
@@ -85,7 +88,7 @@ export function DepartureModal({ person, onClose }: { person: Person | null; onC
                       {t(`vocab.side.${entry.side}`)}: {t(`people.becomes.${entry.becomes}`)}
                     </Badge>
                   </Text>
-                  <Text size="xs">{entry.reason}</Text>
+                  <Text size="xs" data-testid="impact-reason">{reasonText(entry)}</Text>
                 </Stack>
               </List.Item>
             ))}

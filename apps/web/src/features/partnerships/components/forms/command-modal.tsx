@@ -5,7 +5,7 @@ import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '@/lib/api-errors';
+import { ApiError, errorText } from '@/lib/api-errors';
 import { newIdempotencyKey } from '@/lib/ids';
 import type { CommandInput, CommandResult } from '../../api/use-command';
 
@@ -70,11 +70,11 @@ export function CommandModal<V extends object>({
             const onForm = Object.fromEntries(Object.entries(fields).filter(([field]) => field in form.values));
             form.setErrors(onForm);
             const elsewhere = Object.entries(fields).filter(([field]) => !(field in form.values));
-            if (Object.keys(onForm).length === 0) setGeneral(error.message);
+            if (Object.keys(onForm).length === 0) setGeneral(errorText(error));
             else if (elsewhere.length) setGeneral(elsewhere.map(([, message]) => message).join(' '));
             return;
           }
-          setGeneral(error.message || t('states.offline'));
+          setGeneral(errorText(error) || t('states.offline'));
         },
       },
     );
