@@ -32,6 +32,11 @@ module.exports = {
   // Jest reads testTimeout from the top level only (inside `projects` it is ignored): on a busy 2-core machine an app's
   // start-up in a hook can pass the default 5 s. Robustness suites set longer ones per file with jest.setTimeout.
   testTimeout: 60_000,
+  // Both cores: most suites wait on a child process (the API, chromium) or the disk, so two workers nearly halve the
+  // run. A worker is replaced once it holds more than this after a file: a single process accumulating every suite's
+  // leftovers ran out of heap near the end of the run.
+  maxWorkers: 2,
+  workerIdleMemoryLimit: '1GB',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     { ...common, displayName: 'contract', testMatch: ['<rootDir>/test/contract/**/*.spec.ts'] },
