@@ -8,7 +8,6 @@ import { Readable } from 'node:stream';
  */
 
 // The client's subscription Transform; not exported by the package's index, so taken from its file.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { Subscription } = require('@eventstore/db-client/dist/streams/utils/Subscription') as {
   Subscription: new (
     createGRPCStream: () => Promise<Readable>,
@@ -18,19 +17,23 @@ const { Subscription } = require('@eventstore/db-client/dist/streams/utils/Subsc
   ) => AllStreamSubscription;
 };
 
-interface FakeEvent {
+/** An event as the fake server sends it; what is left out gets a plain default. */
+export interface FakeEvent {
   commit: number;
   streamId: string;
   type: string;
+  id?: string;
+  revision?: number;
+  data?: Record<string, unknown>;
+  metadata?: Record<string, unknown>;
 }
 
 /** One message of a server's read response, as the client's generated code exposes it. */
 export type ServerMessage = Record<string, () => unknown>;
 
-export const eventMessage = (commit: number, streamId = 'person-1', type = 'PersonRegistered'): ServerMessage => ({
-  hasEvent: () => true,
-  getEvent: () => ({ commit, streamId, type }),
-});
+export const eventMessage = (commit: number, streamId = 'person-1', type = 'PersonRegistered'): ServerMessage => fullEventMessage({ commit, streamId, type });
+
+export const fullEventMessage = (event: FakeEvent): ServerMessage => ({ hasEvent: () => true, getEvent: () => event });
 
 export const checkpointMessage = (commit: number): ServerMessage => ({
   hasCheckpoint: () => true,
@@ -39,16 +42,16 @@ export const checkpointMessage = (commit: number): ServerMessage => ({
 
 export const caughtUpMessage = (): ServerMessage => ({ hasCaughtUp: () => true });
 
-export function recordedEvent({ commit, streamId, type }: FakeEvent) {
+export function recordedEvent({ commit, streamId, type, id, revision = 0, data = {}, metadata = {} }: FakeEvent) {
   return {
     event: {
-      id: `00000000-0000-4000-8000-${String(commit).padStart(12, '0')}`,
+      id: id ?? `00000000-0000-4000-8000-${String(commit).padStart(12, '0')}`,
       streamId,
       type,
-      revision: 0n,
+      revision: BigInt(revision),
       isJson: true,
-      data: {},
-      metadata: {},
+      data,
+      metadata,
       created: new Date(0),
       position: { commit: BigInt(commit), prepare: BigInt(commit) },
     },
