@@ -67,6 +67,13 @@ describe('scanAll (filtered reads of $all on EventStoreDB)', () => {
     );
   });
 
+  it('fails instead of waiting when the connection drops mid-scan', async () => {
+    const call = new FakeCall([eventMessage(10)], true);
+    const scan = scanAll(clientAnswering(call), PRODUCT_STREAMS, 0, 100);
+    setImmediate(() => call.destroy(Object.assign(new Error('connection reset'), { code: 14, details: 'connection reset' })));
+    await expect(scan).rejects.toThrow();
+  });
+
   it('gives up on a server that goes silent, cancelling the call', async () => {
     const call = new FakeCall([eventMessage(10)], true);
     await expect(scanAll(clientAnswering(call), PRODUCT_STREAMS, 0, 100, Number.POSITIVE_INFINITY, 20)).rejects.toBeInstanceOf(ReadDeadlineError);
