@@ -5,6 +5,7 @@ import { AggregateRepository } from '../write-side/aggregate-repository';
 import { CommandExecutor } from '../write-side/command-executor';
 import { ExecutePartnershipCommand } from './partnership-command';
 import { partnershipContextFor } from './partnership-context';
+import { reconcileDepartedContacts } from './reconcile-departed-contacts';
 
 @CommandHandler(ExecutePartnershipCommand)
 export class PartnershipCommandHandler implements ICommandHandler<ExecutePartnershipCommand> {
@@ -16,12 +17,17 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
 
   async execute({ command, resultId, envelope }: ExecutePartnershipCommand) {
     await this.scope.partnership(command);
-    return this.executor.decide(envelope, {
+    const result = await this.executor.decide(envelope, {
       streamId: streamOf.partnership(command.partnershipId),
       decider: partnershipDecider,
       command,
       resultId,
       context: (_state, now) => partnershipContextFor(command, now, async (streamId, decider) => (await this.repository.load(streamId, decider)).state),
     });
+    // A departure of this person may have crossed the assignment (reconcile-departed-contacts.ts).
+    if (command.type === 'AssignContact') {
+      await reconcileDepartedContacts(this.executor, this.repository, envelope, command.personId, [command.partnershipId]);
+    }
+    return result;
   }
 }

@@ -4,7 +4,9 @@ import { partnershipDecider, personDecider, PersonLeftOrganisation, streamOf } f
 import { EVENT_STORE, EventStore } from '@crm/event-store';
 import { PROJECTIONS, ProjectionsView } from '@crm/read-models';
 import { READ_STORE, ReadStore } from '@crm/read-store';
+import { reconcileDepartedContacts } from '../partnerships/reconcile-departed-contacts';
 import { CommandScope } from '../scope/command-scope';
+import { AggregateRepository } from '../write-side/aggregate-repository';
 import { CommandExecutor, PlannedWrite } from '../write-side/command-executor';
 import { partnershipsOnceAssigned } from './partnerships-once-assigned';
 import { RecordDepartureCommand } from './person-commands';
@@ -21,17 +23,19 @@ export class RecordDepartureHandler implements ICommandHandler<RecordDepartureCo
     @Inject(READ_STORE) private readonly store: ReadStore,
     @Inject(PROJECTIONS) private readonly projections: ProjectionsView,
     private readonly scope: CommandScope,
+    private readonly repository: AggregateRepository,
   ) {}
 
   async execute({ command, envelope }: RecordDepartureCommand) {
     await this.scope.person(command);
-    return this.executor.run(envelope, async (tools) => {
+    const sources = { events: this.events, store: this.store, projections: this.projections };
+    const result = await this.executor.run(envelope, async (tools) => {
       const person = await tools.load(streamOf.person(command.personId), personDecider);
       const { now, timeZone } = tools;
       const events = personDecider.decide(command, person.state, { now, timeZone });
       const { leftAt } = (events[0] as PersonLeftOrganisation).data;
       const writes: PlannedWrite[] = [{ streamId: streamOf.person(command.personId), decider: personDecider, loaded: person, events }];
-      for (const partnershipId of await partnershipsOnceAssigned(command.personId, { events: this.events, store: this.store, projections: this.projections })) {
+      for (const partnershipId of await partnershipsOnceAssigned(command.personId, sources)) {
         const streamId = streamOf.partnership(partnershipId);
         const partnership = await tools.load(streamId, partnershipDecider);
         const unassign = partnershipDecider.decide(
@@ -43,5 +47,8 @@ export class RecordDepartureHandler implements ICommandHandler<RecordDepartureCo
       }
       return { resultId: command.personId, writes };
     });
+    // Looked up again after the append: an assignment that crossed the departure is found now (reconcile-departed-contacts.ts).
+    await reconcileDepartedContacts(this.executor, this.repository, envelope, command.personId, await partnershipsOnceAssigned(command.personId, sources));
+    return result;
   }
 }

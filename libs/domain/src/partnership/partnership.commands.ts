@@ -22,6 +22,12 @@ export type AssignContact = On<'AssignContact', { side: Side; personId: string; 
 export type UnassignContact = On<'UnassignContact', { personId: string; reason?: UnassignReason; at?: string }>;
 /** Issued by the system when a person leaves their organisation (SPEC §2, last rule). */
 export type UnassignDepartedContact = On<'UnassignDepartedContact', { personId: string; leftAt: string }>;
+/**
+ * Issued by the system after an assignment and after a departure: unassigns the person if their departure is
+ * recorded (context `people`), for an assignment and a departure of the same person that crossed (neither saw the
+ * other when it decided). Nothing when the person has not left or is not a contact.
+ */
+export type ReconcileDepartedContact = On<'ReconcileDepartedContact', { personId: string }>;
 export type RecordInteraction = On<
   'RecordInteraction',
   {
@@ -78,6 +84,7 @@ export type PartnershipCommand =
   | AssignContact
   | UnassignContact
   | UnassignDepartedContact
+  | ReconcileDepartedContact
   | RecordInteraction
   | RecordActivity
   | SignAgreement

@@ -246,3 +246,39 @@ describe('partnership: UnassignDepartedContact (system, after PersonLeftOrganisa
     spec.given([opened(), assigned('school', SCHOOL_TEACHER, 'primary'), ended()]).when(departed(SCHOOL_TEACHER, LEFT_AT), ctx()).then([]);
   });
 });
+
+describe('partnership: ReconcileDepartedContact (system, after an assignment and after a departure that may have crossed)', () => {
+  const reconcile = (personId: string): PartnershipCommand => ({ type: 'ReconcileDepartedContact', partnershipId: P, personId });
+
+  it('unassigns a contact whose departure is recorded: an assignment that landed after the departure looked for partnerships', () => {
+    const state = spec
+      .given([opened(), assigned('partner', PARTNER_HR, 'primary'), assigned('partner', PARTNER_LEAVER, 'backup', SOME_DAY)])
+      .when(reconcile(PARTNER_LEAVER), ctx())
+      .then([{ type: 'ContactPersonUnassigned', data: { partnershipId: P, side: 'partner', personId: PARTNER_LEAVER, reason: 'left_organisation', at: LEFT_AT } }]);
+    expect(contactsOf(state).partner).toEqual({ primary: PARTNER_HR, backups: [] });
+  });
+
+  it('does nothing while the person has not left', () => {
+    spec.given([opened(), assigned('partner', PARTNER_HR, 'primary')]).when(reconcile(PARTNER_HR), ctx()).then([]);
+  });
+
+  it('does nothing once the departure unassigned them (the other side of the race already reconciled)', () => {
+    spec
+      .given([opened(), assigned('partner', PARTNER_LEAVER, 'primary', SOME_DAY)])
+      .when(reconcile(PARTNER_LEAVER), ctx())
+      .then([{ type: 'ContactPersonUnassigned', data: { partnershipId: P, side: 'partner', personId: PARTNER_LEAVER, reason: 'left_organisation', at: LEFT_AT } }]);
+    spec
+      .given([
+        opened(),
+        assigned('partner', PARTNER_LEAVER, 'primary', SOME_DAY),
+        { type: 'ContactPersonUnassigned', data: { partnershipId: P, side: 'partner', personId: PARTNER_LEAVER, reason: 'left_organisation', at: LEFT_AT } },
+      ])
+      .when(reconcile(PARTNER_LEAVER), ctx())
+      .then([]);
+  });
+
+  it('does nothing on an ended partnership or for an unknown person', () => {
+    spec.given([opened(), assigned('partner', PARTNER_LEAVER, 'primary', SOME_DAY), ended()]).when(reconcile(PARTNER_LEAVER), ctx()).then([]);
+    spec.given([opened()]).when(reconcile(UNKNOWN_PERSON), ctx()).then([]);
+  });
+});

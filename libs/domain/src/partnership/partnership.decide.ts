@@ -22,6 +22,7 @@ export function partnershipReferences(command: PartnershipCommand): { organisati
     case 'AssignContact':
     case 'UnassignContact':
     case 'UnassignDepartedContact':
+    case 'ReconcileDepartedContact':
       return { organisationIds: [], personIds: [command.personId] };
     case 'RecordInteraction':
     case 'RecordActivity':
@@ -216,6 +217,15 @@ function decideOnOpen(command: PartnershipCommand, state: OpenPartnershipState, 
       return [{ type: 'ContactPersonUnassigned', data: { partnershipId, side, personId: command.personId, reason: 'left_organisation', at } }];
     }
 
+    case 'ReconcileDepartedContact': {
+      // A departed person is never left a contact: the departure's own unassignment, owed to a partnership the
+      // departure did not see them assigned to (the assignment was decided before the departure, and written after
+      // the departure looked).
+      const person = ctx.people[command.personId];
+      if (!person?.exists || !person.leftAt) return [];
+      return decideOnOpen({ type: 'UnassignDepartedContact', partnershipId, personId: command.personId, leftAt: person.leftAt }, state, ctx);
+    }
+
     case 'RecordInteraction': {
       assertNewRecordId(state, command.interactionId);
       const occurredAt = eventDate(state, command.occurredAt, 'occurredAt', ctx);
@@ -384,7 +394,7 @@ export function decidePartnership(command: PartnershipCommand, state: Partnershi
   }
   if (!state.exists) throw notFound('partnership_not_found', `partnership ${command.partnershipId} does not exist`);
   if (state.stage === 'ended') {
-    if (command.type === 'UnassignDepartedContact') return [];
+    if (command.type === 'UnassignDepartedContact' || command.type === 'ReconcileDepartedContact') return [];
     throw ruleViolation('partnership_ended', 'an ended partnership takes no further events');
   }
   return decideOnOpen(command, state, ctx);

@@ -7,7 +7,6 @@ import {
   NO_STREAM,
   StreamNotFoundError,
   WrongExpectedVersionError,
-  excludeSystemEvents,
   jsonEvent,
   type AllStreamRecordedEvent,
   type AppendExpectedRevision,
@@ -45,9 +44,9 @@ import {
 } from './append-intents';
 import { SubscriptionRunner } from '../subscription-runner';
 import { deterministicEventId, idempotencyStream, outcomeEventId } from './event-ids';
-import { scanTypes } from './filtered-scan';
+import { isSignal, PRODUCT_STREAMS, scanAll, subscribeFiltered } from './filtered-scan';
 import { SWEEP_CHECKPOINT_EVENT_TYPE, SWEEP_STREAM, sweepUnfinishedAppends } from './intent-sweep';
-import { positionOf, readFrom } from './positions';
+import { positionOf } from './positions';
 import { readUntil } from './read-until';
 import { serverVersionOf, serverVersionProblem } from './server-version';
 import { isTransient, RETRY_DELAYS_MS, withRetries } from './transient-errors';
@@ -134,10 +133,8 @@ export class EventStoreDbEventStore implements EventStore {
       },
       intentsAfter: async (after, limit) => {
         const head = await this.lastLogPosition();
-        if (head <= after) return { intents: [], reachedTo: after };
-        const found = await scanTypes(this.client, [INTENT_EVENT_TYPE], after, head, limit);
-        const intents = found.map((event) => ({ streamId: event.streamId, position: positionOf(event.position) }));
-        return { intents, reachedTo: intents.length === limit ? intents[limit - 1].position : head };
+        const { events, reachedTo } = await scanAll(this.client, { kind: 'event-types', types: [INTENT_EVENT_TYPE] }, after, head, limit);
+        return { intents: events.map((event) => ({ streamId: event.streamId, position: positionOf(event.position) })), reachedTo };
       },
       settle: async (stream) => {
         const state = keyState(await this.readStream(stream));
@@ -168,19 +165,15 @@ export class EventStoreDbEventStore implements EventStore {
     return events;
   }
 
+  /** Filtered on the server (the product's streams only), up to the head of $all when the read began. */
   async readAll(after: Position, limit: number): Promise<RecordedEvent[]> {
     await this.ready();
+    const head = await this.lastLogPosition();
     const events: RecordedEvent[] = [];
-    let cursor = after;
-    while (events.length < limit) {
-      const page = await this.readAfter(cursor, BATCH);
-      for (const event of page.events) {
-        cursor = positionOf(event.position);
-        if (!isProductEvent(event)) continue;
-        events.push(toRecorded(event));
-        if (events.length === limit) return events;
-      }
-      if (page.end) break;
+    for (let cursor = after; events.length < limit && cursor < head; ) {
+      const scan = await scanAll(this.client, PRODUCT_STREAMS, cursor, head, Math.min(BATCH, limit - events.length));
+      events.push(...scan.events.filter(isProductEvent).map(toRecorded));
+      cursor = scan.reachedTo;
     }
     return events;
   }
@@ -189,8 +182,7 @@ export class EventStoreDbEventStore implements EventStore {
     await this.ready();
     if (types.length === 0) return [];
     const head = await this.lastLogPosition();
-    if (head <= after) return [];
-    const events = await scanTypes(this.client, types, after, head);
+    const { events } = await scanAll(this.client, { kind: 'event-types', types }, after, head);
     return events.filter(isProductEvent).map(toRecorded);
   }
 
@@ -228,35 +220,48 @@ export class EventStoreDbEventStore implements EventStore {
       // event delivered and subscribe anew, rather than ending (the projector would exit and restart from scratch).
       while (!sub.closed) {
         try {
-          // Catch up with paged reads rather than the server's catch-up subscription: a slow handler cannot get the
-          // subscription dropped as "consumer too slow", and onCaughtUp does not depend on the server's version.
-          for (;;) {
-            const page = await this.readAfter(after, BATCH);
-            for (const event of page.events) {
+          // Catch up in scans of at most BATCH events, each filtered on the server and bounded by the head of $all,
+          // rather than with one catch-up subscription: a slow handler cannot get it dropped as "consumer too slow",
+          // and onCaughtUp is this adapter's own judgement. Each scan ends past the records it filtered out, so the
+          // next starts there (a long run of bookkeeping is crossed once).
+          for (let head = await this.lastLogPosition(); after < head; head = await this.lastLogPosition()) {
+            while (after < head) {
+              const scan = await scanAll(this.client, PRODUCT_STREAMS, after, head, BATCH);
+              for (const event of scan.events) {
+                if (sub.closed) return;
+                after = positionOf(event.position);
+                if (isProductEvent(event)) await sub.deliver(toRecorded(event));
+              }
               if (sub.closed) return;
-              after = positionOf(event.position);
-              if (isProductEvent(event)) await sub.deliver(toRecorded(event));
+              after = Math.max(after, scan.reachedTo);
             }
-            if (page.end || sub.closed) break;
           }
           if (sub.closed) return;
           if (!caughtUp) sub.caughtUp();
           caughtUp = true;
 
-          const live = this.client.subscribeToAll({ fromPosition: readFrom(after), filter: excludeSystemEvents() });
+          // Live, filtered on the server. Its checkpoints move the place to resume from past records it filtered
+          // out; they arrive in order with the events (filtered-scan.ts), so none before them is still undelivered.
+          const live = subscribeFiltered(this.client, PRODUCT_STREAMS, after);
           const forget = sub.onClose(async () => {
             await live.unsubscribe().catch(() => undefined);
             live.destroy();
           });
+          let delivered = after;
           try {
-            for await (const resolved of live) {
+            for await (const item of live) {
               if (sub.closed) return;
               failures = 0;
-              const event = resolved.event;
+              if (isSignal(item)) {
+                if (item.signal === 'checkpoint') after = Math.max(after, item.position);
+                continue;
+              }
+              const event = item.event;
               if (!event) continue;
               const position = positionOf(event.position);
-              if (position <= after) continue;
-              after = position;
+              if (position <= delivered) continue;
+              delivered = position;
+              after = Math.max(after, position);
               if (isProductEvent(event)) await sub.deliver(toRecorded(event));
             }
           } finally {
@@ -474,19 +479,6 @@ export class EventStoreDbEventStore implements EventStore {
       if (!(error instanceof StreamNotFoundError)) throw error;
     }
     return found;
-  }
-
-  /** Up to `count` $all records (system ones included) after `after`, and whether that reached the end of $all. */
-  private async readAfter(after: Position, count: number): Promise<{ events: AllStreamRecordedEvent[]; end: boolean }> {
-    const events: AllStreamRecordedEvent[] = [];
-    let seen = 0;
-    // One more than asked, as the read starts at `after` itself.
-    await readUntil(this.client.readAll({ fromPosition: readFrom(after), maxCount: count + 1, direction: FORWARDS }), (resolved) => {
-      seen += 1;
-      const event = resolved.event;
-      if (event && positionOf(event.position) > after) events.push(event);
-    });
-    return { events: events.slice(0, count), end: seen < count + 1 };
   }
 
   /** Position of the last record in $all, system records included. */
