@@ -8,14 +8,29 @@ import { TEST_ADMIN_SUB, TEST_JWT_SECRET, testToken } from './tokens';
 /** The built API (`npm run build`) as a separate process, so a test can SIGKILL it like a crash. */
 export const BUILT_API = join(__dirname, '../../dist/apps/api/apps/api/src/main.js');
 
+/**
+ * A port no other test process will pick: each Jest worker counts through its own range below the kernel's ephemeral
+ * ports (32768–60999 here), skipping any port that is taken. A port the kernel hands out (listen on 0, then close)
+ * can be handed to another worker's process in the meantime, which then answers this process's health check.
+ */
+const PORTS_PER_WORKER = 2_000;
+const worker = Number(process.env.JEST_WORKER_ID ?? 0);
+let nextPort = 20_000 + (worker % 6) * PORTS_PER_WORKER + (process.pid % PORTS_PER_WORKER);
+
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+  for (let tries = 0; tries < PORTS_PER_WORKER; tries++) {
+    const base = 20_000 + (worker % 6) * PORTS_PER_WORKER;
+    const port = base + ((nextPort++ - base) % PORTS_PER_WORKER);
+    if (await isFree(port)) return port;
+  }
+  throw new Error('no free port in this worker\'s range');
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '0.0.0.0', () => server.close(() => resolve(true)));
   });
 }
 
