@@ -57,7 +57,9 @@ export function AppLayout() {
             <AsOfPicker />
             <LanguageSwitch />
             {current && (
-              <Menu position="bottom-end" withinPortal>
+              // No focus placeholder: Mantine's is a role=presentation child of role=menu, which axe counts as critical
+              // (aria-required-children) now that this menu shows what the login sees; the arrow keys reach the items.
+              <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
                 <Menu.Target>
                   <UnstyledButton aria-label={t('auth.signedInAs', { sub: current.sub })} data-testid="user-menu">
                     <Group gap={6} wrap="nowrap">
@@ -71,7 +73,7 @@ export function AppLayout() {
                 <Menu.Dropdown>
                   <Menu.Label>{current.roles.map((role) => t(`roles.${role}`)).join(', ')}</Menu.Label>
                   {scopeMessage && (
-                    <Text size="xs" px="sm" pb="xs" maw={320} data-testid="scope-message">
+                    <Text component="div" size="xs" px="sm" pb="xs" maw={320} data-testid="scope-message">
                       {scopeMessage}
                     </Text>
                   )}
