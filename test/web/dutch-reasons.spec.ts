@@ -136,7 +136,7 @@ describeInBrowser('web app: reasons in Dutch (no English reason text on the Dutc
     const scope = page.getByTestId('scope-message');
     await scope.waitFor();
     await page.keyboard.press('ArrowDown');
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Afmelden');
+    await page.getByRole('menuitem', { name: 'Afmelden' }).and(page.locator(':focus')).waitFor();
     await expect(scope.innerText()).resolves.toBe(`U ziet de partnerschappen van ${staff.schoolName}, en de organisaties en mensen die daarbij horen.`);
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await englishOnPage(page, texts)).toEqual([]);
