@@ -1473,10 +1473,11 @@ export interface components {
         };
         ImportErrorResponse: {
             /**
-             * @description stable: the message may be reworded, the code is not
+             * @description stable: the message may be reworded, the code is not. The import’s own codes and every code of a domain rule that can refuse a row
              * @example invalid_date
+             * @enum {string}
              */
-            code: string;
+            code: "agreement_already_terminated" | "agreement_not_found" | "backup_is_primary" | "brin_only_for_schools" | "brin_taken" | "cell_error" | "closed_before_made" | "commitment_closed" | "commitment_not_found" | "contact_already_assigned" | "contact_name_missing" | "contact_not_assigned" | "contact_wrong_side" | "date_before_opening" | "date_in_future" | "description_empty" | "duplicate_person" | "duplicate_row" | "email_of_other_organisation" | "ends_before_start" | "formula_without_value" | "id_already_used" | "idempotency_key_reused" | "intensity_unchanged" | "invalid_brin" | "invalid_contact_role" | "invalid_date" | "invalid_email" | "invalid_intensity" | "invalid_kind" | "invalid_kvk" | "invalid_level" | "invalid_size" | "invalid_student_count" | "invalid_tier" | "invalid_transition" | "kvk_taken" | "level_in_use" | "level_not_offered" | "levels_only_for_schools" | "levels_required" | "login_not_linked" | "merged_cells" | "name_empty" | "name_missing" | "next_evaluation_not_after" | "organisation_exists" | "organisation_not_found" | "owner_wrong_side" | "partner_is_school" | "partnership_ended" | "partnership_exists" | "partnership_not_found" | "person_already_erased" | "person_already_left" | "person_erased" | "person_exists" | "person_left" | "person_not_found" | "person_not_in_partnership" | "rating_out_of_range" | "reason_required" | "school_ambiguous" | "school_has_partnerships" | "school_not_a_school" | "school_not_found" | "school_without_levels" | "sub_empty" | "subject_erased" | "termination_before_signing" | "unassigned_before_assigned" | "unknown_level" | "valid_until_not_after_signing";
             /** @description the sheet's header of the column at fault; null for the row as a whole */
             column: string | null;
             message: string;
