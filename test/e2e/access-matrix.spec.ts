@@ -147,6 +147,7 @@ const SAMPLES: Record<string, Sample> = {
   'GET /partnerships/:id/health/history': (at) => ({ url: `/api/partnerships/${at.partnershipId}/health/history` }),
   'GET /partnerships/:id/continuity': (at) => ({ url: `/api/partnerships/${at.partnershipId}/continuity` }),
   'GET /partnerships/:id/key-person-risk': (at) => ({ url: `/api/partnerships/${at.partnershipId}/key-person-risk` }),
+  'GET /partnerships/:id/recurring-cooperation': (at) => ({ url: `/api/partnerships/${at.partnershipId}/recurring-cooperation` }),
   'GET /partnerships/:id/timeline': (at) => ({ url: `/api/partnerships/${at.partnershipId}/timeline` }),
   'GET /reports/levels': () => ({ url: '/api/reports/levels', query: { asOf: AS_OF } }),
   'GET /reports/levels/history': () => ({ url: '/api/reports/levels/history', query: { from: daysAgo(420).slice(0, 10), to: AS_OF.slice(0, 10) } }),

@@ -203,6 +203,11 @@ describe('lists and reports (SPEC §3.6 R2)', () => {
     const row = report.items.find((item: Row) => item.partnershipId === id.declining);
     expect(row.school.backups).toEqual(single.school.backups);
     expect(row.school.backups).toEqual([expect.objectContaining({ personId: id.tom, name: 'Tom Visser' })]);
+    // Each side's continuity in words and in its machine form, as the partnership's own answer gives it.
+    for (const side of ['school', 'partner'] as const) {
+      expect({ reason: row[side].reason, reasonCode: row[side].reasonCode, reasonParams: row[side].reasonParams }).toEqual({ reason: single[side].reason, reasonCode: single[side].reasonCode, reasonParams: single[side].reasonParams });
+      expect(row[side].reasonCode).toMatch(/^side_continuity\./);
+    }
     const csv = await get('/reports/continuity', { asOf: A, school: id.school, format: 'csv' });
     const [header, ...lines] = csv.text.trim().split('\r\n');
     const columns = header.split(',');

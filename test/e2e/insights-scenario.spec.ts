@@ -194,6 +194,9 @@ describe('recurring cooperation', () => {
     expect(report.items).toEqual([
       expect.objectContaining({ partnershipId: p.p1.id, recurringKinds: ['internship'], onceKinds: ['company_visit'], recurring: true, schoolName: 'Assink Lyceum' }),
     ]);
+    // The partnership's own answer (its screen) is its row of the report.
+    const own = await api.query(`/partnerships/${p.p1.id}/recurring-cooperation`, Q);
+    expect(own).toEqual({ ...report.items[0], asOf: report.asOf, revision: expect.any(Number) });
     // Not ended and opened by 2024-12-01: P1 (havo, recurring) and P4 (mbo, one guest lecture).
     const levels = await api.query('/reports/levels', Q);
     const share = Object.fromEntries(levels.levels.map((row: any) => [row.level, row.recurringShare]));

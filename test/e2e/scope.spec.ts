@@ -68,9 +68,18 @@ describe('who sees what: records scoped by school', () => {
   it('a scoped login linked to nobody sees nothing, and /me says why; admin sees every school', async () => {
     const min = await head();
     const me = await t.as('connector', { sub: 'nobody' }).get('/api/me').expect(200);
-    expect(me.body.scope).toEqual({ kind: 'none', schoolIds: [], message: expect.stringContaining('linked to no person') });
+    expect(me.body.scope).toEqual({
+      kind: 'none',
+      schoolIds: [],
+      message: expect.stringContaining('linked to no person'),
+      messageCode: 'scope.login_not_linked',
+      messageParams: { organisation: null },
+    });
     expect((await t.as('reporting', { sub: 'nobody' }).get('/api/partnerships').set('X-Min-Position', min).expect(200)).body.items).toEqual([]);
-    expect((await connectorA().get('/api/me').expect(200)).body.scope).toMatchObject({ kind: 'schools', schoolIds: [w.schoolA] });
+    const own = (await connectorA().get('/api/me').expect(200)).body;
+    expect(own.scope).toMatchObject({ kind: 'schools', schoolIds: [w.schoolA], messageCode: 'scope.own_school', messageParams: { organisation: own.organisation.name } });
+    expect(own.organisation.name).toEqual(expect.any(String));
+    expect((await t.http.get('/api/me').expect(200)).body.scope).toMatchObject({ kind: 'all', messageCode: 'scope.all' });
     const all = await t.http.get('/api/partnerships').set('X-Min-Position', min).expect(200);
     expect(all.body.items.map((p: { partnershipId: string }) => p.partnershipId).sort()).toEqual([w.ofA, w.ofB].sort());
   });

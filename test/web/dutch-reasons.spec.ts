@@ -1,5 +1,5 @@
 import type { Browser, Page, Response } from 'playwright-core';
-import { describeInBrowser, launchBrowser, newPage, signIn } from './support/browser';
+import { describeInBrowser, launchBrowser, newPage, seriousA11yViolations, signIn } from './support/browser';
 import { startDemoApp, type DemoApp } from './support/demo-app';
 import { busiestSchoolPerson, partnershipNeedingAttention } from './support/demo-data';
 
@@ -76,6 +76,81 @@ describeInBrowser('web app: reasons in Dutch (no English reason text on the Dutc
     await page.getByRole('heading', { name: contact.title }).first().waitFor();
     await page.waitForLoadState('networkidle');
     expect(await englishOnPage(page, texts)).toEqual([]);
+  });
+
+  it('words each side\'s continuity and the recurring cooperation on a Partnership screen in Dutch, with no serious axe violation', async () => {
+    type Row = { partnershipId: string; schoolName: string; partnerName: string; recurringKinds: string[]; onceKinds: string[] };
+    const { items } = (await app.api.http.get('/api/reports/recurring-cooperation?recurring=true').expect(200)).body as { items: Row[] };
+    const recurring = items.find((row) => row.onceKinds.length > 0) ?? items[0];
+    expect(recurring).toBeDefined();
+    const texts = recordReasons(page);
+    await signIn(page, app.baseUrl, app.token(['admin'], 'beheer'), `/partnerschappen/${recurring.partnershipId}`);
+    await page.getByRole('heading', { name: `${recurring.schoolName} – ${recurring.partnerName}` }).first().waitFor();
+    const school = page.getByTestId('continuity-reason-school');
+    const partner = page.getByTestId('continuity-reason-partner');
+    await school.waitFor();
+    const sideText = /^(Vaste contactpersoon .+ sinds .+ \([\d.]+ dagen\)|Zonder vaste contactpersoon sinds .+: de vorige is uit de organisatie vertrokken|Geen vaste contactpersoon aan de (school|partner)kant); (vervangers: .+|geen vervanger); (overdrachten: \d+ \(\d+ warm, \d+ koud\)|geen overdrachten); dagen zonder vaste contactpersoon in de afgelopen 730: [\d.]+$/;
+    await expect(school.innerText()).resolves.toMatch(sideText);
+    await expect(partner.innerText()).resolves.toMatch(sideText);
+    // Recurring cooperation: the kinds held in two or more school years, in the vocabulary, and each kind's school years.
+    const reason = page.getByTestId('recurring-reason');
+    await reason.waitFor();
+    await expect(reason.innerText()).resolves.toMatch(/^Terugkerend: [a-zë ]+ \(\d{4}-\d{4}, \d{4}-\d{4}.*\)/);
+    await expect(page.getByTestId('recurring-badge').innerText()).resolves.toBe('terugkerend');
+    const kinds = await page.getByTestId('recurring-kinds').locator('tbody tr').allInnerTexts();
+    expect(kinds).toHaveLength(recurring.recurringKinds.length + recurring.onceKinds.length);
+    expect(kinds.filter((row) => row.includes('in meerdere schooljaren'))).toHaveLength(recurring.recurringKinds.length);
+    expect(kinds.filter((row) => row.includes('één schooljaar'))).toHaveLength(recurring.onceKinds.length);
+    await page.waitForLoadState('networkidle');
+    expect(await englishOnPage(page, texts)).toEqual([]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('words the Management continuity table and what happened to each relation of a departed person in Dutch, with no serious axe violation', async () => {
+    const texts = recordReasons(page);
+    await signIn(page, app.baseUrl, app.token(['admin'], 'beheer'), '/management');
+    const why = page.getByTestId('continuity-why');
+    await why.first().waitFor();
+    for (const text of await why.allInnerTexts()) expect(text).toMatch(/^Zonder vaste contactpersoon sinds .+: de vorige is uit de organisatie vertrokken; /);
+    const relations = page.getByTestId('departed-relation-reason');
+    await relations.first().waitFor();
+    const happened = await relations.allInnerTexts();
+    for (const text of happened) {
+      expect(text).toMatch(/^.+ vertrok op .+; contactmomenten in de 180 dagen ervoor: \d+, (in de 180 dagen erna|erna tot nu toe): \d+/);
+      expect(text).toMatch(/(nieuwe vaste contactpersoon aan de (school|partner)kant: .+, (vanaf de dag van vertrek of eerder|na \d+ dagen), een (warme|koude) overdracht: .+|het partnerschap eindigde op .+|nog altijd geen nieuwe vaste contactpersoon aan de (school|partner)kant)$/);
+    }
+    // Each relation names its partnership, one click from its screen.
+    await expect(page.getByTestId('departed-relation').first().getByRole('link').count()).resolves.toBe(1);
+    await page.waitForLoadState('networkidle');
+    expect(await englishOnPage(page, texts)).toEqual([]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('words what a login sees (GET /me\'s scope) in Dutch: in the user menu, and on Mijn week for a login linked to nobody', async () => {
+    const staff = await busiestSchoolPerson(app);
+    const texts = recordReasons(page, { messages: true });
+    await signIn(page, app.baseUrl, app.token(['manager'], 'directeur', staff.personId), '/management');
+    // Opened from the keyboard, as a keyboard user does: the arrow keys reach its items.
+    await page.getByTestId('user-menu').focus();
+    await page.keyboard.press('Enter');
+    const scope = page.getByTestId('scope-message');
+    await scope.waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('menuitem', { name: 'Afmelden' }).and(page.locator(':focus')).waitFor();
+    await expect(scope.innerText()).resolves.toBe(`U ziet de partnerschappen van ${staff.schoolName}, en de organisaties en mensen die daarbij horen.`);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await englishOnPage(page, texts)).toEqual([]);
+
+    const unlinked = await newPage(browser);
+    try {
+      const unlinkedTexts = recordReasons(unlinked, { messages: true });
+      await signIn(unlinked, app.baseUrl, app.token(['connector'], 'niemand'), '/mijn-week');
+      await unlinked.getByText('Uw aanmelding is aan niemand gekoppeld, dus u ziet geen partnerschappen, organisaties of mensen.', { exact: false }).waitFor();
+      expect(await englishOnPage(unlinked, unlinkedTexts)).toEqual([]);
+      expect(await seriousA11yViolations(unlinked)).toEqual([]);
+    } finally {
+      await unlinked.context().close();
+    }
   });
 
   it('words the Management cards in Dutch: partner load, start-up, departures, key-person risk, and the levels report\'s tooltips', async () => {

@@ -526,6 +526,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/partnerships/{id}/recurring-cooperation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The activity kinds this partnership held in two or more school years (1 August – 31 July) versus once (SPEC §3.8) */
+        get: operations["getPartnershipRecurringCooperation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/partnerships/{id}/stage": {
         parameters: {
             query?: never;
@@ -1456,10 +1473,11 @@ export interface components {
         };
         ImportErrorResponse: {
             /**
-             * @description stable: the message may be reworded, the code is not
+             * @description stable: the message may be reworded, the code is not. The import’s own codes and every code of a domain rule that can refuse a row
              * @example invalid_date
+             * @enum {string}
              */
-            code: string;
+            code: "agreement_already_terminated" | "agreement_not_found" | "backup_is_primary" | "brin_only_for_schools" | "brin_taken" | "cell_error" | "closed_before_made" | "commitment_closed" | "commitment_not_found" | "contact_already_assigned" | "contact_name_missing" | "contact_not_assigned" | "contact_wrong_side" | "date_before_opening" | "date_in_future" | "description_empty" | "duplicate_person" | "duplicate_row" | "email_of_other_organisation" | "ends_before_start" | "formula_without_value" | "id_already_used" | "idempotency_key_reused" | "intensity_unchanged" | "invalid_brin" | "invalid_contact_role" | "invalid_date" | "invalid_email" | "invalid_intensity" | "invalid_kind" | "invalid_kvk" | "invalid_level" | "invalid_size" | "invalid_student_count" | "invalid_tier" | "invalid_transition" | "kvk_taken" | "level_in_use" | "level_not_offered" | "levels_only_for_schools" | "levels_required" | "login_not_linked" | "merged_cells" | "name_empty" | "name_missing" | "next_evaluation_not_after" | "organisation_exists" | "organisation_not_found" | "owner_wrong_side" | "partner_is_school" | "partnership_ended" | "partnership_exists" | "partnership_not_found" | "person_already_erased" | "person_already_left" | "person_erased" | "person_exists" | "person_left" | "person_not_found" | "person_not_in_partnership" | "rating_out_of_range" | "reason_required" | "school_ambiguous" | "school_has_partnerships" | "school_not_a_school" | "school_not_found" | "school_without_levels" | "sub_empty" | "subject_erased" | "termination_before_signing" | "unassigned_before_assigned" | "unknown_level" | "valid_until_not_after_signing";
             /** @description the sheet's header of the column at fault; null for the row as a whole */
             column: string | null;
             message: string;
@@ -1717,6 +1735,20 @@ export interface components {
             kind: "all" | "schools" | "none";
             /** @description what the login sees, and why, in words */
             message: string;
+            /**
+             * @description the message’s stable code; the English text may be reworded, the code is not
+             * @enum {string}
+             */
+            messageCode: "scope.all" | "scope.own_school" | "scope.login_not_linked" | "scope.person_not_at_a_school";
+            /**
+             * @description what the message names: `organisation`, the login’s own organisation (null when linked to nobody)
+             * @example {
+             *       "organisation": "Het Baken College"
+             *     }
+             */
+            messageParams: {
+                [key: string]: (string | null) | number | boolean;
+            };
             /** @description the schools whose partnerships the login sees (empty for `all` and `none`) */
             schoolIds: string[];
         };
@@ -2044,6 +2076,42 @@ export interface components {
             items: components["schemas"]["PartnershipSummaryResponse"][];
             /** @description send as `cursor` for the next page; null on the last */
             nextCursor: string | null;
+        };
+        PartnershipRecurringCooperationResponse: {
+            /** Format: date-time */
+            asOf: string;
+            kinds: components["schemas"]["ActivityKindYearsResponse"][];
+            levels: ("po" | "vmbo" | "havo" | "vwo" | "mbo" | "hbo" | "wo")[];
+            onceKinds: ("internship" | "guest_lecture" | "company_visit" | "open_day" | "practice_assignment" | "hybrid_teacher" | "elective_course" | "research_project" | "brainstorm" | "network_meeting" | "teacher_internship" | "media_publicity" | "thank_you" | "other")[];
+            /** Format: uuid */
+            partnerId: string;
+            partnerName: string | null;
+            /** Format: uuid */
+            partnershipId: string;
+            reason: string;
+            /**
+             * @description the reason’s stable code; the English text may be reworded, the code is not
+             * @example recurring.none_yet
+             * @enum {string}
+             */
+            reasonCode: "recurring.none_yet" | "recurring.both" | "recurring.recurring_only" | "recurring.once_only";
+            /**
+             * @description the figures the reason names (days as YYYY-MM-DD, counts as numbers); a key ending in `Code` is itself a reason code read with the same params
+             * @example {
+             *       "days": 143,
+             *       "interval": 60
+             *     }
+             */
+            reasonParams: {
+                [key: string]: (string | null) | number | boolean;
+            };
+            recurring: boolean;
+            recurringKinds: ("internship" | "guest_lecture" | "company_visit" | "open_day" | "practice_assignment" | "hybrid_teacher" | "elective_course" | "research_project" | "brainstorm" | "network_meeting" | "teacher_internship" | "media_publicity" | "thank_you" | "other")[];
+            /** @description the stream revision (also the ETag): send it as If-Match */
+            revision?: number;
+            /** Format: uuid */
+            schoolId: string;
+            schoolName: string | null;
         };
         PartnershipSummaryResponse: {
             /** @description health score at asOf; null before the partnership was opened */
@@ -2490,6 +2558,24 @@ export interface components {
             /** Format: date-time */
             orphanedSince: string | null;
             primary: components["schemas"]["ContactRefResponse"] | null;
+            /** @description as in /partnerships/:id/continuity: the side’s continuity in words */
+            reason: string;
+            /**
+             * @description the reason’s stable code; the English text may be reworded, the code is not
+             * @example side_continuity.primary
+             * @enum {string}
+             */
+            reasonCode: "side_continuity.primary" | "side_continuity.orphaned" | "side_continuity.no_primary";
+            /**
+             * @description the figures the reason names (days as YYYY-MM-DD, counts as numbers); a key ending in `Code` is itself a reason code read with the same params
+             * @example {
+             *       "days": 143,
+             *       "interval": 60
+             *     }
+             */
+            reasonParams: {
+                [key: string]: (string | null) | number | boolean;
+            };
             warmHandovers: number;
         };
         SideKeyPersonRiskResponse: {
@@ -11475,6 +11561,235 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PartnershipKeyPersonRiskResponse"];
+                };
+            };
+            /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`. */
+            400: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "invalid_as_of",
+                     *       "message": "bad input: the body, a query parameter, a path id or a header; `errors` names each field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`. Codes: `unauthenticated`. */
+            401: {
+                headers: {
+                    /** @description `Bearer realm="partnership-crm"`, with `error="invalid_token"` when a token was sent */
+                    "WWW-Authenticate"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "unauthenticated",
+                     *       "message": "no bearer token, or one that is malformed, expired or badly signed; `WWW-Authenticate: Bearer`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the token’s roles may not do this; allowed: connector, manager, reporting, admin. Codes: `forbidden`. */
+            403: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "forbidden",
+                     *       "message": "the token’s roles may not do this"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description no such record (or one outside the caller’s scope). Codes: `partnership_not_found`. */
+            404: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "partnership_not_found",
+                     *       "message": "no such record (or one outside the caller’s scope)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again. Codes: `rate_limited`. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "rate_limited",
+                     *       "message": "over the per-user rate limit; `Retry-After` and `retryAfterSeconds` say when to try again"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults). Codes: `read_models_behind`, `authentication_unavailable`, `storage_read_only`, `storage_io_error`, `storage_unavailable`, `storage_damaged`, `event_damaged`, `key_damaged`, `rebuild_failed`. */
+            503: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "read_models_behind",
+                     *       "message": "not available now: read models behind X-Min-Position, the identity provider’s keys could not be had, the storage refuses writes (read-only, I/O error, a data file gone; `Retry-After`), or a stored event or key this needs is damaged until an operator repairs it (docs/operations.md, Faults)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the disk is full: nothing was written; `Retry-After`. Codes: `storage_full`. */
+            507: {
+                headers: {
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 507,
+                     *       "code": "storage_full",
+                     *       "message": "the disk is full: nothing was written; `Retry-After`"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getPartnershipRecurringCooperation: {
+        parameters: {
+            query?: {
+                /** @description the moment figures are computed for; default now. A date without a time (2026-05-20) is the END of that day in TIME_ZONE (default Europe/Amsterdam), so it includes everything recorded that day; an instant with an offset (2026-05-20T09:00:00+02:00) is taken as given. The answer echoes the instant it used (asOf). */
+                asOf?: string;
+            };
+            header?: {
+                /** @description a command’s `position`: wait (up to 5 s) until the read models include it (read-your-writes), else 503 `read_models_behind` */
+                "X-Min-Position"?: string;
+            };
+            path: {
+                /** @description the resource id (a UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The activity kinds this partnership held in two or more school years (1 August – 31 July) versus once (SPEC §3.8) */
+            200: {
+                headers: {
+                    /** @description the stream revision of what is answered, e.g. `"3"`: send it as If-Match */
+                    ETag?: string;
+                    /** @description with X-Min-Position: `read-models;dur=<ms>`, how long the query waited */
+                    "Server-Timing"?: string;
+                    /** @description the correlation id (X-Correlation-Id sent, else the request id), recorded in the events written */
+                    "X-Correlation-Id"?: string;
+                    /** @description requests per minute for this user */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description requests left in the current window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description seconds until the window frees a request */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description this request’s id (the one sent, or a new one), on its log lines */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnershipRecurringCooperationResponse"];
                 };
             };
             /** @description bad input: the body, a query parameter, a path id or a header; `errors` names each field. Codes: `invalid_as_of`, `invalid_min_position`, `invalid_query_parameter`, `validation_failed`, `malformed_url`, `bad_request`, `invalid_id`. */

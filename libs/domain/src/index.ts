@@ -1,5 +1,6 @@
 export * from './shared/vocabulary';
 export * from './shared/domain-error';
+export * from './shared/error-codes';
 export * from './shared/dates';
 export * from './shared/local-days';
 export * from './shared/decider';

@@ -14,7 +14,7 @@ const counter: Decider<Cmd, Ev, St, { now: string }> = {
       case 'Add':
         return [{ type: 'Added', n: command.n + state.total }];
       case 'Fail':
-        throw ruleViolation('nope', 'refused');
+        throw ruleViolation('name_empty', 'refused');
       case 'Crash':
         throw new TypeError('boom');
       case 'Mutate':
@@ -39,14 +39,14 @@ describe('DeciderSpec', () => {
   });
 
   it('passes `thenThrows` on the right code and kind, fails on another code, kind, or no error', () => {
-    expect(spec.when({ type: 'Fail' }, ctx).thenThrows('nope')).toBeInstanceOf(DomainError);
+    expect(spec.when({ type: 'Fail' }, ctx).thenThrows('name_empty')).toBeInstanceOf(DomainError);
     expect(() => spec.when({ type: 'Fail' }, ctx).thenThrows('other')).toThrow();
-    expect(() => spec.when({ type: 'Fail' }, ctx).thenThrows('nope', 'conflict')).toThrow();
-    expect(() => spec.when({ type: 'Add', n: 1 }, ctx).thenThrows('nope')).toThrow(/expected DomainError nope/);
+    expect(() => spec.when({ type: 'Fail' }, ctx).thenThrows('name_empty', 'conflict')).toThrow();
+    expect(() => spec.when({ type: 'Add', n: 1 }, ctx).thenThrows('name_empty')).toThrow(/expected DomainError name_empty/);
   });
 
   it('rethrows errors that are not DomainErrors', () => {
-    expect(() => spec.when({ type: 'Crash' }, ctx).thenThrows('nope')).toThrow(TypeError);
+    expect(() => spec.when({ type: 'Crash' }, ctx).thenThrows('name_empty')).toThrow(TypeError);
   });
 
   it('catches a decider that mutates its state', () => {

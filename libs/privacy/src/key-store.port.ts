@@ -50,7 +50,8 @@ export class SubjectErasedError extends DomainError {
   constructor(readonly subjectId: string) {
     const [kind, id] = splitSubject(subjectId);
     super(
-      `${kind}_erased`,
+      // Only people are erased (POST /people/:id/erasure); any other subject's key gone is named as a subject.
+      kind === 'person' ? 'person_erased' : 'subject_erased',
       `${kind} ${id} has been erased; personal data about them can no longer be recorded`,
       'rule',
       kind === 'person' ? { personId: id } : { subjectId },

@@ -102,6 +102,7 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'GET /partnerships/:id/health/history': { class: 'read', scope: 'partnership' },
   'GET /partnerships/:id/continuity': { class: 'read', scope: 'partnership' },
   'GET /partnerships/:id/key-person-risk': { class: 'read', scope: 'partnership' },
+  'GET /partnerships/:id/recurring-cooperation': { class: 'read', scope: 'partnership' },
   'GET /partnerships/:id/timeline': { class: 'read', scope: 'partnership' },
   'GET /reports/levels': { class: 'aggregates', scope: 'list' },
   'GET /reports/levels/history': { class: 'aggregates', scope: 'list' },

@@ -1,4 +1,4 @@
-import { CellError, parseDay, parseIntensity, parseKind, parseLevels, parseTier, tierOfRole } from './cell-parsing';
+import { CellError, parseContactAssignment, parseDay, parseIntensity, parseKind, parseLevels, parseSize, parseTier, tierOfRole } from './cell-parsing';
 import { decodeCsv, parseCsv } from './csv-reader';
 
 describe('dates as Dutch sheets hold them', () => {
@@ -31,6 +31,22 @@ describe('vocabularies in Dutch and English', () => {
     expect(['stage', 'Afgestemd', 'uitwisseling', 'innovatie', 'exchange'].map(parseIntensity)).toEqual(['placement', 'aligned', 'exchange', 'innovation', 'exchange']);
     expect(['strategisch', 'Tactisch', 'operationeel'].map(parseTier)).toEqual(['strategic', 'tactical', 'operational']);
     expect(() => parseKind('winkel')).toThrow("'winkel' is not a kind");
+  });
+
+  it('refuses an unknown word with its vocabulary\'s code, as the web app words it (invalid_contact_role, not "invalid_contact role")', () => {
+    const codeOf = (parse: () => unknown) => {
+      try {
+        parse();
+      } catch (error) {
+        return error instanceof CellError ? error.code : 'not a CellError';
+      }
+      return 'accepted';
+    };
+    expect(codeOf(() => parseContactAssignment('baas'))).toBe('invalid_contact_role');
+    expect(codeOf(() => parseKind('winkel'))).toBe('invalid_kind');
+    expect(codeOf(() => parseSize('reusachtig'))).toBe('invalid_size');
+    expect(codeOf(() => parseIntensity('veel'))).toBe('invalid_intensity');
+    expect(codeOf(() => parseTier('baas'))).toBe('invalid_tier');
   });
 
   it('reads levels separated by , or ; with vo for vmbo, havo and vwo', () => {

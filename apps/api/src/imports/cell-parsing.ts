@@ -1,5 +1,6 @@
 import { CONTACT_ROLES, ContactRole, expandLevels, INTENSITIES, Intensity, ORGANISATION_KINDS, ORGANISATION_SIZES, OrganisationKind, OrganisationSize, PERSON_TIERS, PersonTier, SchoolLevel } from '@crm/domain';
 import { headerKey } from './header-matching';
+import type { ImportRowCode } from './import-problem-codes';
 
 /** A cell as a sheet holds it: CSV gives text, xlsx also numbers, booleans and dates. */
 export type CellValue = string | number | boolean | Date | null;
@@ -7,7 +8,7 @@ export type CellValue = string | number | boolean | Date | null;
 /** A cell that cannot be read as its column's kind of value; the row report names it. */
 export class CellError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ImportRowCode,
     message: string,
     /** What the message names: the cell's text as `value`, the words accepted as `allowed`. */
     readonly params: Record<string, string | number | null> = {},
@@ -62,7 +63,7 @@ export function parseDay(value: CellValue): string | undefined {
 }
 
 /** Each closed vocabulary with the Dutch words sheets use for its values. */
-function vocabulary<T extends string>(values: readonly T[], dutch: Record<string, T>, what: string) {
+function vocabulary<T extends string>(values: readonly T[], dutch: Record<string, T>, what: string, code: ImportRowCode) {
   const known = new Map<string, T>([...values.map((v) => [headerKey(v), v] as const), ...Object.entries(dutch).map(([k, v]) => [headerKey(k), v] as const)]);
   return (value: CellValue): T | undefined => {
     const raw = text(value);
@@ -70,7 +71,7 @@ function vocabulary<T extends string>(values: readonly T[], dutch: Record<string
     const found = known.get(headerKey(raw));
     if (!found) {
       const allowed = [...values, ...Object.keys(dutch)].join(', ');
-      throw new CellError(`invalid_${what}`, `'${raw}' is not a ${what}: ${allowed}`, { value: raw, allowed: [...Object.keys(dutch), ...values].join(', ') });
+      throw new CellError(code, `'${raw}' is not a ${what}: ${allowed}`, { value: raw, allowed: [...Object.keys(dutch), ...values].join(', ') });
     }
     return found;
   };
@@ -86,11 +87,11 @@ export const parseKind = vocabulary<OrganisationKind>(ORGANISATION_KINDS, {
   anders: 'other',
   overig: 'other',
   onderwijsinstelling: 'school',
-}, 'kind');
-export const parseSize = vocabulary<OrganisationSize>(ORGANISATION_SIZES, { klein: 'small', middel: 'medium', middelgroot: 'medium', groot: 'large' }, 'size');
-export const parseIntensity = vocabulary<Intensity>(INTENSITIES, { stage: 'placement', stages: 'placement', afgestemd: 'aligned', uitwisseling: 'exchange', kennisuitwisseling: 'exchange', innovatie: 'innovation' }, 'intensity');
-export const parseTier = vocabulary<PersonTier>(PERSON_TIERS, { strategisch: 'strategic', tactisch: 'tactical', operationeel: 'operational' }, 'tier');
-export const parseContactAssignment = vocabulary<ContactRole>(CONTACT_ROLES, { primair: 'primary', hoofdcontact: 'primary', reserve: 'backup', vervanger: 'backup' }, 'contact role');
+}, 'kind', 'invalid_kind');
+export const parseSize = vocabulary<OrganisationSize>(ORGANISATION_SIZES, { klein: 'small', middel: 'medium', middelgroot: 'medium', groot: 'large' }, 'size', 'invalid_size');
+export const parseIntensity = vocabulary<Intensity>(INTENSITIES, { stage: 'placement', stages: 'placement', afgestemd: 'aligned', uitwisseling: 'exchange', kennisuitwisseling: 'exchange', innovatie: 'innovation' }, 'intensity', 'invalid_intensity');
+export const parseTier = vocabulary<PersonTier>(PERSON_TIERS, { strategisch: 'strategic', tactisch: 'tactical', operationeel: 'operational' }, 'tier', 'invalid_tier');
+export const parseContactAssignment = vocabulary<ContactRole>(CONTACT_ROLES, { primair: 'primary', hoofdcontact: 'primary', reserve: 'backup', vervanger: 'backup' }, 'contact role', 'invalid_contact_role');
 
 /** Words separated by `,` or `;`. */
 export function parseList(value: CellValue): string[] {

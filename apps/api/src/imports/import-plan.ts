@@ -36,6 +36,7 @@ import {
 } from './cell-parsing';
 import { HeaderMatch } from './header-matching';
 import { ImportField } from './import-columns';
+import type { ImportProblemCode } from './import-problem-codes';
 import { ImportRowReport, ProblemParams } from './import-report';
 import { Sheet, SheetRow } from './sheet-reader';
 
@@ -105,7 +106,7 @@ class Index {
 class RowRefused extends Error {
   constructor(
     readonly field: ImportField | null,
-    readonly code: string,
+    readonly code: ImportProblemCode,
     message: string,
     readonly params: ProblemParams = {},
   ) {
@@ -127,7 +128,7 @@ export async function planImport(work: UnitOfWork, sheet: Sheet, headers: Header
   const headerOf = new Map<ImportField, string>([...headers.fields].map(([column, field]) => [field, sheet.headers[column]]));
   const reports = new Map<SheetRow, ImportRowReport>();
   const values = new Map<SheetRow, RowValues>();
-  const refuse = (row: SheetRow, field: ImportField | null, code: string, message: string, params: ProblemParams = {}) => {
+  const refuse = (row: SheetRow, field: ImportField | null, code: ImportProblemCode, message: string, params: ProblemParams = {}) => {
     const report = reports.get(row)!;
     report.outcome = 'refused';
     report.errors.push({ row: row.row, column: field ? (headerOf.get(field) ?? field) : null, code, message, params });

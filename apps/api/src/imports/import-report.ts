@@ -1,3 +1,5 @@
+import type { ImportProblemCode } from './import-problem-codes';
+
 /** What an import did (or, in a dry run, would do) with each row (SPEC §8). */
 export type Outcome = 'created' | 'matched';
 
@@ -6,7 +8,7 @@ export interface ImportError {
   row: number;
   /** The sheet's header of the column at fault, null when the row as a whole is. */
   column: string | null;
-  code: string;
+  code: ImportProblemCode;
   message: string;
   /** What the message names, so that an app words the problem in its own language (the cell's text as `value`). */
   params: ProblemParams;

@@ -1,12 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { EnumProp, IdProp, IntProp, NestedProp, TextProp, BoolProp } from '../http/response-fields';
+import { IMPORT_PROBLEM_CODES } from './import-problem-codes';
 
 /** What the sheet import answers (SPEC §8): the row report. */
 
 export class ImportErrorResponse {
   @IntProp({ minimum: 1, description: "the sheet's row number (the header is row 1)" }) row!: number;
   @TextProp({ nullable: true, description: "the sheet's header of the column at fault; null for the row as a whole" }) column!: string | null;
-  @TextProp({ example: 'invalid_date', description: 'stable: the message may be reworded, the code is not' }) code!: string;
+  @EnumProp(IMPORT_PROBLEM_CODES, { example: 'invalid_date', description: 'stable: the message may be reworded, the code is not. The import’s own codes and every code of a domain rule that can refuse a row' })
+  code!: string;
   @TextProp() message!: string;
   @ApiProperty({
     type: 'object',

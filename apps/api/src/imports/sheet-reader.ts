@@ -2,12 +2,13 @@ import type ExcelJS from 'exceljs';
 import { excelJs } from '../exports/exceljs';
 import { CellValue } from './cell-parsing';
 import { decodeCsv, parseCsv } from './csv-reader';
+import type { ImportRowCode } from './import-problem-codes';
 import { MAX_IMPORT_ROWS, SheetError } from './sheet-errors';
 
 /** A cell the reader could not take as a value (a formula without a stored result, an error value, part of a merge). */
 export interface CellProblem {
   columnIndex: number;
-  code: string;
+  code: ImportRowCode;
   message: string;
   /** The cell or range it is about (`cell`, `range`) and, for an error value, the `error`. */
   params: Record<string, string>;

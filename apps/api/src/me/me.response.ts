@@ -1,6 +1,7 @@
 import { ORGANISATION_KINDS, PERSON_TIERS } from '@crm/domain';
 import { ROLES } from '../auth/access-matrix';
-import { EnumProp, IdListProp, IdProp, InstantProp, NestedProp, TextProp } from '../http/response-fields';
+import { EnumProp, IdListProp, IdProp, InstantProp, NestedProp, ReasonParamsProp, TextProp } from '../http/response-fields';
+import { SCOPE_MESSAGE_CODES } from './scope-message';
 
 /** GET /me: who the caller is (SPEC §4, §6 R2). */
 
@@ -22,6 +23,9 @@ export class MeScopeResponse {
   kind!: string;
   @IdListProp({ description: 'the schools whose partnerships the login sees (empty for `all` and `none`)' }) schoolIds!: string[];
   @TextProp({ description: 'what the login sees, and why, in words' }) message!: string;
+  @EnumProp(SCOPE_MESSAGE_CODES, { description: 'the message’s stable code; the English text may be reworded, the code is not' }) messageCode!: string;
+  @ReasonParamsProp({ example: { organisation: 'Het Baken College' }, description: 'what the message names: `organisation`, the login’s own organisation (null when linked to nobody)' })
+  messageParams!: Record<string, string | null>;
 }
 
 export class MeResponse {

@@ -127,9 +127,9 @@ describe('metrics', () => {
   });
 
   it('maps errors to outcomes as the client is answered', () => {
-    expect(commandOutcomeOf(new DomainError('x', 'x', 'rule'))).toBe('rejected');
-    expect(commandOutcomeOf(new DomainError('x', 'x', 'not_found'))).toBe('not_found');
-    expect(commandOutcomeOf(new DomainError('x', 'x', 'conflict'))).toBe('conflict');
+    expect(commandOutcomeOf(new DomainError('person_left', 'x', 'rule'))).toBe('rejected');
+    expect(commandOutcomeOf(new DomainError('person_not_found', 'x', 'not_found'))).toBe('not_found');
+    expect(commandOutcomeOf(new DomainError('person_exists', 'x', 'conflict'))).toBe('conflict');
     expect(commandOutcomeOf(new NotFoundException())).toBe('not_found');
     expect(commandOutcomeOf(new Error('bug'))).toBe('error');
   });

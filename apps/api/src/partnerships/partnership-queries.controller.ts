@@ -20,6 +20,7 @@ import {
   PartnershipHealthResponse,
   PartnershipKeyPersonRiskResponse,
   PartnershipListResponse,
+  PartnershipRecurringCooperationResponse,
   TimelineResponse,
 } from './partnerships.response';
 import { HealthHistoryQueryDto } from './queries/health-history.query.dto';
@@ -98,6 +99,18 @@ export class PartnershipQueriesController {
   @QueryDoc({ operationId: 'getPartnershipKeyPersonRisk', summary: 'Key-person dependency per side (SPEC §3.3)', ok: PartnershipKeyPersonRiskResponse, errors: { 404: ['partnership_not_found'] }, etag: true })
   async keyPersonRisk(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string, @Res({ passthrough: true }) reply: FastifyReply) {
     return withETag(reply, await this.queries.keyPersonRisk(id, asOf));
+  }
+
+  @Get(':id/recurring-cooperation')
+  @QueryDoc({
+    operationId: 'getPartnershipRecurringCooperation',
+    summary: 'The activity kinds this partnership held in two or more school years (1 August – 31 July) versus once (SPEC §3.8)',
+    ok: PartnershipRecurringCooperationResponse,
+    errors: { 404: ['partnership_not_found'] },
+    etag: true,
+  })
+  async recurringCooperation(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    return withETag(reply, await this.queries.recurringCooperation(id, asOf));
   }
 
   @Get(':id/timeline')

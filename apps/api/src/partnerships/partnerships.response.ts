@@ -1,6 +1,7 @@
 import { INTENSITIES, ORGANISATION_KINDS, SCHOOL_LEVELS, SIDES, STAGES } from '@crm/domain';
 import { HEALTH_COMPONENTS, HEALTH_STATUSES, KEY_PERSON_REASON_CODES, KEY_PERSON_RISKS, SIDE_CONTINUITY_REASON_CODES } from '@crm/read-models';
 import { ApiProperty } from '@nestjs/swagger';
+import { RecurringCooperationResponse } from '../reports/insights.response';
 import { BoolProp, EnumProp, IdListProp, IdProp, InstantProp, IntProp, NestedProp, NumberProp, ReasonCodeProp, ReasonParamsProp, TextProp } from '../http/response-fields';
 
 /** What the partnership queries answer (SPEC §3.1–3.3, §3.6). */
@@ -202,4 +203,9 @@ export class HealthHistoryResponse {
   @EnumProp(['week', 'month']) every!: string;
   @TextProp({ example: 'Europe/Amsterdam' }) timeZone!: string;
   @NestedProp(() => HealthStepResponse, { isArray: true, description: 'oldest first' }) steps!: HealthStepResponse[];
+}
+
+export class PartnershipRecurringCooperationResponse extends RecurringCooperationResponse {
+  @InstantProp() asOf!: string;
+  @IntProp({ minimum: 0, optional: true, description: 'the stream revision (also the ETag): send it as If-Match' }) revision?: number;
 }

@@ -5,7 +5,6 @@ import {
   DEFAULT_PARTNER_LOAD_CONFIG,
   departuresReport,
   partnerLoadReport,
-  recurringCooperation,
   RULES,
   startUpReport,
 } from '@crm/read-models';
@@ -16,6 +15,7 @@ import { mapInSlices } from '../read-side/map-in-slices';
 import { ReadContext } from '../read-side/read-context';
 import { ReadModels } from '../read-side/read-models.service';
 import { DeparturesQueryDto, PartnerLoadQueryDto, RecurringCooperationQueryDto } from './insights.query.dto';
+import { recurringCooperationRow } from './recurring-cooperation-row';
 import { reportScope } from './report-scope';
 import { ReportQueryDto } from './reports.query.dto';
 
@@ -77,14 +77,7 @@ export class InsightsService {
   recurringCooperation(query: RecurringCooperationQueryDto, asOf: string) {
     return this.cache.answerAsOf(`reports/recurring-cooperation ${JSON.stringify(query)}`, asOf, async (at) => {
       const context = await reportScope(this.cache, this.readModels, query, at, true);
-      const rows = await mapInSlices(context.partnerships, (facts) => ({
-        ...recurringCooperation(facts, at),
-        schoolId: facts.schoolId,
-        schoolName: nameOf(context, facts.schoolId),
-        partnerId: facts.partnerId,
-        partnerName: nameOf(context, facts.partnerId),
-        levels: facts.levels,
-      }));
+      const rows = await mapInSlices(context.partnerships, (facts) => recurringCooperationRow(facts, context, at));
       const items = rows.filter((row) => !query.recurring || row.recurring === (query.recurring === 'true'));
       return { asOf: at, items };
     });

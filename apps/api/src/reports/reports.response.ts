@@ -1,5 +1,5 @@
 import { LEVEL_INPUTS, SCHOOL_LEVELS, STAGES } from '@crm/domain';
-import { KEY_PERSON_REASON_CODES, KEY_PERSON_RISKS, LEVELS_FIGURE_CODES } from '@crm/read-models';
+import { KEY_PERSON_REASON_CODES, KEY_PERSON_RISKS, LEVELS_FIGURE_CODES, SIDE_CONTINUITY_REASON_CODES } from '@crm/read-models';
 import { ApiProperty } from '@nestjs/swagger';
 import { ContactRefResponse, HandoverCountResponse, PersonRefResponse } from '../partnerships/partnerships.response';
 import { BoolProp, EnumProp, IdProp, InstantProp, IntProp, NestedProp, NumberProp, ReasonCodeProp, ReasonCodesProp, ReasonParamsProp, ShareProp, TextProp } from '../http/response-fields';
@@ -107,6 +107,9 @@ export class SideContinuityRowResponse {
   @BoolProp() orphaned!: boolean;
   @InstantProp({ nullable: true }) orphanedSince!: string | null;
   @IntProp({ minimum: 0 }) distinctParticipants365!: number;
+  @TextProp({ description: 'as in /partnerships/:id/continuity: the side’s continuity in words' }) reason!: string;
+  @ReasonCodeProp({ codes: SIDE_CONTINUITY_REASON_CODES }) reasonCode!: string;
+  @ReasonParamsProp() reasonParams!: Record<string, string | number | boolean | null>;
 }
 
 export class ContinuityRowResponse {

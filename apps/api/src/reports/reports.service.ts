@@ -46,6 +46,9 @@ const continuityView = (side: SideContinuity) => ({
   orphaned: side.orphaned,
   orphanedSince: side.orphanedSince,
   distinctParticipants365: side.distinctParticipants365,
+  reason: side.reason,
+  reasonCode: side.reasonCode,
+  reasonParams: side.reasonParams,
 });
 
 /** Query parameters that shape the answer rather than select what it covers. */

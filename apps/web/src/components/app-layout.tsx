@@ -5,6 +5,7 @@ import { Outlet, useRouterState } from '@tanstack/react-router';
 import { NavLinkLink } from './links';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useScopeMessage } from '@/features/auth/api/use-me';
 import { useAsOf } from '@/lib/as-of';
 import { useFormat } from '@/lib/format';
 import { mayOpen, type Screen } from '@/lib/access';
@@ -37,6 +38,7 @@ export function AppLayout() {
   const { asOf, setAsOf } = useAsOf();
   const format = useFormat();
   const sections = SECTIONS.filter((section) => mayOpen(current, section.to));
+  const scopeMessage = useScopeMessage();
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -55,7 +57,9 @@ export function AppLayout() {
             <AsOfPicker />
             <LanguageSwitch />
             {current && (
-              <Menu position="bottom-end" withinPortal>
+              // No focus placeholder: Mantine's is a role=presentation child of role=menu, which axe counts as critical
+              // (aria-required-children) now that this menu shows what the login sees; the arrow keys reach the items.
+              <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
                 <Menu.Target>
                   <UnstyledButton aria-label={t('auth.signedInAs', { sub: current.sub })} data-testid="user-menu">
                     <Group gap={6} wrap="nowrap">
@@ -68,6 +72,11 @@ export function AppLayout() {
                 </Menu.Target>
                 <Menu.Dropdown>
                   <Menu.Label>{current.roles.map((role) => t(`roles.${role}`)).join(', ')}</Menu.Label>
+                  {scopeMessage && (
+                    <Text component="div" size="xs" px="sm" pb="xs" maw={320} data-testid="scope-message">
+                      {scopeMessage}
+                    </Text>
+                  )}
                   <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => session.signOut()}>
                     {t('auth.signOut')}
                   </Menu.Item>

@@ -107,6 +107,12 @@ export const enReasons: SameKeys<typeof nlReasons> = {
     median_days_to_new_primary: 'Median days from the departure to a new primary over the {{assigned}} of {{relations}} relations that have one; still open: {{stillOpen}}',
     fell_by_half: '{{fell}} of the {{judged}} relations with touchpoints before and {{windowDays}} days passed since the departure had half or fewer touchpoints after it',
   },
+  scope: {
+    all: 'You see the records of every school.',
+    own_school: 'You see the partnerships of {{organisation}}, and the organisations and people they involve.',
+    login_not_linked: 'Your sign-in is linked to nobody, so you see no partnerships, organisations or people. Ask the system administrator to link it to your person record.',
+    person_not_at_a_school: 'According to the system you do not work at a school ({{organisation}}), so you see no partnerships, organisations or people.',
+  },
   recurring: {
     none_yet: 'No activity held yet',
     both: 'Recurring: {{recurringKinds}}; once only: {{onceKinds}}',

@@ -96,6 +96,7 @@ export const enScreens: SameKeys<typeof nlScreens> = {
     departuresCount: 'Left',
     relations: 'Partnerships affected',
     medianDaysToNewPrimary: 'Median days to a new contact',
+    whatHappened: 'What happened',
     stillOpen: 'Still without a successor',
     startUp: 'Start-up of new partnerships',
     startUpHelp: 'Median days from opening to the first activity and the first agreement, per level.',

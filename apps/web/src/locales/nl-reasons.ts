@@ -107,6 +107,12 @@ export const nlReasons = {
     median_days_to_new_primary: 'Mediaan van de dagen van vertrek tot een nieuwe vaste contactpersoon, over de {{assigned}} van de {{relations}} relaties die er een hebben; nog open: {{stillOpen}}',
     fell_by_half: '{{fell}} van de {{judged}} relaties met contactmomenten vooraf en een vertrek van minstens {{windowDays}} dagen geleden hadden erna de helft of minder contactmomenten',
   },
+  scope: {
+    all: 'U ziet de gegevens van alle scholen.',
+    own_school: 'U ziet de partnerschappen van {{organisation}}, en de organisaties en mensen die daarbij horen.',
+    login_not_linked: 'Uw aanmelding is aan niemand gekoppeld, dus u ziet geen partnerschappen, organisaties of mensen. Vraag de beheerder van het systeem om haar aan uw persoon te koppelen.',
+    person_not_at_a_school: 'U werkt volgens het systeem niet bij een school ({{organisation}}), dus u ziet geen partnerschappen, organisaties of mensen.',
+  },
   recurring: {
     none_yet: 'Nog geen activiteit gehouden',
     both: 'Terugkerend: {{recurringKinds}}; eenmalig: {{onceKinds}}',

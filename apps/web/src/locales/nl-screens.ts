@@ -93,6 +93,7 @@ export const nlScreens = {
     departuresCount: 'Vertrokken',
     relations: 'Geraakte partnerschappen',
     medianDaysToNewPrimary: 'Mediaan dagen tot nieuwe contactpersoon',
+    whatHappened: 'Wat er gebeurde',
     stillOpen: 'Nog zonder opvolger',
     startUp: 'Opstart van nieuwe partnerschappen',
     startUpHelp: 'Mediaan aantal dagen van start tot de eerste activiteit en de eerste afspraak, per niveau.',

@@ -18,6 +18,7 @@ import { mapInSlices } from '../../read-side/map-in-slices';
 import { readContext, ReadContext, sharedReadContext } from '../../read-side/read-context';
 import { ReadModels } from '../../read-side/read-models.service';
 import { TextSearch } from '../../read-side/text-search';
+import { recurringCooperationRow } from '../../reports/recurring-cooperation-row';
 import { HealthHistoryQueryDto, MAX_HEALTH_HISTORY_STEPS } from './health-history.query.dto';
 import { ListPartnershipsQueryDto } from './list-partnerships.query.dto';
 import { partnershipSummary, PartnershipSummary } from './partnership-summary';
@@ -78,6 +79,12 @@ export class PartnershipQueries {
   async keyPersonRisk(partnershipId: string, asOf: string) {
     const { facts, context } = await this.one(partnershipId);
     return { ...partnershipKeyPersonRisk(facts, context.people, asOf), revision: facts.revision };
+  }
+
+  /** The activity kinds held in two or more school years versus once (SPEC §3.8), for this partnership alone. */
+  async recurringCooperation(partnershipId: string, asOf: string) {
+    const { facts, context } = await this.one(partnershipId);
+    return { ...recurringCooperationRow(facts, context, asOf), asOf, revision: facts.revision };
   }
 
   /** `contactPersonId`: the person `contact` names (`me` resolved to the caller's person by the controller). */

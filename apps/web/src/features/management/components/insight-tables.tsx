@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { components } from '@crm/api-client';
 import { useFormat } from '@/lib/format';
 import { figureReason, useReasonText } from '@/lib/reasons';
+import { DepartedRelationsTable } from './departed-relations-table';
 
 type Schemas = components['schemas'];
 const badgeStyles = { label: { textTransform: 'none' as const } };
@@ -68,7 +69,7 @@ function Figure({ label, value, reason }: { label: string; value: string; reason
   );
 }
 
-/** The departures of the last year and what they did to the partnerships: the API's totals and each person who left. */
+/** The departures of the last year and what they did to the partnerships: the API's totals, and each person who left with what happened to each partnership they carried. */
 export function DeparturesSummary({ report }: { report: Schemas['DeparturesReportResponse'] }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -83,28 +84,7 @@ export function DeparturesSummary({ report }: { report: Schemas['DeparturesRepor
         <Figure label={t('management.stillOpen')} value={format.number(report.stillOpen)} />
         <Figure label={t('management.cold')} value={`${format.number(report.coldHandovers)} / ${format.number(report.coldHandovers + report.warmHandovers)}`} />
       </SimpleGrid>
-      {report.items.length > 0 && (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('management.topPerson')}</Table.Th>
-              <Table.Th scope="col">{t('people.organisation')}</Table.Th>
-              <Table.Th scope="col">{t('people.leftAt')}</Table.Th>
-              <Table.Th scope="col" ta="right">{t('management.col.partnerships')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {report.items.map((item) => (
-              <Table.Tr key={item.personId}>
-                <Table.Td>{item.name}</Table.Td>
-                <Table.Td>{item.organisationName ?? '–'}</Table.Td>
-                <Table.Td>{format.date(item.leftAt)}</Table.Td>
-                <Table.Td ta="right">{format.number(item.relations.length)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      {report.items.length > 0 && <DepartedRelationsTable items={report.items} />}
     </>
   );
 }

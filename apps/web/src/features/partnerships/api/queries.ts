@@ -67,3 +67,10 @@ export const healthHistoryQuery = (id: string, asOf: Day | undefined, every: Hea
     queryKey: [...partnershipKeys.part(id, 'health-history', asOf), every] as const,
     queryFn: async () => unwrap(await api.GET('/api/partnerships/{id}/health/history', { params: { path: { id }, query: { to: asOf, every } } })),
   });
+
+/** The activity kinds held in two or more school years versus once (SPEC §3.8), as the API counted them. */
+export const recurringQuery = (id: string, asOf: Day | undefined) =>
+  queryOptions({
+    queryKey: partnershipKeys.part(id, 'recurring-cooperation', asOf),
+    queryFn: async () => unwrap(await api.GET('/api/partnerships/{id}/recurring-cooperation', { params: { path: { id }, query: { asOf } } })),
+  });

@@ -60,22 +60,24 @@ function SideContacts({ side, continuity, risk }: { side: Side; continuity: Side
           </Text>
         )}
       </div>
+      <div>
+        <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+          {t('partnership.continuity')}
+        </Text>
+        <Text size="sm" data-testid={`continuity-reason-${side}`}>
+          {reasonText(continuity)}
+        </Text>
+      </div>
       <Text size="sm">{reasonText(risk)}</Text>
       <Text size="xs" c="dimmed">
-        {t('partnership.continuityFacts', {
-          people: continuity.distinctParticipants365,
-          handovers: continuity.handovers.allTime,
-          warm: continuity.warmHandovers,
-          cold: continuity.coldHandovers,
-          gap: continuity.gapDays,
-        })}
+        {t('partnership.participants', { count: continuity.distinctParticipants365 })}
         {risk.topPerson && risk.topShare !== null && ` ${t('partnership.topPerson', { name: risk.topPerson.name, share: format.share(risk.topShare) })}`}
       </Text>
     </Stack>
   );
 }
 
-/** Contacts per side with continuity (SPEC §3.2) and key-person risk (§3.3). */
+/** Contacts per side with continuity (SPEC §3.2: the API's reason, worded from its code) and key-person risk (§3.3). */
 export function ContactsCard({ continuity, risk }: { continuity: Continuity; risk: KeyPersonRiskReport }) {
   const { t } = useTranslation();
   return (

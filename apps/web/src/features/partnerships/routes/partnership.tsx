@@ -23,11 +23,12 @@ import { SignAgreementForm } from '../components/forms/sign-agreement-form';
 import { HealthCard } from '../components/health-card';
 import { HealthHistoryCard } from '../components/health-history-card';
 import { PartnershipHeader } from '../components/partnership-header';
+import { RecurringCard } from '../components/recurring-card';
 import { TimelineCard } from '../components/timeline-card';
 
 type FormName = 'contact' | 'activity' | 'evaluation' | 'commitment' | 'outcome' | 'agreement' | 'stage' | 'assign';
 
-/** One partnership (SPEC §7): who and what, health with reasons, contacts per side, the timeline, and the forms. */
+/** One partnership (SPEC §7): who and what, health with reasons, recurring cooperation, contacts per side with continuity, the timeline, and the forms. */
 export function PartnershipRoute() {
   const { t } = useTranslation();
   const { partnershipId } = useParams({ from: '/signed-in/partnerschappen/$partnershipId' });
@@ -98,6 +99,7 @@ export function PartnershipRoute() {
           <Stack gap="md">
             {health.isPending ? <LoadingState /> : health.isError ? <ErrorState error={health.error} onRetry={() => void health.refetch()} /> : <HealthCard health={health.data} />}
             <HealthHistoryCard partnershipId={partnershipId} asOf={asOf} />
+            <RecurringCard partnershipId={partnershipId} asOf={asOf} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>

@@ -3,6 +3,7 @@ import { IconChecks, IconLink, IconUserQuestion } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '@/components/page';
 import { EmptyState, ErrorState, LoadingState } from '@/components/states';
+import { useScopeMessage } from '@/features/auth/api/use-me';
 import { PersonSearchSelect } from '@/features/people/components/person-search-select';
 import { usePerson } from '@/features/people/api/use-people';
 import { useAsOf } from '@/lib/as-of';
@@ -16,6 +17,7 @@ export function MyWeekRoute() {
   const { t } = useTranslation();
   const { asOf } = useAsOf();
   const who = useWhoAmI();
+  const scopeMessage = useScopeMessage();
   const personId = who.state === 'known' ? who.personId : undefined;
   const person = usePerson(personId);
   const worklist = useWorklist(personId, asOf);
@@ -39,7 +41,7 @@ export function MyWeekRoute() {
         <ErrorState error={who.error} onRetry={who.retry} />
       ) : who.state === 'unlinked' ? (
         <EmptyState icon={<IconLink size={28} />} title={t('worklist.unlinkedTitle')}>
-          {t('worklist.unlinked')}
+          {scopeMessage ?? t('worklist.unlinked')}
         </EmptyState>
       ) : who.state === 'choose' ? (
         <Paper withBorder p="lg" data-testid="who-am-i">
