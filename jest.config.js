@@ -28,6 +28,11 @@ const common = {
   rootDir: __dirname,
 };
 
+// The medium region's suite holds its read models twice (built live, then rebuilt) beside the region: about 1.5 GB
+// alone, more in a worker under load. Node's default heap ceiling (about 4 GB) left little room: the workers (forked
+// with this environment) get 6 GB of the machine's 24.
+process.env.NODE_OPTIONS = [process.env.NODE_OPTIONS, '--max-old-space-size=6144'].filter(Boolean).join(' ');
+
 module.exports = {
   // Jest reads testTimeout from the top level only (inside `projects` it is ignored): on a busy 2-core machine an app's
   // start-up in a hook can pass the default 5 s. Robustness suites set longer ones per file with jest.setTimeout.
@@ -36,7 +41,7 @@ module.exports = {
   // run. A worker is replaced once it holds more than this after a file: a single process accumulating every suite's
   // leftovers ran out of heap near the end of the run.
   maxWorkers: 2,
-  workerIdleMemoryLimit: '1GB',
+  workerIdleMemoryLimit: '512MB',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     { ...common, displayName: 'contract', testMatch: ['<rootDir>/test/contract/**/*.spec.ts'] },
