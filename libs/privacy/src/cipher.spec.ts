@@ -20,6 +20,11 @@ describe('cipher (AES-256-GCM)', () => {
     expect(isSealed({ enc: 'aes-256-gcm' })).toBe(false);
   });
 
+  it('never gives two values the same IV, also across draws of random bytes', () => {
+    const ivs = new Set(Array.from({ length: 3000 }, () => seal('x', key, ['person:1'], 'aad').iv));
+    expect(ivs.size).toBe(3000);
+  });
+
   it('refuses another key, other associated data, and a changed tag', () => {
     const sealed = seal('text', key, ['person:1'], 'aad');
     expect(() => unseal(sealed, randomBytes(32), 'aad')).toThrow();

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
+import { PassThrough } from 'node:stream';
 import { column } from './export-column';
 import { dutchDay, startOfDutchDay, wallClock } from '../http/dutch-time';
-import { toXlsx } from './xlsx';
+import { toXlsx, writeXlsx } from './xlsx';
 
 const columns = [
   column('name', 'text', ''),
@@ -32,6 +33,20 @@ describe('toXlsx', () => {
     expect(row.getCell(4).value).toBe(0.25);
     expect(row.getCell(5).value).toBe(true);
     expect(row.getCell(6).value).toBe('vmbo;havo');
+  });
+
+  it('streams: the first bytes are out before the last row is written, and the streamed file reads back whole', async () => {
+    const stream = new PassThrough();
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const rows = Array.from({ length: 6000 }, (_, i) => ({ name: `organisation ${i}`, healthScore: i }));
+    let chunksWhenLastRowWritten = 0;
+    const watched = [...columns, { ...column('last', 'text', ''), value: (row: object) => (row === rows[rows.length - 1] ? (chunksWhenLastRowWritten = chunks.length) : null) }];
+    await writeXlsx(stream, 'partnerships', watched, rows);
+    expect(chunksWhenLastRowWritten).toBeGreaterThan(0);
+    const sheet = await read(Buffer.concat(chunks));
+    expect(sheet.rowCount).toBe(6001);
+    expect(sheet.getRow(6001).getCell(1).value).toBe('organisation 5999');
   });
 
   it('has a frozen header row, also without rows', async () => {

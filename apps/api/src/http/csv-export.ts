@@ -1,10 +1,11 @@
-import { applyDecorators, CallHandler, createParamDecorator, ExecutionContext, Injectable, NestInterceptor, SetMetadata, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, CallHandler, createParamDecorator, ExecutionContext, Injectable, NestInterceptor, SetMetadata, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { PATH_METADATA } from '@nestjs/common/constants';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { from, Observable, switchMap } from 'rxjs';
+import { PassThrough } from 'node:stream';
+import { Observable, switchMap } from 'rxjs';
 import { dutchDay } from './dutch-time';
 import { ExportDefinition, exportDefinition } from '../exports/export-column-sets';
-import { toXlsx, XLSX_MEDIA_TYPE } from '../exports/xlsx';
+import { writeXlsx, XLSX_MEDIA_TYPE } from '../exports/xlsx';
 import { ApiCsv } from './api-doc';
 import { toCsv } from './csv';
 
@@ -36,22 +37,23 @@ export function exportRouteOf(controller: object, handler: object): string {
   return `/${parts.flatMap((part) => (part ?? '').split('/')).filter(Boolean).join('/')}`;
 }
 
-/** An export's file, written once per shared answer (the same list, FiguresCache): answers are never changed. */
-const filesByRows = { csv: new WeakMap<readonly object[], Buffer>(), xlsx: new WeakMap<readonly object[], Promise<Buffer>>() };
+/** A CSV export's file, written once per shared answer (the same list, FiguresCache): answers are never changed. */
+const csvFiles = new WeakMap<readonly object[], Buffer>();
 
 function csvOf(definition: ExportDefinition, rows: readonly object[]): Buffer {
-  let file = filesByRows.csv.get(rows);
-  if (!file) filesByRows.csv.set(rows, (file = Buffer.from(toCsv(definition.columns, rows), 'utf8')));
+  let file = csvFiles.get(rows);
+  if (!file) csvFiles.set(rows, (file = Buffer.from(toCsv(definition.columns, rows), 'utf8')));
   return file;
 }
 
-function xlsxOf(definition: ExportDefinition, rows: readonly object[]): Promise<Buffer> {
-  let file = filesByRows.xlsx.get(rows);
-  if (!file) {
-    filesByRows.xlsx.set(rows, (file = toXlsx(definition.file, definition.columns, rows)));
-    file.catch(() => filesByRows.xlsx.delete(rows));
-  }
-  return file;
+/**
+ * An xlsx export streamed to the client as it is written and zipped (SPEC §8), never held whole: the first bytes
+ * leave before the last row is written. A failure while writing destroys the stream, which ends the reply there.
+ */
+function xlsxOf(definition: ExportDefinition, rows: readonly object[]): StreamableFile {
+  const stream = new PassThrough();
+  writeXlsx(stream, definition.file, definition.columns, rows).catch(() => undefined);
+  return new StreamableFile(stream, { type: XLSX_MEDIA_TYPE });
 }
 
 @Injectable()
@@ -75,7 +77,7 @@ export class CsvInterceptor implements NestInterceptor {
           return [csvOf(definition, rowsOf(body))];
         }
         void reply.header('content-type', XLSX_MEDIA_TYPE);
-        return from(xlsxOf(definition, rowsOf(body)));
+        return [xlsxOf(definition, rowsOf(body))];
       }),
     );
   }

@@ -92,7 +92,11 @@ async function readXlsx(bytes: Buffer, maxRows: number): Promise<Sheet> {
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const problems: CellProblem[] = [];
     const cells: CellValue[] = [];
-    for (let column = 1; column <= width; column++) cells.push(xlsxCell(row.getCell(column), column - 1, problems));
+    for (let column = 1; column <= width; column++) {
+      // findCell, not getCell: getCell makes a cell for every empty one of the sheet's columns (garbage, in bulk).
+      const cell = row.findCell(column);
+      cells.push(cell ? xlsxCell(cell, column - 1, problems) : null);
+    }
     for (const range of merged.get(rowNumber) ?? []) {
       problems.push({ columnIndex: columnIndexOf(range), code: 'merged_cells', message: `${range} is merged: unmerge it and fill in every row`, params: { range } });
     }

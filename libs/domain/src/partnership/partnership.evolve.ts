@@ -2,6 +2,8 @@ import { PartnershipEvent } from './partnership.events';
 import { OpenPartnershipState, PartnershipState, SideContacts } from './partnership.state';
 
 function withoutPerson(contacts: SideContacts, personId: string): SideContacts {
+  // Most assignments name someone not yet a contact: nothing to take out (and a rest copy is costly in bulk).
+  if (contacts.primary !== personId && !Object.hasOwn(contacts.assignedAt, personId) && !contacts.backups.includes(personId)) return contacts;
   const { [personId]: _gone, ...assignedAt } = contacts.assignedAt;
   return {
     primary: contacts.primary === personId ? undefined : contacts.primary,

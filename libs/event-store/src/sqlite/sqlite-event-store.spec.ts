@@ -60,3 +60,24 @@ describe('SqliteEventStore: what it knows without asking the file stays true whe
     expect(await a.append([{ streamId: 's-2', expectedRevision: 'no_stream', events: [event(3)] }])).toEqual({ streams: [{ streamId: 's-2', revision: 0 }], position: 2 });
   });
 });
+
+describe('SqliteEventStore: a subscription catching up on a long log', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'crm-catch-up-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('lets the event loop turn between batches, so replies in flight are not held up until it has caught up', async () => {
+    const store = new SqliteEventStore(join(dir, 'events.sqlite'));
+    await store.append([{ streamId: 's-1', expectedRevision: 'no_stream', events: Array.from({ length: 3000 }, (_, i) => event(i)) }]);
+    let delivered = 0;
+    let deliveredWhenTheLoopTurned: number | undefined;
+    const caughtUp = new Promise<void>((resolve) => {
+      store.subscribe({ from: 0, onEvent: () => void delivered++, onCaughtUp: resolve });
+    });
+    setImmediate(() => (deliveredWhenTheLoopTurned = delivered));
+    await caughtUp;
+    expect(delivered).toBe(3000);
+    expect(deliveredWhenTheLoopTurned).toBeLessThan(3000);
+    await store.close();
+  });
+});

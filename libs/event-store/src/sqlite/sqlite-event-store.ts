@@ -307,6 +307,9 @@ export class SqliteEventStore implements EventStore {
             after = row.position;
           }
           if (rows.length < BATCH) return;
+          // A long catch-up (a large import just appended) lets the event loop turn between batches, so requests
+          // and replies in flight (the import's own report) are not held up until every subscriber has caught up.
+          await new Promise<void>((resolve) => setImmediate(resolve));
         }
       };
 

@@ -70,6 +70,9 @@ export interface SideTouchpoints {
   withTier: Record<PersonTier, Int32Array>;
 }
 
+/** One bit per tier, for the tiers present at a touchpoint. */
+const TIER_BITS = Object.fromEntries(PERSON_TIERS.map((tier, i) => [tier, 1 << i])) as Record<PersonTier, number>;
+
 const sidesMemo = new WeakMap<PeopleLookup, WeakMap<PartnershipFacts, Memo<Record<Side, SideTouchpoints>>>>();
 
 /** SideTouchpoints of a partnership, once per partnership and people lookup (see participantsOf). */
@@ -88,16 +91,28 @@ export function sideTouchpoints(facts: PartnershipFacts, people: PeopleLookup, s
   });
   const sides = { school: build(), partner: build() } as Record<Side, SideTouchpoints>;
   const byId = new Map<string, SidePerson>();
+  // Per touchpoint, which sides took part and, per side, which tiers (one bit each, TIER_BITS): built for every
+  // touchpoint of every partnership on a first report, so without an object or set per touchpoint.
+  let presentSchool = false;
+  let presentPartner = false;
+  let tiersSchool = 0;
+  let tiersPartner = 0;
   for (let i = 0; i < n; i++) {
     const touchpoint = items[i];
-    const present = { school: false, partner: false };
-    const tiers = { school: new Set<PersonTier>(), partner: new Set<PersonTier>() };
+    presentSchool = presentPartner = false;
+    tiersSchool = tiersPartner = 0;
     const ids = touchpoint.participantIds;
     for (let place = 0; place < ids.length; place++) {
       const { person, side: of, leftTime } = participantOf(ids[place]);
       if (!person || !of) continue;
-      present[of] = true;
-      tiers[of].add(tierAt(person, touchpoint.at));
+      const tierBit = TIER_BITS[tierAt(person, touchpoint.at)] ?? 0;
+      if (of === 'school') {
+        presentSchool = true;
+        tiersSchool |= tierBit;
+      } else {
+        presentPartner = true;
+        tiersPartner |= tierBit;
+      }
       let entry = byId.get(ids[place]);
       if (!entry) {
         entry = { personId: ids[place], leftTime, positions: [], places: [] };
@@ -111,8 +126,10 @@ export function sideTouchpoints(facts: PartnershipFacts, people: PeopleLookup, s
     }
     for (const of of SIDES) {
       const totals = sides[of];
-      totals.withSide[i + 1] = totals.withSide[i] + (present[of] ? 1 : 0);
-      for (const tier of PERSON_TIERS) totals.withTier[tier][i + 1] = totals.withTier[tier][i] + (tiers[of].has(tier) ? 1 : 0);
+      const present = of === 'school' ? presentSchool : presentPartner;
+      const tiers = of === 'school' ? tiersSchool : tiersPartner;
+      totals.withSide[i + 1] = totals.withSide[i] + (present ? 1 : 0);
+      for (const tier of PERSON_TIERS) totals.withTier[tier][i + 1] = totals.withTier[tier][i] + ((tiers & TIER_BITS[tier]) !== 0 ? 1 : 0);
     }
   }
   byFacts.set(facts, { length: n, value: sides });
