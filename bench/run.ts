@@ -13,10 +13,11 @@ import { REGION_UNTIL, regionDataDir } from './region';
 import { scopeBench } from './scope.bench';
 import { exportBench, importBench } from './sheets.bench';
 import { checkTargets } from './targets';
+import { webBench } from './web.bench';
 
 const round = (value: unknown) => (typeof value === 'number' ? Math.round(value * 100) / 100 : value);
 
-/** `npm run bench -- --only rebuild,queries` runs only those parts (keys: append, commands, fixed-load, ryw, queries, search, scope, history, insights, insights-cpu, rebuild, rebuild-medium, cold-start, import, export). */
+/** `npm run bench -- --only rebuild,queries` runs only those parts (keys: append, commands, fixed-load, ryw, queries, search, scope, history, insights, insights-cpu, rebuild, rebuild-medium, cold-start, import, export, web). */
 const only = (() => {
   const at = process.argv.indexOf('--only');
   return at === -1 ? undefined : new Set(process.argv[at + 1]?.split(','));
@@ -82,6 +83,9 @@ async function main() {
   }));
 
   await measure(results, 'import', 'sheet import: 2,000 organisations, 20,000 people, 2,000 partnerships (dry run, commit, again)', () => importBench());
+  await measure(results, 'web', 'web app in the browser (chromium): first screen on the demo and medium regions, first route\'s JavaScript, scrolling 2,000 partnerships', async () =>
+    webBench(await regionDataDir('medium', { withReadModels: true }), { navigations: 9, wheelStepPx: 400 }),
+  );
   await measure(results, 'export', 'xlsx export of every partnership, medium region', async () => exportBench(await regionDataDir('medium', { withReadModels: true })));
 
   const rows = Object.entries(results).map(([name, figures]) => ({

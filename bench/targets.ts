@@ -23,6 +23,15 @@ const TARGETS: Record<string, Record<string, { atLeast?: number; atMost?: number
   'cold start, large region': { 'ready ms': { atMost: 5000 }, 'RSS MiB at rest': { atMost: 1024 } },
   'import xlsx (2,000 organisations, 20,000 people, 2,000 partnerships)': { 'dry run + commit s': { atMost: 30 }, 'peak RSS MiB': { atMost: 1024 } },
   'GET /partnerships?format=xlsx (medium region, all)': { 'max ms': { atMost: 2000 } },
+  // Issue 13 item 7 (bench/web.bench.ts, `--only web`): the first screen usable within 1.5 s of navigation, the first
+  // route's JavaScript at most 300 KB gzipped, and the list of 2,000 partnerships scrolling without jank: no frame
+  // over 100 ms and at most 5 % of frames over 50 ms.
+  'web: first screen, Mijn week, demo region': { 'p50 ms': { atMost: 1500 }, 'max ms': { atMost: 1500 } },
+  'web: first screen, partnerships list, demo region': { 'p50 ms': { atMost: 1500 }, 'max ms': { atMost: 1500 } },
+  'web: first screen, Mijn week, medium region': { 'p50 ms': { atMost: 1500 }, 'max ms': { atMost: 1500 } },
+  'web: first screen, partnerships list, medium region': { 'p50 ms': { atMost: 1500 }, 'max ms': { atMost: 1500 } },
+  'web: first route JavaScript': { 'KB gzipped': { atMost: 300 } },
+  'web: partnerships list scroll, medium region': { 'longest frame ms': { atMost: 100 }, 'frames over 50 ms %': { atMost: 5 } },
 };
 
 /**
