@@ -1,14 +1,18 @@
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet, redirect, retainSearchParams } from '@tanstack/react-router';
+import { type AnyRoute, createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet, redirect, retainSearchParams } from '@tanstack/react-router';
 import { AppLayout } from '@/components/app-layout';
+import { meQuery } from '@/features/auth/api/use-me';
 import { homeOf } from '@/features/auth/home';
 import { OidcCallbackRoute } from '@/features/auth/routes/oidc-callback';
 import { SignInRoute } from '@/features/auth/routes/sign-in';
+import { worklistQuery } from '@/features/worklist/api/use-worklist';
 import { MyWeekRoute } from '@/features/worklist/routes/my-week';
-import { validateListSearch } from '@/features/partnerships/list-search';
+import { partnershipListQuery } from '@/features/partnerships/api/use-partnership-list';
+import { validateListSearch, type PartnershipFilters } from '@/features/partnerships/list-search';
 import { mayOpen, type Screen } from '@/lib/access';
 import { validateAsOfSearch } from '@/lib/as-of';
 import { isUuid } from '@/lib/ids';
-import { session } from '@/lib/session';
+import { queryClient } from '@/lib/query-client';
+import { hasRole, session } from '@/lib/session';
 import { NotFoundRoute } from './not-found';
 import { RouteError } from './route-error';
 
@@ -24,6 +28,11 @@ const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/aanmelden',
   validateSearch: (search: Record<string, unknown>): { redirect?: string } => (typeof search.redirect === 'string' ? { redirect: search.redirect } : {}),
+  // The screen to come back to loads its code while the sign-in screen asks the server how to sign in.
+  loader: ({ location }) => {
+    const { redirect } = location.search as { redirect?: string };
+    if (redirect?.startsWith('/')) preloadScreenCode(redirect);
+  },
   component: SignInRoute,
 });
 
@@ -61,18 +70,35 @@ const onlyFor = (screen: Screen) => () => {
   if (home) throw redirect({ to: home });
 };
 
+/**
+ * Mijn week's answers start together, before the screen renders: who the login is (GET /api/me) and, for a connector,
+ * their own worklist (GET /api/worklist without personId, the login's person), which need not wait for /api/me.
+ */
 const myWeekRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/mijn-week',
   beforeLoad: onlyFor('/mijn-week'),
+  loaderDeps: ({ search }) => ({ asOf: search.asOf }),
+  loader: ({ deps }) => {
+    const current = session.current();
+    if (!current) return;
+    void queryClient.prefetchQuery(meQuery(current.sub));
+    if (hasRole(current, 'connector')) void queryClient.prefetchQuery(worklistQuery(undefined, deps.asOf));
+  },
   component: MyWeekRoute,
 });
 
+/** The list's first page is asked for while the list's code loads (the router loads both at once). */
 const partnershipsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/partnerschappen',
   beforeLoad: onlyFor('/partnerschappen'),
   validateSearch: validateListSearch,
+  loaderDeps: ({ search }) => search,
+  loader: ({ deps }) => {
+    const { asOf, ...filters } = deps as PartnershipFilters & { asOf?: typeof deps.asOf };
+    void queryClient.prefetchInfiniteQuery(partnershipListQuery(filters, asOf));
+  },
   component: lazyRouteComponent(() => import('@/features/partnerships/routes/partnerships-list'), 'PartnershipsListRoute'),
 });
 
@@ -116,6 +142,11 @@ const routeTree = rootRoute.addChildren([
   oidcCallbackRoute,
   signedInRoute.addChildren([indexRoute, myWeekRoute, partnershipsRoute, partnershipRoute, managementRoute, organisationsRoute, importRoute]),
 ]);
+
+/** Loads the code of the screen at `href` (its lazy chunk), without its data: the sign-in screen has no session yet. */
+function preloadScreenCode(href: string) {
+  for (const match of router.matchRoutes(href.split('?')[0])) void router.loadRouteChunk((router.routesById as Record<string, AnyRoute>)[match.routeId]);
+}
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });
 

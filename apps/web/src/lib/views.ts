@@ -23,13 +23,8 @@ export type Stage = PartnershipSummary['stage'];
 export type HealthStatus = PartnershipSummary['status'];
 export type Risk = SideKeyPersonRisk['risk'];
 
-/** SPEC §3.5 R2: each item names the partnership and the people it concerns, and says what clears it. */
+/** SPEC §3.5 R2: each item names the partnership (school and partner) and the people it concerns, and says what clears it. */
 export type WorklistItem = Omit<Schemas['WorklistItemResponse'], 'type'> & {
   type: Schemas['WorklistItemResponse']['type'] | 'involve_backup' | 'partner_contact_left';
-  clearedBy?: string;
-  concerns?: Array<{ personId: string; name: string; side?: Side | null }>;
-  partnership?: { school?: { name?: string | null }; partner?: { name?: string | null } };
-  schoolName?: string | null;
-  partnerName?: string | null;
 };
 export type Worklist = Omit<Schemas['WorklistResponse'], 'items'> & { items: WorklistItem[] };

@@ -12,7 +12,6 @@ import { api } from '@/lib/api';
 import { errorText } from '@/lib/api-errors';
 import { today } from '@/lib/dates';
 import { useReasonText } from '@/lib/reasons';
-import type { WorklistItem } from '@/lib/views';
 import { useExposure } from '../api/use-people-list';
 
 type Person = components['schemas']['PersonResponse'];
@@ -34,7 +33,7 @@ export function DepartureModal({ person, onClose }: { person: Person | null; onC
   }, [person]);
   const exposure = useExposure(person?.personId);
   const impact = exposure.data?.departureImpact ?? [];
-  const names = usePartnershipNames(impact.map((entry) => ({ partnershipId: entry.partnershipId }) as WorklistItem), undefined);
+  const names = usePartnershipNames(impact.map((entry) => entry.partnershipId), undefined);
   const command = useDirectoryCommand((body: components['schemas']['RecordDepartureDto'], headers) =>
     api.POST('/api/people/{id}/departure', { params: { path: { id: person!.personId }, header: { ...headers, 'If-Match': String(person!.revision) } }, body }),
   );

@@ -22,7 +22,7 @@ const ACTION_COLOR: Record<string, string> = {
 };
 
 /** The worklist in the API's order (most urgent first): what, for which partnership, why, and by when. */
-export function WorklistTable({ items, names }: { items: WorklistItem[]; names: Map<string, string> }) {
+export function WorklistTable({ items }: { items: WorklistItem[] }) {
   const { t } = useTranslation();
   const format = useFormat();
   const reasonText = useReasonText();
@@ -51,9 +51,9 @@ export function WorklistTable({ items, names }: { items: WorklistItem[]; names: 
               </Table.Td>
               <Table.Td>
                 <AnchorLink to="/partnerschappen/$partnershipId" params={{ partnershipId: item.partnershipId }} fw={600}>
-                  {names.get(item.partnershipId) ?? t('worklist.partnershipLoading')}
+                  {item.school.name ?? '?'} – {item.partner.name ?? '?'}
                 </AnchorLink>
-                {item.concerns && item.concerns.length > 0 && (
+                {item.concerns.length > 0 && (
                   <Text size="xs" c="dimmed">
                     {item.concerns.map((person) => person.name).join(', ')}
                   </Text>

@@ -5,9 +5,7 @@ import { Page } from '@/components/page';
 import { EmptyState, ErrorState, LoadingState } from '@/components/states';
 import { useScopeMessage } from '@/features/auth/api/use-me';
 import { PersonSearchSelect } from '@/features/people/components/person-search-select';
-import { usePerson } from '@/features/people/api/use-people';
 import { useAsOf } from '@/lib/as-of';
-import { usePartnershipNames } from '../api/use-partnership-names';
 import { useWhoAmI } from '../api/who-am-i';
 import { useWorklist } from '../api/use-worklist';
 import { WorklistTable } from '../components/worklist-table';
@@ -18,15 +16,12 @@ export function MyWeekRoute() {
   const { asOf } = useAsOf();
   const who = useWhoAmI();
   const scopeMessage = useScopeMessage();
-  const personId = who.state === 'known' ? who.personId : undefined;
-  const person = usePerson(personId);
-  const worklist = useWorklist(personId, asOf);
-  const names = usePartnershipNames(worklist.data?.items, asOf);
+  const worklist = useWorklist(who, asOf);
 
   return (
     <Page
       title={t('nav.myWeek')}
-      description={person.data ? t('worklist.descriptionFor', { name: person.data.name }) : t('worklist.description')}
+      description={worklist.data ? t('worklist.descriptionFor', { name: worklist.data.name }) : t('worklist.description')}
       actions={
         who.state === 'known' && !who.fromLogin ? (
           <Button variant="default" size="xs" leftSection={<IconUserQuestion size={16} />} onClick={() => who.choose(undefined)}>
@@ -68,7 +63,7 @@ export function MyWeekRoute() {
               {t('worklist.count', { count: worklist.data.items.length })}
             </Text>
           </Group>
-          <WorklistTable items={worklist.data.items} names={names} />
+          <WorklistTable items={worklist.data.items} />
         </>
       )}
     </Page>
