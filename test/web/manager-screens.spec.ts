@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { describeInBrowser, launchBrowser, newPage, seriousA11yViolations, signIn } from './support/browser';
+import { describeInBrowser, launchBrowser, newPage, screenshotWholePage, seriousA11yViolations, signIn } from './support/browser';
 import { startDemoApp, type DemoApp } from './support/demo-app';
 import { busiestSchoolPerson } from './support/demo-data';
 
@@ -57,7 +57,7 @@ describeInBrowser('web app: the manager and the reporting analyst (partnerships 
     await page.getByTestId('levels-charts').locator('.recharts-surface').first().waitFor();
     // What else a manager is offered here (CSV of every report, as for reporting) is in roles.spec.ts.
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SHOTS, 'management.png'), fullPage: true });
+    await screenshotWholePage(page, join(SHOTS, 'management.png'));
 
     const day = lastYear();
     await page.goto(`${app.baseUrl}/management?asOf=${day}`);

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { describeInBrowser, launchBrowser, newPage, seriousA11yViolations, signIn } from './support/browser';
+import { describeInBrowser, launchBrowser, newPage, screenshotWholePage, seriousA11yViolations, signIn } from './support/browser';
 import { startDemoApp, type DemoApp } from './support/demo-app';
 import { partnershipNeedingAttention, type DemoContact } from './support/demo-data';
 
@@ -36,7 +36,7 @@ describeInBrowser('web app screens on the demo region: what a connector sees, ac
     await page.getByRole('heading', { name: 'Mijn week' }).waitFor();
     expect(await page.getByTestId('worklist').innerText()).not.toMatch(/expected every|days ago|is due/);
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SHOTS, 'mijn-week.png'), fullPage: true });
+    await screenshotWholePage(page, join(SHOTS, 'mijn-week.png'));
   });
 
   it('a partnership shows who and what, health with reasons, contacts per side and the timeline', async () => {
@@ -60,7 +60,7 @@ describeInBrowser('web app screens on the demo region: what a connector sees, ac
     await history.locator('.recharts-line-dots, .recharts-line-curve').first().waitFor();
     expect(await history.locator('.recharts-cartesian-axis-tick-value').count()).toBeGreaterThan(4);
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SHOTS, 'partnerschap.png'), fullPage: true });
+    await screenshotWholePage(page, join(SHOTS, 'partnerschap.png'));
     await page.getByRole('button', { name: 'Contact vastleggen' }).click();
     await page.getByTestId('form-contact').getByLabel('Soort contact').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -75,3 +75,14 @@ export async function seriousA11yViolations(page: Page): Promise<A11yViolation[]
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.map((node) => `${node.target.join(' ')}: ${node.html.slice(0, 160)}`).slice(0, 5) }));
 }
+
+/**
+ * The whole page as one image: the viewport is made as tall as the page first. Playwright's `fullPage` capture drew
+ * the app's fixed top bar halfway down a long page (the partnership screen).
+ */
+export async function screenshotWholePage(page: Page, path: string): Promise<void> {
+  const height = Number(await page.evaluate('document.documentElement.scrollHeight'));
+  const width = page.viewportSize()?.width ?? 1366;
+  await page.setViewportSize({ width, height });
+  await page.screenshot({ path });
+}
