@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventStoreDbEventStore, SqliteEventStore } from '@crm/event-store';
 import { EsdbClientOverSqlite } from '../support/esdb-client-over-sqlite';
-import { InterruptedEventStoreDb } from '../support/interrupted-event-stores';
 import { describeEventStoreContract } from './event-store.contract';
+import { eventStoreDbFixture } from './eventstoredb-fixture';
 
 /**
  * The EventStoreDB adapter's own logic (write-ahead intents, completion, filtered scans of $all, catch-up and live
@@ -26,25 +26,5 @@ describeEventStoreContract('EventStoreDB adapter over the embedded log (stand-in
   const dir = mkdtempSync(join(tmpdir(), 'crm-esdb-over-sqlite-'));
   dirs.push(dir);
   const log = new SqliteEventStore(join(dir, 'events.sqlite'));
-  const url = 'esdb://localhost:2113?tls=false';
-  const store = onLog(new EventStoreDbEventStore(url), log);
-  const opened: EventStoreDbEventStore[] = [store];
-  const interrupted = (fault: (store: InterruptedEventStoreDb) => void) => {
-    const faulty = onLog(new InterruptedEventStoreDb(url), log);
-    fault(faulty);
-    opened.push(faulty);
-    return faulty;
-  };
-  return {
-    store,
-    cleanup: async () => {
-      await Promise.all(opened.map((s) => s.close()));
-      await log.close();
-    },
-    faults: {
-      outcomeLost: () => interrupted((s) => (s.failOutcomes = 1)),
-      stoppedAfterFirstStream: () => interrupted((s) => (s.streamsBeforeStop = 1)),
-      racedBeforeStreams: (before) => interrupted((s) => (s.beforeStreamWrite = before)),
-    },
-  };
+  return eventStoreDbFixture('esdb://localhost:2113?tls=false', (store) => onLog(store, log), () => log.close());
 });
