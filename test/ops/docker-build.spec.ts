@@ -90,7 +90,8 @@ describe('Dockerfile', () => {
   it('builds with package.json’s own build script, tests the bundles, and prunes dev dependencies for production', () => {
     expect(runs('build')).toEqual(['npm run build']);
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(pkg.scripts.build).toMatch(/nest build api.*nest build cli.*nest build projector|nest build/);
+    expect(pkg.scripts.build).toMatch(/^run-p .*build:\*/);
+    for (const app of ['api', 'cli', 'projector']) expect(pkg.scripts[`build:${app}`]).toBe(`nest build ${app}`);
     expect(runs('test')).toEqual(['npx jest --selectProjects unit contract e2e']);
     expect(runs('prod-deps')).toEqual(['npm prune --omit=dev --no-audit --no-fund']);
   });
