@@ -69,12 +69,19 @@ describeInBrowser('web app: the manager and the reporting analyst (partnerships 
     expect(await levelFigures(page)).not.toEqual(now);
   });
 
-  it('lets a reporting user export the partnership list as CSV: the file the API writes, header row first', async () => {
+  it('lets a reporting user export the partnership list as Excel or CSV: the files the API writes, header row first', async () => {
     const token = app.token(['reporting'], 'analist', staff.personId);
     await signIn(page, app.baseUrl, token, '/partnerschappen?stage=active');
     await page.getByTestId('partnership-row').first().waitFor();
+    await page.getByTestId('export').click();
+    const [workbook] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+    expect(workbook.suggestedFilename()).toMatch(/^partnerships-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    // A zip container (an xlsx workbook), not an error page saved under that name.
+    expect(readFileSync((await workbook.path())!).subarray(0, 2).toString('latin1')).toBe('PK');
+
+    await page.getByTestId('export').click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
-    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    expect(download.suggestedFilename()).toMatch(/^partnerships-\d{4}-\d{2}-\d{2}\.csv$/);
     const file = readFileSync((await download.path())!, 'utf8');
     const expected = await (await fetch(`${app.baseUrl}/api/partnerships?stage=active&format=csv`, { headers: { authorization: `Bearer ${token}` } })).text();
     const [header, ...rows] = file.trim().split(/\r?\n/);

@@ -89,15 +89,15 @@ describeInBrowser('web app: what each role is offered matches what the API lets 
       // The screen's description speaks of dependence on one person only to a role that sees those reports.
       expect(await page.getByText('waar ze van één persoon afhangen').count()).toBe(expected.peopleReports ? 1 : 0);
       if (expected.peopleReports) await page.getByTestId('key-person').locator('table, [data-testid="empty"]').first().waitFor();
-      const csvButtons = page.getByRole('button', { name: /^CSV/ });
-      expect(await csvButtons.count()).toBe(expected.exportReports ? (expected.peopleReports ? 6 : 3) : 0);
+      const exportButtons = page.getByRole('button', { name: /^Exporteren: / });
+      expect(await exportButtons.count()).toBe(expected.exportReports ? (expected.peopleReports ? 6 : 3) : 0);
     }
 
     if (expected.menu.includes('/partnerschappen')) {
       await nav().getByRole('link', { name: 'Partnerschappen' }).click();
       await at('/partnerschappen');
       await page.getByTestId('partnership-row').first().waitFor();
-      expect(await page.getByTestId('export-csv').count()).toBe(expected.exportList ? 1 : 0);
+      expect(await page.getByTestId('export').count()).toBe(expected.exportList ? 1 : 0);
       await page.goto(`${app.baseUrl}/partnerschappen?stage=active`);
       await page.getByTestId('partnership-link').first().click();
       await page.getByTestId('health-score').waitFor();

@@ -15,7 +15,8 @@ export const STATUS_COLOR: Record<HealthStatus, string> = {
 };
 export const RISK_COLOR: Record<Risk, string> = { high: 'red', medium: 'yellow', low: 'green' };
 
-const badgeStyles = { label: { textTransform: 'none' as const } };
+// A status is a word or two: never cut off to "Aandacht no…" when a table column is narrow.
+const badgeStyles = { root: { flexShrink: 0 }, label: { textTransform: 'none' as const } };
 
 export function StatusBadge({ status, size = 'md' }: { status: HealthStatus; size?: 'sm' | 'md' | 'lg' }) {
   const { t } = useTranslation();

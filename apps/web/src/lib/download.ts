@@ -1,5 +1,8 @@
 import { unwrap } from './api-errors';
 
+/** The files every list and report exports as: an Excel workbook or CSV. */
+export type ExportFormat = 'xlsx' | 'csv';
+
 /** The file name the server gave (Content-Disposition), else `fallback`. */
 function fileNameOf(response: Response, fallback: string): string {
   const disposition = response.headers.get('content-disposition') ?? '';

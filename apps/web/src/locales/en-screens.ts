@@ -38,10 +38,6 @@ export const enScreens: SameKeys<typeof nlScreens> = {
     allLoaded: 'All loaded',
     emptyTitle: 'No partnerships found',
     empty: 'No partnership matches these filters. Clear a filter or search for something else.',
-    exportCsv: 'Export CSV',
-    exportXlsx: 'Export Excel',
-    exporting: 'Exporting…',
-    exportFailed: 'The export failed',
     noScore: 'no score',
   },
   management: {
@@ -103,7 +99,6 @@ export const enScreens: SameKeys<typeof nlScreens> = {
     startUpEmpty: 'No new partnerships yet.',
     daysToFirstActivity: 'Days to first activity',
     daysToFirstAgreement: 'Days to first agreement',
-    exportCsv: 'CSV',
   },
   organisations: {
     description: 'Schools, companies and other organisations, and the people who work there.',

@@ -16,6 +16,7 @@ export const en: SameKeys<Messages> = {
     past: 'You are looking back at {{date}}. What happened after it is not shown.',
     backToToday: 'Back to today',
   },
+  export: { menu: 'Export', xlsx: 'Excel (.xlsx)', csv: 'CSV (.csv)', failed: 'The export failed' },
   language: { label: 'Language', nl: 'Nederlands', en: 'English' },
   auth: {
     signIn: 'Sign in',

@@ -34,10 +34,6 @@ export const nlScreens = {
     allLoaded: 'Alles geladen',
     emptyTitle: 'Geen partnerschappen gevonden',
     empty: 'Geen partnerschap past bij deze filters. Wis een filter of zoek op iets anders.',
-    exportCsv: 'Exporteer CSV',
-    exportXlsx: 'Exporteer Excel',
-    exporting: 'Bezig met exporteren…',
-    exportFailed: 'De export is mislukt',
     noScore: 'geen score',
   },
   management: {
@@ -100,7 +96,6 @@ export const nlScreens = {
     startUpEmpty: 'Nog geen nieuwe partnerschappen.',
     daysToFirstActivity: 'Dagen tot eerste activiteit',
     daysToFirstAgreement: 'Dagen tot eerste afspraak',
-    exportCsv: 'CSV',
   },
   organisations: {
     description: 'Scholen, bedrijven en andere organisaties, en de mensen die er werken.',

@@ -23,6 +23,7 @@ export const nl = {
     past: 'U kijkt terug naar {{date}}. Wat daarna gebeurde, ziet u niet.',
     backToToday: 'Terug naar vandaag',
   },
+  export: { menu: 'Exporteren', xlsx: 'Excel (.xlsx)', csv: 'CSV (.csv)', failed: 'De export is mislukt' },
   language: { label: 'Taal', nl: 'Nederlands', en: 'English' },
   auth: {
     signIn: 'Aanmelden',

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api';
 import { unwrap } from '@/lib/api-errors';
 import type { Day } from '@/lib/dates';
-import { saveDownload } from '@/lib/download';
+import { type ExportFormat, saveDownload } from '@/lib/download';
 
 const reportKey = (name: string, asOf: Day | undefined) => ['reports', name, asOf ?? 'now'] as const;
 
@@ -77,8 +77,8 @@ export type ReportPath =
   | '/api/reports/departures'
   | '/api/reports/start-up';
 
-/** A report as CSV, the file the API writes. */
-export async function downloadReport(path: ReportPath, asOf: Day | undefined): Promise<void> {
+/** A report as the file the API writes (Excel or CSV). */
+export async function downloadReport(path: ReportPath, asOf: Day | undefined, format: ExportFormat): Promise<void> {
   const name = path.split('/').pop()!;
-  saveDownload(await api.GET(path, { params: { query: { asOf, format: 'csv' } }, parseAs: 'blob' }), `${name}.csv`);
+  saveDownload(await api.GET(path, { params: { query: { asOf, format } }, parseAs: 'blob' }), `${name}.${format}`);
 }

@@ -5,6 +5,7 @@ import { Page } from '@/components/page';
 import { QueryView } from '@/components/query-view';
 import { useAsOf } from '@/lib/as-of';
 import { useMayGet } from '@/lib/access';
+import type { ExportFormat } from '@/lib/download';
 import { downloadReport, type ReportPath, useContinuityReport, useDeparturesReport, useKeyPersonRiskReport, useLevelsHistory, useLevelsReport, usePartnerLoadReport, useStartUpReport } from '../api/use-reports';
 import { DeparturesSummary, PartnerLoadTable, StartUpTable } from '../components/insight-tables';
 import { ContinuityTable } from '../components/continuity-table';
@@ -23,7 +24,7 @@ export function ManagementRoute() {
   // the figures-only reports over every school, not those that name people (SPEC §6 R2).
   const mayGet = useMayGet();
   const shows = (path: ReportPath | '/api/reports/levels/history') => mayGet(path);
-  const csv = (path: ReportPath) => (mayGet(path, { csv: true }) ? () => downloadReport(path, asOf) : undefined);
+  const csv = (path: ReportPath) => (mayGet(path, { csv: true }) ? (format: ExportFormat) => downloadReport(path, asOf, format) : undefined);
   const levels = useLevelsReport(asOf, shows('/api/reports/levels'));
   const history = useLevelsHistory(asOf, shows('/api/reports/levels/history'));
   const keyPerson = useKeyPersonRiskReport(asOf, shows('/api/reports/key-person-risk'));

@@ -2,7 +2,7 @@ import { infiniteQueryOptions, keepPreviousData } from '@tanstack/react-query';
 import { api } from '@/lib/api';
 import { unwrap } from '@/lib/api-errors';
 import type { Day } from '@/lib/dates';
-import { saveDownload } from '@/lib/download';
+import { type ExportFormat, saveDownload } from '@/lib/download';
 import type { PartnershipFilters } from '../list-search';
 
 /** Rows per page: the API's maximum, so 2,000 partnerships are ten requests. */
@@ -20,6 +20,6 @@ export const partnershipListQuery = (filters: PartnershipFilters, asOf: Day | un
   });
 
 /** Every matching row as a file (the API writes it; the browser saves it). */
-export async function downloadPartnershipList(filters: PartnershipFilters, asOf: Day | undefined, format: 'csv'): Promise<void> {
+export async function downloadPartnershipList(filters: PartnershipFilters, asOf: Day | undefined, format: ExportFormat): Promise<void> {
   saveDownload(await api.GET('/api/partnerships', { params: { query: { ...filters, asOf, format } }, parseAs: 'blob' }), `partnerschappen.${format}`);
 }

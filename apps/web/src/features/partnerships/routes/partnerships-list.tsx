@@ -1,13 +1,11 @@
 import { Button, Group, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { IconDownload, IconSearchOff } from '@tabler/icons-react';
-import { useState } from 'react';
+import { IconSearchOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { ExportMenu } from '@/components/export-menu';
 import { Page } from '@/components/page';
 import { EmptyState, ErrorState, LoadingState } from '@/components/states';
-import { errorText } from '@/lib/api-errors';
 import { useAsOf } from '@/lib/as-of';
 import { useMay } from '@/lib/access';
 import { downloadPartnershipList, partnershipListQuery } from '../api/use-partnership-list';
@@ -23,33 +21,16 @@ export function PartnershipsListRoute() {
   const { asOf: _asOf, ...listFilters } = filters as PartnershipFilters & { asOf?: string };
   const navigate = useNavigate();
   const list = useInfiniteQuery(partnershipListQuery(listFilters, asOf));
-  const [exporting, setExporting] = useState(false);
   const mayExport = useMay()('read', { csv: true });
   const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
 
   const setFilters = (next: PartnershipFilters) => void navigate({ to: '/partnerschappen', search: { ...next, asOf }, replace: true });
-  const exportCsv = async () => {
-    setExporting(true);
-    try {
-      await downloadPartnershipList(listFilters, asOf, 'csv');
-    } catch (error) {
-      notifications.show({ color: 'red', title: t('list.exportFailed'), message: errorText(error) });
-    } finally {
-      setExporting(false);
-    }
-  };
 
   return (
     <Page
       title={t('nav.partnerships')}
       description={t('list.description')}
-      actions={
-        mayExport && (
-        <Button variant="default" leftSection={<IconDownload size={16} />} loading={exporting} onClick={() => void exportCsv()} data-testid="export-csv">
-          {t('list.exportCsv')}
-        </Button>
-        )
-      }
+      actions={mayExport && <ExportMenu onExport={(format) => downloadPartnershipList(listFilters, asOf, format)} />}
     >
       <PartnershipFiltersBar filters={listFilters} onChange={setFilters} />
       {list.isPending ? (
