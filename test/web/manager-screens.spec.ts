@@ -91,6 +91,33 @@ describeInBrowser('web app: the manager and the reporting analyst (partnerships 
     expect(rows.length).toBeGreaterThan(0);
   });
 
+  it('lets a reporting user export the organisations as Excel and the people a search finds as CSV, and says when a list shows only its first rows', async () => {
+    const token = app.token(['reporting'], 'analist', staff.personId);
+    const api = async (path: string) => fetch(`${app.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    await signIn(page, app.baseUrl, token, '/organisaties');
+    await page.getByTestId('organisation-row').first().waitFor();
+    await page.getByTestId('export-organisations').click();
+    const [workbook] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+    expect(workbook.suggestedFilename()).toMatch(/^organisations-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(readFileSync((await workbook.path())!).subarray(0, 2).toString('latin1')).toBe('PK');
+
+    await page.getByTestId('tab-people').click();
+    await page.getByTestId('person-row').first().waitFor();
+    const unsearched = (await (await api('/api/people?left=false&sort=name&limit=200')).json()) as { nextCursor: string | null };
+    expect(await page.getByTestId('first-shown').count()).toBe(unsearched.nextCursor ? 1 : 0);
+    const surname = (await page.getByTestId('person-row').first().locator('td').first().innerText()).trim().split(/\s+/).pop()!;
+    await page.getByTestId('people-search').fill(surname);
+    await page.waitForFunction((word) => [...document.querySelectorAll('[data-testid="person-row"]')].every((row) => row.textContent!.includes(word)), surname);
+    await page.getByTestId('export-people').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    expect(download.suggestedFilename()).toMatch(/^people-\d{4}-\d{2}-\d{2}\.csv$/);
+    const file = readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
+    const expected = (await (await api(`/api/people?left=false&sort=name&text=${encodeURIComponent(surname)}&format=csv`)).text()).trim().split(/\r?\n/);
+    expect(file).toEqual(expected);
+    expect(file.length).toBeGreaterThan(1);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
   it('filters the partnerships list by health and sorts it by school, keeping both in the URL; a row opens the partnership', async () => {
     await signIn(page, app.baseUrl, app.token(['manager'], 'directeur', staff.personId), '/partnerschappen');
     await page.getByTestId('partnership-row').first().waitFor();

@@ -16,7 +16,7 @@ export const en: SameKeys<Messages> = {
     past: 'You are looking back at {{date}}. What happened after it is not shown.',
     backToToday: 'Back to today',
   },
-  export: { menu: 'Export', xlsx: 'Excel (.xlsx)', csv: 'CSV (.csv)', failed: 'The export failed' },
+  export: { menu: 'Export', xlsx: 'Excel (.xlsx)', csv: 'CSV (.csv)', failed: 'The export failed', firstShown: 'The first {{count}} are shown; search to narrow them down, or export them all.' },
   language: { label: 'Language', nl: 'Nederlands', en: 'English' },
   auth: {
     signIn: 'Sign in',

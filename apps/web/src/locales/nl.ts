@@ -23,7 +23,7 @@ export const nl = {
     past: 'U kijkt terug naar {{date}}. Wat daarna gebeurde, ziet u niet.',
     backToToday: 'Terug naar vandaag',
   },
-  export: { menu: 'Exporteren', xlsx: 'Excel (.xlsx)', csv: 'CSV (.csv)', failed: 'De export is mislukt' },
+  export: { menu: 'Exporteren', xlsx: 'Excel (.xlsx)', csv: 'CSV (.csv)', failed: 'De export is mislukt', firstShown: 'De eerste {{count}} staan hier; zoek om te verfijnen, of exporteer ze allemaal.' },
   language: { label: 'Taal', nl: 'Nederlands', en: 'English' },
   auth: {
     signIn: 'Aanmelden',

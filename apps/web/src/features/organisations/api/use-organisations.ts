@@ -3,6 +3,7 @@ import type { paths } from '@crm/api-client';
 import { api } from '@/lib/api';
 import { unwrap } from '@/lib/api-errors';
 import type { Day } from '@/lib/dates';
+import { type ExportFormat, saveDownload } from '@/lib/download';
 
 export type OrganisationQuery = NonNullable<paths['/api/organisations']['get']['parameters']['query']>;
 
@@ -17,6 +18,11 @@ export function useOrganisations(query: Pick<OrganisationQuery, 'text' | 'kind' 
     placeholderData: keepPreviousData,
     enabled,
   });
+}
+
+/** Every organisation the list's search matches, as the file the API writes. */
+export async function downloadOrganisations(query: Pick<OrganisationQuery, 'text' | 'kind'>, asOf: Day | undefined, format: ExportFormat): Promise<void> {
+  saveDownload(await api.GET('/api/organisations', { params: { query: { ...query, text: query.text?.trim() || undefined, asOf, sort: 'name', format } }, parseAs: 'blob' }), `organisaties.${format}`);
 }
 
 export function useOrganisation(id: string | undefined) {

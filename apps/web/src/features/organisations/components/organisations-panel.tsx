@@ -4,11 +4,12 @@ import { IconBuildingPlus, IconPencil, IconSearch, IconSearchOff } from '@tabler
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@crm/api-client';
+import { ExportMenu } from '@/components/export-menu';
 import { QueryView } from '@/components/query-view';
 import { useAsOf } from '@/lib/as-of';
 import { useFormat } from '@/lib/format';
 import { useMay } from '@/lib/access';
-import { useOrganisations, type OrganisationQuery } from '../api/use-organisations';
+import { downloadOrganisations, useOrganisations, type OrganisationQuery } from '../api/use-organisations';
 import { OrganisationFormModal } from './organisation-form';
 
 type Organisation = components['schemas']['OrganisationResponse'];
@@ -19,7 +20,9 @@ export function OrganisationsPanel() {
   const { t } = useTranslation();
   const format = useFormat();
   const { asOf } = useAsOf();
-  const mayChange = useMay()('organisations');
+  const may = useMay();
+  const mayChange = may('organisations');
+  const mayExport = may('read', { csv: true });
   const [text, setText] = useState('');
   const [kind, setKind] = useState<OrganisationQuery['kind']>();
   const [debounced] = useDebouncedValue(text, 250);
@@ -41,14 +44,23 @@ export function OrganisationsPanel() {
             w={160}
           />
         </Group>
-        {mayChange && (
-          <Button leftSection={<IconBuildingPlus size={16} />} onClick={() => setEditing('new')} data-testid="register-organisation">
-            {t('organisations.register')}
-          </Button>
-        )}
+        <Group>
+          {mayExport && <ExportMenu onExport={(format) => downloadOrganisations({ text: debounced, kind }, asOf, format)} what={t('organisations.tabOrganisations')} testId="export-organisations" />}
+          {mayChange && (
+            <Button leftSection={<IconBuildingPlus size={16} />} onClick={() => setEditing('new')} data-testid="register-organisation">
+              {t('organisations.register')}
+            </Button>
+          )}
+        </Group>
       </Group>
       <QueryView query={organisations} isEmpty={(data) => data.items.length === 0} empty={{ title: t('organisations.emptyTitle'), text: t('organisations.empty'), icon: <IconSearchOff size={28} /> }}>
         {(data) => (
+        <>
+        {data.nextCursor && (
+          <Text size="sm" c="dimmed" data-testid="first-shown">
+            {t('export.firstShown', { count: data.items.length })}
+          </Text>
+        )}
         <Table.ScrollContainer minWidth={720}>
           <Table striped highlightOnHover data-testid="organisations">
             <Table.Thead>
@@ -90,6 +102,7 @@ export function OrganisationsPanel() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+        </>
         )}
       </QueryView>
       <OrganisationFormModal opened={editing !== null} onClose={() => setEditing(null)} organisation={editing && editing !== 'new' ? editing : undefined} />

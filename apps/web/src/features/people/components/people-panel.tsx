@@ -4,11 +4,12 @@ import { IconDots, IconDoorExit, IconEraser, IconPencil, IconSearch, IconSearchO
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@crm/api-client';
+import { ExportMenu } from '@/components/export-menu';
 import { QueryView } from '@/components/query-view';
 import { useAsOf } from '@/lib/as-of';
 import { useFormat } from '@/lib/format';
 import { useMay } from '@/lib/access';
-import { usePeopleList } from '../api/use-people-list';
+import { downloadPeople, usePeopleList } from '../api/use-people-list';
 import { DepartureModal } from './departure-modal';
 import { ErasureModal } from './erasure-modal';
 import { ChangeRoleModal, RegisterPersonModal } from './person-forms';
@@ -23,6 +24,7 @@ export function PeoplePanel() {
   const may = useMay();
   const mayRecord = may('record');
   const mayErase = may('erasure');
+  const mayExport = may('read', { csv: true });
   const [text, setText] = useState('');
   const [withLeft, setWithLeft] = useState(false);
   const [debounced] = useDebouncedValue(text, 250);
@@ -39,14 +41,23 @@ export function PeoplePanel() {
           <TextInput label={t('common.search')} placeholder={t('people.search')} leftSection={<IconSearch size={16} aria-hidden />} value={text} onChange={(e) => setText(e.currentTarget.value)} w={260} data-testid="people-search" />
           <Checkbox label={t('people.showLeft')} checked={withLeft} onChange={(e) => setWithLeft(e.currentTarget.checked)} mb={8} />
         </Group>
-        {mayRecord && (
-          <Button leftSection={<IconUserPlus size={16} />} onClick={() => setRegistering(true)} data-testid="register-person">
-            {t('people.register')}
-          </Button>
-        )}
+        <Group>
+          {mayExport && <ExportMenu onExport={(format) => downloadPeople(debounced, withLeft, asOf, format)} what={t('organisations.tabPeople')} testId="export-people" />}
+          {mayRecord && (
+            <Button leftSection={<IconUserPlus size={16} />} onClick={() => setRegistering(true)} data-testid="register-person">
+              {t('people.register')}
+            </Button>
+          )}
+        </Group>
       </Group>
       <QueryView query={people} isEmpty={(data) => data.items.length === 0} empty={{ title: t('people.emptyTitle'), text: t('people.empty'), icon: <IconSearchOff size={28} /> }}>
         {(data) => (
+        <>
+        {data.nextCursor && (
+          <Text size="sm" c="dimmed" data-testid="first-shown">
+            {t('export.firstShown', { count: data.items.length })}
+          </Text>
+        )}
         <Table.ScrollContainer minWidth={720}>
           <Table striped highlightOnHover data-testid="people">
             <Table.Thead>
@@ -118,6 +129,7 @@ export function PeoplePanel() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+        </>
         )}
       </QueryView>
       <RegisterPersonModal opened={registering} onClose={() => setRegistering(false)} />
