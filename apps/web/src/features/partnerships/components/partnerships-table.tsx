@@ -34,7 +34,7 @@ export function PartnershipsTable({ rows }: { rows: Row[] }) {
   const format = useFormat();
   const navigate = useNavigate();
   const keyOf = useCallback((index: number) => rows[index].partnershipId, [rows]);
-  const { slots, bodyProps, measureRow } = useWindowRows({ count: rows.length, keyOf, estimatedHeight: 53, overscan: 6 });
+  const { slots, bodyProps, measureRow } = useWindowRows({ count: rows.length, keyOf, estimatedHeight: 72, overscan: 6 });
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table verticalSpacing="xs" highlightOnHover layout="fixed" data-testid="partnerships" aria-rowcount={rows.length + 1}>
