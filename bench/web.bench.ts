@@ -182,7 +182,9 @@ async function scrollList(browser: Browser, baseUrl: string, token: string, whee
     // would. Only the rows near the window are in the DOM, so the table's aria-rowcount says how many are loaded.
     const more = page.getByTestId('more');
     for (let loaded = await loadedPartnerships(page); await more.isVisible(); ) {
-      await more.click();
+      // Pressed from the keyboard: rows measured as they come into view can move the button under a pointer's click.
+      await more.focus();
+      await page.keyboard.press('Enter');
       await waitForLoaded(page, loaded + 1);
       loaded = await loadedPartnerships(page);
     }
