@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { describeInBrowser, launchBrowser, newPage, screenshotWholePage, seriousA11yViolations, signIn } from './support/browser';
 import { startDemoApp, type DemoApp } from './support/demo-app';
 import { busiestSchoolPerson } from './support/demo-data';
+import { drawnPartnershipRows, loadedPartnerships, waitForLoaded } from './support/partnership-list';
 
 jest.setTimeout(300_000);
 
@@ -23,6 +24,19 @@ async function levelFigures(page: Page): Promise<string[]> {
   const table = page.getByTestId('levels-table');
   await table.waitFor();
   return table.locator('tbody tr').allInnerTexts();
+}
+
+/** What the functions run in the page use of it (the tests compile without the DOM's types). */
+interface InPage {
+  listEnd?: number;
+  scrollY: number;
+  innerHeight: number;
+  scrollTo(x: number, y: number): void;
+  requestAnimationFrame(callback: () => void): number;
+  document: {
+    documentElement: { scrollHeight: number };
+    activeElement: { closest(selector: string): { getAttribute(name: string): string | null } | null } | null;
+  };
 }
 
 describeInBrowser('web app: the manager and the reporting analyst (partnerships list, management, organisations & people, import)', () => {
@@ -121,7 +135,7 @@ describeInBrowser('web app: the manager and the reporting analyst (partnerships 
   it('filters the partnerships list by health and sorts it by school, keeping both in the URL; a row opens the partnership', async () => {
     await signIn(page, app.baseUrl, app.token(['manager'], 'directeur', staff.personId), '/partnerschappen');
     await page.getByTestId('partnership-row').first().waitFor();
-    const all = await page.getByTestId('partnership-row').count();
+    const all = await loadedPartnerships(page);
 
     await page.getByTestId('filter-status').click();
     await page.getByRole('option', { name: 'Aandacht nodig' }).click();
@@ -133,7 +147,9 @@ describeInBrowser('web app: the manager and the reporting analyst (partnerships 
 
     const statuses = await page.locator('[data-testid="partnership-row"] [data-testid="health"]').allInnerTexts();
     expect(statuses.length).toBeGreaterThan(0);
-    expect(statuses.length).toBeLessThan(all);
+    const attention = await loadedPartnerships(page);
+    expect(attention).toBeGreaterThanOrEqual(statuses.length);
+    expect(attention).toBeLessThan(all);
     const schools = (await page.getByTestId('partnership-link').allInnerTexts()).map((name) => name.split(' – ')[0]);
     expect(schools).toEqual([...schools].sort((a, b) => a.localeCompare(b, 'nl', { sensitivity: 'base' })));
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -141,10 +157,65 @@ describeInBrowser('web app: the manager and the reporting analyst (partnerships 
 
     await page.reload();
     await page.getByTestId('partnership-row').first().waitFor();
-    expect(await page.getByTestId('partnership-row').count()).toBe(statuses.length);
+    expect(await loadedPartnerships(page)).toBe(attention);
 
     await page.getByTestId('partnership-row').first().locator('td').nth(2).click();
     await page.waitForURL((url) => /^\/partnerschappen\/[0-9a-f-]{36}$/.test(url.pathname));
+  });
+
+  it('draws only the partnership rows near the window, yet says how many there are, scrolls to the last one and tabs through them; axe finds nothing serious', async () => {
+    // The whole demo region, sorted by school: more rows than a laptop screen shows.
+    const { items } = (await app.api.http.get('/api/partnerships?sort=school&limit=200').expect(200)).body as {
+      items: Array<{ school: { name: string | null }; partner: { name: string | null } }>;
+    };
+    await signIn(page, app.baseUrl, app.token(['admin'], 'beheer'), '/partnerschappen?sort=school');
+    await page.getByTestId('partnership-row').first().waitFor();
+    await waitForLoaded(page, items.length);
+    expect(items.length).toBeGreaterThanOrEqual(30);
+    const drawn = await drawnPartnershipRows(page);
+    expect(drawn).toBeGreaterThan(0);
+    expect(drawn).toBeLessThanOrEqual(items.length / 2);
+    // Each drawn row says where it is in the whole table (the header row is row 1).
+    expect(await page.getByTestId('partnership-row').first().getAttribute('aria-rowindex')).toBe('2');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // Tab goes through the rows in order (each row's link, then its trend's explanation), on past the rows drawn at first.
+    const target = drawn + 3;
+    await page.getByTestId('partnership-link').first().focus();
+    let rowIndex = 2;
+    while (rowIndex < target + 2) {
+      await page.keyboard.press('Tab');
+      // The focused element scrolled into view and the rows below it drawn (the page's scroll steps run before its next frame).
+      const at = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const w = globalThis as unknown as InPage;
+            w.requestAnimationFrame(() => resolve(Number(w.document.activeElement?.closest('[data-testid="partnership-row"]')?.getAttribute('aria-rowindex') ?? -1)));
+          }),
+      );
+      expect([rowIndex, rowIndex + 1]).toContain(at);
+      rowIndex = at;
+    }
+    // Arriving in a row, focus is on its link.
+    const { school, partner } = items[target];
+    expect(await page.locator('[data-testid="partnership-link"]:focus').innerText()).toBe(`${school.name} – ${partner.name}`);
+
+    // Scrolled to the end of the page: the last partnership is drawn, as the last row of the table.
+    // (Rows measured taller than estimated lengthen the page, so it scrolls to the end again until the end holds still.)
+    await page.waitForFunction(() => {
+      const w = globalThis as unknown as InPage;
+      const end = w.document.documentElement.scrollHeight;
+      const still = w.listEnd === end;
+      w.listEnd = end;
+      w.scrollTo(0, end);
+      return still && w.scrollY + w.innerHeight >= end - 2;
+    });
+    const last = items[items.length - 1];
+    const lastRow = page.getByTestId('partnership-row').filter({ has: page.getByTestId('partnership-link').getByText(`${last.school.name} – ${last.partner.name}`, { exact: true }) });
+    await lastRow.waitFor();
+    expect(await lastRow.getAttribute('aria-rowindex')).toBe(String(items.length + 1));
+    expect(await drawnPartnershipRows(page)).toBeLessThanOrEqual(items.length / 2);
+    expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
   it('shows organisations and people, and a departure\'s impact before it is confirmed; axe finds nothing serious', async () => {

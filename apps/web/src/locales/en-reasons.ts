@@ -14,8 +14,10 @@ export const enReasons: SameKeys<typeof nlReasons> = {
   },
   cadence: {
     too_young: 'The partnership is {{age}} days old; cadence counts from day {{interval}} (one contact every {{interval}} days)',
-    since_opening: '{{count}} touchpoints since the start {{age}} days ago; expected {{expected}} (one every {{interval}} days)',
-    last_year: '{{count}} touchpoints in the last {{windowDays}} days; expected {{expected}} (one every {{interval}} days)',
+    since_opening_one: '{{count, number}} touchpoint since the start {{age}} days ago; expected {{expected}} (one every {{interval}} days)',
+    since_opening_other: '{{count, number}} touchpoints since the start {{age}} days ago; expected {{expected}} (one every {{interval}} days)',
+    last_year_one: '{{count, number}} touchpoint in the last {{windowDays}} days; expected {{expected}} (one every {{interval}} days)',
+    last_year_other: '{{count, number}} touchpoints in the last {{windowDays}} days; expected {{expected}} (one every {{interval}} days)',
   },
   evaluation: {
     not_yet: 'Not evaluated yet; the partnership is {{age}} days old (first evaluation due by day {{dueByDay}})',
@@ -34,8 +36,9 @@ export const enReasons: SameKeys<typeof nlReasons> = {
     valid: '{{kind}} signed {{signedOn}}, valid until {{validUntil}}',
   },
   reciprocity: {
-    insufficient: '{{count}} interactions in the last {{windowDays}} days; at least {{needed}} needed to judge',
-    share: 'The partner initiated {{byPartner}} of {{count}} interactions in the last {{windowDays}} days ({{percent}}%)',
+    insufficient_one: '{{count, number}} interaction in the last {{windowDays}} days; at least {{needed}} needed to judge',
+    insufficient_other: '{{count, number}} interactions in the last {{windowDays}} days; at least {{needed}} needed to judge',
+    share: 'The partner initiated {{byPartner}} of {{count, number}} interactions in the last {{windowDays}} days ({{percent}}%)',
   },
   continuity: {
     both: 'Primary contact on both sides (school: {{school}}; partner: {{partner}})',

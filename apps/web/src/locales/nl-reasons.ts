@@ -1,7 +1,8 @@
 /**
  * Dutch wording of the API's reason codes (`reasonCode` + `reasonParams` beside the English `reason`). A code not
  * listed here shows the API's English text. Dates arrive as YYYY-MM-DD and are shown in nl-NL form; a `…Code`
- * parameter is itself a reason, worded first.
+ * parameter is itself a reason, worded first. A reason with a numeric `count` has i18next plural forms (`_one`, `_other`),
+ * the count shown as `{{count, number}}` (nl-NL form).
  */
 export const nlReasons = {
   partner_load: {
@@ -14,8 +15,10 @@ export const nlReasons = {
   },
   cadence: {
     too_young: 'Het partnerschap is {{age}} dagen oud; de regelmaat telt vanaf dag {{interval}} (eens per {{interval}} dagen contact)',
-    since_opening: '{{count}} contactmomenten sinds de start {{age}} dagen geleden; verwacht {{expected}} (eens per {{interval}} dagen)',
-    last_year: '{{count}} contactmomenten in de afgelopen {{windowDays}} dagen; verwacht {{expected}} (eens per {{interval}} dagen)',
+    since_opening_one: '{{count, number}} contactmoment sinds de start {{age}} dagen geleden; verwacht {{expected}} (eens per {{interval}} dagen)',
+    since_opening_other: '{{count, number}} contactmomenten sinds de start {{age}} dagen geleden; verwacht {{expected}} (eens per {{interval}} dagen)',
+    last_year_one: '{{count, number}} contactmoment in de afgelopen {{windowDays}} dagen; verwacht {{expected}} (eens per {{interval}} dagen)',
+    last_year_other: '{{count, number}} contactmomenten in de afgelopen {{windowDays}} dagen; verwacht {{expected}} (eens per {{interval}} dagen)',
   },
   evaluation: {
     not_yet: 'Nog niet geëvalueerd; het partnerschap is {{age}} dagen oud (eerste evaluatie uiterlijk op dag {{dueByDay}})',
@@ -34,8 +37,9 @@ export const nlReasons = {
     valid: '{{kind}} getekend op {{signedOn}}, geldig tot {{validUntil}}',
   },
   reciprocity: {
-    insufficient: '{{count}} contacten in de afgelopen {{windowDays}} dagen; er zijn er minstens {{needed}} nodig om te oordelen',
-    share: 'De partner nam {{byPartner}} van de {{count}} keer het initiatief in de afgelopen {{windowDays}} dagen ({{percent}}%)',
+    insufficient_one: '{{count, number}} contact in de afgelopen {{windowDays}} dagen; er zijn er minstens {{needed}} nodig om te oordelen',
+    insufficient_other: '{{count, number}} contacten in de afgelopen {{windowDays}} dagen; er zijn er minstens {{needed}} nodig om te oordelen',
+    share: 'De partner nam {{byPartner}} van de {{count, number}} keer het initiatief in de afgelopen {{windowDays}} dagen ({{percent}}%)',
   },
   continuity: {
     both: 'Vaste contactpersoon aan beide kanten (school: {{school}}; partner: {{partner}})',
