@@ -33,9 +33,14 @@ export function healthContext(facts: PartnershipFacts, people: PeopleLookup, asO
   return { facts, people, asOf, config, intensity, interval: config.expectedIntervalDays[intensity] };
 }
 
-export interface ComponentResult extends Explained {
+export interface ComponentResult {
   /** 0–100 exactly (the score is the weighted mean of these; shown rounded to 0.1), or null when not applicable (left out of the mean). */
   score: number | null;
+  /**
+   * Why: worded only when asked, since histories and reports read the scores alone at many dates (SPEC §3.7 budget),
+   * and the wording is most of a component's work.
+   */
+  explain(): Explained;
 }
 
 const YEAR = RULES.yearDays;
@@ -49,8 +54,13 @@ export function recencyComponent({ facts, asOf, interval }: HealthContext): Comp
   const d = daysBetween(last ? last.at : facts.openedAt, asOf);
   const zeroAt = RULES.recencyZeroFactor * interval;
   const score = d <= interval ? 100 : d >= zeroAt ? 0 : (100 * (zeroAt - d)) / (zeroAt - interval);
-  const since = last ? `last contact ${plural(d, 'day')} ago` : `no contact yet; opened ${plural(d, 'day')} ago`;
-  return { score, ...explained(last ? 'recency.last_contact' : 'recency.no_contact_yet', { days: d, interval }, `${since}; expected every ${interval}`) };
+  return {
+    score,
+    explain: () => {
+      const since = last ? `last contact ${plural(d, 'day')} ago` : `no contact yet; opened ${plural(d, 'day')} ago`;
+      return explained(last ? 'recency.last_contact' : 'recency.no_contact_yet', { days: d, interval }, `${since}; expected every ${interval}`);
+    },
+  };
 }
 
 /**
@@ -62,21 +72,23 @@ export function cadenceComponent({ facts, asOf, interval }: HealthContext): Comp
   if (age < interval) {
     return {
       score: null,
-      ...explained('cadence.too_young', { age, interval }, `the partnership is ${plural(age, 'day')} old; cadence is judged from day ${interval} (one contact every ${interval} days)`),
+      explain: () => explained('cadence.too_young', { age, interval }, `the partnership is ${plural(age, 'day')} old; cadence is judged from day ${interval} (one contact every ${interval} days)`),
     };
   }
   const [from, to] = touchpointRange(facts, asOf, YEAR);
   const n = to - from;
   const young = age < YEAR;
   const expected = Math.ceil((young ? age : YEAR) / interval);
-  const window = young ? `since the opening ${plural(age, 'day')} ago` : `in the last ${YEAR} days`;
   return {
     score: Math.min(100, (100 * n) / expected),
-    ...explained(
-      young ? 'cadence.since_opening' : 'cadence.last_year',
-      { count: n, age, windowDays: YEAR, expected, interval },
-      `${plural(n, 'touchpoint')} ${window}; expected ${expected} (one every ${interval} days)`,
-    ),
+    explain: () => {
+      const window = young ? `since the opening ${plural(age, 'day')} ago` : `in the last ${YEAR} days`;
+      return explained(
+        young ? 'cadence.since_opening' : 'cadence.last_year',
+        { count: n, age, windowDays: YEAR, expected, interval },
+        `${plural(n, 'touchpoint')} ${window}; expected ${expected} (one every ${interval} days)`,
+      );
+    },
   };
 }
 
@@ -88,27 +100,29 @@ export function evaluationComponent({ facts, asOf }: HealthContext): ComponentRe
     return age < RULES.youngPartnershipDays
       ? {
           score: 100,
-          ...explained('evaluation.not_yet', { age, dueByDay: RULES.youngPartnershipDays }, `not evaluated yet; the partnership is ${plural(age, 'day')} old (first evaluation due by day ${RULES.youngPartnershipDays})`),
+          explain: () => explained('evaluation.not_yet', { age, dueByDay: RULES.youngPartnershipDays }, `not evaluated yet; the partnership is ${plural(age, 'day')} old (first evaluation due by day ${RULES.youngPartnershipDays})`),
         }
-      : { score: 0, ...explained('evaluation.never', { age }, `never evaluated; the partnership is ${plural(age, 'day')} old`) };
+      : { score: 0, explain: () => explained('evaluation.never', { age }, `never evaluated; the partnership is ${plural(age, 'day')} old`) };
   }
   const e = daysBetween(last.at, asOf);
   const fadeEnd = RULES.evaluationFadeEndDays;
   const score = e <= YEAR ? 100 : e >= fadeEnd ? 0 : (100 * (fadeEnd - e)) / (fadeEnd - YEAR);
-  return { score, ...explained('evaluation.last', { days: e, date: day(last.at) }, `last evaluation ${plural(e, 'day')} ago (${day(last.at)}); expected yearly`) };
+  return { score, explain: () => explained('evaluation.last', { days: e, date: day(last.at) }, `last evaluation ${plural(e, 'day')} ago (${day(last.at)}); expected yearly`) };
 }
 
 /** (fulfilled on time + 0.5 · fulfilled late) / all commitments due in the last 730 days or open past due; none: null. */
 export function commitmentsComponent({ facts, asOf }: HealthContext): ComponentResult {
   const tally = commitmentTally(facts, asOf);
   const window = RULES.commitmentWindowDays;
-  const cancelled = tally.cancelled > 0 ? `; ${tally.cancelled} cancelled left out` : '';
-  const counts = { windowDays: window, total: tally.total, onTime: tally.onTime, late: tally.late, broken: tally.broken, openPastDue: tally.openPastDue, cancelled: tally.cancelled };
-  if (tally.total === 0) return { score: null, ...explained('commitments.none', counts, `no commitments due in the last ${window} days${cancelled}`) };
-  const parts = [`${tally.onTime} kept on time`, `${tally.late} late`, `${tally.broken} broken`, `${tally.openPastDue} open past due`];
+  const cancelled = () => (tally.cancelled > 0 ? `; ${tally.cancelled} cancelled left out` : '');
+  const counts = () => ({ windowDays: window, total: tally.total, onTime: tally.onTime, late: tally.late, broken: tally.broken, openPastDue: tally.openPastDue, cancelled: tally.cancelled });
+  if (tally.total === 0) return { score: null, explain: () => explained('commitments.none', counts(), `no commitments due in the last ${window} days${cancelled()}`) };
   return {
     score: (100 * tally.credit) / tally.total,
-    ...explained('commitments.tally', counts, `${plural(tally.total, 'commitment')} due in the last ${window} days or still open past due: ${parts.join(', ')}${cancelled}`),
+    explain: () => {
+      const parts = [`${tally.onTime} kept on time`, `${tally.late} late`, `${tally.broken} broken`, `${tally.openPastDue} open past due`];
+      return explained('commitments.tally', counts(), `${plural(tally.total, 'commitment')} due in the last ${window} days or still open past due: ${parts.join(', ')}${cancelled()}`);
+    },
   };
 }
 
@@ -117,21 +131,22 @@ export function formalisationComponent({ facts, asOf }: HealthContext): Componen
   const formal = formalAgreementAt(facts, asOf);
   if (!formal) {
     return stageAt(facts, asOf) === 'exploring'
-      ? { score: null, ...explained('formalisation.none_exploring', {}, 'no formal agreement; none expected while exploring') }
-      : { score: 0, ...explained('formalisation.none', {}, 'no valid mou, letter of intent, cooperation agreement or contract') };
+      ? { score: null, explain: () => explained('formalisation.none_exploring', {}, 'no formal agreement; none expected while exploring') }
+      : { score: 0, explain: () => explained('formalisation.none', {}, 'no valid mou, letter of intent, cooperation agreement or contract') };
   }
   const { agreement } = formal;
-  const signed = `${words(agreement.kind)} signed ${day(agreement.signedAt)}`;
-  const params = { kind: agreement.kind, signedOn: day(agreement.signedAt), validUntil: agreement.validUntil === undefined ? null : day(agreement.validUntil) };
-  if (agreement.validUntil === undefined) return { score: 100, ...explained('formalisation.open_ended', params, `${signed}, without end date`) };
+  const signed = () => `${words(agreement.kind)} signed ${day(agreement.signedAt)}`;
+  const params = () => ({ kind: agreement.kind, signedOn: day(agreement.signedAt), validUntil: agreement.validUntil === undefined ? null : day(agreement.validUntil) });
+  const validUntil = agreement.validUntil;
+  if (validUntil === undefined) return { score: 100, explain: () => explained('formalisation.open_ended', params(), `${signed()}, without end date`) };
   if (formal.expiring) {
     const daysLeft = formal.daysLeft ?? 0;
     return {
       score: RULES.agreementExpiringScore,
-      ...explained('formalisation.expiring', { ...params, daysLeft }, `${signed} expires ${day(agreement.validUntil)}, in ${plural(daysLeft, 'day')}`),
+      explain: () => explained('formalisation.expiring', { ...params(), daysLeft }, `${signed()} expires ${day(validUntil)}, in ${plural(daysLeft, 'day')}`),
     };
   }
-  return { score: 100, ...explained('formalisation.valid', params, `${signed}, valid until ${day(agreement.validUntil)}`) };
+  return { score: 100, explain: () => explained('formalisation.valid', params(), `${signed()}, valid until ${day(validUntil)}`) };
 }
 
 /** p = share of last-365-day interactions initiated by the partner: 100 in [0.25, 0.75], else 100·min(p, 1−p)/0.25. */
@@ -142,7 +157,7 @@ export function reciprocityComponent({ facts, asOf }: HealthContext): ComponentR
   if (n < RULES.reciprocityMinInteractions) {
     return {
       score: null,
-      ...explained(
+      explain: () => explained(
         'reciprocity.insufficient',
         { count: n, windowDays: YEAR, needed: RULES.reciprocityMinInteractions },
         `${plural(n, 'interaction')} in the last ${YEAR} days; at least ${RULES.reciprocityMinInteractions} needed to judge`,
@@ -155,7 +170,7 @@ export function reciprocityComponent({ facts, asOf }: HealthContext): ComponentR
   const score = balanced ? 100 : (100 * Math.min(p, 1 - p)) / RULES.reciprocityBandLow;
   return {
     score,
-    ...explained(
+    explain: () => explained(
       'reciprocity.share',
       { byPartner, count: n, windowDays: YEAR, percent: Math.round(p * 100) },
       `the partner initiated ${byPartner} of ${n} interactions in the last ${YEAR} days (${percent(p)})`,
@@ -165,20 +180,23 @@ export function reciprocityComponent({ facts, asOf }: HealthContext): ComponentR
 
 /** Primary contact assigned on both sides: 100, one side: 50, none: 0 (primaries active at asOf). */
 export function continuityComponent({ facts, people, asOf }: HealthContext): ComponentResult {
-  const described = SIDES.map((side) => {
-    const primary = primaryAt(facts, side, asOf);
-    const name = primary ? displayName(people(primary.personId)) : null;
-    return { side, primary, name, text: primary ? `${side}: ${name}` : `no ${side} primary` };
-  });
-  const assigned = described.filter((entry) => entry.primary).length;
-  const [school, partner] = described.map((entry) => entry.name);
+  const primaries = SIDES.map((side) => primaryAt(facts, side, asOf));
+  const assigned = primaries.filter((primary) => primary !== undefined).length;
   return {
     score: (100 * assigned) / SIDES.length,
-    ...explained(
-      assigned === 2 ? 'continuity.both' : assigned === 1 ? 'continuity.one' : 'continuity.neither',
-      { school, partner },
-      `primary contact on ${assigned === 2 ? 'both sides' : assigned === 1 ? 'one side' : 'neither side'} (${described.map((entry) => entry.text).join('; ')})`,
-    ),
+    explain: () => {
+      const described = SIDES.map((side, i) => {
+        const primary = primaries[i];
+        const name = primary ? displayName(people(primary.personId)) : null;
+        return { name, text: primary ? `${side}: ${name}` : `no ${side} primary` };
+      });
+      const [school, partner] = described.map((entry) => entry.name);
+      return explained(
+        assigned === 2 ? 'continuity.both' : assigned === 1 ? 'continuity.one' : 'continuity.neither',
+        { school, partner },
+        `primary contact on ${assigned === 2 ? 'both sides' : assigned === 1 ? 'one side' : 'neither side'} (${described.map((entry) => entry.text).join('; ')})`,
+      );
+    },
   };
 }
 
@@ -186,11 +204,11 @@ export function continuityComponent({ facts, people, asOf }: HealthContext): Com
 export function satisfactionComponent({ facts, asOf }: HealthContext): ComponentResult {
   const last = latestEvaluation(facts, asOf);
   const window = RULES.satisfactionWindowDays;
-  if (!last || daysBetween(last.at, asOf) > window) return { score: null, ...explained('satisfaction.none', { windowDays: window }, `no evaluation in the last ${window} days`) };
+  if (!last || daysBetween(last.at, asOf) > window) return { score: null, explain: () => explained('satisfaction.none', { windowDays: window }, `no evaluation in the last ${window} days`) };
   const mean = (last.schoolSatisfaction + last.partnerSatisfaction) / 2;
   return {
     score: ((mean - 1) / 9) * 100,
-    ...explained(
+    explain: () => explained(
       'satisfaction.latest',
       { date: day(last.at), school: last.schoolSatisfaction, partner: last.partnerSatisfaction },
       `evaluation of ${day(last.at)}: school ${last.schoolSatisfaction}, partner ${last.partnerSatisfaction} out of 10`,

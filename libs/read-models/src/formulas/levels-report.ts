@@ -6,7 +6,7 @@ import { formalAgreementAt } from './agreements';
 import { daysBetween, isOpenedBy, latestEvaluation, stageAt, touchpointRange, withinLastDays } from './as-of';
 import { commitmentTally } from './commitments';
 import { DEFAULT_HEALTH_CONFIG, HealthConfig, RULES } from './config';
-import { healthAt, HealthStatus } from './health';
+import { healthFiguresAt, HealthStatus } from './health';
 import { sideKeyPersonRisk } from './key-person-risk';
 import { recurringForLevels } from './recurring-cooperation';
 import { ReasonParams, round1, share } from './text';
@@ -109,7 +109,7 @@ export function levelFigures(facts: PartnershipFacts, people: PeopleLookup, asOf
   const stage = stageAt(facts, asOf);
   // A history asks the report at many dates, at most of which many partnerships have ended long ago.
   if (stage === 'ended') return { ...endedFigures, tiers: new Set() };
-  const health = healthAt(facts, people, asOf, config);
+  const health = healthFiguresAt(facts, people, asOf, config);
   const lastEvaluation = latestEvaluation(facts, asOf);
   const tally = commitmentTally(facts, asOf);
   return {
