@@ -7,7 +7,7 @@ import { daysBetween, isOpenedBy, latestEvaluation, stageAt, touchpointRange, wi
 import { commitmentTally } from './commitments';
 import { DEFAULT_HEALTH_CONFIG, HealthConfig, RULES } from './config';
 import { healthFiguresAt, HealthStatus } from './health';
-import { sideKeyPersonRisk } from './key-person-risk';
+import { sideKeyPersonRiskLevel } from './key-person-risk';
 import { recurringForLevels } from './recurring-cooperation';
 import { ReasonParams, round1, share } from './text';
 import { sideTouchpoints } from './touchpoint-index';
@@ -122,7 +122,7 @@ export function levelFigures(facts: PartnershipFacts, people: PeopleLookup, asOf
     evaluated: lastEvaluation !== undefined && withinLastDays(lastEvaluation.at, asOf, RULES.yearDays),
     keptCredit: tally.credit,
     keptTotal: tally.total,
-    schoolRiskHigh: sideKeyPersonRisk(facts, people, 'school', asOf).risk === 'high',
+    schoolRiskHigh: sideKeyPersonRiskLevel(facts, people, 'school', asOf) === 'high',
     tiers: stage === 'active' ? schoolTiers(facts, people, asOf) : new Set(),
     recurring: recurringForLevels(facts, asOf),
   };
