@@ -71,10 +71,13 @@ export function thankYouSeason(asOf: string): { from: string; dueAt: string } | 
 
 // ---- the partnership at asOf ---------------------------------------------------------------------
 
-export const isOpenedBy = (facts: PartnershipFacts, asOf: string): boolean => onOrBefore(facts.openedAt, asOf);
+export const isOpenedBy = (facts: PartnershipFacts, asOf: string): boolean => timeOf(facts.openedAt) <= toTime(asOf);
 
 export const isEndedBy = (facts: PartnershipFacts, asOf: string): boolean =>
-  facts.endedAt !== undefined && onOrBefore(facts.endedAt, asOf);
+  facts.endedAt !== undefined && timeOf(facts.endedAt) <= toTime(asOf);
+
+/** Whole days from when the partnership opened to asOf (daysBetween). */
+export const ageInDays = (facts: PartnershipFacts, asOf: string): number => Math.floor((toTime(asOf) - timeOf(facts.openedAt)) / DAY_MS);
 
 /**
  * Stage at asOf: `ended` if endedAt ≤ asOf, else the last stage-history entry dated ≤ asOf.
@@ -117,6 +120,45 @@ function chronologyOf<T>(list: readonly T[], dateOf: (item: T) => string): Chron
   const chronology = { length: list.length, items: dated.map((entry) => entry.item), times: dated.map((entry) => entry.time) };
   chronologies.set(list, chronology);
   return chronology;
+}
+
+/**
+ * toTime of a stored date, remembered for the last few strings read: the formulas ask the same partnership's dates
+ * (openedAt, endedAt) at every date of a report or history, one partnership after another.
+ */
+const recentTimes = new Map<string, number>();
+function timeOf(iso: string): number {
+  let time = recentTimes.get(iso);
+  if (time === undefined) {
+    if (recentTimes.size >= 64) recentTimes.clear();
+    time = toTime(iso);
+    recentTimes.set(iso, time);
+  }
+  return time;
+}
+
+/** The date fields of a list's items (strings, possibly absent). */
+type DateField<T> = { [K in keyof T]-?: T[K] extends string | undefined ? K : never }[keyof T] & string;
+
+const fieldTimes = new WeakMap<readonly object[], Map<string, Float64Array>>();
+
+/**
+ * The times of one date field of a list's items, by position (NaN where absent), read once per list and field:
+ * reports and histories ask the same commitments, agreements and contact periods about many dates. Keyed by the
+ * list itself, as chronologyOf is; a list that changed length is read again.
+ */
+export function timesOf<T extends object>(list: readonly T[], field: DateField<T>): Float64Array {
+  let byField = fieldTimes.get(list);
+  if (!byField) fieldTimes.set(list, (byField = new Map()));
+  let times = byField.get(field);
+  if (times && times.length === list.length) return times;
+  times = new Float64Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const value = list[i][field] as string | undefined;
+    times[i] = value === undefined ? Number.NaN : toTime(value);
+  }
+  byField.set(field, times);
+  return times;
 }
 
 /** How many of the ascending times are ≤ limit. */
@@ -182,17 +224,29 @@ const evaluationDate = (evaluation: EvaluationFact): string => evaluation.at;
 export const isActiveAt = (period: ContactPeriod, asOf: string): boolean =>
   onOrBefore(period.from, asOf) && (period.to === undefined || toTime(period.to) > toTime(asOf));
 
-export const contactsAt = (facts: PartnershipFacts, side: Side, asOf: string): ContactPeriod[] =>
-  facts.contacts.filter((period) => period.side === side && isActiveAt(period, asOf));
+/** isActiveAt of the period at `position` in facts.contacts, on times read once (timesOf). */
+function activeAt(facts: PartnershipFacts, position: number, end: number): boolean {
+  return timesOf(facts.contacts, 'from')[position] <= end && (facts.contacts[position].to === undefined || timesOf(facts.contacts, 'to')[position] > end);
+}
+
+export const contactsAt = (facts: PartnershipFacts, side: Side, asOf: string): ContactPeriod[] => {
+  const end = toTime(asOf);
+  return facts.contacts.filter((period, position) => period.side === side && activeAt(facts, position, end));
+};
 
 /** The primary contact of a side at asOf (the most recently assigned, should periods ever overlap). */
-export const primaryAt = (facts: PartnershipFacts, side: Side, asOf: string): ContactPeriod | undefined =>
-  latestUpTo(
-    facts.contacts,
-    (period) => period.from,
-    toTime(asOf),
-    (period) => period.side === side && period.role === 'primary' && isActiveAt(period, asOf),
-  );
+export function primaryAt(facts: PartnershipFacts, side: Side, asOf: string): ContactPeriod | undefined {
+  // latestBy over the active primaries of the side: of equal dates the later in the list.
+  const end = toTime(asOf);
+  const from = timesOf(facts.contacts, 'from');
+  let best = -1;
+  for (let i = 0; i < facts.contacts.length; i++) {
+    const period = facts.contacts[i];
+    if (period.side !== side || period.role !== 'primary' || !activeAt(facts, i, end)) continue;
+    if (best === -1 || from[i] >= from[best]) best = i;
+  }
+  return best === -1 ? undefined : facts.contacts[best];
+}
 
 /** The backups of a side at asOf, earliest assigned first; never the primary. */
 export function backupsAt(facts: PartnershipFacts, side: Side, asOf: string): ContactPeriod[] {

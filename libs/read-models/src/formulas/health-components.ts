@@ -3,6 +3,7 @@ import { PartnershipFacts } from '../facts/partnership-facts';
 import { PeopleLookup } from '../facts/person-facts';
 import { formalAgreementAt } from './agreements';
 import {
+  ageInDays,
   daysBetween,
   displayName,
   intensityAt,
@@ -68,7 +69,7 @@ export function recencyComponent({ facts, asOf, interval }: HealthContext): Comp
  * R2) is not judged before it is I days old (null), and until it is a year old expects E = ceil(age / I).
  */
 export function cadenceComponent({ facts, asOf, interval }: HealthContext): ComponentResult {
-  const age = daysBetween(facts.openedAt, asOf);
+  const age = ageInDays(facts, asOf);
   if (age < interval) {
     return {
       score: null,
@@ -96,7 +97,7 @@ export function cadenceComponent({ facts, asOf, interval }: HealthContext): Comp
 export function evaluationComponent({ facts, asOf }: HealthContext): ComponentResult {
   const last = latestEvaluation(facts, asOf);
   if (!last) {
-    const age = daysBetween(facts.openedAt, asOf);
+    const age = ageInDays(facts, asOf);
     return age < RULES.youngPartnershipDays
       ? {
           score: 100,

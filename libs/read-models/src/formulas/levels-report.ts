@@ -3,7 +3,7 @@ import { OrganisationFacts } from '../facts/organisation-facts';
 import { PartnershipFacts } from '../facts/partnership-facts';
 import { PeopleLookup } from '../facts/person-facts';
 import { formalAgreementAt } from './agreements';
-import { daysBetween, isOpenedBy, latestEvaluation, stageAt, touchpointRange, withinLastDays } from './as-of';
+import { ageInDays, isOpenedBy, latestEvaluation, stageAt, touchpointRange, withinLastDays } from './as-of';
 import { commitmentTally } from './commitments';
 import { DEFAULT_HEALTH_CONFIG, HealthConfig, RULES } from './config';
 import { healthFiguresAt, HealthStatus } from './health';
@@ -118,7 +118,7 @@ export function levelFigures(facts: PartnershipFacts, people: PeopleLookup, asOf
     score: health.score,
     status: health.status,
     formal: formalAgreementAt(facts, asOf) !== undefined,
-    olderThanYoung: daysBetween(facts.openedAt, asOf) >= RULES.youngPartnershipDays,
+    olderThanYoung: ageInDays(facts, asOf) >= RULES.youngPartnershipDays,
     evaluated: lastEvaluation !== undefined && withinLastDays(lastEvaluation.at, asOf, RULES.yearDays),
     keptCredit: tally.credit,
     keptTotal: tally.total,
