@@ -1,7 +1,7 @@
-import { Intensity, SIDES } from '@crm/domain';
-import { PartnershipFacts } from '../facts/partnership-facts';
+import { Intensity, SIDES, Stage } from '@crm/domain';
+import { EvaluationFact, PartnershipFacts } from '../facts/partnership-facts';
 import { PeopleLookup } from '../facts/person-facts';
-import { formalAgreementAt } from './agreements';
+import { formalAgreementAt, FormalAgreementAt } from './agreements';
 import {
   ageInDays,
   daysBetween,
@@ -13,25 +13,61 @@ import {
   stageAt,
   touchpointRange,
 } from './as-of';
-import { commitmentTally } from './commitments';
+import { commitmentTally, CommitmentTally } from './commitments';
 import { HealthComponentName, HealthConfig, RULES } from './config';
 import { day, explained, Explained, percent, plural, words } from './text';
 import { touchpointTotals } from './touchpoint-index';
 
-/** Everything a component needs: the facts at asOf and the configuration. */
-export interface HealthContext {
-  facts: PartnershipFacts;
-  people: PeopleLookup;
-  asOf: string;
-  config: HealthConfig;
-  intensity: Intensity;
+/**
+ * Everything a component needs: the facts at asOf and the configuration. What several components (and the levels
+ * report, from the same context) read of the facts is read once per date, when first asked.
+ */
+export class HealthContext {
+  readonly intensity: Intensity;
   /** I: the expected contact interval in days for the intensity at asOf. */
-  interval: number;
+  readonly interval: number;
+  private memo: { stage?: Stage; tally?: CommitmentTally; formal?: FormalAgreementAt | null; evaluation?: EvaluationFact | null; year?: [from: number, to: number] } = {};
+
+  constructor(
+    readonly facts: PartnershipFacts,
+    readonly people: PeopleLookup,
+    readonly asOf: string,
+    readonly config: HealthConfig,
+  ) {
+    this.intensity = intensityAt(facts, asOf);
+    this.interval = config.expectedIntervalDays[this.intensity];
+  }
+
+  /** stageAt. */
+  get stage(): Stage {
+    return (this.memo.stage ??= stageAt(this.facts, this.asOf));
+  }
+
+  /** commitmentTally. */
+  get tally(): CommitmentTally {
+    return (this.memo.tally ??= commitmentTally(this.facts, this.asOf));
+  }
+
+  /** formalAgreementAt. */
+  get formal(): FormalAgreementAt | undefined {
+    if (this.memo.formal === undefined) this.memo.formal = formalAgreementAt(this.facts, this.asOf) ?? null;
+    return this.memo.formal ?? undefined;
+  }
+
+  /** latestEvaluation. */
+  get lastEvaluation(): EvaluationFact | undefined {
+    if (this.memo.evaluation === undefined) this.memo.evaluation = latestEvaluation(this.facts, this.asOf) ?? null;
+    return this.memo.evaluation ?? undefined;
+  }
+
+  /** touchpointRange over the last 365 days. */
+  get lastYear(): [from: number, to: number] {
+    return (this.memo.year ??= touchpointRange(this.facts, this.asOf, RULES.yearDays));
+  }
 }
 
 export function healthContext(facts: PartnershipFacts, people: PeopleLookup, asOf: string, config: HealthConfig): HealthContext {
-  const intensity = intensityAt(facts, asOf);
-  return { facts, people, asOf, config, intensity, interval: config.expectedIntervalDays[intensity] };
+  return new HealthContext(facts, people, asOf, config);
 }
 
 export interface ComponentResult {
@@ -68,7 +104,8 @@ export function recencyComponent({ facts, asOf, interval }: HealthContext): Comp
  * n touchpoints in the last 365 days against E = ceil(365 / I): min(100, 100·n/E). A young partnership (SPEC §3.1
  * R2) is not judged before it is I days old (null), and until it is a year old expects E = ceil(age / I).
  */
-export function cadenceComponent({ facts, asOf, interval }: HealthContext): ComponentResult {
+export function cadenceComponent(context: HealthContext): ComponentResult {
+  const { facts, asOf, interval } = context;
   const age = ageInDays(facts, asOf);
   if (age < interval) {
     return {
@@ -76,7 +113,7 @@ export function cadenceComponent({ facts, asOf, interval }: HealthContext): Comp
       explain: () => explained('cadence.too_young', { age, interval }, `the partnership is ${plural(age, 'day')} old; cadence is judged from day ${interval} (one contact every ${interval} days)`),
     };
   }
-  const [from, to] = touchpointRange(facts, asOf, YEAR);
+  const [from, to] = context.lastYear;
   const n = to - from;
   const young = age < YEAR;
   const expected = Math.ceil((young ? age : YEAR) / interval);
@@ -94,8 +131,9 @@ export function cadenceComponent({ facts, asOf, interval }: HealthContext): Comp
 }
 
 /** Last evaluation ≤ 365 days ago: 100; 365–545 days: linear to 0; none: 100 while younger than 180 days, else 0. */
-export function evaluationComponent({ facts, asOf }: HealthContext): ComponentResult {
-  const last = latestEvaluation(facts, asOf);
+export function evaluationComponent(context: HealthContext): ComponentResult {
+  const { facts, asOf } = context;
+  const last = context.lastEvaluation;
   if (!last) {
     const age = ageInDays(facts, asOf);
     return age < RULES.youngPartnershipDays
@@ -112,8 +150,8 @@ export function evaluationComponent({ facts, asOf }: HealthContext): ComponentRe
 }
 
 /** (fulfilled on time + 0.5 · fulfilled late) / all commitments due in the last 730 days or open past due; none: null. */
-export function commitmentsComponent({ facts, asOf }: HealthContext): ComponentResult {
-  const tally = commitmentTally(facts, asOf);
+export function commitmentsComponent(context: HealthContext): ComponentResult {
+  const { tally } = context;
   const window = RULES.commitmentWindowDays;
   const cancelled = () => (tally.cancelled > 0 ? `; ${tally.cancelled} cancelled left out` : '');
   const counts = () => ({ windowDays: window, total: tally.total, onTime: tally.onTime, late: tally.late, broken: tally.broken, openPastDue: tally.openPastDue, cancelled: tally.cancelled });
@@ -128,10 +166,10 @@ export function commitmentsComponent({ facts, asOf }: HealthContext): ComponentR
 }
 
 /** A valid formal agreement: 100, 60 if it expires within 60 days; none: null while exploring (stage at asOf), else 0. */
-export function formalisationComponent({ facts, asOf }: HealthContext): ComponentResult {
-  const formal = formalAgreementAt(facts, asOf);
+export function formalisationComponent(context: HealthContext): ComponentResult {
+  const { formal } = context;
   if (!formal) {
-    return stageAt(facts, asOf) === 'exploring'
+    return context.stage === 'exploring'
       ? { score: null, explain: () => explained('formalisation.none_exploring', {}, 'no formal agreement; none expected while exploring') }
       : { score: 0, explain: () => explained('formalisation.none', {}, 'no valid mou, letter of intent, cooperation agreement or contract') };
   }
@@ -151,8 +189,9 @@ export function formalisationComponent({ facts, asOf }: HealthContext): Componen
 }
 
 /** p = share of last-365-day interactions initiated by the partner: 100 in [0.25, 0.75], else 100·min(p, 1−p)/0.25. */
-export function reciprocityComponent({ facts, asOf }: HealthContext): ComponentResult {
-  const [from, to] = touchpointRange(facts, asOf, YEAR);
+export function reciprocityComponent(context: HealthContext): ComponentResult {
+  const { facts } = context;
+  const [from, to] = context.lastYear;
   const totals = touchpointTotals(facts);
   const n = totals.interactions[to] - totals.interactions[from];
   if (n < RULES.reciprocityMinInteractions) {
@@ -202,8 +241,9 @@ export function continuityComponent({ facts, people, asOf }: HealthContext): Com
 }
 
 /** Latest evaluation within 730 days: ((school + partner)/2 − 1)/9 · 100; none: null. */
-export function satisfactionComponent({ facts, asOf }: HealthContext): ComponentResult {
-  const last = latestEvaluation(facts, asOf);
+export function satisfactionComponent(context: HealthContext): ComponentResult {
+  const { asOf } = context;
+  const last = context.lastEvaluation;
   const window = RULES.satisfactionWindowDays;
   if (!last || daysBetween(last.at, asOf) > window) return { score: null, explain: () => explained('satisfaction.none', { windowDays: window }, `no evaluation in the last ${window} days`) };
   const mean = (last.schoolSatisfaction + last.partnerSatisfaction) / 2;

@@ -1,8 +1,9 @@
+import { Stage } from '@crm/domain';
 import { PartnershipFacts } from '../facts/partnership-facts';
 import { PeopleLookup } from '../facts/person-facts';
 import { addDays, isOpenedBy, lastTouchpoint, stageAt, withinLastDays } from './as-of';
 import { DEFAULT_HEALTH_CONFIG, HEALTH_COMPONENTS, HealthComponentName, HealthConfig, RULES } from './config';
-import { ComponentResult, HEALTH_FORMULAS, healthContext } from './health-components';
+import { ComponentResult, HEALTH_FORMULAS, HealthContext, healthContext } from './health-components';
 import { day, explained, Explained, plural, ReasonParams, round1 } from './text';
 
 /** `not_opened`: asOf lies before the partnership was opened (an addition to SPEC §3.1's statuses). */
@@ -58,8 +59,8 @@ export function isDormant(facts: PartnershipFacts, asOf: string): boolean {
 }
 
 /** The status of a partnership opened by asOf with this score (SPEC §3.1). */
-function statusOf(facts: PartnershipFacts, asOf: string, score: number): HealthStatus {
-  if (stageAt(facts, asOf) === 'ended') return 'ended';
+function statusOf(facts: PartnershipFacts, asOf: string, score: number, stage: Stage = stageAt(facts, asOf)): HealthStatus {
+  if (stage === 'ended') return 'ended';
   if (isDormant(facts, asOf)) return 'dormant';
   if (score >= RULES.healthyFrom) return 'healthy';
   if (score >= RULES.attentionFrom) return 'attention';
@@ -112,13 +113,13 @@ export function healthFiguresAt(
   people: PeopleLookup,
   asOf: string,
   config: HealthConfig = DEFAULT_HEALTH_CONFIG,
-): { score: number | null; status: HealthStatus; components: ExactComponent[] } {
+): { score: number | null; status: HealthStatus; components: ExactComponent[]; context?: HealthContext } {
   if (!isOpenedBy(facts, asOf)) return { score: null, status: 'not_opened', components: [] };
   const context = healthContext(facts, people, asOf, config);
   const components = HEALTH_COMPONENTS.map((name): ExactComponent => ({ name, weight: config.weights[name], ...HEALTH_FORMULAS[name](context) }));
   // Recency is never null, so a configuration with a positive recency weight always gives a score.
   const score = weightedScore(components) ?? 0;
-  return { score, status: statusOf(facts, asOf, score), components };
+  return { score, status: statusOf(facts, asOf, score, context.stage), components, context };
 }
 
 /** SPEC §3.1 at one date, without the trend. */

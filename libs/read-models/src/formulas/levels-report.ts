@@ -110,14 +110,16 @@ export function levelFigures(facts: PartnershipFacts, people: PeopleLookup, asOf
   // A history asks the report at many dates, at most of which many partnerships have ended long ago.
   if (stage === 'ended') return { ...endedFigures, tiers: new Set() };
   const health = healthFiguresAt(facts, people, asOf, config);
-  const lastEvaluation = latestEvaluation(facts, asOf);
-  const tally = commitmentTally(facts, asOf);
+  // What the health components read of the facts at asOf, read once (a partnership not opened by asOf has no context).
+  const lastEvaluation = health.context ? health.context.lastEvaluation : latestEvaluation(facts, asOf);
+  const tally = health.context ? health.context.tally : commitmentTally(facts, asOf);
+  const formal = health.context ? health.context.formal : formalAgreementAt(facts, asOf);
   return {
     stage,
     current: true,
     score: health.score,
     status: health.status,
-    formal: formalAgreementAt(facts, asOf) !== undefined,
+    formal: formal !== undefined,
     olderThanYoung: ageInDays(facts, asOf) >= RULES.youngPartnershipDays,
     evaluated: lastEvaluation !== undefined && withinLastDays(lastEvaluation.at, asOf, RULES.yearDays),
     keptCredit: tally.credit,
