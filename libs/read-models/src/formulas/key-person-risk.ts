@@ -5,7 +5,7 @@ import { toTime } from '@crm/domain';
 import { backupsAt, countAtMost, displayName, touchpointRange } from './as-of';
 import { RULES } from './config';
 import { explained, Explained, percent, plural, ReasonParams, share } from './text';
-import { sideTouchpoints } from './touchpoint-index';
+import { SidePerson, sideTouchpoints } from './touchpoint-index';
 
 export type KeyPersonRisk = 'high' | 'medium' | 'low';
 
@@ -46,21 +46,38 @@ interface SideParticipation {
 }
 
 /**
- * Touchpoints of the side in the window, and per person still in the organisation at asOf (active) the
- * touchpoints they took part in; people counted in order of their first touchpoint in the window.
+ * Calls `visit` for each person of the side still in the organisation at asOf (active) with the touchpoints of the
+ * window they took part in (count > 0) and where the first of those is; returns how many touchpoints of the side the
+ * window holds.
  */
-function sideParticipation(facts: PartnershipFacts, people: PeopleLookup, side: Side, asOf: string): SideParticipation {
+function forEachActive(
+  facts: PartnershipFacts,
+  people: PeopleLookup,
+  side: Side,
+  asOf: string,
+  visit: (person: SidePerson, count: number, firstIn: number) => void,
+): number {
   const end = toTime(asOf);
   const [from, to] = touchpointRange(facts, asOf, RULES.yearDays);
   const index = sideTouchpoints(facts, people, side);
-  const sideTouchpointCount = index.withSide[to] - index.withSide[from];
-  const active: { id: string; count: number; first: number; place: number }[] = [];
   for (const person of index.people) {
     if (person.leftTime <= end) continue;
     const firstIn = countAtMost(person.positions, from - 1);
     const count = countAtMost(person.positions, to - 1) - firstIn;
-    if (count > 0) active.push({ id: person.personId, count, first: person.positions[firstIn], place: person.places[firstIn] });
+    if (count > 0) visit(person, count, firstIn);
   }
+  return index.withSide[to] - index.withSide[from];
+}
+
+/**
+ * Touchpoints of the side in the window, and per person still in the organisation at asOf (active) the
+ * touchpoints they took part in; people counted in order of their first touchpoint in the window.
+ */
+function sideParticipation(facts: PartnershipFacts, people: PeopleLookup, side: Side, asOf: string): SideParticipation {
+  const active: { id: string; count: number; first: number; place: number }[] = [];
+  const sideTouchpointCount = forEachActive(facts, people, side, asOf, (person, count, firstIn) => {
+    active.push({ id: person.personId, count, first: person.positions[firstIn], place: person.places[firstIn] });
+  });
   if (active.length > 1) active.sort((a, b) => a.first - b.first || a.place - b.place);
   return { sideTouchpointCount, active };
 }
@@ -87,12 +104,17 @@ function decideRisk(activePeople: number, topFraction: number, backupAssigned: b
  * partnership at every date of a history.
  */
 export function sideKeyPersonRiskLevel(facts: PartnershipFacts, people: PeopleLookup, side: Side, asOf: string): KeyPersonRisk {
-  const { sideTouchpointCount, active } = sideParticipation(facts, people, side, asOf);
+  // Only how many are active and the top person's count matter here (whoever wins a tie has the same count).
+  let activePeople = 0;
+  let topCount = 0;
+  const sideTouchpointCount = forEachActive(facts, people, side, asOf, (_, count) => {
+    activePeople += 1;
+    if (count > topCount) topCount = count;
+  });
   // Nobody or one person: high whatever the share and backups.
-  if (active.length < 2) return decideRisk(active.length, 0, false).risk;
-  const top = topOf(active) as [string, number];
-  const topFraction = sideTouchpointCount ? top[1] / sideTouchpointCount : 0;
-  return decideRisk(active.length, topFraction, backupsAt(facts, side, asOf).length > 0).risk;
+  if (activePeople < 2) return decideRisk(activePeople, 0, false).risk;
+  const topFraction = sideTouchpointCount ? topCount / sideTouchpointCount : 0;
+  return decideRisk(activePeople, topFraction, backupsAt(facts, side, asOf).length > 0).risk;
 }
 
 /**
