@@ -1,6 +1,6 @@
 import { DAY_MS, FORMAL_AGREEMENT_KINDS, toTime } from '@crm/domain';
 import { AgreementFact, PartnershipFacts } from '../facts/partnership-facts';
-import { daysBetween, timesOf } from './as-of';
+import { asOfTime, daysBetween, timesOf } from './as-of';
 import { RULES } from './config';
 
 /**
@@ -33,7 +33,7 @@ export interface FormalAgreementAt {
 /** The partnership's formal footing at asOf, or undefined when no formal agreement is valid. */
 export function formalAgreementAt(facts: PartnershipFacts, asOf: string): FormalAgreementAt | undefined {
   // The valid ones on times read once per partnership (timesOf): a history asks at many dates.
-  const end = toTime(asOf);
+  const end = asOfTime(asOf);
   const { agreements } = facts;
   const signed = timesOf(agreements, 'signedAt');
   const terminated = timesOf(agreements, 'terminatedAt');

@@ -1,6 +1,6 @@
 import { DAY_MS, toTime } from '@crm/domain';
 import { CommitmentFact, CommitmentStatus, PartnershipFacts } from '../facts/partnership-facts';
-import { onOrBefore, timesOf, withinLastDays } from './as-of';
+import { asOfTime, onOrBefore, timesOf, withinLastDays } from './as-of';
 import { RULES } from './config';
 
 /**
@@ -47,7 +47,7 @@ export interface CommitmentTally {
 export function commitmentTally(facts: PartnershipFacts, asOf: string): CommitmentTally {
   const tally: CommitmentTally = { total: 0, onTime: 0, late: 0, broken: 0, openPastDue: 0, cancelled: 0, credit: 0 };
   // isPastDue, isKnownAt (past due implies known), commitmentStatusAt and withinLastDays on times read once.
-  const end = toTime(asOf);
+  const end = asOfTime(asOf);
   const windowStart = end - RULES.commitmentWindowDays * DAY_MS;
   const { commitments } = facts;
   const dues = timesOf(commitments, 'dueAt');

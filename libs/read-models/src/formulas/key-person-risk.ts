@@ -2,7 +2,7 @@ import { Side, SIDES } from '@crm/domain';
 import { PartnershipFacts } from '../facts/partnership-facts';
 import { PeopleLookup } from '../facts/person-facts';
 import { toTime } from '@crm/domain';
-import { backupsAt, countAtMost, displayName, touchpointRange } from './as-of';
+import { asOfTime, backupsAt, countAtMost, displayName, touchpointRange } from './as-of';
 import { RULES } from './config';
 import { explained, Explained, percent, plural, ReasonParams, share } from './text';
 import { SidePerson, sideTouchpoints } from './touchpoint-index';
@@ -57,7 +57,7 @@ function forEachActive(
   asOf: string,
   visit: (person: SidePerson, count: number, firstIn: number) => void,
 ): number {
-  const end = toTime(asOf);
+  const end = asOfTime(asOf);
   const [from, to] = touchpointRange(facts, asOf, RULES.yearDays);
   const index = sideTouchpoints(facts, people, side);
   for (const person of index.people) {
