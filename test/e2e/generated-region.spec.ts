@@ -2,7 +2,17 @@ import { generateRegion } from '@crm/generator';
 import { createProtectedEventStore } from '@crm/privacy';
 import {
   ALL_PROJECTIONS,
+  commitmentStatusAt,
   healthAt,
+  isOpenedBy,
+  isPastDue,
+  isValidFormalAgreementAt,
+  levelFigures,
+  onOrBefore,
+  partnershipHealth,
+  partnershipHealthHistory,
+  stageAt,
+  withinLastDays,
   historySteps,
   levelsHistory,
   levelsReport,
@@ -98,6 +108,43 @@ describe('the generated medium region', () => {
       for (const step of checked) expect(history[step]).toEqual(levelsReport(partnerships, lookup, organisation, steps[step], filter));
     }
   });
+
+  it('gives health histories and levels figures (scores read without their reasons, dates read once per partnership) as the full formulas give them at each date', async () => {
+    const partnerships = await store.find<PartnershipFacts>(engine.collection('partnerships'));
+    const people = new Map((await store.find<PersonFacts>(engine.collection('people'))).map((p) => [p.personId, p]));
+    const lookup = (id: string) => people.get(id);
+    // Dates from before the first partnership opened to the end of the region, not on step boundaries.
+    const dates = ['2023-09-01T00:00:00.000Z', '2024-02-29T12:00:00.000Z', '2024-11-17T08:30:00.000Z', '2025-07-31T23:59:59.999Z', '2026-03-03T10:00:00.000Z', UNTIL];
+    const mismatches: string[] = [];
+    const differs = (what: string, fast: unknown, full: unknown) => {
+      if (mismatches.length < 5 && !isDeepStrictEqual(fast, full)) mismatches.push(`${what}: ${JSON.stringify(fast)} ≠ ${JSON.stringify(full)}`);
+    };
+    for (const facts of partnerships) {
+      const history = partnershipHealthHistory(facts, lookup, dates);
+      dates.forEach((asOf, step) => {
+        const full = partnershipHealth(facts, lookup, asOf);
+        const components = Object.fromEntries(full.components.map((component) => [component.name, component.score]));
+        differs(`health ${facts.partnershipId} ${asOf}`, history[step], { asOf, score: full.score, status: full.status, trend: full.trend, components });
+        if (!isOpenedBy(facts, asOf) || stageAt(facts, asOf) === 'ended') return;
+        const figures = levelFigures(facts, lookup, asOf);
+        // Commitments by SPEC §3.1 read one by one: due in the last 730 days, or open and past due; cancelled ones left out.
+        const counted = facts.commitments.filter((c) => isPastDue(c, asOf) && (withinLastDays(c.dueAt, asOf, 730) || commitmentStatusAt(c, asOf) === 'open') && commitmentStatusAt(c, asOf) !== 'cancelled');
+        const credit = counted.reduce((sum, c) => {
+          const status = commitmentStatusAt(c, asOf);
+          return sum + (status !== 'fulfilled' ? 0 : onOrBefore(c.closedAt as string, c.dueAt) ? 1 : 0.5);
+        }, 0);
+        differs(`levels ${facts.partnershipId} ${asOf}`, [figures.score, figures.status, figures.schoolRiskHigh, figures.formal, figures.keptTotal, figures.keptCredit], [
+          full.score,
+          full.status,
+          sideKeyPersonRisk(facts, lookup, 'school', asOf).risk === 'high',
+          facts.agreements.some((agreement) => isValidFormalAgreementAt(agreement, asOf)),
+          counted.length,
+          credit,
+        ]);
+      });
+    }
+    expect(mismatches).toEqual([]);
+  }, 300_000);
 
   it('rebuilt from position 0, yields read models deep-equal to the incrementally built ones', async () => {
     const incremental = await snapshot(store, engine);

@@ -1,6 +1,6 @@
-import { FORMAL_AGREEMENT_KINDS, toTime } from '@crm/domain';
+import { DAY_MS, FORMAL_AGREEMENT_KINDS, toTime } from '@crm/domain';
 import { AgreementFact, PartnershipFacts } from '../facts/partnership-facts';
-import { addDays, daysBetween, onOrBefore } from './as-of';
+import { asOfTime, daysBetween, timesOf } from './as-of';
 import { RULES } from './config';
 
 /**
@@ -8,11 +8,16 @@ import { RULES } from './config';
  * by then, not terminated by then, and validUntil is absent or after asOf.
  */
 export function isValidFormalAgreementAt(agreement: AgreementFact, asOf: string): boolean {
+  return validAt(agreement, toTime(agreement.signedAt), agreement.terminatedAt === undefined ? 0 : toTime(agreement.terminatedAt), agreement.validUntil === undefined ? 0 : toTime(agreement.validUntil), toTime(asOf));
+}
+
+/** isValidFormalAgreementAt on times (terminated and validUntil read only where the agreement has them). */
+function validAt(agreement: AgreementFact, signed: number, terminated: number, validUntil: number, end: number): boolean {
   return (
     FORMAL_AGREEMENT_KINDS.includes(agreement.kind) &&
-    onOrBefore(agreement.signedAt, asOf) &&
-    (agreement.terminatedAt === undefined || toTime(agreement.terminatedAt) > toTime(asOf)) &&
-    (agreement.validUntil === undefined || toTime(agreement.validUntil) > toTime(asOf))
+    signed <= end &&
+    (agreement.terminatedAt === undefined || terminated > end) &&
+    (agreement.validUntil === undefined || validUntil > end)
   );
 }
 
@@ -27,15 +32,23 @@ export interface FormalAgreementAt {
 
 /** The partnership's formal footing at asOf, or undefined when no formal agreement is valid. */
 export function formalAgreementAt(facts: PartnershipFacts, asOf: string): FormalAgreementAt | undefined {
-  const lastsUntil = (agreement: AgreementFact): number =>
-    agreement.validUntil === undefined ? Number.POSITIVE_INFINITY : toTime(agreement.validUntil);
-  const valid = facts.agreements.filter((agreement) => isValidFormalAgreementAt(agreement, asOf));
-  if (valid.length === 0) return undefined;
-  const agreement = valid.reduce((best, next) => (lastsUntil(next) > lastsUntil(best) ? next : best));
+  // The valid ones on times read once per partnership (timesOf): a history asks at many dates.
+  const end = asOfTime(asOf);
+  const { agreements } = facts;
+  const signed = timesOf(agreements, 'signedAt');
+  const terminated = timesOf(agreements, 'terminatedAt');
+  const validUntil = timesOf(agreements, 'validUntil');
+  const lastsUntil = (i: number): number => (agreements[i].validUntil === undefined ? Number.POSITIVE_INFINITY : validUntil[i]);
+  let best = -1;
+  for (let i = 0; i < agreements.length; i++) {
+    if (validAt(agreements[i], signed[i], terminated[i], validUntil[i], end) && (best === -1 || lastsUntil(i) > lastsUntil(best))) best = i;
+  }
+  if (best === -1) return undefined;
+  const agreement = agreements[best];
   if (agreement.validUntil === undefined) return { agreement, expiring: false, daysLeft: null };
   return {
     agreement,
-    expiring: onOrBefore(agreement.validUntil, addDays(asOf, RULES.agreementExpiringDays)),
+    expiring: validUntil[best] <= end + RULES.agreementExpiringDays * DAY_MS,
     daysLeft: daysBetween(asOf, agreement.validUntil),
   };
 }

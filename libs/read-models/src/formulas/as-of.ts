@@ -16,14 +16,14 @@ const EPOCH = new Date(0).toISOString();
 export const addDays = (iso: string, days: number): string => new Date(toTime(iso) + days * DAY_MS).toISOString();
 
 /** Whole days elapsed from `from` to `to` (floored; negative when `to` is earlier). */
-export const daysBetween = (from: string, to: string): number => Math.floor((toTime(to) - toTime(from)) / DAY_MS);
+export const daysBetween = (from: string, to: string): number => Math.floor((asOfTime(to) - toTime(from)) / DAY_MS);
 
 export const onOrBefore = (a: string, b: string): boolean => toTime(a) <= toTime(b);
 
 /** `at` lies in (asOf − days, asOf]. */
 export function withinLastDays(at: string, asOf: string, days: number): boolean {
   const time = toTime(at);
-  const end = toTime(asOf);
+  const end = asOfTime(asOf);
   return time <= end && time > end - days * DAY_MS;
 }
 
@@ -58,7 +58,7 @@ export const byDate = <T>(dateOf: (item: T) => string) => (a: T, b: T): number =
  * moment of 31 July, the school year's end, in UTC. Undefined outside the season.
  */
 export function thankYouSeason(asOf: string): { from: string; dueAt: string } | undefined {
-  const date = new Date(toTime(asOf));
+  const date = new Date(asOfTime(asOf));
   const month = date.getUTCMonth() + 1;
   if (month < RULES.thankYouFromMonth || month > RULES.schoolYearLastMonth) return undefined;
   const year = date.getUTCFullYear();
@@ -71,10 +71,13 @@ export function thankYouSeason(asOf: string): { from: string; dueAt: string } | 
 
 // ---- the partnership at asOf ---------------------------------------------------------------------
 
-export const isOpenedBy = (facts: PartnershipFacts, asOf: string): boolean => onOrBefore(facts.openedAt, asOf);
+export const isOpenedBy = (facts: PartnershipFacts, asOf: string): boolean => timeOf(facts.openedAt) <= asOfTime(asOf);
 
 export const isEndedBy = (facts: PartnershipFacts, asOf: string): boolean =>
-  facts.endedAt !== undefined && onOrBefore(facts.endedAt, asOf);
+  facts.endedAt !== undefined && timeOf(facts.endedAt) <= asOfTime(asOf);
+
+/** Whole days from when the partnership opened to asOf (daysBetween). */
+export const ageInDays = (facts: PartnershipFacts, asOf: string): number => Math.floor((asOfTime(asOf) - timeOf(facts.openedAt)) / DAY_MS);
 
 /**
  * Stage at asOf: `ended` if endedAt ≤ asOf, else the last stage-history entry dated ≤ asOf.
@@ -83,7 +86,7 @@ export const isEndedBy = (facts: PartnershipFacts, asOf: string): boolean =>
 export function stageAt(facts: PartnershipFacts, asOf: string): Stage {
   if (isEndedBy(facts, asOf)) return 'ended';
   const { items, times } = chronologyOf(facts.stageHistory, stageDate);
-  return items[countUpTo(times, toTime(asOf)) - 1]?.stage ?? 'exploring';
+  return items[countUpTo(times, asOfTime(asOf)) - 1]?.stage ?? 'exploring';
 }
 
 const stageDate = (item: { at: string }): string => item.at;
@@ -94,7 +97,7 @@ const stageDate = (item: { at: string }): string => item.at;
  */
 export function intensityAt(facts: PartnershipFacts, asOf: string): Intensity {
   const { items, times } = chronologyOf(facts.intensityHistory, (item) => item.at);
-  const count = countUpTo(times, toTime(asOf));
+  const count = countUpTo(times, asOfTime(asOf));
   return items[count - 1]?.intensity ?? items[0]?.intensity ?? facts.intensity;
 }
 
@@ -119,6 +122,46 @@ function chronologyOf<T>(list: readonly T[], dateOf: (item: T) => string): Chron
   return chronology;
 }
 
+/**
+ * toTime of an asOf (or a partnership's opening and ending), remembered for the last thousand strings read: one
+ * report or history reads the same few dates thousands of times, for every partnership and formula.
+ */
+const recentTimes = new Map<string, number>();
+export function asOfTime(iso: string): number {
+  let time = recentTimes.get(iso);
+  if (time === undefined) {
+    if (recentTimes.size >= 1024) recentTimes.clear();
+    time = toTime(iso);
+    recentTimes.set(iso, time);
+  }
+  return time;
+}
+const timeOf = asOfTime;
+
+/** The date fields of a list's items (strings, possibly absent). */
+type DateField<T> = { [K in keyof T]-?: T[K] extends string | undefined ? K : never }[keyof T] & string;
+
+const fieldTimes = new WeakMap<readonly object[], Map<string, Float64Array>>();
+
+/**
+ * The times of one date field of a list's items, by position (NaN where absent), read once per list and field:
+ * reports and histories ask the same commitments, agreements and contact periods about many dates. Keyed by the
+ * list itself, as chronologyOf is; a list that changed length is read again.
+ */
+export function timesOf<T extends object>(list: readonly T[], field: DateField<T>): Float64Array {
+  let byField = fieldTimes.get(list);
+  if (!byField) fieldTimes.set(list, (byField = new Map()));
+  let times = byField.get(field);
+  if (times && times.length === list.length) return times;
+  times = new Float64Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const value = list[i][field] as string | undefined;
+    times[i] = value === undefined ? Number.NaN : toTime(value);
+  }
+  byField.set(field, times);
+  return times;
+}
+
 /** How many of the ascending times are ≤ limit. */
 function countUpTo(times: ArrayLike<number>, limit: number): number {
   let low = 0;
@@ -141,7 +184,7 @@ export function touchpointChronology(facts: PartnershipFacts): { items: readonly
 /** The touchpoints of (asOf − days, asOf] as positions [from, to) in touchpointChronology, without building the list. */
 export function touchpointRange(facts: PartnershipFacts, asOf: string, days: number): [from: number, to: number] {
   const { times } = chronologyOf(facts.touchpoints, touchpointDate);
-  const end = toTime(asOf);
+  const end = asOfTime(asOf);
   return [countUpTo(times, end - days * DAY_MS), countUpTo(times, end)];
 }
 
@@ -151,27 +194,27 @@ export const countAtMost = (sorted: ArrayLike<number>, limit: number): number =>
 /** Touchpoints dated on or before asOf, oldest first. */
 export function touchpointsAsOf(facts: PartnershipFacts, asOf: string): TouchpointFact[] {
   const { items, times } = chronologyOf(facts.touchpoints, touchpointDate);
-  return items.slice(0, countUpTo(times, toTime(asOf)));
+  return items.slice(0, countUpTo(times, asOfTime(asOf)));
 }
 
 /** Touchpoints in (asOf − days, asOf], oldest first. */
 export function touchpointsInLastDays(facts: PartnershipFacts, asOf: string, days: number): TouchpointFact[] {
   const { items, times } = chronologyOf(facts.touchpoints, touchpointDate);
-  const end = toTime(asOf);
+  const end = asOfTime(asOf);
   return items.slice(countUpTo(times, end - days * DAY_MS), countUpTo(times, end));
 }
 
 /** The latest touchpoint dated on or before asOf (of equal dates, the later in event order). */
 export function lastTouchpoint(facts: PartnershipFacts, asOf: string): TouchpointFact | undefined {
   const { items, times } = chronologyOf(facts.touchpoints, touchpointDate);
-  const count = countUpTo(times, toTime(asOf));
+  const count = countUpTo(times, asOfTime(asOf));
   return count > 0 ? items[count - 1] : undefined;
 }
 
 /** The latest evaluation held on or before asOf. */
 export function latestEvaluation(facts: PartnershipFacts, asOf: string): EvaluationFact | undefined {
   const { items, times } = chronologyOf(facts.evaluations, evaluationDate);
-  return items[countUpTo(times, toTime(asOf)) - 1];
+  return items[countUpTo(times, asOfTime(asOf)) - 1];
 }
 
 const evaluationDate = (evaluation: EvaluationFact): string => evaluation.at;
@@ -180,19 +223,31 @@ const evaluationDate = (evaluation: EvaluationFact): string => evaluation.at;
 
 /** A contact period is active at asOf when from ≤ asOf and (no `to` or to > asOf). */
 export const isActiveAt = (period: ContactPeriod, asOf: string): boolean =>
-  onOrBefore(period.from, asOf) && (period.to === undefined || toTime(period.to) > toTime(asOf));
+  onOrBefore(period.from, asOf) && (period.to === undefined || toTime(period.to) > asOfTime(asOf));
 
-export const contactsAt = (facts: PartnershipFacts, side: Side, asOf: string): ContactPeriod[] =>
-  facts.contacts.filter((period) => period.side === side && isActiveAt(period, asOf));
+/** isActiveAt of the period at `position` in facts.contacts, on times read once (timesOf). */
+function activeAt(facts: PartnershipFacts, position: number, end: number): boolean {
+  return timesOf(facts.contacts, 'from')[position] <= end && (facts.contacts[position].to === undefined || timesOf(facts.contacts, 'to')[position] > end);
+}
+
+export const contactsAt = (facts: PartnershipFacts, side: Side, asOf: string): ContactPeriod[] => {
+  const end = asOfTime(asOf);
+  return facts.contacts.filter((period, position) => period.side === side && activeAt(facts, position, end));
+};
 
 /** The primary contact of a side at asOf (the most recently assigned, should periods ever overlap). */
-export const primaryAt = (facts: PartnershipFacts, side: Side, asOf: string): ContactPeriod | undefined =>
-  latestUpTo(
-    facts.contacts,
-    (period) => period.from,
-    toTime(asOf),
-    (period) => period.side === side && period.role === 'primary' && isActiveAt(period, asOf),
-  );
+export function primaryAt(facts: PartnershipFacts, side: Side, asOf: string): ContactPeriod | undefined {
+  // latestBy over the active primaries of the side: of equal dates the later in the list.
+  const end = asOfTime(asOf);
+  const from = timesOf(facts.contacts, 'from');
+  let best = -1;
+  for (let i = 0; i < facts.contacts.length; i++) {
+    const period = facts.contacts[i];
+    if (period.side !== side || period.role !== 'primary' || !activeAt(facts, i, end)) continue;
+    if (best === -1 || from[i] >= from[best]) best = i;
+  }
+  return best === -1 ? undefined : facts.contacts[best];
+}
 
 /** The backups of a side at asOf, earliest assigned first; never the primary. */
 export function backupsAt(facts: PartnershipFacts, side: Side, asOf: string): ContactPeriod[] {
@@ -212,7 +267,7 @@ export const primaryPeriodsAsOf = (facts: PartnershipFacts, side: Side, asOf: st
 
 /** In their organisation at asOf: no leftAt, or leftAt > asOf. */
 export const inOrganisationAt = (person: PersonFacts, asOf: string): boolean =>
-  person.leftAt === undefined || toTime(person.leftAt) > toTime(asOf);
+  person.leftAt === undefined || toTime(person.leftAt) > asOfTime(asOf);
 
 /** The side a person is on in this partnership, by their organisation. */
 export function sideOf(facts: PartnershipFacts, person: PersonFacts | undefined): Side | undefined {

@@ -1,6 +1,6 @@
 import { DAY_MS, toTime } from '@crm/domain';
 import { CommitmentFact, CommitmentStatus, PartnershipFacts } from '../facts/partnership-facts';
-import { onOrBefore, withinLastDays } from './as-of';
+import { asOfTime, onOrBefore, timesOf, withinLastDays } from './as-of';
 import { RULES } from './config';
 
 /**
@@ -47,12 +47,16 @@ export interface CommitmentTally {
 export function commitmentTally(facts: PartnershipFacts, asOf: string): CommitmentTally {
   const tally: CommitmentTally = { total: 0, onTime: 0, late: 0, broken: 0, openPastDue: 0, cancelled: 0, credit: 0 };
   // isPastDue, isKnownAt (past due implies known), commitmentStatusAt and withinLastDays on times read once.
-  const end = toTime(asOf);
+  const end = asOfTime(asOf);
   const windowStart = end - RULES.commitmentWindowDays * DAY_MS;
-  for (const commitment of facts.commitments) {
-    const due = toTime(commitment.dueAt);
+  const { commitments } = facts;
+  const dues = timesOf(commitments, 'dueAt');
+  const closes = timesOf(commitments, 'closedAt');
+  for (let i = 0; i < commitments.length; i++) {
+    const commitment = commitments[i];
+    const due = dues[i];
     if (!(due <= end)) continue;
-    const closed = commitment.status === 'open' || commitment.closedAt === undefined ? undefined : toTime(commitment.closedAt);
+    const closed = commitment.status === 'open' || commitment.closedAt === undefined ? undefined : closes[i];
     const status: CommitmentStatus = closed !== undefined && closed <= end ? commitment.status : 'open';
     const inWindow = due > windowStart;
     if (!inWindow && status !== 'open') continue;

@@ -1,8 +1,9 @@
+import { Stage } from '@crm/domain';
 import { PartnershipFacts } from '../facts/partnership-facts';
 import { PeopleLookup } from '../facts/person-facts';
 import { addDays, isOpenedBy, lastTouchpoint, stageAt, withinLastDays } from './as-of';
 import { DEFAULT_HEALTH_CONFIG, HEALTH_COMPONENTS, HealthComponentName, HealthConfig, RULES } from './config';
-import { HEALTH_FORMULAS, healthContext } from './health-components';
+import { ComponentResult, HEALTH_FORMULAS, HealthContext, healthContext } from './health-components';
 import { day, explained, Explained, plural, ReasonParams, round1 } from './text';
 
 /** `not_opened`: asOf lies before the partnership was opened (an addition to SPEC §3.1's statuses). */
@@ -57,14 +58,23 @@ export function isDormant(facts: PartnershipFacts, asOf: string): boolean {
   return !withinLastDays(silenceStart, asOf, RULES.yearDays);
 }
 
+/** The status of a partnership opened by asOf with this score (SPEC §3.1). */
+function statusOf(facts: PartnershipFacts, asOf: string, score: number, stage: Stage = stageAt(facts, asOf)): HealthStatus {
+  if (stage === 'ended') return 'ended';
+  if (isDormant(facts, asOf)) return 'dormant';
+  if (score >= RULES.healthyFrom) return 'healthy';
+  if (score >= RULES.attentionFrom) return 'attention';
+  return 'at_risk';
+}
+
 /** Why the status is what it is (the reason, its code and params). */
-function status(facts: PartnershipFacts, asOf: string, score: number): { status: HealthStatus } & Explained {
-  if (stageAt(facts, asOf) === 'ended') {
+function status(facts: PartnershipFacts, asOf: string, score: number, decided: HealthStatus = statusOf(facts, asOf, score)): { status: HealthStatus } & Explained {
+  if (decided === 'ended') {
     const why = facts.endReason ? ` (${facts.endReason})` : '';
     const date = day(facts.endedAt ?? asOf);
     return { status: 'ended', ...explained('status.ended', { date, why: facts.endReason ?? null }, `ended on ${date}${why}`) };
   }
-  if (isDormant(facts, asOf)) {
+  if (decided === 'dormant') {
     const last = lastTouchpoint(facts, asOf);
     const params = { windowDays: RULES.yearDays, date: day(last ? last.at : facts.openedAt) };
     return {
@@ -77,11 +87,39 @@ function status(facts: PartnershipFacts, asOf: string, score: number): { status:
     };
   }
   const bands = { score, healthyFrom: RULES.healthyFrom, attentionFrom: RULES.attentionFrom };
-  if (score >= RULES.healthyFrom) return { status: 'healthy', ...explained('status.healthy', bands, `score ${score} ≥ ${RULES.healthyFrom}`) };
-  if (score >= RULES.attentionFrom) {
+  if (decided === 'healthy') return { status: 'healthy', ...explained('status.healthy', bands, `score ${score} ≥ ${RULES.healthyFrom}`) };
+  if (decided === 'attention') {
     return { status: 'attention', ...explained('status.attention', bands, `score ${score} between ${RULES.attentionFrom} and ${RULES.healthyFrom - 1}`) };
   }
   return { status: 'at_risk', ...explained('status.at_risk', bands, `score ${score} below ${RULES.attentionFrom}`) };
+}
+
+/** A component's exact result with its name and weight. */
+export interface ExactComponent extends ComponentResult {
+  name: HealthComponentName;
+  weight: number;
+}
+
+/** A component's score as shown: to 0.1. */
+export const shownScore = (exact: number | null): number | null => (exact === null ? null : round1(exact));
+
+/**
+ * Score, status and the components' exact scores at asOf, without wording any reason: equal to healthAt's score and
+ * status, for histories and reports that read health at many dates (SPEC §3.7). Score null and no components before
+ * the partnership opened.
+ */
+export function healthFiguresAt(
+  facts: PartnershipFacts,
+  people: PeopleLookup,
+  asOf: string,
+  config: HealthConfig = DEFAULT_HEALTH_CONFIG,
+): { score: number | null; status: HealthStatus; components: ExactComponent[]; context?: HealthContext } {
+  if (!isOpenedBy(facts, asOf)) return { score: null, status: 'not_opened', components: [] };
+  const context = healthContext(facts, people, asOf, config);
+  const components = HEALTH_COMPONENTS.map((name): ExactComponent => ({ name, weight: config.weights[name], ...HEALTH_FORMULAS[name](context) }));
+  // Recency is never null, so a configuration with a positive recency weight always gives a score.
+  const score = weightedScore(components) ?? 0;
+  return { score, status: statusOf(facts, asOf, score, context.stage), components, context };
 }
 
 /** SPEC §3.1 at one date, without the trend. */
@@ -96,15 +134,14 @@ export function healthAt(
     const params = { openedOn: day(facts.openedAt), asOf: day(asOf) };
     return { partnershipId, asOf, score: null, status: 'not_opened', ...explained('status.not_opened', params, `opened on ${day(facts.openedAt)}, after ${day(asOf)}`), components: [] };
   }
-  const context = healthContext(facts, people, asOf, config);
-  const exact = HEALTH_COMPONENTS.map((name) => ({ name, weight: config.weights[name], ...HEALTH_FORMULAS[name](context) }));
-  // Recency is never null, so a configuration with a positive recency weight always gives a score.
-  const score = weightedScore(exact) ?? 0;
-  const components = exact.map(
-    ({ name, score: value, weight, reason, reasonCode, reasonParams }): HealthComponent => ({ name, score: value === null ? null : round1(value), weight, reason, reasonCode, reasonParams }),
-  );
-  return { partnershipId, asOf, score, ...status(facts, asOf, score), components };
+  const exact = healthFiguresAt(facts, people, asOf, config);
+  const score = exact.score ?? 0;
+  const components = exact.components.map(({ name, score: value, weight, explain }): HealthComponent => ({ name, score: shownScore(value), weight, ...explain() }));
+  return { partnershipId, asOf, score, ...status(facts, asOf, score, exact.status), components };
 }
+
+/** score(asOf) − score(asOf − 90 days); null when either is (not open then). */
+export const trendOf = (now: number | null, then: number | null): number | null => (now === null || then === null ? null : now - then);
 
 /** SPEC §3.1: components, score, status and trend = score(asOf) − score(asOf − 90 days). */
 export function partnershipHealth(
@@ -116,11 +153,11 @@ export function partnershipHealth(
   const now = healthAt(facts, people, asOf, config);
   const thenAsOf = addDays(asOf, -RULES.trendDays);
   const then = healthAt(facts, people, thenAsOf, config);
-  if (now.score === null || then.score === null) {
+  const trend = trendOf(now.score, then.score);
+  if (trend === null || now.score === null || then.score === null) {
     const { reason, reasonCode, reasonParams } = explained('trend.not_open', { days: RULES.trendDays, date: day(asOf) }, `not open ${plural(RULES.trendDays, 'day')} before ${day(asOf)}`);
     return { ...now, trend: null, trendReason: reason, trendReasonCode: reasonCode, trendReasonParams: reasonParams };
   }
-  const trend = now.score - then.score;
   const params = { score: now.score, date: day(asOf), thenScore: then.score, thenDate: day(thenAsOf) };
   const { reason, reasonCode, reasonParams } = explained('trend.compared', params, `score ${now.score} on ${day(asOf)}, ${then.score} on ${day(thenAsOf)}`);
   return { ...now, trend, trendReason: reason, trendReasonCode: reasonCode, trendReasonParams: reasonParams };

@@ -3,11 +3,11 @@ import { OrganisationFacts } from '../facts/organisation-facts';
 import { PartnershipFacts } from '../facts/partnership-facts';
 import { PeopleLookup } from '../facts/person-facts';
 import { formalAgreementAt } from './agreements';
-import { daysBetween, isOpenedBy, latestEvaluation, stageAt, touchpointRange, withinLastDays } from './as-of';
+import { ageInDays, isOpenedBy, latestEvaluation, stageAt, touchpointRange, withinLastDays } from './as-of';
 import { commitmentTally } from './commitments';
 import { DEFAULT_HEALTH_CONFIG, HealthConfig, RULES } from './config';
-import { healthAt, HealthStatus } from './health';
-import { sideKeyPersonRisk } from './key-person-risk';
+import { healthFiguresAt, HealthStatus } from './health';
+import { sideKeyPersonRiskLevel } from './key-person-risk';
 import { recurringForLevels } from './recurring-cooperation';
 import { ReasonParams, round1, share } from './text';
 import { sideTouchpoints } from './touchpoint-index';
@@ -109,20 +109,22 @@ export function levelFigures(facts: PartnershipFacts, people: PeopleLookup, asOf
   const stage = stageAt(facts, asOf);
   // A history asks the report at many dates, at most of which many partnerships have ended long ago.
   if (stage === 'ended') return { ...endedFigures, tiers: new Set() };
-  const health = healthAt(facts, people, asOf, config);
-  const lastEvaluation = latestEvaluation(facts, asOf);
-  const tally = commitmentTally(facts, asOf);
+  const health = healthFiguresAt(facts, people, asOf, config);
+  // What the health components read of the facts at asOf, read once (a partnership not opened by asOf has no context).
+  const lastEvaluation = health.context ? health.context.lastEvaluation : latestEvaluation(facts, asOf);
+  const tally = health.context ? health.context.tally : commitmentTally(facts, asOf);
+  const formal = health.context ? health.context.formal : formalAgreementAt(facts, asOf);
   return {
     stage,
     current: true,
     score: health.score,
     status: health.status,
-    formal: formalAgreementAt(facts, asOf) !== undefined,
-    olderThanYoung: daysBetween(facts.openedAt, asOf) >= RULES.youngPartnershipDays,
+    formal: formal !== undefined,
+    olderThanYoung: ageInDays(facts, asOf) >= RULES.youngPartnershipDays,
     evaluated: lastEvaluation !== undefined && withinLastDays(lastEvaluation.at, asOf, RULES.yearDays),
     keptCredit: tally.credit,
     keptTotal: tally.total,
-    schoolRiskHigh: sideKeyPersonRisk(facts, people, 'school', asOf).risk === 'high',
+    schoolRiskHigh: sideKeyPersonRiskLevel(facts, people, 'school', asOf) === 'high',
     tiers: stage === 'active' ? schoolTiers(facts, people, asOf) : new Set(),
     recurring: recurringForLevels(facts, asOf),
   };

@@ -1,6 +1,6 @@
 import { ActivityKind, toTime } from '@crm/domain';
 import { PartnershipFacts } from '../facts/partnership-facts';
-import { daysBetween, isEndedBy, touchpointRange, touchpointsAsOf } from './as-of';
+import { ageInDays, daysBetween, isEndedBy, touchpointRange, touchpointsAsOf } from './as-of';
 import { RULES } from './config';
 import { explained, ReasonParams, words } from './text';
 
@@ -80,6 +80,6 @@ export function recurringCooperation(facts: PartnershipFacts, asOf: string): Rec
  * than a year: it has not had the chance to hold anything in two school years).
  */
 export function recurringForLevels(facts: PartnershipFacts, asOf: string): boolean | null {
-  if (isEndedBy(facts, asOf) || daysBetween(facts.openedAt, asOf) < RULES.yearDays) return null;
+  if (isEndedBy(facts, asOf) || ageInDays(facts, asOf) < RULES.yearDays) return null;
   return touchpointRange(facts, asOf, Number.POSITIVE_INFINITY)[1] >= touchpointTotals(facts).recurringFrom;
 }

@@ -129,7 +129,8 @@ function contactDrifting(facts: PartnershipFacts, people: PeopleLookup, asOf: st
   const last = lastTouchpoint(facts, asOf);
   // Until the first touchpoint the opening counts as one (SPEC §3.1 R2).
   const dueAt = addDays(last ? last.at : facts.openedAt, belowAfterDays);
-  const why = explained('worklist.contact_drifting', { ...result.reasonParams, recencyCode: result.reasonCode, recency: round1(result.score) }, `${result.reason} (recency ${round1(result.score)})`);
+  const recency = result.explain();
+  const why = explained('worklist.contact_drifting', { ...recency.reasonParams, recencyCode: recency.reasonCode, recency: round1(result.score) }, `${recency.reason} (recency ${round1(result.score)})`);
   return { type: 'contact_drifting', dueAt, ...why, concerns: primaryIds(facts, asOf, 'partner') };
 }
 
