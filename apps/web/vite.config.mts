@@ -25,6 +25,8 @@ export default defineConfig({
     outDir: here('../../dist/web'),
     emptyOutDir: true,
     sourcemap: true,
+    // .vite/manifest.json: which chunks a screen's code needs (test/web/support/first-route-js.ts measures the first screens').
+    manifest: true,
     chunkSizeWarningLimit: 900,
   },
   server: {

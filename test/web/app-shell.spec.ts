@@ -46,6 +46,14 @@ describeInBrowser('web app: served by the API, sign-in, shell, time travel, lang
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
+  it('refuses a token handed over in the URL fragment that is not one, and takes it out of the address bar', async () => {
+    await page.goto(`${app.baseUrl}/aanmelden?redirect=%2Fmijn-week#token=geen-token`);
+    await page.getByText('Dit token is ongeldig of verlopen.').waitFor();
+    expect(await page.getByLabel('Token').getAttribute('aria-invalid')).toBe('true');
+    expect(new URL(page.url()).hash).toBe('');
+    expect(new URL(page.url()).pathname).toBe('/aanmelden');
+  });
+
   it('signs a connector in with a pasted token and opens Mijn week, back where they were going', async () => {
     await page.goto(`${app.baseUrl}/mijn-week`);
     await page.getByLabel('Token').fill(app.token(['connector'], 'fatima@school.nl'));
@@ -77,6 +85,10 @@ describeInBrowser('web app: served by the API, sign-in, shell, time travel, lang
   it('switches to English and back', async () => {
     await signIn(page, app.baseUrl, app.token(['connector']), '/mijn-week');
     await page.getByTestId('language').getByText('EN').click();
+    await page.getByRole('heading', { name: 'My week', level: 2 }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    // The choice is kept: a reload starts in English (its texts come as a chunk of their own).
+    await page.reload();
     await page.getByRole('heading', { name: 'My week', level: 2 }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.getByTestId('language').getByText('NL').click();

@@ -153,6 +153,16 @@ describeInBrowser('sign-in with OpenID Connect (code + PKCE) at a real identity 
     expect(issued).toHaveLength(1);
   });
 
+  it('takes no token handed over in a link: beside the provider, a link cannot sign anyone in', async () => {
+    // A token the API would accept (the provider's own), in the fragment the development sign-in takes tokens from.
+    const valid = await provider.serviceToken();
+    await page.goto(`${app.baseUrl}/aanmelden?redirect=%2Fmijn-week#token=${valid}`);
+    await page.getByRole('button', { name: 'Aanmelden via uw organisatie' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/aanmelden');
+    expect(new URL(page.url()).hash).toBe('');
+    expect(await page.getByTestId('user-menu').count()).toBe(0);
+  });
+
   it('refuses, at the API, a token the provider did not sign', async () => {
     const forged = [
       Buffer.from(JSON.stringify({ alg: 'RS256', kid: 'test-signing-key' })).toString('base64url'),

@@ -1,15 +1,17 @@
 import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
-import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { i18n } from '@/lib/i18n';
 import { queryClient } from '@/lib/query-client';
 import { session } from '@/lib/session';
 import { router } from './router';
 import { cssVariablesResolver, theme } from './theme';
+
+/** Where notifications show, with their styles: a chunk loaded beside the first screen, not before it. */
+const Notifications = lazy(() => import('./notifications'));
 
 function WithLocale() {
   const { i18n: current } = useTranslation();
@@ -34,9 +36,14 @@ export function AppProvider() {
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-        <Notifications position="top-right" />
+        <Suspense fallback={null}>
+          <Notifications />
+        </Suspense>
         <QueryClientProvider client={queryClient}>
-          <WithLocale />
+          {/* A first screen in English waits here for the English texts (a chunk of their own, lib/i18n.ts). */}
+          <Suspense fallback={null}>
+            <WithLocale />
+          </Suspense>
         </QueryClientProvider>
       </MantineProvider>
     </I18nextProvider>

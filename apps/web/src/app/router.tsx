@@ -1,11 +1,12 @@
 import { type AnyRoute, createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet, redirect, retainSearchParams } from '@tanstack/react-router';
 import { AppLayout } from '@/components/app-layout';
 import { meQuery } from '@/features/auth/api/use-me';
+import { signInFromFragment } from '@/features/auth/fragment-sign-in';
 import { homeOf } from '@/features/auth/home';
+import { webConfigQuery } from '@/features/auth/oidc';
 import { OidcCallbackRoute } from '@/features/auth/routes/oidc-callback';
 import { SignInRoute } from '@/features/auth/routes/sign-in';
 import { worklistQuery } from '@/features/worklist/api/use-worklist';
-import { MyWeekRoute } from '@/features/worklist/routes/my-week';
 import { partnershipListQuery } from '@/features/partnerships/api/use-partnership-list';
 import { validateListSearch, type PartnershipFilters } from '@/features/partnerships/list-search';
 import { mayOpen, type Screen } from '@/lib/access';
@@ -28,10 +29,16 @@ const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/aanmelden',
   validateSearch: (search: Record<string, unknown>): { redirect?: string } => (typeof search.redirect === 'string' ? { redirect: search.redirect } : {}),
-  // The screen to come back to loads its code while the sign-in screen asks the server how to sign in.
-  loader: ({ location }) => {
-    const { redirect } = location.search as { redirect?: string };
-    if (redirect?.startsWith('/')) preloadScreenCode(redirect);
+  // The screen to come back to loads its code while the server is asked how to sign in. A token handed over in the
+  // fragment signs in before the sign-in screen draws; one that is not a token is shown as such on the screen.
+  loader: async ({ location }) => {
+    const { redirect: back } = location.search as { redirect?: string };
+    if (back?.startsWith('/')) preloadScreenCode(back);
+    const signedIn = await signInFromFragment(location.hash);
+    if (signedIn === 'rejected') return { tokenRejected: true };
+    if (signedIn) throw redirect({ href: back?.startsWith('/') ? back : (homeOf(signedIn) ?? '/'), replace: true });
+    void queryClient.prefetchQuery(webConfigQuery);
+    return { tokenRejected: false };
   },
   component: SignInRoute,
 });
@@ -71,7 +78,7 @@ const onlyFor = (screen: Screen) => () => {
 };
 
 /**
- * Mijn week's answers start together, before the screen renders: who the login is (GET /api/me) and, for a connector,
+ * Mijn week's answers start together, while the screen's code loads: who the login is (GET /api/me) and, for a connector,
  * their own worklist (GET /api/worklist without personId, the login's person), which need not wait for /api/me.
  */
 const myWeekRoute = createRoute({
@@ -85,7 +92,7 @@ const myWeekRoute = createRoute({
     void queryClient.prefetchQuery(meQuery(current.sub));
     if (hasRole(current, 'connector')) void queryClient.prefetchQuery(worklistQuery(undefined, deps.asOf));
   },
-  component: MyWeekRoute,
+  component: lazyRouteComponent(() => import('@/features/worklist/routes/my-week'), 'MyWeekRoute'),
 });
 
 /** The list's first page is asked for while the list's code loads (the router loads both at once). */

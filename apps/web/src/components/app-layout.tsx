@@ -1,16 +1,15 @@
-import { Alert, Anchor, AppShell, Burger, Button, Group, Menu, Text, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Anchor, AppShell, Box, Burger, Button, Group, Menu, Text, Title, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBuildingCommunity, IconCalendarWeek, IconChartBar, IconHistory, IconHeartHandshake, IconLock, IconLogout, IconUpload, IconUserCircle } from '@tabler/icons-react';
 import { Outlet, useRouterState } from '@tanstack/react-router';
 import { NavLinkLink } from './links';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useScopeMessage } from '@/features/auth/api/use-me';
 import { useAsOf } from '@/lib/as-of';
 import { useFormat } from '@/lib/format';
 import { mayOpen, type Screen } from '@/lib/access';
 import { session, useSession } from '@/lib/session';
-import { AsOfPicker } from './as-of-picker';
 import { LanguageSwitch } from './language-switch';
 import { EmptyState } from './states';
 
@@ -28,6 +27,12 @@ export const SECTIONS: Section[] = [
   { to: '/organisaties', label: 'nav.organisations', icon: <IconBuildingCommunity size={18} /> },
   { to: '/import', label: 'nav.import', icon: <IconUpload size={18} /> },
 ];
+
+/**
+ * The time-travel control carries Mantine's date picker (and its styles): a chunk of its own, loaded beside the first
+ * screen instead of before it. Until it is there, the header keeps its place free.
+ */
+const AsOfPicker = lazy(() => import('./as-of-picker').then((module) => ({ default: module.AsOfPicker })));
 
 /** The frame of every signed-in screen: title, time travel, language, who is signed in, and the sections. */
 export function AppLayout() {
@@ -54,7 +59,9 @@ export function AppLayout() {
             </Title>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <AsOfPicker />
+            <Suspense fallback={<Box w={170} h={36} />}>
+              <AsOfPicker />
+            </Suspense>
             <LanguageSwitch />
             {current && (
               // No focus placeholder: Mantine's is a role=presentation child of role=menu, which axe counts as critical

@@ -1,9 +1,9 @@
 import { Button, Group } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
 import { IconCalendar } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useAsOf } from '@/lib/as-of';
 import { today } from '@/lib/dates';
+import { DatePickerInput } from './date-picker-input';
 
 /** The time-travel control of every screen: the day everything is shown as of (the URL's `asOf`). */
 export function AsOfPicker() {

@@ -1,10 +1,11 @@
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import 'dayjs/locale/nl';
 import 'dayjs/locale/en-gb';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
+import { intlFormatter } from './intl-formatters';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -37,20 +38,24 @@ export const dateToDay = (date: Date): Day => dayjs(date).format('YYYY-MM-DD');
 /** Shifts a day by whole days (for "last week" style shortcuts). */
 export const addDays = (day: Day, days: number): Day => dayjs(day, 'YYYY-MM-DD').add(days, 'day').format('YYYY-MM-DD');
 
-function zoned(value: string): Dayjs {
-  return isDay(value) ? dayjs.tz(value, TIME_ZONE) : dayjs(value).tz(TIME_ZONE);
-}
+/** The instant `value` names; a day's is its start in TIME_ZONE. */
+const instantOf = (value: string): Date => (isDay(value) ? dayjs.tz(value, TIME_ZONE) : dayjs(value)).toDate();
+
+const dateFormat = (locale: string, withTime: boolean): Intl.DateTimeFormat =>
+  intlFormatter(`date|${locale}|${withTime}`, () =>
+    new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}), timeZone: TIME_ZONE }),
+  );
 
 /** `4 dec. 2026` (nl) / `4 Dec 2026` (en): a day in TIME_ZONE. */
 export function formatDate(value: string | null | undefined, locale: string): string {
   if (!value) return '–';
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: TIME_ZONE }).format(zoned(value).toDate());
+  // A day as noon UTC: the same day in TIME_ZONE, summer or winter, without working out the zone's offset first.
+  return dateFormat(locale, false).format(isDay(value) ? new Date(`${value}T12:00:00Z`) : instantOf(value));
 }
 
 /** `4 dec. 2026 14:05`: an instant in TIME_ZONE. */
 export function formatDateTime(value: string | null | undefined, locale: string): string {
-  if (!value) return '–';
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(zoned(value).toDate());
+  return value ? dateFormat(locale, true).format(instantOf(value)) : '–';
 }
 
 export { dayjs };

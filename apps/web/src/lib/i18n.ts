@@ -1,6 +1,6 @@
 import i18n from 'i18next';
+import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
-import { en } from '../locales/en';
 import { nl, type Messages } from '../locales/nl';
 
 export const LANGUAGES = ['nl', 'en'] as const;
@@ -23,19 +23,26 @@ declare module 'i18next' {
   }
 }
 
-void i18n.use(initReactI18next).init({
-  resources: { nl: { translation: nl }, en: { translation: en } },
-  lng: initialLanguage(),
-  fallbackLng: 'nl',
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
-
 i18n.on('languageChanged', (language) => {
   localStorage.setItem(LANGUAGE_KEY, language);
   document.documentElement.lang = language;
 });
-document.documentElement.lang = i18n.language;
+
+/**
+ * Dutch, the default and the fallback, comes with the app; English is a chunk of its own, loaded when chosen (the
+ * switch waits for it, and a first screen in English waits for it through react-i18next's Suspense).
+ */
+void i18n
+  .use(resourcesToBackend((language: string) => (language === 'en' ? import('../locales/en').then((module) => module.en) : Promise.reject(new Error(`no texts in ${language}`)))))
+  .use(initReactI18next)
+  .init({
+    resources: { nl: { translation: nl } },
+    partialBundledLanguages: true,
+    lng: initialLanguage(),
+    fallbackLng: 'nl',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
 
 export const currentLanguage = (): Language => (i18n.language === 'en' ? 'en' : 'nl');
 

@@ -1,7 +1,7 @@
 import { Alert, Button, Center, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconBuildingCommunity, IconKey } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useLoaderData, useNavigate, useRouter, useSearch } from '@tanstack/react-router';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '@/components/language-switch';
@@ -14,6 +14,7 @@ import { startOidcSignIn, webConfigQuery, type WebConfig } from '../oidc';
 export function SignInRoute() {
   const { t } = useTranslation();
   const config = useQuery(webConfigQuery);
+  const router = useRouter();
   useEffect(() => {
     document.title = `${t('auth.signIn')} · ${t('app.title')}`;
   }, [t]);
@@ -30,7 +31,8 @@ export function SignInRoute() {
           {config.isPending ? (
             <LoadingState rows={1} />
           ) : config.isError ? (
-            <ErrorState error={config.error} onRetry={() => void config.refetch()} />
+            // The route asks again, and takes a token still waiting in the fragment.
+            <ErrorState error={config.error} onRetry={() => void router.invalidate()} />
           ) : config.data.oidc ? (
             <OidcSignIn oidc={config.data.oidc} />
           ) : (
@@ -73,15 +75,16 @@ function OidcSignIn({ oidc }: { oidc: NonNullable<WebConfig['oidc']> }) {
 }
 
 /**
- * Development sign-in (embedded mode): a token the server issued, pasted here or handed over in the URL's fragment
- * (`/aanmelden#token=…`, printed by `npm start -- --demo`; a fragment never reaches a server log).
+ * Development sign-in (embedded mode): a token the server issued, pasted here. One handed over in the URL's fragment
+ * was taken by the route before this screen (fragment-sign-in.ts); if it was not a token, this screen says so.
  */
 function DevelopmentSignIn() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { redirect } = useSearch({ from: '/aanmelden' });
+  const { tokenRejected } = useLoaderData({ from: '/aanmelden' });
   const [token, setToken] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(tokenRejected ? t('auth.invalidToken') : null);
 
   const finish = (value: string): boolean => {
     const signedIn = session.signIn(value);
@@ -89,14 +92,6 @@ function DevelopmentSignIn() {
     void navigate({ to: redirect && redirect.startsWith('/') ? redirect : (homeOf(signedIn) ?? '/'), replace: true });
     return true;
   };
-
-  useEffect(() => {
-    const fragment = new URLSearchParams(window.location.hash.slice(1)).get('token');
-    if (!fragment) return;
-    history.replaceState(null, '', window.location.pathname + window.location.search);
-    if (!finish(fragment)) setError(t('auth.invalidToken'));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,10 +1,10 @@
 import { Alert, Badge, List, Stack, Text, TextInput } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@crm/api-client';
+import { DatePickerInput } from '@/components/date-picker-input';
 import { commandErrors, useDirectoryCommand } from '@/features/organisations/api/use-directory-command';
 import { FormModal } from '@/features/organisations/components/form-modal';
 import { usePartnershipNames } from '@/features/worklist/api/use-partnership-names';

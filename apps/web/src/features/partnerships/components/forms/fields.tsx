@@ -1,8 +1,8 @@
 import { MultiSelect, SegmentedControl, Select, Stack, Text, type MultiSelectProps, type SelectProps } from '@mantine/core';
 import { useId } from 'react';
-import { DatePickerInput, type DatePickerInputProps } from '@mantine/dates';
 import { IconCalendar } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { DatePickerInput, type DatePickerInputProps } from '@/components/date-picker-input';
 import { today, type Day } from '@/lib/dates';
 import type { Side } from '@/lib/views';
 import type { SidePerson } from '../../api/use-partnership-people';
