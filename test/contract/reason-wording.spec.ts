@@ -3,7 +3,7 @@ import { en } from '../../apps/web/src/locales/en';
 import { nl } from '../../apps/web/src/locales/nl';
 import { formatDate } from '../../apps/web/src/lib/dates';
 import { formatNumber } from '../../apps/web/src/lib/numbers';
-import { wordReason, type ReasonParams } from '../../apps/web/src/lib/reason-wording';
+import { addUnitFormat, wordReason, type ReasonParams } from '../../apps/web/src/lib/reason-wording';
 
 const FALLBACK = 'the API’s English text';
 const LOCALE = { nl: 'nl-NL', en: 'en-GB' } as const;
@@ -13,6 +13,7 @@ const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 async function wordingIn(language: 'nl' | 'en') {
   const i18n = i18next.createInstance();
   await i18n.init({ lng: language, resources: { nl: { translation: nl }, en: { translation: en } }, interpolation: { escapeValue: false } });
+  addUnitFormat(i18n);
   const format = { number: (value: number, digits: number) => formatNumber(value, LOCALE[language], digits), date: (value: string) => formatDate(value, LOCALE[language]) };
   return (reasonCode: string, reasonParams: ReasonParams) => wordReason(i18n, format, { reason: FALLBACK, reasonCode, reasonParams });
 }
@@ -39,6 +40,19 @@ describe('reason wording (useReasonText)', () => {
     expect(word('reciprocity.insufficient', { count: 0, windowDays: 365, needed: 4 })).toMatch(/^0 contacten /);
     // The count in the number form of the language, like every other figure.
     expect(word('cadence.last_year', { count: 1234, ...cadence })).toMatch(/^1\.234 contactmomenten /);
+  });
+
+  it('reads the other figures before a noun (days, people, commitments) in the singular for 1, in Dutch and English', async () => {
+    const nlWord = await wordingIn('nl');
+    expect(nlWord('recency.last_contact', { days: 1, interval: 120 })).toBe('Laatste contact 1 dag geleden; verwacht elke 120 dagen');
+    expect(nlWord('recency.last_contact', { days: 2, interval: 120 })).toBe('Laatste contact 2 dagen geleden; verwacht elke 120 dagen');
+    expect(nlWord('recency.last_contact', { days: 1234, interval: 120 })).toMatch(/^Laatste contact 1\.234 dagen geleden/);
+    expect(nlWord('evaluation.never', { age: 1 })).toBe('Nooit geëvalueerd; het partnerschap is 1 dag oud');
+    expect(nlWord('key_person.no_backup', { side: 'school', active: 1 })).toMatch(/; 1 betrokkene$/);
+    expect(nlWord('key_person.no_backup', { side: 'school', active: 3 })).toMatch(/; 3 betrokkenen$/);
+    const enWord = await wordingIn('en');
+    expect(enWord('recency.last_contact', { days: 1, interval: 120 })).toMatch(/^Last contact 1 day ago/);
+    expect(enWord('recency.last_contact', { days: 5, interval: 120 })).toMatch(/^Last contact 5 days ago/);
   });
 
   it('reads a count of 1 in the singular and 2 in the plural in English', async () => {

@@ -49,7 +49,7 @@ describeInBrowser('web app screens on the demo region: what a connector sees, ac
     expect(await page.getByTestId('health').innerText()).toContain('Recent contact');
     // The reasons are the API's codes worded in Dutch, not its English text.
     const health = await page.getByTestId('health').innerText();
-    expect(health).toMatch(/Laatste contact \d+ dagen geleden; verwacht elke \d+ dagen|Nog geen contact/);
+    expect(health).toMatch(/Laatste contact \d+ dag(en)? geleden; verwacht elke \d+ dagen|Nog geen contact/);
     expect(health).not.toMatch(/expected every|last contact/);
     expect(await page.getByTestId('health-reason').innerText()).toMatch(/^Score \d+: /);
     // Health over the year as a chart, with the 40 and 70 bands marked; by week on request.

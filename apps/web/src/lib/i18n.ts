@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
 import { nl, type Messages } from '../locales/nl';
+import { addUnitFormat } from './reason-wording';
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -43,6 +44,8 @@ void i18n
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+// init makes its services at once (only the English texts load later), so the format is there for the first screen.
+addUnitFormat(i18n);
 
 export const currentLanguage = (): Language => (i18n.language === 'en' ? 'en' : 'nl');
 

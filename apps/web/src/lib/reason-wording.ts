@@ -19,6 +19,14 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** An activity kind's code inside a list param (`…Kinds`: "internship (2023-2024, 2024-2025); guest_lecture (2024-2025)"). */
 const KIND = /[a-z]+(?:_[a-z]+)*/g;
 
+/**
+ * `{{days, unit(one: dag; other: dagen)}}`: a figure with its noun, in the singular when the figure shown is 1
+ * ("1 dag geleden", "2 dagen geleden"). i18next's own plurals follow only `count`, and a reason names several figures.
+ */
+export function addUnitFormat(i18n: I18n): void {
+  i18n.services.formatter?.add('unit', (value: unknown, _language: string | undefined, options: { one?: string; other?: string }) => `${String(value)} ${String(value) === '1' ? options.one : options.other}`);
+}
+
 /** The params a nested reason (a `…Code` parameter) is worded with: its codes left out, so it cannot word itself again. */
 const withoutCodes = (params: ReasonParams): ReasonParams => Object.fromEntries(Object.entries(params).filter(([name]) => !name.endsWith('Code')));
 
