@@ -71,13 +71,13 @@ export function thankYouSeason(asOf: string): { from: string; dueAt: string } | 
 
 // ---- the partnership at asOf ---------------------------------------------------------------------
 
-export const isOpenedBy = (facts: PartnershipFacts, asOf: string): boolean => timeOf(facts.openedAt) <= asOfTime(asOf);
+export const isOpenedBy = (facts: PartnershipFacts, asOf: string): boolean => asOfTime(facts.openedAt) <= asOfTime(asOf);
 
 export const isEndedBy = (facts: PartnershipFacts, asOf: string): boolean =>
-  facts.endedAt !== undefined && timeOf(facts.endedAt) <= asOfTime(asOf);
+  facts.endedAt !== undefined && asOfTime(facts.endedAt) <= asOfTime(asOf);
 
-/** Whole days from when the partnership opened to asOf (daysBetween). */
-export const ageInDays = (facts: PartnershipFacts, asOf: string): number => Math.floor((asOfTime(asOf) - timeOf(facts.openedAt)) / DAY_MS);
+/** Whole days from when the partnership opened to asOf: daysBetween, with the opening's time remembered too. */
+export const ageInDays = (facts: PartnershipFacts, asOf: string): number => Math.floor((asOfTime(asOf) - asOfTime(facts.openedAt)) / DAY_MS);
 
 /**
  * Stage at asOf: `ended` if endedAt ≤ asOf, else the last stage-history entry dated ≤ asOf.
@@ -136,7 +136,6 @@ export function asOfTime(iso: string): number {
   }
   return time;
 }
-const timeOf = asOfTime;
 
 /** The date fields of a list's items (strings, possibly absent). */
 type DateField<T> = { [K in keyof T]-?: T[K] extends string | undefined ? K : never }[keyof T] & string;
