@@ -78,6 +78,8 @@ describeInBrowser('a connector records a contact from Mijn week', () => {
       await page.goto(`${app.baseUrl}/partnerschappen/${contact.partnershipId}`);
       await page.getByTestId('health-score').waitFor();
     });
+    // The timeline is its own request: count its entries once it has arrived.
+    await page.getByTestId('timeline-entry').first().waitFor();
     const entries = await page.getByTestId('timeline-entry').count();
     await fillContact('Terugbellen over de open dag');
 
