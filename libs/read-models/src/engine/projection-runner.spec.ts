@@ -86,6 +86,29 @@ describe('ProjectionRunner', () => {
     expect(facts?.touchpoints.map((t) => t.id)).toEqual(['i1', 'i2', 'i3', 'i4']);
   });
 
+  it('commits a large live append once, though the subscription delivers it a page at a time with the event loop turning between pages', async () => {
+    const runner = new ProjectionRunner(events, store, partnershipsProjection, target);
+    await runner.start();
+    await runner.whenCaughtUp();
+    const commits: number[] = [];
+    const commit = store.commit.bind(store);
+    store.commit = (batch) => {
+      commits.push(batch.upserts?.length ?? 0);
+      return commit(batch);
+    };
+    // 2,500 contacts in one append: the SQLite log's subscription reads them in pages of 1,000.
+    const interactions = Array.from({ length: 2_500 }, (_, n) => ({
+      type: 'InteractionRecorded',
+      data: { partnershipId, interactionId: `bulk${n}`, kind: 'call', occurredAt: '2025-06-01T00:00:00.000Z', initiatedBy: 'school', participantIds: [] },
+      metadata: meta(),
+    }));
+    const { position } = await events.append([{ streamId: streamOf.partnership(partnershipId), expectedRevision: 3, events: interactions }]);
+    expect(await runner.waitFor(position, 30_000)).toBe(true);
+    await runner.stop();
+    expect(commits).toEqual([1]);
+    expect((await store.get<PartnershipFacts>(target.collection, partnershipId))?.touchpoints).toHaveLength(2_503);
+  });
+
   it('applies an event to the further documents it names by a query (PersonErased redacts the erased owner’s commitments everywhere)', async () => {
     const other = randomUUID();
     const commitment = (pid: string, commitmentId: string, ownerId?: string) => ({

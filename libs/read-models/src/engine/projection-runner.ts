@@ -352,14 +352,26 @@ export class ProjectionRunner {
     return draft;
   }
 
-  /** Live events that arrive together are committed together, on the next turn of the event loop. */
+  /**
+   * Live events that arrive together are committed together: once a turn of the event loop has passed without a new
+   * one. A subscription hands over a large append (an import, the generator) a page at a time and lets the event loop
+   * turn between pages; a commit per page rewrote every partnership the page touched, about 200 times over for the
+   * medium region (generated while projected: 111 s, of which 34 s in commits).
+   */
   private scheduleFlush(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    setImmediate(() => {
+    let seen = this.applied;
+    const flushWhenQuiet = () => {
+      if (this.applied !== seen && !this.halted && !this.stopped) {
+        seen = this.applied;
+        setImmediate(flushWhenQuiet);
+        return;
+      }
       this.flushScheduled = false;
       void this.flush();
-    });
+    };
+    setImmediate(flushWhenQuiet);
   }
 
   private flush(): Promise<void> {
