@@ -50,7 +50,13 @@ describe('reason wording (useReasonText)', () => {
     expect(nlWord('evaluation.never', { age: 1 })).toBe('Nooit geëvalueerd; het partnerschap is 1 dag oud');
     expect(nlWord('key_person.no_backup', { side: 'school', active: 1 })).toMatch(/; 1 betrokkene$/);
     expect(nlWord('key_person.no_backup', { side: 'school', active: 3 })).toMatch(/; 3 betrokkenen$/);
+    // The management report's shares: a Dutch adjective before a singular neuter noun has no -e.
+    expect(nlWord('levels.at_risk', { current: 1 })).toBe('Aandeel van 1 niet-beëindigd partnerschap met de status risico');
+    expect(nlWord('levels.at_risk', { current: 12 })).toBe('Aandeel van 12 niet-beëindigde partnerschappen met de status risico');
+    expect(nlWord('levels.tier_involvement', { active: 1, yearDays: 365 })).toMatch(/^Aandeel van 1 actief partnerschap waar /);
+    expect(nlWord('levels.formal_agreement', { formalBase: 2 })).toMatch(/^Aandeel van 2 overeengekomen of actieve partnerschappen met /);
     const enWord = await wordingIn('en');
+    expect(enWord('levels.tier_involvement', { active: 1, yearDays: 365 })).toMatch(/^Share of the 1 active partnership where /);
     expect(enWord('recency.last_contact', { days: 1, interval: 120 })).toMatch(/^Last contact 1 day ago/);
     expect(enWord('recency.last_contact', { days: 5, interval: 120 })).toMatch(/^Last contact 5 days ago/);
   });

@@ -163,7 +163,7 @@ describeInBrowser('web app: reasons in Dutch (no English reason text on the Dutc
     await page.waitForLoadState('networkidle');
     // The levels report explains each figure on hover, worded from its code.
     const health = page.getByTestId('level-health').first();
-    await expect(health.getAttribute('title')).resolves.toMatch(/^Gemiddelde gezondheidsscore over de \d+ niet-beëindigde partnerschappen$/);
+    await expect(health.getAttribute('title')).resolves.toMatch(/^Gemiddelde gezondheidsscore over (1 niet-beëindigd partnerschap|\d+ niet-beëindigde partnerschappen)$/);
     await expect(page.getByTestId('start-up').locator('td[title]').first().getAttribute('title')).resolves.toMatch(/^Medianen over de /);
     expect(await englishOnPage(page, texts)).toEqual([]);
   });
