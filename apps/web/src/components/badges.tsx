@@ -45,7 +45,11 @@ export function StageBadge({ stage }: { stage: Stage }) {
   );
 }
 
-/** The 90-day trend the API computed (score now − score 90 days ago), with its reason on hover. */
+/**
+ * The 90-day trend the API computed (score now − score 90 days ago), with its reason on hover and focus when given.
+ * Without one (a list row) it is just the figure: the column's header explains it once, rather than a tooltip and a
+ * tab stop on every row.
+ */
 export function Trend({ value, reason }: { value: number | null | undefined; reason?: string }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -55,14 +59,18 @@ export function Trend({ value, reason }: { value: number | null | undefined; rea
   // Shade 9 darkened: green and red text at AA contrast on white.
   const color = value > 0 ? darken(theme.colors.green[9], 0.3) : value < 0 ? darken(theme.colors.red[9], 0.1) : 'dimmed';
   const text = `${value > 0 ? '+' : ''}${format.number(value)}`;
+  const figure = (focusable: boolean) => (
+    <Group gap={2} c={color} wrap="nowrap" tabIndex={focusable ? 0 : undefined} aria-label={`${t('partnership.trend')}: ${text}`} data-testid="trend">
+      <Icon size={16} aria-hidden />
+      <Text size="sm" fw={600} c={color}>
+        {text}
+      </Text>
+    </Group>
+  );
+  if (!reason) return figure(false);
   return (
-    <Tooltip label={reason ?? t('partnership.trendHelp')} withArrow multiline w={280}>
-      <Group gap={2} c={color} wrap="nowrap" tabIndex={0} aria-label={`${t('partnership.trend')}: ${text}`} data-testid="trend">
-        <Icon size={16} aria-hidden />
-        <Text size="sm" fw={600} c={color}>
-          {text}
-        </Text>
-      </Group>
+    <Tooltip label={reason} withArrow multiline w={280} events={{ hover: true, focus: true, touch: true }}>
+      {figure(true)}
     </Tooltip>
   );
 }

@@ -1,4 +1,4 @@
-import { Table } from '@mantine/core';
+import { Table, Tooltip } from '@mantine/core';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PartnershipRow, type PartnershipSummary } from './partnership-row';
@@ -38,7 +38,15 @@ export function PartnershipsTable({ rows }: { rows: PartnershipSummary[] }) {
           <Table.Tr aria-rowindex={1}>
             {COLUMNS.map(([name]) => (
               <Table.Th key={name} scope="col" ta={name === 'trend' ? 'right' : undefined}>
-                {t(`list.columns.${name}`)}
+                {name === 'trend' ? (
+                  <Tooltip label={t('partnership.trendHelp')} withArrow events={{ hover: true, focus: true, touch: true }}>
+                    <span tabIndex={0} data-testid="trend-help">
+                      {t(`list.columns.${name}`)}
+                    </span>
+                  </Tooltip>
+                ) : (
+                  t(`list.columns.${name}`)
+                )}
               </Table.Th>
             ))}
           </Table.Tr>

@@ -48,6 +48,9 @@ export function useWindowRows({ count, keyOf, estimatedHeight, overscan }: Optio
     scrollMargin,
     getItemKey: keyOf,
     rangeExtractor,
+    // The window's size is known before the first render: the first rows are drawn at once, not a render later.
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
+    initialOffset: () => window.scrollY,
   });
 
   const slots: RowSlot[] = [];
