@@ -4,24 +4,11 @@ import { join } from 'node:path';
 import { startApiProcess } from '../test/support/api-process';
 import { percentile } from './percentile';
 import { cpuMs } from './process-cpu';
+import { untilStartUpScanEnded } from './start-up-scan';
 
 /** The last day of the generated regions (bench/region.ts): histories end there. */
 const TO = '2026-11-01';
 
-/**
- * Waits for the API's start-up check of every event's checksum (EventLogScan, /health `integrity`) to end: it runs in
- * a worker thread for several seconds after start, taking a core from the requests measured and adding its CPU time
- * to the process's (cpuMs reads the whole process).
- */
-async function untilStartUpScanEnded(baseUrl: string, withinMs = 300_000) {
-  const until = Date.now() + withinMs;
-  for (;;) {
-    const health = (await (await fetch(`${baseUrl}/health`)).json()) as { integrity?: { status?: string } };
-    if (health.integrity?.status !== 'checking') return;
-    if (Date.now() > until) throw new Error(`the start-up event log scan has not ended within ${withinMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 /**
  * SPEC §3.7 budgets: one partnership's health over three years by week (well under 50 ms) and the levels history

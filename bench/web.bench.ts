@@ -10,6 +10,7 @@ import { partnershipNeedingAttention } from '../test/web/support/demo-data';
 import { loadedPartnerships, waitForLoaded } from '../test/web/support/partnership-list';
 import { firstRouteJavaScript } from '../test/web/support/first-route-js';
 import { percentile } from './percentile';
+import { untilStartUpScanEnded } from './start-up-scan';
 
 /** A running API serving the web app, with the region it was started on. */
 interface Served {
@@ -79,6 +80,7 @@ export async function webBench(mediumDataDir: string, options: { navigations: nu
 
 async function startDemo(): Promise<Served> {
   const app = await startDemoApp();
+  await untilStartUpScanEnded(app.baseUrl);
   return { region: 'demo', api: app.api, stop: () => app.stop() };
 }
 
@@ -87,6 +89,7 @@ async function startMedium(dataDir: string): Promise<Served> {
   const work = mkdtempSync(join(tmpdir(), 'crm-bench-web-'));
   cpSync(dataDir, work, { recursive: true });
   const api = await startApiProcess(work, undefined, { LOG_LEVEL: 'warn' });
+  await untilStartUpScanEnded(api.baseUrl);
   return {
     region: 'medium',
     api,
