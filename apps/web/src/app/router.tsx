@@ -1,5 +1,6 @@
 import { type AnyRoute, createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet, redirect, retainSearchParams } from '@tanstack/react-router';
 import { AppLayout } from '@/components/app-layout';
+import { LoadingState } from '@/components/states';
 import { meQuery } from '@/features/auth/api/use-me';
 import { signInFromFragment } from '@/features/auth/fragment-sign-in';
 import { homeOf } from '@/features/auth/home';
@@ -80,31 +81,33 @@ const onlyFor = (screen: Screen) => () => {
 /**
  * Mijn week's answers start together, while the screen's code loads: who the login is (GET /api/me) and, for a connector,
  * their own worklist (GET /api/worklist without personId, the login's person), which need not wait for /api/me.
+ * Entering the screen waits for them (see `enteringWaits`).
  */
 const myWeekRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/mijn-week',
   beforeLoad: onlyFor('/mijn-week'),
   loaderDeps: ({ search }) => ({ asOf: search.asOf }),
-  loader: ({ deps }) => {
+  loader: async ({ deps, cause }) => {
     const current = session.current();
     if (!current) return;
-    void queryClient.prefetchQuery(meQuery(current.sub));
-    if (hasRole(current, 'connector')) void queryClient.prefetchQuery(worklistQuery(undefined, deps.asOf));
+    const answers = [queryClient.prefetchQuery(meQuery(current.sub))];
+    if (hasRole(current, 'connector')) answers.push(queryClient.prefetchQuery(worklistQuery(undefined, deps.asOf)));
+    await enteringWaits(cause, answers);
   },
   component: lazyRouteComponent(() => import('@/features/worklist/routes/my-week'), 'MyWeekRoute'),
 });
 
-/** The list's first page is asked for while the list's code loads (the router loads both at once). */
+/** The list's first page is asked for while the list's code loads (the router loads both at once); entering waits for it. */
 const partnershipsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/partnerschappen',
   beforeLoad: onlyFor('/partnerschappen'),
   validateSearch: validateListSearch,
   loaderDeps: ({ search }) => search,
-  loader: ({ deps }) => {
+  loader: async ({ deps, cause }) => {
     const { asOf, ...filters } = deps as PartnershipFilters & { asOf?: typeof deps.asOf };
-    void queryClient.prefetchInfiniteQuery(partnershipListQuery(filters, asOf));
+    await enteringWaits(cause, [queryClient.prefetchInfiniteQuery(partnershipListQuery(filters, asOf))]);
   },
   component: lazyRouteComponent(() => import('@/features/partnerships/routes/partnerships-list'), 'PartnershipsListRoute'),
 });
@@ -150,12 +153,23 @@ const routeTree = rootRoute.addChildren([
   signedInRoute.addChildren([indexRoute, myWeekRoute, partnershipsRoute, partnershipRoute, managementRoute, organisationsRoute, importRoute]),
 ]);
 
+/**
+ * A screen entered (or preloaded) waits for its first answers, so it draws once, with them: not drawn without them and
+ * drawn again a moment later, two full renders where a slow machine spent a third of a second on the second. A prefetch
+ * never throws: a failed answer is in the cache and the screen shows it with a retry. Changing the search on a screen
+ * (`stay`) does not wait: what is shown stays until the new answer comes. Past `pendingMs` the screen's place shows
+ * the router's pending component.
+ */
+async function enteringWaits(cause: 'enter' | 'stay' | 'preload', answers: Promise<void>[]): Promise<void> {
+  if (cause !== 'stay') await Promise.all(answers);
+}
+
 /** Loads the code of the screen at `href` (its lazy chunk), without its data: the sign-in screen has no session yet. */
 function preloadScreenCode(href: string) {
   for (const match of router.matchRoutes(href.split('?')[0])) void router.loadRouteChunk((router.routesById as Record<string, AnyRoute>)[match.routeId]);
 }
 
-export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });
+export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true, defaultPendingComponent: () => <LoadingState /> });
 
 declare module '@tanstack/react-router' {
   interface Register {
