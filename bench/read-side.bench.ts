@@ -68,22 +68,27 @@ export async function searchBench(dataDir: string, seconds: number) {
   cpSync(dataDir, work, { recursive: true });
   const api = await startApiProcess(work, undefined, {}, [], 180_000);
   try {
-    const names = async (path: string) =>
-      ((await (await fetch(`${api.baseUrl}${path}`, { headers: { authorization: api.authorization } })).json()) as { items: { name: string }[] }).items.map((row) => row.name);
-    // Two words of each name, the last first: "noord energiecooperatie".
-    const organisationWords = (await names('/api/organisations?limit=200')).map(searchWords).filter((words) => words.length > 0).map((words) => [...words.slice(-1), ...words.slice(0, 1)].join(' '));
-    const personWords = (await names('/api/people?limit=200')).map(searchWords).filter((words) => words.length > 1).map((words) => `${words[words.length - 1]} ${words[0]}`);
-    let i = 0;
-    const pick = (items: string[]) => encodeURIComponent(items[i++ % items.length]);
-    return {
-      'GET /partnerships?text=<two words>': await load(api, () => `/api/partnerships?text=${pick(organisationWords)}&asOf=2026-10-${String(1 + (i % 28)).padStart(2, '0')}`, seconds, 10),
-      'GET /organisations?text=<two words>': await load(api, () => `/api/organisations?text=${pick(organisationWords)}`, seconds, 10),
-      'GET /people?text=<last first>': await load(api, () => `/api/people?text=${pick(personWords)}`, seconds, 10),
-    };
+    return await searchLoad(api, seconds);
   } finally {
     await api.kill('SIGTERM');
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The searches of searchBench against a running API, each result named `<prefix>GET …`. */
+export async function searchLoad(api: ApiProcess, seconds: number, prefix = '') {
+  const names = async (path: string) =>
+    ((await (await fetch(`${api.baseUrl}${path}`, { headers: { authorization: api.authorization } })).json()) as { items: { name: string }[] }).items.map((row) => row.name);
+  // Two words of each name, the last first: "noord energiecooperatie".
+  const organisationWords = (await names('/api/organisations?limit=200')).map(searchWords).filter((words) => words.length > 0).map((words) => [...words.slice(-1), ...words.slice(0, 1)].join(' '));
+  const personWords = (await names('/api/people?limit=200')).map(searchWords).filter((words) => words.length > 1).map((words) => `${words[words.length - 1]} ${words[0]}`);
+  let i = 0;
+  const pick = (items: string[]) => encodeURIComponent(items[i++ % items.length]);
+  return {
+    [`${prefix}GET /partnerships?text=<two words>`]: await load(api, () => `/api/partnerships?text=${pick(organisationWords)}&asOf=2026-10-${String(1 + (i % 28)).padStart(2, '0')}`, seconds, 10),
+    [`${prefix}GET /organisations?text=<two words>`]: await load(api, () => `/api/organisations?text=${pick(organisationWords)}`, seconds, 10),
+    [`${prefix}GET /people?text=<last first>`]: await load(api, () => `/api/people?text=${pick(personWords)}`, seconds, 10),
+  };
 }
 
 /** Starts the built API on a copy of a region's data (read models included) and measures query latency under 50 connections (and, for one partnership's health, under one). */

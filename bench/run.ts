@@ -82,7 +82,7 @@ async function main() {
     'cold start, large region': await coldStartBench(await regionDataDir('large', { withReadModels: false })),
   }));
 
-  await measure(results, 'import', 'sheet import: 2,000 organisations, 20,000 people, 2,000 partnerships (dry run, commit, again)', () => importBench());
+  await measure(results, 'import', 'sheet import: 2,000 organisations, 20,000 people, 2,000 partnerships (dry run, commit, again), then text search on what it imported', () => importBench());
   await measure(results, 'web', 'web app in the browser (chromium): first screen on the demo and medium regions, first route\'s JavaScript, scrolling 2,000 partnerships', async () =>
     webBench(await regionDataDir('medium', { withReadModels: true }), { navigations: 9, wheelStepPx: 400 }),
   );
