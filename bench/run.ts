@@ -13,11 +13,12 @@ import { REGION_UNTIL, regionDataDir } from './region';
 import { scopeBench } from './scope.bench';
 import { exportBench, importBench } from './sheets.bench';
 import { checkTargets } from './targets';
+import { touchpointScalingBench } from './touchpoint-scaling.bench';
 import { webBench } from './web.bench';
 
 const round = (value: unknown) => (typeof value === 'number' ? Math.round(value * 100) / 100 : value);
 
-/** `npm run bench -- --only rebuild,queries` runs only those parts (keys: append, commands, fixed-load, ryw, queries, search, scope, history, insights, insights-cpu, rebuild, rebuild-medium, cold-start, import, export, web). */
+/** `npm run bench -- --only rebuild,queries` runs only those parts (keys: append, commands, fixed-load, touchpoints, ryw, queries, search, scope, history, insights, insights-cpu, rebuild, rebuild-medium, cold-start, import, export, web). */
 const only = (() => {
   const at = process.argv.indexOf('--only');
   return at === -1 ? undefined : new Set(process.argv[at + 1]?.split(','));
@@ -50,6 +51,9 @@ async function main() {
   );
   await measure(results, 'fixed-load', 'latency at fixed offered loads: 25/50/75 % of saturation and 1,000/s (open model, 200 partnerships, 10 s each)', () =>
     fixedLoadBench({ partnerships: 200, seconds: 10, connections: 64 }),
+  );
+  await measure(results, 'touchpoints', 'one partnership\'s figures with 10, 100 and 1,000 touchpoints (one request at a time, 300 rounds)', () =>
+    touchpointScalingBench({ rounds: 300 }),
   );
   await measure(results, 'ryw', 'read-your-writes (1,000 rounds)', () => readYourWritesBench({ rounds: 1000 }));
   await measure(results, 'queries', 'queries against the medium region (2,000 partnerships; 50 connections, 10 s each)', async () =>
