@@ -5,10 +5,13 @@ import { join } from 'node:path';
 import { startApiProcess } from '../test/support/api-process';
 import { created, daysAgo } from '../test/support/fixtures';
 import { percentile } from './percentile';
+import { cpuMs } from './process-cpu';
 
 const SIZES = [10, 100, 1000];
 const HISTORY_DAYS = 3 * 365;
 const ROUTES = ['', '/health', '/continuity', '/key-person-risk'];
+/** Contacts recorded one at a time on each partnership, for the API's CPU time per command (its projection included). */
+const COMMANDS = 300;
 
 /**
  * Issue 17 item 4: a partnership's own figures cost what is asked, not how long its history is. Three partnerships
@@ -70,6 +73,24 @@ export async function touchpointScalingBench(options: { rounds: number }) {
     }
 
     const results: Record<string, Record<string, unknown>> = {};
+    // A command's own latency is mostly the log's fsync; what a long history could add is CPU: deciding, and
+    // projecting the partnership it changes (committed one command at a time here, the worst case).
+    const commandCpu: Record<string, number> = {};
+    for (const [i, size] of SIZES.entries()) {
+      const before = cpuMs(api.child.pid);
+      let position = 0;
+      for (let k = 0; k < COMMANDS; k++) {
+        const recorded = await http
+          .post(`/api/partnerships/${ids[i]}/interactions`)
+          .send({ interactionId: randomUUID(), kind: 'email', initiatedBy: 'school', participantIds: [teacherId] });
+        if (recorded.status !== 201) throw new Error(`recording a contact answered ${recorded.status}`);
+        position = recorded.body.position as number;
+      }
+      await (await fetch(`${api.baseUrl}/api/partnerships/${ids[i]}`, { headers: { authorization: api.authorization, 'x-min-position': String(position) } })).arrayBuffer();
+      commandCpu[`CPU ms ${size}`] = (cpuMs(api.child.pid) - before) / COMMANDS;
+    }
+    commandCpu['ratio 1000/10'] = commandCpu['CPU ms 1000'] / commandCpu['CPU ms 10'];
+    results['POST /partnerships/:id/interactions by touchpoints (API CPU per command)'] = commandCpu;
     for (const route of ROUTES) {
       const name = `GET /partnerships/:id${route} by touchpoints`;
       const figures: Record<string, number> = {};

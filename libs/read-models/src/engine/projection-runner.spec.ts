@@ -109,6 +109,25 @@ describe('ProjectionRunner', () => {
     expect((await store.get<PartnershipFacts>(target.collection, partnershipId))?.touchpoints).toHaveLength(2_503);
   });
 
+  it('leaves a committed partnership a reader holds as it was when a later contact changes it, sharing its touchpoints rather than copying them', async () => {
+    const runner = new ProjectionRunner(events, store, partnershipsProjection, target);
+    await runner.start();
+    await runner.whenCaughtUp();
+    const held = (await store.get<PartnershipFacts>(target.collection, partnershipId))!;
+    // Back-dated: it is sorted in among the others, which must not reorder the list the reader holds.
+    const backDated = { partnershipId, interactionId: 'i0', kind: 'call', occurredAt: '2025-01-15T00:00:00.000Z', initiatedBy: 'partner', participantIds: [] };
+    const { position } = await events.append([
+      { streamId: streamOf.partnership(partnershipId), expectedRevision: 3, events: [{ type: 'InteractionRecorded', data: backDated, metadata: meta() }] },
+    ]);
+    expect(await runner.waitFor(position, 30_000)).toBe(true);
+    await runner.stop();
+    const now = (await store.get<PartnershipFacts>(target.collection, partnershipId))!;
+    expect(held.touchpoints.map((t) => t.id)).toEqual(['i1', 'i2', 'i3']);
+    expect(now.touchpoints.map((t) => t.id)).toEqual(['i0', 'i1', 'i2', 'i3']);
+    // The copy made for the change shares the recorded touchpoints (a deep copy costs the whole history per event).
+    expect(now.touchpoints[1]).toBe(held.touchpoints[0]);
+  });
+
   it('applies an event to the further documents it names by a query (PersonErased redacts the erased owner’s commitments everywhere)', async () => {
     const other = randomUUID();
     const commitment = (pid: string, commitmentId: string, ownerId?: string) => ({

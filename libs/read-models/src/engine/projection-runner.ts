@@ -310,7 +310,7 @@ export class ProjectionRunner {
   private applyTo(id: string, draft: Draft | null, event: RecordedEvent): void {
     if (draft && draft.position >= event.position) return;
     // A stored document is frozen and shared with readers: it is copied on its first change.
-    const working = draft && Object.isFrozen(draft) ? structuredClone(draft) : draft;
+    const working = draft && Object.isFrozen(draft) ? (this.definition.copyForChange?.(draft) ?? structuredClone(draft)) : draft;
     const next = this.definition.apply(working ?? undefined, event) as Draft | undefined;
     this.drafts.set(id, next ?? null);
     this.dirty.add(id);

@@ -197,6 +197,13 @@ export const partnershipsProjection: ProjectionDefinition<PartnershipFacts> = {
   documentId: (event) => (PARTNERSHIP_EVENTS.has(event.type) ? (event.data.partnershipId as string) : undefined),
   relatedDocuments: (event) => (event.type === 'PersonErased' ? { 'commitments.ownerId': event.data.personId } : undefined),
   mayBeRelated: (draft, event) => commitmentIndexOf(draft).owners.has(event.data.personId as string),
+  // Touchpoints are frozen when recorded and never change (addTouchpoint): the copy shares them, and copies the rest.
+  // A stored document is JSON data, so JSON copies it exactly (and in this realm: a vm's Jest sees structuredClone's
+  // objects as foreign, which the store would then copy once more).
+  copyForChange(stored) {
+    const { touchpoints, ...rest } = stored;
+    return { ...(JSON.parse(JSON.stringify(rest)) as PartnershipFacts), touchpoints: [...touchpoints] };
+  },
   apply(draft, recorded) {
     if (recorded.type === 'PersonErased') {
       if (draft) {

@@ -27,6 +27,13 @@ export interface ProjectionDefinition<D extends StoredDocument = StoredDocument>
   mayBeRelated?(draft: D, event: RecordedEvent): boolean;
   /** The indexes the queries on this collection need; created for every generation. */
   indexes?: { key: Record<string, 1 | -1>; unique?: boolean }[];
+  /**
+   * A working copy of a committed document (frozen, and shared with readers) for its first change after a commit; a
+   * deep copy (structuredClone) when absent. Facts that never change once added may be shared with the stored
+   * document rather than copied: the copy is made for nearly every live event, so a deep one costs what the
+   * document's whole history weighs.
+   */
+  copyForChange?(stored: D): D;
   /** The new document, or undefined to delete it. `draft` is undefined for the first event of a document. */
   apply(draft: D | undefined, event: RecordedEvent): D | undefined;
 }
