@@ -4,6 +4,7 @@ export * from './shared/error-codes';
 export * from './shared/dates';
 export * from './shared/local-days';
 export * from './shared/decider';
+export * from './shared/id-set';
 export * from './events';
 export * from './identifier/identifier';
 export * from './identifier/identifier-claim.decider';

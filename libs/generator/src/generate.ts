@@ -105,20 +105,16 @@ export async function generateRegion(options: GenerateRegionOptions): Promise<Ge
 }
 
 /**
- * The partnership state carries three growing indexes: `recordIds` (interaction, activity and evaluation ids, kept
- * only to refuse a client that reuses an id), `commitments` and `agreements`. The decider's evolve copies the index
- * it touches on every such event (`{ ...state.recordIds, [id]: true }`), so folding a stream is O(n²): at the large
- * size (~300 records and dozens of learning agreements and commitments per partnership) the generator spent most
- * of its time copying them. The generator therefore keeps, after each evolve, only what a later command of its
- * plan can still consult:
- * - `recordIds`: nothing. The generator's ids are unique by construction (IdSource mixes a counter bijectively),
- *   so the reuse check can never fire;
+ * The partnership state carries two growing indexes besides its record ids (an IdSet, which grows in O(1)):
+ * `commitments` and `agreements`. The decider's evolve copies the index it touches on every such event, so folding a
+ * stream with many of them is O(n²): at the large size (dozens of learning agreements and commitments per
+ * partnership) the generator spent much of its time copying them. The generator therefore keeps, after each evolve,
+ * only what a later command of its plan can still consult:
  * - `commitments`: the open ones (the plan closes a commitment once, and never refers to it again);
  * - `agreements`: formal agreements not yet terminated (learning agreements and terminated ones are never
  *   terminated again).
  * Every decision is therefore the one the full state would give; the rest of the state is the decider's own.
  */
-const NO_RECORD_IDS: Record<string, true> = dictionaryMode({});
 
 /**
  * An empty object in V8's dictionary mode (a property added and deleted). Spreading it and adding a unique key,
@@ -145,9 +141,9 @@ function omit<V>(record: Record<string, V>, key: string): Record<string, V> {
 function compact(state: PartnershipState, event: PartnershipEvent): PartnershipState {
   if (!state.exists) return state;
   if (event.type === 'PartnershipOpened') {
-    return { ...state, recordIds: NO_RECORD_IDS, agreements: dictionaryMode({}), commitments: dictionaryMode({}) };
+    return { ...state, agreements: dictionaryMode({}), commitments: dictionaryMode({}) };
   }
-  let next = state.recordIds === NO_RECORD_IDS ? state : { ...state, recordIds: NO_RECORD_IDS };
+  let next = state;
   switch (event.type) {
     case 'CommitmentFulfilled':
     case 'CommitmentBroken':

@@ -1,4 +1,5 @@
 /** Partnership: opening, stage transitions, intensity, and commands on a partnership that does not exist. */
+import { IdSet } from '../shared/id-set';
 import { DeciderSpec } from '../../test/decider-spec';
 import {
   ctx,
@@ -55,7 +56,7 @@ describe('partnership: opening', () => {
       contacts: { school: { backups: [], assignedAt: {} }, partner: { backups: [], assignedAt: {} } },
       agreements: {},
       commitments: {},
-      recordIds: {},
+      recordIds: IdSet.empty(),
     });
   });
 

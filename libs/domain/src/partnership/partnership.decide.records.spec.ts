@@ -87,7 +87,7 @@ describe('partnership: RecordInteraction', () => {
           data: { partnershipId: P, interactionId: 'interaction-1', kind: 'visit', occurredAt: AT, initiatedBy: 'partner', participantIds: [SCHOOL_TEACHER, PARTNER_HR], summary: 'Rondleiding werkplaats' },
         },
       ]);
-    expect((state as OpenPartnershipState).recordIds).toEqual({ 'interaction-1': true });
+    expect([...(state as OpenPartnershipState).recordIds]).toEqual(['interaction-1']);
   });
 
   it('records an interaction without participants, dated now by default', () => {
@@ -109,7 +109,7 @@ describe('partnership: RecordActivity', () => {
           data: { partnershipId: P, activityId: 'activity-1', kind: 'internship', startsAt: AT, endsAt: '2024-06-30T16:00:00.000Z', studentCount: 4, participantIds: [PARTNER_OWNER] },
         },
       ]);
-    expect((state as OpenPartnershipState).recordIds).toEqual({ 'activity-1': true });
+    expect([...(state as OpenPartnershipState).recordIds]).toEqual(['activity-1']);
   });
 
   it('records an activity without the optional fields, starting now by default', () => {
@@ -220,7 +220,7 @@ describe('partnership: HoldEvaluation', () => {
           },
         },
       ]);
-    expect((state as OpenPartnershipState).recordIds).toEqual({ 'evaluation-1': true });
+    expect([...(state as OpenPartnershipState).recordIds]).toEqual(['evaluation-1']);
   });
 
   it('accepts the extreme ratings 1 and 10, held now by default', () => {

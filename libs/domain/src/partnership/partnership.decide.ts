@@ -80,7 +80,7 @@ function assertParticipants(
 }
 
 function assertNewRecordId(state: OpenPartnershipState, id: string): void {
-  if (state.recordIds[id] || state.agreements[id] || state.commitments[id]) {
+  if (state.recordIds.has(id) || state.agreements[id] || state.commitments[id]) {
     throw conflict('id_already_used', `id ${id} is already used in this partnership`, { id });
   }
 }

@@ -1,3 +1,4 @@
+import { IdSet } from '../shared/id-set';
 import { PartnershipEvent } from './partnership.events';
 import { OpenPartnershipState, PartnershipState, SideContacts } from './partnership.state';
 
@@ -35,11 +36,11 @@ function evolveOpen(state: OpenPartnershipState, event: PartnershipEvent): OpenP
       return { ...state, contacts: { ...state.contacts, [side]: withoutPerson(state.contacts[side], personId) } };
     }
     case 'InteractionRecorded':
-      return { ...state, recordIds: { ...state.recordIds, [event.data.interactionId]: true } };
+      return { ...state, recordIds: state.recordIds.with(event.data.interactionId) };
     case 'ActivityRecorded':
-      return { ...state, recordIds: { ...state.recordIds, [event.data.activityId]: true } };
+      return { ...state, recordIds: state.recordIds.with(event.data.activityId) };
     case 'EvaluationHeld':
-      return { ...state, recordIds: { ...state.recordIds, [event.data.evaluationId]: true } };
+      return { ...state, recordIds: state.recordIds.with(event.data.evaluationId) };
     case 'AgreementSigned': {
       const { agreementId, kind, signedAt, validUntil } = event.data;
       return { ...state, agreements: { ...state.agreements, [agreementId]: { kind, signedAt, validUntil } } };
@@ -87,7 +88,7 @@ export function evolvePartnership(state: PartnershipState, event: PartnershipEve
       contacts: { school: { backups: [], assignedAt: {} }, partner: { backups: [], assignedAt: {} } },
       agreements: {},
       commitments: {},
-      recordIds: {},
+      recordIds: IdSet.empty(),
     };
   }
   return state.exists ? evolveOpen(state, event) : state;

@@ -1,3 +1,4 @@
+import { IdSet } from '../shared/id-set';
 import { AgreementKind, Intensity, SchoolLevel, Side, Stage } from '../shared/vocabulary';
 
 export interface SideContacts {
@@ -23,7 +24,7 @@ export interface OpenPartnershipState {
   agreements: Record<string, { kind: AgreementKind; signedAt: string; validUntil?: string; terminatedAt?: string }>;
   commitments: Record<string, { side: Side; status: CommitmentStatus; madeAt: string }>;
   /** Ids of interactions, activities and evaluations, so a client-chosen id is never used twice. */
-  recordIds: Record<string, true>;
+  recordIds: IdSet;
 }
 
 export type PartnershipState = { exists: false } | OpenPartnershipState;
