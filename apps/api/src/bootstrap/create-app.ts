@@ -15,6 +15,7 @@ import { fastifyLogging, registerRequestLogging } from '../observability/request
 import { assertDataIntegrity, dataFilesOf } from './data-integrity';
 import { setUpOpenApi } from './open-api';
 import { serveWebApp } from './web-app';
+import { enterEachRequest } from '../scope/request-scope';
 import type { EventStoreDecorator } from '../infrastructure/event-store.module';
 
 /** SPEC §2: bodies over 1 MiB are refused. */
@@ -39,6 +40,8 @@ export async function createApp(
   // A body without a valid token is refused before it is read; connections per client address are capped.
   refuseAnonymousBodies(app);
   capConnectionsPerAddress(app.getHttpServer(), maxConnectionsPerAddressFromEnv());
+  // Each request in a place of its own for its caller's scope, filled by the ScopeGuard (scope/request-scope.ts).
+  enterEachRequest(app.getHttpServer());
   // Security headers (helmet) before any route exists, so every route (and /docs with its own CSP) gets them.
   await useSecurityHeaders(app);
   // Multipart for the sheet import only (every other route stays JSON-only).

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
-import { ScopeInterceptor } from '../scope/scope.interceptor';
+import { APP_GUARD } from '@nestjs/core';
+import { ScopeGuard } from '../scope/scope.guard';
 import { Scopes } from '../scope/scopes';
 import { CommandScope } from '../scope/command-scope';
 import { WriteSideModule } from '../write-side/write-side.module';
@@ -15,7 +15,7 @@ import { MeService } from './me.service';
 @Module({
   imports: [WriteSideModule],
   controllers: [MeController, LoginsController],
-  providers: [Callers, Scopes, CommandScope, MeService, LinkLoginHandler, { provide: APP_INTERCEPTOR, useClass: ScopeInterceptor }],
+  providers: [Callers, Scopes, CommandScope, MeService, LinkLoginHandler, { provide: APP_GUARD, useClass: ScopeGuard }],
   exports: [Callers, Scopes, CommandScope],
 })
 export class MeModule {}
