@@ -31,6 +31,8 @@ export async function createApp(
   // fastifyRouterOptions: the router's own refusals (bad percent-encoding, over-long path parameters) in the API's error shape.
   // slowClientOptions: a request must have arrived whole within 30 s (a trickled body is cut off).
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, ...slowClientOptions, ...fastifyLogging(logger), ...fastifyRouterOptions });
+  // Each request in a place of its own for its caller's scope, filled by the ScopeGuard (scope/request-scope.ts).
+  enterEachRequest(adapter.getInstance());
   registerRequestLogging(adapter.getInstance());
   const routes = new KnownRoutes(adapter.getInstance());
   // Commands take JSON only: a text/plain body is 415, not a string that fails validation field by field.
@@ -40,8 +42,6 @@ export async function createApp(
   // A body without a valid token is refused before it is read; connections per client address are capped.
   refuseAnonymousBodies(app);
   capConnectionsPerAddress(app.getHttpServer(), maxConnectionsPerAddressFromEnv());
-  // Each request in a place of its own for its caller's scope, filled by the ScopeGuard (scope/request-scope.ts).
-  enterEachRequest(app.getHttpServer());
   // Security headers (helmet) before any route exists, so every route (and /docs with its own CSP) gets them.
   await useSecurityHeaders(app);
   // Multipart for the sheet import only (every other route stays JSON-only).
