@@ -53,7 +53,11 @@ export class FencedOutError extends Error {
 }
 
 /** Indexes queries need, per collection, e.g. `{ partnerships: [{ key: { 'contacts.personId': 1 } }] }`. */
-export type IndexSpec = Record<string, { key: Record<string, 1 | -1>; unique?: boolean }[]>;
+/**
+ * `ordersOnly`: the index serves sorting and ranges (a trail paged by position), never an equality lookup; the embedded
+ * store, whose in-memory indexes answer equality only, leaves it out (one set per document, for nothing).
+ */
+export type IndexSpec = Record<string, { key: Record<string, 1 | -1>; unique?: boolean; ordersOnly?: boolean }[]>;
 
 /**
  * Documents returned are the caller's to read, not to change: the embedded store hands out deep-frozen shared

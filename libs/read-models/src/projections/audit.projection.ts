@@ -35,7 +35,7 @@ export const auditProjection: ProjectionDefinition<AuditEntry> = {
   version: 1,
   // `position` orders the trail (newest first) and pages it; the others are its filters.
   indexes: [
-    { key: { position: -1 } },
+    { key: { position: -1 }, ordersOnly: true },
     { key: { recordedBy: 1 } },
     { key: { recordedByPerson: 1 } },
     { key: { personIds: 1 } },

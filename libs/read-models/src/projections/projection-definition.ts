@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@crm/event-store';
-import { Filter, StoredDocument } from '@crm/read-store';
+import { Filter, IndexSpec, StoredDocument } from '@crm/read-store';
 
 /**
  * One read model: which document an event touches, and how it changes it. `apply` may change the draft it
@@ -26,7 +26,7 @@ export interface ProjectionDefinition<D extends StoredDocument = StoredDocument>
    */
   mayBeRelated?(draft: D, event: RecordedEvent): boolean;
   /** The indexes the queries on this collection need; created for every generation. */
-  indexes?: { key: Record<string, 1 | -1>; unique?: boolean }[];
+  indexes?: IndexSpec[string];
   /**
    * A working copy of a committed document (frozen, and shared with readers) for its first change after a commit; a
    * deep copy (structuredClone) when absent. Facts that never change once added may be shared with the stored

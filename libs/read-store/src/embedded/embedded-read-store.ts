@@ -205,14 +205,14 @@ export class EmbeddedReadStore implements ReadStore {
     this.write(() => this.stmt.setMeta.run(key, value));
   }
 
-  /** Builds in-memory equality indexes on each index's first field (see EqualityIndexes); uniqueness is not checked. */
+  /** Builds in-memory equality indexes on each index's first field (see EqualityIndexes), but for `ordersOnly` ones; uniqueness is not checked. */
   async ensureIndexes(spec: IndexSpec): Promise<void> {
     this.assertOpen();
     for (const collection of Object.keys(spec)) checkCollectionName(collection);
     for (const [collection, indexes] of Object.entries(spec)) {
-      for (const { key } of indexes) {
+      for (const { key, ordersOnly } of indexes) {
         const field = Object.keys(key)[0];
-        if (field === undefined || field === '_id') continue;
+        if (field === undefined || field === '_id' || ordersOnly) continue;
         let index = this.indexes.get(collection);
         if (!index) this.indexes.set(collection, (index = new EqualityIndexes()));
         index.add(field, this.collections.get(collection)?.values() ?? []);

@@ -27,9 +27,14 @@ export class EqualityIndexes {
    */
   replace(before: StoredDocument | undefined, after: StoredDocument | undefined): void {
     for (const { path, values } of this.byPath.values()) {
-      const old = before ? valuesAt(before, path) : new Set<Scalar>();
+      if (!before) {
+        // A new document (every one of a rebuild): nothing to compare with.
+        if (after) insert(values, after._id, valuesAt(after, path));
+        continue;
+      }
+      const old = valuesAt(before, path);
       const now = after ? valuesAt(after, path) : new Set<Scalar>();
-      if (before) remove(values, before._id, [...old].filter((value) => !now.has(value)));
+      remove(values, before._id, [...old].filter((value) => !now.has(value)));
       if (after) insert(values, after._id, [...now].filter((value) => !old.has(value)));
     }
   }
