@@ -33,6 +33,7 @@ export const auditProjection: ProjectionDefinition<AuditEntry> = {
   name: 'audit',
   collection: 'audit',
   version: 1,
+  loadedOnFirstRead: true,
   // `position` orders the trail (newest first) and pages it; the others are its filters.
   indexes: [
     { key: { position: -1 }, ordersOnly: true },

@@ -25,6 +25,11 @@ export interface ProjectionDefinition<D extends StoredDocument = StoredDocument>
    * without this each is walked by the filter's own test.
    */
   mayBeRelated?(draft: D, event: RecordedEvent): boolean;
+  /**
+   * Read now and then, and large (the audit trail: an entry per event): the embedded store keeps its documents on
+   * disk until a query first needs them, rather than parsing and holding them from start-up on.
+   */
+  loadedOnFirstRead?: boolean;
   /** The indexes the queries on this collection need; created for every generation. */
   indexes?: IndexSpec[string];
   /**

@@ -25,10 +25,22 @@ type Staged = { collection: string; id: string; document: StoredDocument | undef
 
 /** How much stored text EmbeddedReadStore.open parses before letting the event loop run (about 10 ms of work). */
 const LOAD_SLICE_CHARS = 1_000_000;
+/** Documents of a collection loaded on its first read per turn of the event loop (see EmbeddedStoreOptions). */
+const FIRST_READ_SLICE = 2_000;
+
+export interface EmbeddedStoreOptions {
+  /**
+   * Collections kept on disk until a query first needs them (the audit trail: an entry per event, read by an admin
+   * now and then): not parsed at open, nor held in memory while nobody reads them. Until then a lookup by id reads the
+   * file, and commits go to the file only.
+   */
+  loadOnFirstRead?: (collection: string) => boolean;
+}
 
 /**
  * Read models in process memory, queried with MongoDB semantics through mingo, persisted in one SQLite file.
- * Every document is loaded at open, so a restart resumes from the stored checkpoints without replaying the log.
+ * Every document is loaded at open (but those of collections loaded on first read, see EmbeddedStoreOptions), so a
+ * restart resumes from the stored checkpoints without replaying the log.
  *
  * Documents are deep-frozen and shared rather than copied on the way out: a copy per returned document would cost
  * a parse or clone of every fact list on every list request, while freezing costs one walk per write, and a
@@ -40,6 +52,11 @@ export class EmbeddedReadStore implements ReadStore {
   private readonly db: Database.Database;
   private readonly collections = new Map<string, Collection>();
   private readonly indexes = new Map<string, EqualityIndexes>();
+  private readonly loadOnFirstRead: (collection: string) => boolean;
+  /** Collections loaded on first read that are in memory now, or being loaded (with the changes committed meanwhile). */
+  private readonly firstReads = new Map<string, { loaded: Promise<void>; committedMeanwhile?: Staged[] }>();
+  /** The equality indexes asked for each collection, built when a collection loaded on first read is loaded. */
+  private readonly indexFields = new Map<string, Set<string>>();
   private closed = false;
   /** The file opened: a write refuses once it has been deleted or replaced (it would be lost at the next start). */
   private readonly identity: FileIdentity;
@@ -49,6 +66,7 @@ export class EmbeddedReadStore implements ReadStore {
     remove: Database.Statement<[string, string]>;
     setCheckpoint: Database.Statement<[string, number]>;
     getCheckpoint: Database.Statement<[string], { position: number }>;
+    getBody: Database.Statement<[string, string], { body: string }>;
     getMeta: Database.Statement<[string], { value: string }>;
     setMeta: Database.Statement<[string, string]>;
     dropCollection: Database.Statement<[string]>;
@@ -61,8 +79,8 @@ export class EmbeddedReadStore implements ReadStore {
    * Opens the store and loads every document, in slices with the event loop running between them, so that what the
    * caller started meanwhile goes on (the API checks its event log in a worker thread while this loads).
    */
-  static async open(file: string): Promise<EmbeddedReadStore> {
-    const store = new EmbeddedReadStore(file);
+  static async open(file: string, options: EmbeddedStoreOptions = {}): Promise<EmbeddedReadStore> {
+    const store = new EmbeddedReadStore(file, options);
     try {
       for (const _ of store.load()) await nextTurn();
     } catch (error) {
@@ -72,8 +90,9 @@ export class EmbeddedReadStore implements ReadStore {
     return store;
   }
 
-  private constructor(file: string) {
+  private constructor(file: string, options: EmbeddedStoreOptions) {
     this.file = resolve(file);
+    this.loadOnFirstRead = options.loadOnFirstRead ?? (() => false);
     this.db = openReadModelFile(this.file);
     this.identity = new FileIdentity(this.file);
     this.stmt = {
@@ -86,6 +105,7 @@ export class EmbeddedReadStore implements ReadStore {
         'INSERT INTO checkpoints (projection, position) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET position = excluded.position',
       ),
       getCheckpoint: this.db.prepare('SELECT position FROM checkpoints WHERE projection = ?'),
+      getBody: this.db.prepare('SELECT body FROM documents WHERE collection = ? AND id = ?'),
       getMeta: this.db.prepare('SELECT value FROM meta WHERE key = ?'),
       setMeta: this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
       dropCollection: this.db.prepare('DELETE FROM documents WHERE collection = ?'),
@@ -98,36 +118,90 @@ export class EmbeddedReadStore implements ReadStore {
     });
   }
 
-  /** Loads every stored document, pausing (yielding) after each LOAD_SLICE_CHARS of stored text. */
+  /** Loads every stored document (but of collections loaded on first read), pausing after each LOAD_SLICE_CHARS of stored text. */
   private *load(): Generator<void, void> {
-    const rows = this.db.prepare('SELECT collection, id, body FROM documents ORDER BY rowid').iterate() as IterableIterator<{
-      collection: string;
-      id: string;
-      body: string;
-    }>;
+    const stored = this.db.prepare('SELECT DISTINCT collection FROM documents').pluck().all() as string[];
+    // A collection at a time, through the primary key: the rows of those loaded on first read are not even read.
+    const rowsOf = this.db.prepare<[string], { id: string; body: string }>('SELECT id, body FROM documents WHERE collection = ? ORDER BY rowid');
     let sliceChars = 0;
-    for (const { collection, id, body } of rows) {
-      if (sliceChars >= LOAD_SLICE_CHARS) {
-        yield;
-        sliceChars = 0;
+    for (const collection of stored.filter((name) => !this.loadOnFirstRead(name))) {
+      const documents = this.collectionFor(collection);
+      for (const { id, body } of rowsOf.iterate(collection)) {
+        if (sliceChars >= LOAD_SLICE_CHARS) {
+          yield;
+          sliceChars = 0;
+        }
+        sliceChars += body.length;
+        documents.set(id, this.parse(collection, id, body));
       }
-      sliceChars += body.length;
-      let document: StoredDocument;
-      try {
-        document = JSON.parse(body) as StoredDocument;
-      } catch (error) {
-        throw new ReadStoreCorruptError(this.file, `document ${collection}/${id}: ${(error as Error).message}`);
-      }
-      if (document?._id !== id) {
-        throw new ReadStoreCorruptError(this.file, `document ${collection}/${id} has _id ${JSON.stringify(document?._id)}`);
-      }
-      this.collectionFor(collection).set(id, deepFreeze(document));
     }
+  }
+
+  private parse(collection: string, id: string, body: string): StoredDocument {
+    let document: StoredDocument;
+    try {
+      document = JSON.parse(body) as StoredDocument;
+    } catch (error) {
+      throw new ReadStoreCorruptError(this.file, `document ${collection}/${id}: ${(error as Error).message}`);
+    }
+    if (document?._id !== id) {
+      throw new ReadStoreCorruptError(this.file, `document ${collection}/${id} has _id ${JSON.stringify(document?._id)}`);
+    }
+    return deepFreeze(document);
+  }
+
+  /** Whether `collection` is one loaded on first read that is not (wholly) in memory yet. */
+  private onDiskOnly(collection: string): boolean {
+    return this.loadOnFirstRead(collection) && !this.collections.has(collection);
+  }
+
+  /**
+   * A collection loaded on first read, loaded (once, however many ask): in slices by id with the event loop running
+   * between them, then put in the stored (natural) order. What is committed meanwhile reaches the file at once and
+   * memory once the load is done, over what the load read.
+   */
+  private resident(collection: string): Promise<void> | undefined {
+    if (!this.onDiskOnly(collection)) return undefined;
+    let entry = this.firstReads.get(collection);
+    if (!entry) {
+      const loading: { loaded: Promise<void>; committedMeanwhile?: Staged[] } = { loaded: Promise.resolve(), committedMeanwhile: [] };
+      loading.loaded = this.loadNow(collection, loading);
+      this.firstReads.set(collection, (entry = loading));
+    }
+    return entry.loaded;
+  }
+
+  private async loadNow(collection: string, loading: { committedMeanwhile?: Staged[] }): Promise<void> {
+    const slice = this.db.prepare<[string, string, number], { position: number; id: string; body: string }>(
+      'SELECT rowid AS position, id, body FROM documents WHERE collection = ? AND id > ? ORDER BY id LIMIT ?',
+    );
+    const read: { position: number; id: string; document: StoredDocument }[] = [];
+    for (let after = ''; ; ) {
+      const rows = slice.all(collection, after, FIRST_READ_SLICE);
+      for (const { position, id, body } of rows) read.push({ position, id, document: this.parse(collection, id, body) });
+      if (rows.length < FIRST_READ_SLICE) break;
+      after = rows[rows.length - 1].id;
+      await nextTurn();
+      if (this.closed || this.firstReads.get(collection) !== loading) return; // closed, or dropped meanwhile
+    }
+    read.sort((a, b) => a.position - b.position);
+    const documents: Collection = new Map(read.map(({ id, document }) => [id, document]));
+    this.collections.set(collection, documents);
+    const fields = this.indexFields.get(collection);
+    if (fields) {
+      const index = new EqualityIndexes();
+      for (const field of fields) index.add(field, documents.values());
+      this.indexes.set(collection, index);
+    }
+    for (const change of loading.committedMeanwhile ?? []) this.applyToMemory(change);
+    loading.committedMeanwhile = undefined;
   }
 
   async find<T extends StoredDocument = StoredDocument>(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
     this.assertOpen();
     checkFindOptions(options);
+    matcherOf(filter); // an unknown operator fails before any load, as on an empty collection
+    await this.resident(collection);
     const skip = options.skip ?? 0;
     const end = options.limit ? skip + options.limit : Infinity;
     const sorted = options.sort !== undefined && Object.keys(options.sort).length > 0;
@@ -138,30 +212,49 @@ export class EmbeddedReadStore implements ReadStore {
 
   async count(collection: string, filter: Filter = {}): Promise<number> {
     this.assertOpen();
+    matcherOf(filter);
+    await this.resident(collection);
     if (Object.keys(filter).length === 0) return this.collections.get(collection)?.size ?? 0;
     return this.match(collection, filter, Infinity).length;
   }
 
   async get<T extends StoredDocument = StoredDocument>(collection: string, id: string): Promise<T | undefined> {
     this.assertOpen();
+    if (this.onDiskOnly(collection)) return this.readFromFile(collection, [id])[0] as T | undefined;
     return this.collections.get(collection)?.get(id) as T | undefined;
   }
 
   async getMany<T extends StoredDocument = StoredDocument>(collection: string, ids: readonly string[]): Promise<T[]> {
     this.assertOpen();
+    if (this.onDiskOnly(collection)) return this.readFromFile(collection, [...new Set(ids)]) as T[];
     return this.pick(collection, ids) as T[];
+  }
+
+  /** Documents by id read from the file (a collection loaded on first read, before that read), in the order asked. */
+  private readFromFile(collection: string, ids: readonly string[]): StoredDocument[] {
+    const found: StoredDocument[] = [];
+    for (const id of ids) {
+      const body = this.stmt.getBody.get(collection, id)?.body;
+      if (body !== undefined) found.push(this.parse(collection, id, body));
+    }
+    return found;
   }
 
   async commit(batch: CommitBatch): Promise<void> {
     this.assertOpen();
     // A refused write (a full or read-only disk) is a StorageError naming the file; memory is left as it was.
     const staged = this.write(() => this.commitTransaction(batch));
-    for (const { collection, id, document } of staged) {
-      const documents = this.collectionFor(collection);
-      this.indexes.get(collection)?.replace(documents.get(id), document);
-      if (document) documents.set(id, document);
-      else documents.delete(id);
+    for (const change of staged) {
+      if (!this.onDiskOnly(change.collection)) this.applyToMemory(change);
+      else this.firstReads.get(change.collection)?.committedMeanwhile?.push(change);
     }
+  }
+
+  private applyToMemory({ collection, id, document }: Staged): void {
+    const documents = this.collectionFor(collection);
+    this.indexes.get(collection)?.replace(documents.get(id), document);
+    if (document) documents.set(id, document);
+    else documents.delete(id);
   }
 
   /** Checks each entry as it writes it; a throw rolls back everything written before it. */
@@ -174,7 +267,12 @@ export class EmbeddedReadStore implements ReadStore {
       this.stmt.upsert.run(collection, document._id, body);
       // Memory holds exactly what a restart would load, owned by the store: the document handed over, or else
       // (or when it is not plain JSON data) a copy parsed back from the stored text.
-      const kept = handOver && freezeAsStored(document) ? document : deepFreeze(JSON.parse(body) as StoredDocument);
+      // A collection kept on disk keeps nothing in memory (its handed-over documents are the caller's to drop).
+      const kept = this.onDiskOnly(collection) && !this.firstReads.has(collection)
+        ? document
+        : handOver && freezeAsStored(document)
+          ? document
+          : deepFreeze(JSON.parse(body) as StoredDocument);
       staged.push({ collection, id: document._id, document: kept });
     }
     for (const { collection, id } of deletes) {
@@ -213,6 +311,10 @@ export class EmbeddedReadStore implements ReadStore {
       for (const { key, ordersOnly } of indexes) {
         const field = Object.keys(key)[0];
         if (field === undefined || field === '_id' || ordersOnly) continue;
+        let fields = this.indexFields.get(collection);
+        if (!fields) this.indexFields.set(collection, (fields = new Set()));
+        fields.add(field);
+        if (this.onDiskOnly(collection)) continue; // built when the collection is loaded
         let index = this.indexes.get(collection);
         if (!index) this.indexes.set(collection, (index = new EqualityIndexes()));
         index.add(field, this.collections.get(collection)?.values() ?? []);
@@ -228,6 +330,8 @@ export class EmbeddedReadStore implements ReadStore {
     for (const collection of collections) {
       this.collections.delete(collection);
       this.indexes.delete(collection);
+      this.indexFields.delete(collection);
+      this.firstReads.delete(collection);
     }
   }
 
@@ -243,6 +347,7 @@ export class EmbeddedReadStore implements ReadStore {
     this.closed = true;
     this.collections.clear();
     this.indexes.clear();
+    this.firstReads.clear();
     this.db.close();
   }
 
