@@ -8,6 +8,9 @@ export interface RunnerTarget {
   checkpoint: string;
 }
 
+/** See ProjectionRunner.catchUpBatch. */
+const KEPT_ON_DISK_BATCH = 50_000;
+
 export interface RunnerOptions {
   /**
    * While catching up, events applied in memory before one commit. A commit writes every document changed since
@@ -307,6 +310,15 @@ export class ProjectionRunner {
     await this.advance(event);
   }
 
+  /**
+   * A collection kept on disk until read (loadedOnFirstRead) gets a document per event that nothing reads again while
+   * catching up: committed every KEPT_ON_DISK_BATCH events, it is not held in memory until the end of a rebuild.
+   */
+  private get catchUpBatch(): number {
+    const batch = this.options.catchUpBatch ?? 2_000_000;
+    return this.definition.loadedOnFirstRead ? Math.min(batch, KEPT_ON_DISK_BATCH) : batch;
+  }
+
   private applyTo(id: string, draft: Draft | null, event: RecordedEvent): void {
     if (draft && draft.position >= event.position) return;
     // A stored document is frozen and shared with readers: it is copied on its first change.
@@ -321,7 +333,7 @@ export class ProjectionRunner {
     this.applied = event.position;
     this.pending++;
     if (!this.caughtUp) {
-      if (this.pending >= (this.options.catchUpBatch ?? 2_000_000)) return this.flush();
+      if (this.pending >= this.catchUpBatch) return this.flush();
     } else if (this.pending >= (this.options.liveBatch ?? 20_000)) {
       return this.flush();
     } else {
