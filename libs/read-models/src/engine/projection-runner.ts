@@ -295,7 +295,8 @@ export class ProjectionRunner {
     if (event.type === QUARANTINED_EVENT_TYPE) return this.advance(event);
     const id = this.definition.documentId(event);
     const filter = this.definition.relatedDocuments?.(event);
-    const draft = id === undefined ? null : this.drafts.get(id);
+    // A document made by its event alone (oneDocumentPerEvent) has nothing stored to start from.
+    const draft = id === undefined ? null : this.definition.oneDocumentPerEvent ? (this.drafts.get(id) ?? null) : this.drafts.get(id);
     if (filter || draft === undefined) return this.applyLoading(event, id, filter);
     if (id !== undefined) this.applyTo(id, draft, event);
     return this.advance(event);

@@ -34,6 +34,7 @@ export const auditProjection: ProjectionDefinition<AuditEntry> = {
   collection: 'audit',
   version: 1,
   loadedOnFirstRead: true,
+  oneDocumentPerEvent: true,
   // `position` orders the trail (newest first) and pages it; the others are its filters.
   indexes: [
     { key: { position: -1 }, ordersOnly: true },

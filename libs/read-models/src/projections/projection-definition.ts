@@ -26,6 +26,11 @@ export interface ProjectionDefinition<D extends StoredDocument = StoredDocument>
    */
   mayBeRelated?(draft: D, event: RecordedEvent): boolean;
   /**
+   * Each event makes a document of its own, which no later event changes (the audit trail): the runner does not look
+   * for a stored version of it before applying the event.
+   */
+  oneDocumentPerEvent?: boolean;
+  /**
    * Read now and then, and large (the audit trail: an entry per event): the embedded store keeps its documents on
    * disk until a query first needs them, rather than parsing and holding them from start-up on.
    */
