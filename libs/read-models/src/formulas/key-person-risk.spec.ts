@@ -39,6 +39,14 @@ describe('key-person risk', () => {
     });
   });
 
+  it('follows a person who leaves when only their record changed, the partnership staying the same (each request has a lookup of its own)', () => {
+    const facts = withTouchpoints([['a'], ['a', 'b'], ['b']], true);
+    expect(school(facts)).toMatchObject({ risk: 'medium', activePeople: 2 });
+    const afterBramLeft = lookup(person('a', { name: 'Anna' }), person('b', { name: 'Bram', leftAt: ago(5) }), person('c', { name: 'Cees' }));
+    expect(sideKeyPersonRisk(facts, afterBramLeft, 'school', ASOF)).toMatchObject({ risk: 'high', activePeople: 1 });
+    expect(school(facts)).toMatchObject({ risk: 'medium', activePeople: 2 });
+  });
+
   it('is high when the other active person leaves', () => {
     const facts = withTouchpoints([['a'], ['a', 'l'], ['l']], true);
     expect(school(facts, ago(6))).toMatchObject({ risk: 'medium', activePeople: 2 });

@@ -1,6 +1,6 @@
 import { PERSON_TIERS, PersonTier, Side, SIDES } from '@crm/domain';
 import { PartnershipFacts, TouchpointFact } from '../facts/partnership-facts';
-import { PeopleLookup } from '../facts/person-facts';
+import { PeopleLookup, PersonFacts } from '../facts/person-facts';
 import { countAtMost, participantsOf, tierAt, touchpointChronology } from './as-of';
 import { schoolYearOf } from './recurring-cooperation';
 
@@ -73,14 +73,27 @@ export interface SideTouchpoints {
 /** One bit per tier, for the tiers present at a touchpoint. */
 const TIER_BITS = Object.fromEntries(PERSON_TIERS.map((tier, i) => [tier, 1 << i])) as Record<PersonTier, number>;
 
-const sidesMemo = new WeakMap<PeopleLookup, WeakMap<PartnershipFacts, Memo<Record<Side, SideTouchpoints>>>>();
+/** What an index was built from: the touchpoints' count, and each participant's record as the lookup gave it. */
+interface SidesMemo extends Memo<Record<Side, SideTouchpoints>> {
+  participants: Map<string, PersonFacts | undefined>;
+}
 
-/** SideTouchpoints of a partnership, once per partnership and people lookup (see participantsOf). */
+const sidesMemo = new WeakMap<PartnershipFacts, SidesMemo>();
+
+/** Whether every participant the index was built from is still the same record (stored documents are shared, and replaced when changed). */
+function sameParticipants(memo: SidesMemo, people: PeopleLookup): boolean {
+  for (const [personId, person] of memo.participants) if (people(personId) !== person) return false;
+  return true;
+}
+
+/**
+ * SideTouchpoints of a partnership, built once and kept while its touchpoints and the records of the people in them
+ * stay the same: each request has a lookup of its own, and rebuilding the index per lookup made a partnership's
+ * key-person risk cost what its whole history weighs.
+ */
 export function sideTouchpoints(facts: PartnershipFacts, people: PeopleLookup, side: Side): SideTouchpoints {
-  let byFacts = sidesMemo.get(people);
-  if (!byFacts) sidesMemo.set(people, (byFacts = new WeakMap()));
-  const known = byFacts.get(facts);
-  if (known && known.length === facts.touchpoints.length) return known.value[side];
+  const known = sidesMemo.get(facts);
+  if (known && known.length === facts.touchpoints.length && sameParticipants(known, people)) return known.value[side];
   const { items } = touchpointChronology(facts);
   const participantOf = participantsOf(facts, people);
   const n = items.length;
@@ -132,7 +145,9 @@ export function sideTouchpoints(facts: PartnershipFacts, people: PeopleLookup, s
       for (const tier of PERSON_TIERS) totals.withTier[tier][i + 1] = totals.withTier[tier][i] + ((tiers & TIER_BITS[tier]) !== 0 ? 1 : 0);
     }
   }
-  byFacts.set(facts, { length: n, value: sides });
+  const participants = new Map<string, PersonFacts | undefined>();
+  for (const touchpoint of items) for (const personId of touchpoint.participantIds) if (!participants.has(personId)) participants.set(personId, people(personId));
+  sidesMemo.set(facts, { length: n, value: sides, participants });
   return sides[side];
 }
 
