@@ -15,7 +15,8 @@ const storage = new AsyncLocalStorage<RequestPlace>();
  * there is none: what runs there is the server's own work and sees everything; so does a public route.
  *
  * Each request is entered as Fastify takes it (enterEachRequest) rather than around Nest's handler by an interceptor:
- * Nest binds two async resources per request and interceptor (about 30 µs and 10 KB of garbage for every request).
+ * Nest binds two async resources per request for an interceptor (measured at 1,000 health requests/s: about 45 µs of
+ * CPU and 9 KB of garbage per request).
  */
 export const RequestScope = {
   /** Sets the scope of the request being answered; outside one, there is nowhere to keep it and that is a bug. */
@@ -26,10 +27,6 @@ export const RequestScope = {
   },
   current(): Scope {
     return storage.getStore()?.scope ?? EVERY_SCHOOL;
-  },
-  /** Runs `work` as a request whose caller has this scope (for tests of what reads and commands do with one). */
-  run<T>(scope: Scope, work: () => T): T {
-    return storage.run({ scope }, work);
   },
 };
 
