@@ -42,7 +42,10 @@ async function load(api: ApiProcess, paths: () => string, seconds: number, conne
   return { 'requests/s': result.requests.average, 'p50 ms': result.latency.p50, 'p99 ms': result.latency.p99, errors: result.errors + result.non2xx };
 }
 
-/** Starts the built API on a region's folder (log and persisted read models): time until /health answers 200, RSS at rest. */
+/**
+ * Starts the built API on a region's folder (log and persisted read models): time until /health answers 200, RSS at
+ * rest; then the first page of the audit trail, which the embedded store loads on that first read (not at start).
+ */
 export async function coldStartBench(dataDir: string) {
   const started = Date.now();
   const api = await startApiProcess(dataDir);
@@ -52,7 +55,12 @@ export async function coldStartBench(dataDir: string) {
     const metrics = await (await fetch(`${api.baseUrl}/metrics`, { headers: { authorization: api.authorization } })).text();
     const rss = Number(/process_resident_memory_bytes (\d+)/.exec(metrics)?.[1] ?? NaN);
     const lag = Math.max(0, ...[...metrics.matchAll(/projection_lag_events\{[^}]*\} (\d+)/g)].map((m) => Number(m[1])));
-    return { 'ready ms': ready, 'RSS MiB at rest': rss / 2 ** 20, 'projection lag (events)': lag };
+    const auditAt = performance.now();
+    const audit = await fetch(`${api.baseUrl}/api/audit?limit=50`, { headers: { authorization: api.authorization } });
+    await audit.arrayBuffer();
+    if (audit.status !== 200) throw new Error(`GET /api/audit answered ${audit.status}`);
+    const firstAuditPage = performance.now() - auditAt;
+    return { 'ready ms': ready, 'RSS MiB at rest': rss / 2 ** 20, 'projection lag (events)': lag, 'first audit page ms': firstAuditPage };
   } finally {
     await api.kill('SIGTERM');
   }
