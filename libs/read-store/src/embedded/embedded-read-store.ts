@@ -23,6 +23,12 @@ type Collection = Map<string, StoredDocument>;
 /** A change to memory, applied only once the SQLite transaction that wrote it has committed. */
 type Staged = { collection: string; id: string; document: StoredDocument | undefined };
 
+/** The load of a collection loaded on first read: done, or under way with the changes committed meanwhile. */
+interface FirstRead {
+  loaded: Promise<void>;
+  committedMeanwhile?: Staged[];
+}
+
 /** How much stored text EmbeddedReadStore.open parses before letting the event loop run (about 10 ms of work). */
 const LOAD_SLICE_CHARS = 1_000_000;
 /** Documents of a collection loaded on its first read per turn of the event loop (see EmbeddedStoreOptions). */
@@ -54,7 +60,7 @@ export class EmbeddedReadStore implements ReadStore {
   private readonly indexes = new Map<string, EqualityIndexes>();
   private readonly loadOnFirstRead: (collection: string) => boolean;
   /** Collections loaded on first read that are in memory now, or being loaded (with the changes committed meanwhile). */
-  private readonly firstReads = new Map<string, { loaded: Promise<void>; committedMeanwhile?: Staged[] }>();
+  private readonly firstReads = new Map<string, FirstRead>();
   /** The equality indexes asked for each collection, built when a collection loaded on first read is loaded. */
   private readonly indexFields = new Map<string, Set<string>>();
   private closed = false;
@@ -76,7 +82,7 @@ export class EmbeddedReadStore implements ReadStore {
   private readonly dropTransaction: Database.Transaction<(collections: readonly string[], checkpoints: readonly string[]) => void>;
 
   /**
-   * Opens the store and loads every document, in slices with the event loop running between them, so that what the
+   * Opens the store and loads every document (but of collections loaded on first read), in slices with the event loop running between them, so that what the
    * caller started meanwhile goes on (the API checks its event log in a worker thread while this loads).
    */
   static async open(file: string, options: EmbeddedStoreOptions = {}): Promise<EmbeddedReadStore> {
@@ -158,20 +164,24 @@ export class EmbeddedReadStore implements ReadStore {
   /**
    * A collection loaded on first read, loaded (once, however many ask): in slices by id with the event loop running
    * between them, then put in the stored (natural) order. What is committed meanwhile reaches the file at once and
-   * memory once the load is done, over what the load read.
+   * memory once the load is done, over what the load read. A load that fails (a damaged document) is forgotten, with
+   * what it had gathered: the next read tries again and meets the same fault.
    */
   private resident(collection: string): Promise<void> | undefined {
     if (!this.onDiskOnly(collection)) return undefined;
     let entry = this.firstReads.get(collection);
     if (!entry) {
-      const loading: { loaded: Promise<void>; committedMeanwhile?: Staged[] } = { loaded: Promise.resolve(), committedMeanwhile: [] };
-      loading.loaded = this.loadNow(collection, loading);
+      const loading: FirstRead = { loaded: Promise.resolve(), committedMeanwhile: [] };
+      loading.loaded = this.loadNow(collection, loading).catch((error: unknown) => {
+        if (this.firstReads.get(collection) === loading) this.firstReads.delete(collection);
+        throw error;
+      });
       this.firstReads.set(collection, (entry = loading));
     }
     return entry.loaded;
   }
 
-  private async loadNow(collection: string, loading: { committedMeanwhile?: Staged[] }): Promise<void> {
+  private async loadNow(collection: string, loading: FirstRead): Promise<void> {
     const slice = this.db.prepare<[string, string, number], { position: number; id: string; body: string }>(
       'SELECT rowid AS position, id, body FROM documents WHERE collection = ? AND id > ? ORDER BY id LIMIT ?',
     );
@@ -187,12 +197,7 @@ export class EmbeddedReadStore implements ReadStore {
     read.sort((a, b) => a.position - b.position);
     const documents: Collection = new Map(read.map(({ id, document }) => [id, document]));
     this.collections.set(collection, documents);
-    const fields = this.indexFields.get(collection);
-    if (fields) {
-      const index = new EqualityIndexes();
-      for (const field of fields) index.add(field, documents.values());
-      this.indexes.set(collection, index);
-    }
+    for (const field of this.indexFields.get(collection) ?? []) this.index(collection, field);
     for (const change of loading.committedMeanwhile ?? []) this.applyToMemory(change);
     loading.committedMeanwhile = undefined;
   }
@@ -314,12 +319,16 @@ export class EmbeddedReadStore implements ReadStore {
         let fields = this.indexFields.get(collection);
         if (!fields) this.indexFields.set(collection, (fields = new Set()));
         fields.add(field);
-        if (this.onDiskOnly(collection)) continue; // built when the collection is loaded
-        let index = this.indexes.get(collection);
-        if (!index) this.indexes.set(collection, (index = new EqualityIndexes()));
-        index.add(field, this.collections.get(collection)?.values() ?? []);
+        if (!this.onDiskOnly(collection)) this.index(collection, field); // else built when the collection is loaded
       }
     }
+  }
+
+  /** Indexes `field` over the documents of `collection` in memory (EqualityIndexes.add ignores a field indexed already). */
+  private index(collection: string, field: string): void {
+    let index = this.indexes.get(collection);
+    if (!index) this.indexes.set(collection, (index = new EqualityIndexes()));
+    index.add(field, this.collections.get(collection)?.values() ?? []);
   }
 
   async drop(collections: readonly string[], checkpoints: readonly string[] = []): Promise<void> {

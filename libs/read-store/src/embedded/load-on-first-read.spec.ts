@@ -1,6 +1,8 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ReadStoreCorruptError } from '../errors';
 import { StoredDocument } from '../read-store.port';
 import { EmbeddedReadStore } from './embedded-read-store';
 
@@ -64,6 +66,17 @@ describe('EmbeddedReadStore: a collection loaded on first read', () => {
     await store.commit({ upserts: [{ collection: 'trail', document: entry(7_000, 'dirk') }], checkpoints: { trail: 5_002 } });
     expect(await store.get('trail', 'e07000')).toEqual(entry(7_000, 'dirk'));
     expect((await store.find('trail', { by: 'dirk' })).map((d) => d._id)).toEqual(['e07000']);
+    await store.close();
+  });
+
+  it('fails a read on a damaged document, and loads again at the next read once the document is written anew', async () => {
+    const db = new Database(file);
+    db.prepare("UPDATE documents SET body = '{not json' WHERE collection = 'trail' AND id = 'e00005'").run();
+    db.close();
+    const store = await EmbeddedReadStore.open(file, onFirstRead);
+    await expect(store.find('trail', {})).rejects.toBeInstanceOf(ReadStoreCorruptError);
+    await store.commit({ upserts: [{ collection: 'trail', document: entry(5) }], checkpoints: { trail: 5_003 } });
+    expect(await store.count('trail')).toBe(5_000);
     await store.close();
   });
 
