@@ -44,7 +44,8 @@ async function load(api: ApiProcess, paths: () => string, seconds: number, conne
 
 /**
  * Starts the built API on a region's folder (log and persisted read models): time until /health answers 200, RSS at
- * rest; then the first page of the audit trail, which the embedded store loads on that first read (not at start).
+ * rest; then pages of the audit trail, which the embedded store answers from disk: the newest, the next one (after
+ * its cursor), and the newest of one partnership (a filter most entries fail).
  */
 export async function coldStartBench(dataDir: string) {
   const started = Date.now();
@@ -55,12 +56,25 @@ export async function coldStartBench(dataDir: string) {
     const metrics = await (await fetch(`${api.baseUrl}/metrics`, { headers: { authorization: api.authorization } })).text();
     const rss = Number(/process_resident_memory_bytes (\d+)/.exec(metrics)?.[1] ?? NaN);
     const lag = Math.max(0, ...[...metrics.matchAll(/projection_lag_events\{[^}]*\} (\d+)/g)].map((m) => Number(m[1])));
-    const auditAt = performance.now();
-    const audit = await fetch(`${api.baseUrl}/api/audit?limit=50`, { headers: { authorization: api.authorization } });
-    await audit.arrayBuffer();
-    if (audit.status !== 200) throw new Error(`GET /api/audit answered ${audit.status}`);
-    const firstAuditPage = performance.now() - auditAt;
-    return { 'ready ms': ready, 'RSS MiB at rest': rss / 2 ** 20, 'projection lag (events)': lag, 'first audit page ms': firstAuditPage };
+    const auditPage = async (query: string) => {
+      const at = performance.now();
+      const response = await fetch(`${api.baseUrl}/api/audit?limit=50${query}`, { headers: { authorization: api.authorization } });
+      if (response.status !== 200) throw new Error(`GET /api/audit?limit=50${query} answered ${response.status}`);
+      const page = (await response.json()) as { nextCursor: string | null; items: { partnershipId: string | null }[] };
+      return { ms: performance.now() - at, page };
+    };
+    const first = await auditPage('');
+    const next = await auditPage(`&cursor=${encodeURIComponent(first.page.nextCursor ?? '')}`);
+    const partnershipId = first.page.items.find((item) => item.partnershipId !== null)?.partnershipId;
+    const ofOne = partnershipId ? await auditPage(`&partnership=${partnershipId}`) : undefined;
+    return {
+      'ready ms': ready,
+      'RSS MiB at rest': rss / 2 ** 20,
+      'projection lag (events)': lag,
+      'first audit page ms': first.ms,
+      'next audit page ms': next.ms,
+      "a partnership's audit page ms": ofOne?.ms ?? NaN,
+    };
   } finally {
     await api.kill('SIGTERM');
   }

@@ -1,6 +1,6 @@
 /* eslint-disable no-console */
 import { createProtectedEventStore } from '@crm/privacy';
-import { ALL_PROJECTIONS, loadedOnFirstRead, ProjectionEngine } from '@crm/read-models';
+import { ALL_PROJECTIONS, keptOnDiskCollections, ProjectionEngine } from '@crm/read-models';
 import { createReadStore, ReadStore } from '@crm/read-store';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
@@ -17,7 +17,7 @@ import { Session } from 'node:inspector';
  */
 async function main(dataDir: string, into: string) {
   const { events } = await createProtectedEventStore({ dataDir });
-  const store = await createReadStore({ dataDir: into, loadOnFirstRead: loadedOnFirstRead(ALL_PROJECTIONS) });
+  const store = await createReadStore({ dataDir: into, keptOnDisk: keptOnDiskCollections(ALL_PROJECTIONS) });
   const engine = new ProjectionEngine(events, store, ALL_PROJECTIONS);
   const diagnostics = process.env.REBUILD_DIAGNOSTICS ? timeCommits(store) : undefined;
   const head = await events.headPosition();

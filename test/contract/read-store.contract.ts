@@ -355,6 +355,31 @@ export function describeReadStoreContract(name: string, makeStore: () => Promise
         await expect(store.find(coll, {}, { skip: -1 })).rejects.toThrow();
         await expect(store.find(coll, {}, { limit: -2 })).rejects.toThrow();
       });
+
+      // An index that only orders (the audit trail's position) pages thousands of entries, with ties across pages.
+      it('pages a long collection by an ordersOnly index, ties, ranges and other key types included', async () => {
+        const trail = collection('trail');
+        // Stored in _id order, so the store's own order within a tie (the order written, or its reverse) is not the answer.
+        const entries = Array.from({ length: 4_500 }, (_, i) => ({ _id: `e${String(i).padStart(4, '0')}`, n: Math.floor(i / 3), by: i % 5 === 0 ? 'anna' : 'bram' }));
+        await store.commit(upsert(trail, ...entries));
+        await store.ensureIndexes({ [trail]: [{ key: { n: -1 }, ordersOnly: true }] });
+        // MongoDB's order for these: n descending, then _id ascending.
+        const newestFirst = (list: typeof entries) => [...list].sort((a, b) => (b.n as number) - (a.n as number) || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
+        const expected = newestFirst(entries);
+
+        expect(ids(await store.find(trail, {}, { sort: { n: -1 }, limit: 10 }))).toEqual(ids(expected.slice(0, 10)));
+        expect(ids(await store.find(trail, {}, { sort: { n: -1 }, skip: 3_000, limit: 4 }))).toEqual(ids(expected.slice(3_000, 3_004)));
+        const annaBefore = expected.filter((e) => e.by === 'anna' && e.n < 1_200);
+        expect(ids(await store.find(trail, { by: 'anna', n: { $lt: 1_200 } }, { sort: { n: -1 }, limit: 25 }))).toEqual(ids(annaBefore.slice(0, 25)));
+        const window = expected.filter((e) => e.n >= 10 && e.n < 20).reverse();
+        expect(ids(await store.find(trail, { n: { $gte: 10, $lt: 20 } }, { sort: { n: 1, _id: -1 } }))).toEqual(ids(window));
+        expect(await store.find(trail, { by: 'carla' }, { sort: { n: -1 }, limit: 5 })).toEqual([]);
+
+        await store.commit(upsert(trail, { _id: 'text', n: 'late', by: 'anna' }, { _id: 'none', by: 'anna' }));
+        expect(ids(await store.find(trail, { by: 'anna' }, { sort: { n: -1 }, limit: 3 }))).toEqual(['text', ...ids(expected.filter((e) => e.by === 'anna').slice(0, 2))]);
+        expect(ids(await store.find(trail, { by: 'anna' }, { sort: { n: 1 }, limit: 2 }))).toEqual(['none', 'e0000']);
+        expect(await store.count(trail, { by: 'anna' })).toBe(902);
+      });
     });
 
     describeScopeQueries({ store: () => store, collection });

@@ -22,6 +22,12 @@ describeReadStoreContract('embedded (mingo + SQLite)', async () => {
   return { store, cleanup: () => store.close() };
 });
 
+// The same contract with every collection kept on disk: queries answered from the file (KeptOnDisk) read as from memory.
+describeReadStoreContract('embedded, every collection kept on disk', async () => {
+  const store = await EmbeddedReadStore.open(join(tempDir(), 'read-models.sqlite'), { keptOnDisk: () => true });
+  return { store, cleanup: () => store.close() };
+});
+
 describe('EmbeddedReadStore', () => {
   const opened: EmbeddedReadStore[] = [];
   const open = async (file: string): Promise<EmbeddedReadStore> => {

@@ -1,4 +1,4 @@
-import { ALL_PROJECTIONS, loadedOnFirstRead, ProjectionEngine } from '@crm/read-models';
+import { ALL_PROJECTIONS, keptOnDiskCollections, ProjectionEngine } from '@crm/read-models';
 import { createReadStore } from '@crm/read-store';
 import { createProtectedEventStore } from '@crm/privacy';
 import { Settings } from '../../api/src/config/settings';
@@ -6,7 +6,7 @@ import { Settings } from '../../api/src/config/settings';
 /** Rebuilds every projection from position 0 into new generations, then makes them live. Prints the rate. */
 export async function rebuildProjections(settings: Settings, log: (line: string) => void): Promise<void> {
   const { events } = await createProtectedEventStore(settings);
-  const store = await createReadStore({ dataDir: settings.dataDir, mongodbUrl: settings.mongodbUrl, loadOnFirstRead: loadedOnFirstRead(ALL_PROJECTIONS) });
+  const store = await createReadStore({ dataDir: settings.dataDir, mongodbUrl: settings.mongodbUrl, keptOnDisk: keptOnDiskCollections(ALL_PROJECTIONS) });
   const engine = new ProjectionEngine(events, store, ALL_PROJECTIONS);
   try {
     await engine.start();

@@ -1,7 +1,7 @@
 import { Lease, LEASES_COLLECTION, MongoLease, SqliteLease } from '@crm/lease';
 import { createProtectedEventStore } from '@crm/privacy';
 import { createReadStore, ReadStore, ReadStoreInUseError } from '@crm/read-store';
-import { ALL_PROJECTIONS, loadedOnFirstRead } from '@crm/read-models';
+import { ALL_PROJECTIONS, keptOnDiskCollections } from '@crm/read-models';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +23,7 @@ async function openLease(settings: Settings): Promise<Lease> {
 async function openReadStore(settings: Settings, log: Logger, context: ActivationContext): Promise<ReadStore> {
   for (let warned = false; ; ) {
     try {
-      return await createReadStore({ dataDir: settings.dataDir, mongodbUrl: settings.mongodbUrl, loadOnFirstRead: loadedOnFirstRead(ALL_PROJECTIONS) });
+      return await createReadStore({ dataDir: settings.dataDir, mongodbUrl: settings.mongodbUrl, keptOnDisk: keptOnDiskCollections(ALL_PROJECTIONS) });
     } catch (error) {
       if (!(error instanceof ReadStoreInUseError) || context.stopping() || !context.holds()) throw error;
       if (!warned) log.warn({ file: error.file }, 'the read store is still open in another process; waiting for it');

@@ -10,11 +10,11 @@ export interface ReadStoreSettings {
   mongodbUrl?: string;
   /** Indexes to create at start-up (MongoDB; the embedded store ignores them). */
   indexes?: IndexSpec;
-  /** The embedded store's collections kept on disk until first read (EmbeddedStoreOptions); MongoDB reads every one from disk. */
-  loadOnFirstRead?: (collection: string) => boolean;
+  /** The embedded store's collections kept on disk, not in memory (EmbeddedStoreOptions); MongoDB keeps every one on disk. */
+  keptOnDisk?: (collection: string) => boolean;
 }
 
-export async function createReadStore({ dataDir, mongodbUrl, indexes, loadOnFirstRead }: ReadStoreSettings): Promise<ReadStore> {
+export async function createReadStore({ dataDir, mongodbUrl, indexes, keptOnDisk }: ReadStoreSettings): Promise<ReadStore> {
   if (mongodbUrl) return loadMongoReadStore().connect(mongodbUrl, { indexes });
-  return EmbeddedReadStore.open(join(dataDir, 'read-models.sqlite'), { loadOnFirstRead });
+  return EmbeddedReadStore.open(join(dataDir, 'read-models.sqlite'), { keptOnDisk });
 }

@@ -1,6 +1,6 @@
 import { Global, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@crm/event-store';
-import { ALL_PROJECTIONS, loadedOnFirstRead, ProjectionEngine, PROJECTIONS, ProjectionsView, RemoteProjections } from '@crm/read-models';
+import { ALL_PROJECTIONS, keptOnDiskCollections, ProjectionEngine, PROJECTIONS, ProjectionsView, RemoteProjections } from '@crm/read-models';
 import { createReadStore, READ_STORE, ReadStore } from '@crm/read-store';
 import { Settings, SETTINGS } from '../config/settings';
 import { Metrics } from '../observability/metrics';
@@ -23,7 +23,7 @@ import { TextSearch } from './text-search';
       inject: [SETTINGS, Metrics],
       useFactory: async (settings: Settings, metrics: Metrics) =>
         new TimedReadStore(
-          await createReadStore({ dataDir: settings.dataDir, mongodbUrl: settings.mongodbUrl, loadOnFirstRead: loadedOnFirstRead(ALL_PROJECTIONS) }),
+          await createReadStore({ dataDir: settings.dataDir, mongodbUrl: settings.mongodbUrl, keptOnDisk: keptOnDiskCollections(ALL_PROJECTIONS) }),
           metrics.readStoreDuration,
         ),
     },

@@ -13,8 +13,8 @@ export const targetOf = (definition: ProjectionDefinition, generation: number) =
   checkpoint: `${definition.name}_g${generation}`,
 });
 
-/** Whether a stored collection (any generation) belongs to one of `definitions` that is loaded on first read. */
-export function loadedOnFirstRead(definitions: readonly ProjectionDefinition[]): (collection: string) => boolean {
-  const prefixes = definitions.filter((definition) => definition.loadedOnFirstRead).map((definition) => `${definition.collection}_g`);
+/** Whether a stored collection (any generation) belongs to one of `definitions` that is kept on disk. */
+export function keptOnDiskCollections(definitions: readonly ProjectionDefinition[]): (collection: string) => boolean {
+  const prefixes = definitions.filter((definition) => definition.keptOnDisk).map((definition) => `${definition.collection}_g`);
   return (collection) => prefixes.some((prefix) => collection.startsWith(prefix) && /^\d+$/.test(collection.slice(prefix.length)));
 }

@@ -312,12 +312,12 @@ export class ProjectionRunner {
   }
 
   /**
-   * A collection kept on disk until read (loadedOnFirstRead) gets a document per event that nothing reads again while
+   * A collection kept on disk (keptOnDisk) gets a document per event that nothing reads again while
    * catching up: committed every KEPT_ON_DISK_BATCH events, it is not held in memory until the end of a rebuild.
    */
   private get catchUpBatch(): number {
     const batch = this.options.catchUpBatch ?? 2_000_000;
-    return this.definition.loadedOnFirstRead ? Math.min(batch, KEPT_ON_DISK_BATCH) : batch;
+    return this.definition.keptOnDisk ? Math.min(batch, KEPT_ON_DISK_BATCH) : batch;
   }
 
   private applyTo(id: string, draft: Draft | null, event: RecordedEvent): void {

@@ -33,7 +33,7 @@ export const auditProjection: ProjectionDefinition<AuditEntry> = {
   name: 'audit',
   collection: 'audit',
   version: 1,
-  loadedOnFirstRead: true,
+  keptOnDisk: true,
   oneDocumentPerEvent: true,
   // `position` orders the trail (newest first) and pages it; the others are its filters.
   indexes: [

@@ -32,9 +32,9 @@ export interface ProjectionDefinition<D extends StoredDocument = StoredDocument>
   oneDocumentPerEvent?: boolean;
   /**
    * Read now and then, and large (the audit trail: an entry per event): the embedded store keeps its documents on
-   * disk until a query first needs them, rather than parsing and holding them from start-up on.
+   * disk and answers queries on them from there, rather than parsing and holding them from start-up on.
    */
-  loadedOnFirstRead?: boolean;
+  keptOnDisk?: boolean;
   /** The indexes the queries on this collection need; created for every generation. */
   indexes?: IndexSpec[string];
   /**

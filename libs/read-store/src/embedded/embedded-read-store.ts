@@ -14,6 +14,8 @@ import {
   withIdTieBreak,
 } from '../validation';
 import { EqualityIndexes } from './equality-indexes';
+import { idsSelectedBy } from './ids-selected-by';
+import { KeptOnDisk } from './kept-on-disk';
 import { sortDocuments } from './mongo-sort';
 import { openReadModelFile } from './open-read-model-file';
 import { deepFreeze, freezeAsStored } from './stored-form';
@@ -23,29 +25,20 @@ type Collection = Map<string, StoredDocument>;
 /** A change to memory, applied only once the SQLite transaction that wrote it has committed. */
 type Staged = { collection: string; id: string; document: StoredDocument | undefined };
 
-/** The load of a collection loaded on first read: done, or under way with the changes committed meanwhile. */
-interface FirstRead {
-  loaded: Promise<void>;
-  committedMeanwhile?: Staged[];
-}
-
 /** How much stored text EmbeddedReadStore.open parses before letting the event loop run (about 10 ms of work). */
 const LOAD_SLICE_CHARS = 1_000_000;
-/** Documents of a collection loaded on its first read per turn of the event loop (see EmbeddedStoreOptions). */
-const FIRST_READ_SLICE = 2_000;
 
 export interface EmbeddedStoreOptions {
   /**
-   * Collections kept on disk until a query first needs them (the audit trail: an entry per event, read by an admin
-   * now and then): not parsed at open, nor held in memory while nobody reads them. Until then a lookup by id reads the
-   * file, and commits go to the file only.
+   * Collections kept on disk (the audit trail: an entry per event, read by an admin now and then): never loaded into
+   * memory; queries on them are answered from the file (see KeptOnDisk), commits go to the file only.
    */
-  loadOnFirstRead?: (collection: string) => boolean;
+  keptOnDisk?: (collection: string) => boolean;
 }
 
 /**
  * Read models in process memory, queried with MongoDB semantics through mingo, persisted in one SQLite file.
- * Every document is loaded at open (but those of collections loaded on first read, see EmbeddedStoreOptions), so a
+ * Every document is loaded at open (but those of collections kept on disk, see EmbeddedStoreOptions), so a
  * restart resumes from the stored checkpoints without replaying the log.
  *
  * Documents are deep-frozen and shared rather than copied on the way out: a copy per returned document would cost
@@ -58,11 +51,8 @@ export class EmbeddedReadStore implements ReadStore {
   private readonly db: Database.Database;
   private readonly collections = new Map<string, Collection>();
   private readonly indexes = new Map<string, EqualityIndexes>();
-  private readonly loadOnFirstRead: (collection: string) => boolean;
-  /** Collections loaded on first read that are in memory now, or being loaded (with the changes committed meanwhile). */
-  private readonly firstReads = new Map<string, FirstRead>();
-  /** The equality indexes asked for each collection, built when a collection loaded on first read is loaded. */
-  private readonly indexFields = new Map<string, Set<string>>();
+  private readonly keptOnDisk: (collection: string) => boolean;
+  private readonly disk: KeptOnDisk;
   private closed = false;
   /** The file opened: a write refuses once it has been deleted or replaced (it would be lost at the next start). */
   private readonly identity: FileIdentity;
@@ -72,7 +62,6 @@ export class EmbeddedReadStore implements ReadStore {
     remove: Database.Statement<[string, string]>;
     setCheckpoint: Database.Statement<[string, number]>;
     getCheckpoint: Database.Statement<[string], { position: number }>;
-    getBody: Database.Statement<[string, string], { body: string }>;
     getMeta: Database.Statement<[string], { value: string }>;
     setMeta: Database.Statement<[string, string]>;
     dropCollection: Database.Statement<[string]>;
@@ -82,7 +71,7 @@ export class EmbeddedReadStore implements ReadStore {
   private readonly dropTransaction: Database.Transaction<(collections: readonly string[], checkpoints: readonly string[]) => void>;
 
   /**
-   * Opens the store and loads every document (but of collections loaded on first read), in slices with the event loop running between them, so that what the
+   * Opens the store and loads every document (but of collections kept on disk), in slices with the event loop running between them, so that what the
    * caller started meanwhile goes on (the API checks its event log in a worker thread while this loads).
    */
   static async open(file: string, options: EmbeddedStoreOptions = {}): Promise<EmbeddedReadStore> {
@@ -98,8 +87,9 @@ export class EmbeddedReadStore implements ReadStore {
 
   private constructor(file: string, options: EmbeddedStoreOptions) {
     this.file = resolve(file);
-    this.loadOnFirstRead = options.loadOnFirstRead ?? (() => false);
+    this.keptOnDisk = options.keptOnDisk ?? (() => false);
     this.db = openReadModelFile(this.file);
+    this.disk = new KeptOnDisk(this.db, (collection, id, body) => this.parse(collection, id, body), () => this.assertOpen());
     this.identity = new FileIdentity(this.file);
     this.stmt = {
       // ON CONFLICT keeps the row (and its rowid), so a replaced document keeps its place in natural order.
@@ -111,7 +101,6 @@ export class EmbeddedReadStore implements ReadStore {
         'INSERT INTO checkpoints (projection, position) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET position = excluded.position',
       ),
       getCheckpoint: this.db.prepare('SELECT position FROM checkpoints WHERE projection = ?'),
-      getBody: this.db.prepare('SELECT body FROM documents WHERE collection = ? AND id = ?'),
       getMeta: this.db.prepare('SELECT value FROM meta WHERE key = ?'),
       setMeta: this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
       dropCollection: this.db.prepare('DELETE FROM documents WHERE collection = ?'),
@@ -121,16 +110,17 @@ export class EmbeddedReadStore implements ReadStore {
     this.dropTransaction = this.db.transaction((collections, checkpoints) => {
       for (const collection of collections) this.stmt.dropCollection.run(collection);
       for (const projection of checkpoints) this.stmt.dropCheckpoint.run(projection);
+      for (const collection of collections) this.disk.dropIndexes(collection);
     });
   }
 
-  /** Loads every stored document (but of collections loaded on first read), pausing after each LOAD_SLICE_CHARS of stored text. */
+  /** Loads every stored document (but of collections kept on disk), pausing after each LOAD_SLICE_CHARS of stored text. */
   private *load(): Generator<void, void> {
     const stored = this.db.prepare('SELECT DISTINCT collection FROM documents').pluck().all() as string[];
-    // A collection at a time, through the primary key: the rows of those loaded on first read are not even read.
+    // A collection at a time, through the primary key: the rows of those kept on disk are not even read.
     const rowsOf = this.db.prepare<[string], { id: string; body: string }>('SELECT id, body FROM documents WHERE collection = ? ORDER BY rowid');
     let sliceChars = 0;
-    for (const collection of stored.filter((name) => !this.loadOnFirstRead(name))) {
+    for (const collection of stored.filter((name) => !this.keptOnDisk(name))) {
       const documents = this.collectionFor(collection);
       for (const { id, body } of rowsOf.iterate(collection)) {
         if (sliceChars >= LOAD_SLICE_CHARS) {
@@ -156,57 +146,10 @@ export class EmbeddedReadStore implements ReadStore {
     return deepFreeze(document);
   }
 
-  /** Whether `collection` is one loaded on first read that is not (wholly) in memory yet. */
-  private onDiskOnly(collection: string): boolean {
-    return this.loadOnFirstRead(collection) && !this.collections.has(collection);
-  }
-
-  /**
-   * A collection loaded on first read, loaded (once, however many ask): in slices by id with the event loop running
-   * between them, then put in the stored (natural) order. What is committed meanwhile reaches the file at once and
-   * memory once the load is done, over what the load read. A load that fails (a damaged document) is forgotten, with
-   * what it had gathered: the next read tries again and meets the same fault.
-   */
-  private resident(collection: string): Promise<void> | undefined {
-    if (!this.onDiskOnly(collection)) return undefined;
-    let entry = this.firstReads.get(collection);
-    if (!entry) {
-      const loading: FirstRead = { loaded: Promise.resolve(), committedMeanwhile: [] };
-      loading.loaded = this.loadNow(collection, loading).catch((error: unknown) => {
-        if (this.firstReads.get(collection) === loading) this.firstReads.delete(collection);
-        throw error;
-      });
-      this.firstReads.set(collection, (entry = loading));
-    }
-    return entry.loaded;
-  }
-
-  private async loadNow(collection: string, loading: FirstRead): Promise<void> {
-    const slice = this.db.prepare<[string, string, number], { position: number; id: string; body: string }>(
-      'SELECT rowid AS position, id, body FROM documents WHERE collection = ? AND id > ? ORDER BY id LIMIT ?',
-    );
-    const read: { position: number; id: string; document: StoredDocument }[] = [];
-    for (let after = ''; ; ) {
-      const rows = slice.all(collection, after, FIRST_READ_SLICE);
-      for (const { position, id, body } of rows) read.push({ position, id, document: this.parse(collection, id, body) });
-      if (rows.length < FIRST_READ_SLICE) break;
-      after = rows[rows.length - 1].id;
-      await nextTurn();
-      if (this.closed || this.firstReads.get(collection) !== loading) return; // closed, or dropped meanwhile
-    }
-    read.sort((a, b) => a.position - b.position);
-    const documents: Collection = new Map(read.map(({ id, document }) => [id, document]));
-    this.collections.set(collection, documents);
-    for (const field of this.indexFields.get(collection) ?? []) this.index(collection, field);
-    for (const change of loading.committedMeanwhile ?? []) this.applyToMemory(change);
-    loading.committedMeanwhile = undefined;
-  }
-
   async find<T extends StoredDocument = StoredDocument>(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
     this.assertOpen();
     checkFindOptions(options);
-    matcherOf(filter); // an unknown operator fails before any load, as on an empty collection
-    await this.resident(collection);
+    if (this.keptOnDisk(collection)) return (await this.disk.find(collection, filter, options)) as T[];
     const skip = options.skip ?? 0;
     const end = options.limit ? skip + options.limit : Infinity;
     const sorted = options.sort !== undefined && Object.keys(options.sort).length > 0;
@@ -217,42 +160,28 @@ export class EmbeddedReadStore implements ReadStore {
 
   async count(collection: string, filter: Filter = {}): Promise<number> {
     this.assertOpen();
-    matcherOf(filter);
-    await this.resident(collection);
+    if (this.keptOnDisk(collection)) return this.disk.count(collection, filter);
     if (Object.keys(filter).length === 0) return this.collections.get(collection)?.size ?? 0;
     return this.match(collection, filter, Infinity).length;
   }
 
   async get<T extends StoredDocument = StoredDocument>(collection: string, id: string): Promise<T | undefined> {
     this.assertOpen();
-    if (this.onDiskOnly(collection)) return this.readFromFile(collection, [id])[0] as T | undefined;
+    if (this.keptOnDisk(collection)) return this.disk.byIds(collection, [id])[0] as T | undefined;
     return this.collections.get(collection)?.get(id) as T | undefined;
   }
 
   async getMany<T extends StoredDocument = StoredDocument>(collection: string, ids: readonly string[]): Promise<T[]> {
     this.assertOpen();
-    if (this.onDiskOnly(collection)) return this.readFromFile(collection, [...new Set(ids)]) as T[];
+    if (this.keptOnDisk(collection)) return this.disk.byIds(collection, ids) as T[];
     return this.pick(collection, ids) as T[];
-  }
-
-  /** Documents by id read from the file (a collection loaded on first read, before that read), in the order asked. */
-  private readFromFile(collection: string, ids: readonly string[]): StoredDocument[] {
-    const found: StoredDocument[] = [];
-    for (const id of ids) {
-      const body = this.stmt.getBody.get(collection, id)?.body;
-      if (body !== undefined) found.push(this.parse(collection, id, body));
-    }
-    return found;
   }
 
   async commit(batch: CommitBatch): Promise<void> {
     this.assertOpen();
     // A refused write (a full or read-only disk) is a StorageError naming the file; memory is left as it was.
     const staged = this.write(() => this.commitTransaction(batch));
-    for (const change of staged) {
-      if (!this.onDiskOnly(change.collection)) this.applyToMemory(change);
-      else this.firstReads.get(change.collection)?.committedMeanwhile?.push(change);
-    }
+    for (const change of staged) this.applyToMemory(change);
   }
 
   private applyToMemory({ collection, id, document }: Staged): void {
@@ -273,18 +202,15 @@ export class EmbeddedReadStore implements ReadStore {
       // Memory holds exactly what a restart would load, owned by the store: the document handed over, or else
       // (or when it is not plain JSON data) a copy parsed back from the stored text.
       // A collection kept on disk keeps nothing in memory (its handed-over documents are the caller's to drop).
-      const kept = this.onDiskOnly(collection) && !this.firstReads.has(collection)
-        ? document
-        : handOver && freezeAsStored(document)
-          ? document
-          : deepFreeze(JSON.parse(body) as StoredDocument);
+      if (this.keptOnDisk(collection)) continue;
+      const kept = handOver && freezeAsStored(document) ? document : deepFreeze(JSON.parse(body) as StoredDocument);
       staged.push({ collection, id: document._id, document: kept });
     }
     for (const { collection, id } of deletes) {
       checkCollectionName(collection);
       checkId(collection, id);
       this.stmt.remove.run(collection, id);
-      staged.push({ collection, id, document: undefined });
+      if (!this.keptOnDisk(collection)) staged.push({ collection, id, document: undefined });
     }
     for (const [projection, position] of Object.entries(checkpoints)) {
       checkCheckpoint(projection, position);
@@ -308,27 +234,27 @@ export class EmbeddedReadStore implements ReadStore {
     this.write(() => this.stmt.setMeta.run(key, value));
   }
 
-  /** Builds in-memory equality indexes on each index's first field (see EqualityIndexes), but for `ordersOnly` ones; uniqueness is not checked. */
+  /**
+   * Builds in-memory equality indexes on each index's first field (see EqualityIndexes), but for `ordersOnly` ones;
+   * uniqueness is not checked. A collection kept on disk gets a SQLite index for each `ordersOnly` one on a single
+   * field instead (see KeptOnDisk), and no equality index.
+   */
   async ensureIndexes(spec: IndexSpec): Promise<void> {
     this.assertOpen();
     for (const collection of Object.keys(spec)) checkCollectionName(collection);
     for (const [collection, indexes] of Object.entries(spec)) {
       for (const { key, ordersOnly } of indexes) {
-        const field = Object.keys(key)[0];
-        if (field === undefined || field === '_id' || ordersOnly) continue;
-        let fields = this.indexFields.get(collection);
-        if (!fields) this.indexFields.set(collection, (fields = new Set()));
-        fields.add(field);
-        if (!this.onDiskOnly(collection)) this.index(collection, field); // else built when the collection is loaded
+        const fields = Object.keys(key);
+        if (this.keptOnDisk(collection)) {
+          if (ordersOnly && fields.length === 1) this.write(() => this.disk.ensureOrderIndex(collection, fields[0]));
+          continue;
+        }
+        if (fields[0] === undefined || fields[0] === '_id' || ordersOnly) continue;
+        let index = this.indexes.get(collection);
+        if (!index) this.indexes.set(collection, (index = new EqualityIndexes()));
+        index.add(fields[0], this.collections.get(collection)?.values() ?? []);
       }
     }
-  }
-
-  /** Indexes `field` over the documents of `collection` in memory (EqualityIndexes.add ignores a field indexed already). */
-  private index(collection: string, field: string): void {
-    let index = this.indexes.get(collection);
-    if (!index) this.indexes.set(collection, (index = new EqualityIndexes()));
-    index.add(field, this.collections.get(collection)?.values() ?? []);
   }
 
   async drop(collections: readonly string[], checkpoints: readonly string[] = []): Promise<void> {
@@ -339,8 +265,6 @@ export class EmbeddedReadStore implements ReadStore {
     for (const collection of collections) {
       this.collections.delete(collection);
       this.indexes.delete(collection);
-      this.indexFields.delete(collection);
-      this.firstReads.delete(collection);
     }
   }
 
@@ -356,7 +280,6 @@ export class EmbeddedReadStore implements ReadStore {
     this.closed = true;
     this.collections.clear();
     this.indexes.clear();
-    this.firstReads.clear();
     this.db.close();
   }
 
@@ -402,20 +325,4 @@ export class EmbeddedReadStore implements ReadStore {
   private assertOpen(): void {
     if (this.closed) throw new Error(`read-model store ${this.file} is closed`);
   }
-}
-
-/**
- * The ids a filter pins `_id` to (`'x'`, `{ $eq: 'x' }` or `{ $in: [...] }` of strings), so only those documents
- * are tested against the whole filter instead of every document in the collection.
- */
-function idsSelectedBy(filter: Filter): readonly string[] | undefined {
-  const id = filter._id;
-  if (typeof id === 'string') return [id];
-  if (typeof id !== 'object' || id === null || Array.isArray(id) || id instanceof RegExp) return undefined;
-  const operators = Object.keys(id);
-  if (operators.length !== 1) return undefined;
-  const { $eq, $in } = id as { $eq?: unknown; $in?: unknown };
-  if (typeof $eq === 'string') return [$eq];
-  if (Array.isArray($in) && $in.every((value) => typeof value === 'string')) return $in as string[];
-  return undefined;
 }

@@ -1,0 +1,92 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ReadStoreCorruptError } from '../errors';
+import { StoredDocument } from '../read-store.port';
+import { EmbeddedReadStore } from './embedded-read-store';
+
+/**
+ * A collection kept on disk (the audit trail) answers from the file as one in memory would; the read-store contract
+ * runs whole against a store that keeps every collection on disk. These are what only the file shows.
+ */
+describe('EmbeddedReadStore: a collection kept on disk', () => {
+  let dir: string;
+  let file: string;
+  const onDisk = { keptOnDisk: (collection: string) => collection === 'trail' };
+  const entry = (n: number, by = n % 3 === 0 ? 'anna' : 'bram'): StoredDocument => ({ _id: `e${String(n).padStart(5, '0')}`, n, by });
+  const ordered = { trail: [{ key: { n: -1 as const }, ordersOnly: true }] };
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'crm-kept-on-disk-'));
+    file = join(dir, 'read-models.sqlite');
+    const store = await EmbeddedReadStore.open(file);
+    const upserts = Array.from({ length: 5_000 }, (_, i) => ({ collection: 'trail', document: entry(i + 1) }));
+    await store.commit({ upserts: [...upserts, { collection: 'people', document: { _id: 'p1', name: 'Fatima' } }], checkpoints: { trail: 5_000 } });
+    await store.close();
+  });
+
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const damage = (id: string, body: string) => {
+    const db = new Database(file);
+    db.prepare("UPDATE documents SET body = ? WHERE collection = 'trail' AND id = ?").run(body, id);
+    db.close();
+  };
+
+  it('answers lookups, queries and commits from the file, beside collections in memory', async () => {
+    const store = await EmbeddedReadStore.open(file, onDisk);
+    await store.ensureIndexes(ordered);
+    expect(await store.get('people', 'p1')).toEqual({ _id: 'p1', name: 'Fatima' });
+    expect(await store.get('trail', 'e00042')).toEqual(entry(42));
+    expect((await store.getMany('trail', ['e00002', 'e09999', 'e00001', 'e00002'])).map((d) => d._id)).toEqual(['e00002', 'e00001']);
+    expect((await store.find('trail', {}, { limit: 3 })).map((d) => d.n)).toEqual([1, 2, 3]);
+    expect(await store.count('trail', { by: 'anna' })).toBe(1_666);
+
+    await store.commit({
+      upserts: [{ collection: 'trail', document: entry(6_000, 'carla') }, { collection: 'trail', document: { ...entry(7), by: 'carla' } }],
+      deletes: [{ collection: 'trail', id: 'e00001' }],
+      checkpoints: { trail: 5_001 },
+    });
+    expect((await store.find('trail', { by: 'carla' }, { sort: { n: -1 } })).map((d) => d.n)).toEqual([6_000, 7]);
+    expect(await store.get('trail', 'e00001')).toBeUndefined();
+    expect(await store.count('trail')).toBe(5_000);
+    await store.close();
+  });
+
+  it('reads a newest-first page without reading the older entries, which a query reaching them does read', async () => {
+    // JSON with the wrong _id: SQLite reads its n, the store refuses it once it reads the row.
+    damage('e00010', '{"_id":"e99999","n":10,"by":"bram"}');
+    const store = await EmbeddedReadStore.open(file, onDisk);
+    await store.ensureIndexes(ordered);
+    expect((await store.find('trail', { by: 'bram' }, { sort: { n: -1 }, limit: 3 })).map((d) => d.n)).toEqual([5_000, 4_999, 4_997]);
+    expect((await store.find('trail', { n: { $lt: 12 } }, { sort: { n: -1 }, limit: 1 })).map((d) => d.n)).toEqual([11]);
+    await expect(store.find('trail', { n: { $lt: 12 } }, { sort: { n: -1 }, limit: 2 })).rejects.toBeInstanceOf(ReadStoreCorruptError);
+    await expect(store.count('trail', { by: 'bram' })).rejects.toThrow(/trail\/e00010/);
+    await store.close();
+  });
+
+  it('names a damaged document when a query meets it, and indexes the collection all the same', async () => {
+    damage('e00010', '{not json');
+    const store = await EmbeddedReadStore.open(file, onDisk);
+    await store.ensureIndexes(ordered);
+    await expect(store.find('trail', {}, { sort: { n: -1 }, limit: 2 })).rejects.toThrow(ReadStoreCorruptError);
+    await expect(store.get('trail', 'e00010')).rejects.toThrow(/trail\/e00010/);
+    expect(await store.get('trail', 'e00011')).toEqual(entry(11));
+    await store.close();
+  });
+
+  it('drops its order index with the collection', async () => {
+    const store = await EmbeddedReadStore.open(file, onDisk);
+    await store.ensureIndexes(ordered);
+    await store.drop(['trail'], ['trail']);
+    expect(await store.count('trail')).toBe(0);
+    await store.commit({ upserts: [{ collection: 'trail', document: { _id: 'x', n: 'text' } }, { collection: 'trail', document: entry(3) }], checkpoints: {} });
+    expect((await store.find('trail', {}, { sort: { n: -1 } })).map((d) => d._id)).toEqual(['x', 'e00003']);
+    await store.close();
+    const db = new Database(file);
+    const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'kept_order%'").pluck().all();
+    db.close();
+    expect(indexes).toEqual([]);
+  });
+});
