@@ -138,11 +138,9 @@ describeInBrowser('web app: the manager and the reporting analyst (partnerships 
     await page.getByTestId('partnership-row').first().waitFor();
     const all = await loadedPartnerships(page);
 
-    await page.getByTestId('filter-status').click();
-    await page.getByRole('option', { name: 'Aandacht nodig' }).click();
+    await page.getByTestId('filter-status').selectOption({ label: 'Aandacht nodig' });
     await page.waitForURL((url) => url.searchParams.get('status') === 'attention');
-    await page.getByTestId('filter-sort').click();
-    await page.getByRole('option', { name: 'School A–Z' }).click();
+    await page.getByTestId('filter-sort').selectOption({ label: 'School A–Z' });
     await page.waitForURL((url) => url.searchParams.get('sort') === 'school');
     await page.waitForFunction(`[...document.querySelectorAll('[data-testid="partnership-row"] [data-testid="health"]')].every((cell) => cell.textContent.includes('Aandacht nodig'))`);
 
