@@ -21,15 +21,19 @@ interface Options {
  */
 export function useWindowRows({ count, keyOf, estimatedHeight, overscan }: Options) {
   const bodyRef = useRef<HTMLTableSectionElement>(null);
-  const [scrollMargin, setScrollMargin] = useState(0);
+  // Where the body starts on the page: unknown until the first layout (see below).
+  const [scrollMargin, setScrollMargin] = useState<number | null>(null);
   const [focused, setFocused] = useState<number | null>(null);
 
-  // Where the body starts on the page: the filters above it may change height, so it is checked after every render.
+  // The filters above the body may change height, so its place is checked after every render. The first time, no row
+  // has been drawn yet: React draws them in a second pass before the browser paints, only those the window shows. (Drawn
+  // with the body guessed at the top of the page, the first pass made a window's worth of rows too many, and a slow
+  // machine spent about 10 ms on each.)
   useLayoutEffect(() => {
     const body = bodyRef.current;
     if (!body) return;
     const top = body.getBoundingClientRect().top + window.scrollY;
-    if (Math.abs(top - scrollMargin) >= 1) setScrollMargin(top);
+    if (scrollMargin === null || Math.abs(top - scrollMargin) >= 1) setScrollMargin(top);
   });
 
   const rangeExtractor = useCallback(
@@ -45,7 +49,7 @@ export function useWindowRows({ count, keyOf, estimatedHeight, overscan }: Optio
     count,
     estimateSize: () => estimatedHeight,
     overscan,
-    scrollMargin,
+    scrollMargin: scrollMargin ?? 0,
     getItemKey: keyOf,
     rangeExtractor,
     // The window's size is known before the first render: the first rows are drawn at once, not a render later.
@@ -54,13 +58,14 @@ export function useWindowRows({ count, keyOf, estimatedHeight, overscan }: Optio
   });
 
   const slots: RowSlot[] = [];
-  let end = scrollMargin;
-  for (const item of virtualizer.getVirtualItems()) {
+  const margin = scrollMargin ?? 0;
+  let end = margin;
+  for (const item of scrollMargin === null ? [] : virtualizer.getVirtualItems()) {
     if (item.start > end) slots.push({ kind: 'gap', height: item.start - end, key: `gap-${item.index}` });
     slots.push({ kind: 'row', index: item.index, key: String(item.key) });
     end = item.end;
   }
-  const last = scrollMargin + virtualizer.getTotalSize();
+  const last = margin + virtualizer.getTotalSize();
   if (last > end) slots.push({ kind: 'gap', height: last - end, key: 'gap-end' });
 
   const rowIndexOf = (target: EventTarget | null): number | null => {
