@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -10,7 +11,9 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
  */
 export default defineConfig({
   root: here('.'),
-  plugins: [react()],
+  // Each file also as .br and .gz, which the API serves to a browser that accepts them (fastify-static's preCompressed):
+  // the first screen's JavaScript is ~280 KB instead of ~1 MB on a school's network, with nothing compressed per request.
+  plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'], exclude: [/\.map$/, /\.vite\//], threshold: 1024 })],
   resolve: {
     alias: {
       '@crm/api-client': here('../../libs/api-client/src/index.ts'),

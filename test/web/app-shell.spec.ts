@@ -1,8 +1,21 @@
+import { get, type IncomingHttpHeaders } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { describeInBrowser, launchBrowser, newPage, seriousA11yViolations, signIn } from './support/browser';
 import { startDemoApp, type DemoApp } from './support/demo-app';
 
 jest.setTimeout(120_000);
+
+function rawGet(url: string, headers: Record<string, string>): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    }).on('error', reject);
+  });
+}
 
 describeInBrowser('web app: served by the API, sign-in, shell, time travel, language', () => {
   let app: DemoApp;
@@ -34,6 +47,22 @@ describeInBrowser('web app: served by the API, sign-in, shell, time travel, lang
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ statusCode: 404, code: 'route_not_found' });
     expect((await fetch(`${app.baseUrl}/health`)).status).toBe(200);
+  });
+
+  it('sends the app’s scripts compressed to a browser that accepts it, and as they are to one that does not', async () => {
+    const script = /<script type="module" crossorigin src="([^"]+)"/.exec(await (await fetch(`${app.baseUrl}/`)).text())?.[1];
+    expect(script).toMatch(/^\/assets\/index-.+\.js$/);
+    const plain = await fetch(`${app.baseUrl}${script}`, { headers: { 'accept-encoding': 'identity' } });
+    const original = Buffer.from(await plain.arrayBuffer());
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    for (const [accepted, encoding, decode] of [['br', 'br', brotliDecompressSync], ['gzip', 'gzip', gunzipSync]] as const) {
+      // Node's fetch would decode the body itself: the raw bytes and headers come from http.get.
+      const { headers, body } = await rawGet(`${app.baseUrl}${script}`, { 'accept-encoding': accepted });
+      expect(headers['content-encoding']).toBe(encoding);
+      expect(headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(body.length).toBeLessThan(original.length / 2);
+      expect(decode(body).equals(original)).toBe(true);
+    }
   });
 
   it('asks an anonymous visitor to sign in, in Dutch, and refuses a token that is not one', async () => {

@@ -59,6 +59,8 @@ export async function serveWebApp(app: NestFastifyApplication, root = webAppDir(
     prefix: '/',
     wildcard: false,
     index: false,
+    // The build's .br and .gz beside each file (see apps/web/vite.config.mts), to a browser that accepts them.
+    preCompressed: true,
     // Hashed file names under /assets never change: cache them for a year; index.html is always asked again.
     setHeaders: (reply, path) => reply.header('cache-control', path.startsWith(join(root, "assets")) ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
