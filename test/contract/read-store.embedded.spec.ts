@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createReadStore, EmbeddedReadStore, ReadStoreCorruptError, ReadStoreInUseError, StoredDocument } from '@crm/read-store';
@@ -183,6 +183,37 @@ describe('EmbeddedReadStore', () => {
 
     await first.close();
     await expect(open(file)).resolves.toBeInstanceOf(EmbeddedReadStore);
+  });
+
+  it('marks a clean close beside the file, and takes the mark away when it opens the file again', async () => {
+    const file = join(tempDir(), 'read-models.sqlite');
+    const store = await open(file);
+    await store.commit({ upserts: [{ collection: 'a', document: { _id: 'x' } }], checkpoints: { a: 1 } });
+    expect(existsSync(`${file}.closed-cleanly`)).toBe(false);
+    await store.close();
+    expect(existsSync(`${file}.closed-cleanly`)).toBe(true);
+    // Open until the process ends: a crash or a kill now leaves no mark, so the next start checks every page.
+    await open(file);
+    expect(existsSync(`${file}.closed-cleanly`)).toBe(false);
+  });
+
+  it('checks every page of a file changed after its clean close, and refuses it when a page is damaged', async () => {
+    const file = join(tempDir(), 'read-models.sqlite');
+    const store = await EmbeddedReadStore.open(file, { keptOnDisk: (collection) => collection === 'trail' });
+    const upserts = Array.from({ length: 3_000 }, (_, n) => ({ collection: 'trail', document: { _id: `e${n}`, n } }));
+    await store.commit({ upserts, checkpoints: { trail: 3_000 } });
+    await store.ensureIndexes({ trail: [{ key: { n: -1 }, ordersOnly: true }] });
+    await store.close();
+    // Garbage in the trail's order index: a page that opening and loading the documents never read.
+    const db = new Database(file, { readonly: true });
+    const root = db.prepare("SELECT rootpage FROM sqlite_master WHERE type = 'index' AND name LIKE 'kept_order%'").pluck().get() as number;
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.close();
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (root - 1) * pageSize);
+    closeSync(fd);
+
+    await expect(open(file)).rejects.toThrow(ReadStoreCorruptError);
   });
 
   it('rejects calls once closed', async () => {

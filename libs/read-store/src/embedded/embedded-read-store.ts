@@ -13,6 +13,7 @@ import {
   checkId,
   withIdTieBreak,
 } from '../validation';
+import { markClosedCleanly } from './clean-close-mark';
 import { EqualityIndexes } from './equality-indexes';
 import { idsSelectedBy } from './ids-selected-by';
 import { KeptOnDisk } from './kept-on-disk';
@@ -281,6 +282,13 @@ export class EmbeddedReadStore implements ReadStore {
     this.collections.clear();
     this.indexes.clear();
     this.db.close();
+    // After the close, which folds the write-ahead log into the file: its size and time are final.
+    try {
+      this.identity.check();
+      markClosedCleanly(this.file);
+    } catch {
+      // No mark: the next start checks the file.
+    }
   }
 
   /**

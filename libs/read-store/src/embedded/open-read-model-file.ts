@@ -2,6 +2,7 @@ import { asStorageError, ensureDirectory } from '@crm/storage';
 import Database from 'better-sqlite3';
 import { dirname } from 'node:path';
 import { ReadStoreCorruptError, ReadStoreInUseError } from '../errors';
+import { takeCleanCloseMark } from './clean-close-mark';
 
 const SCHEMA_VERSION = 1;
 
@@ -24,10 +25,12 @@ const SCHEMA = `
 
 /**
  * Opens (creating if needed) the read-model file and takes it for this connection alone, refusing one that is
- * damaged, not a SQLite database, or already open elsewhere.
+ * damaged, not a SQLite database, or already open elsewhere. A file closed cleanly and unchanged since is not read
+ * page by page first (see clean-close-mark.ts).
  */
 export function openReadModelFile(file: string): Database.Database {
   ensureDirectory(dirname(file));
+  const closedCleanly = takeCleanCloseMark(file);
   let db: Database.Database | undefined;
   try {
     // No busy wait: the lock below is held for the life of the store, so waiting would only delay the error.
@@ -37,8 +40,10 @@ export function openReadModelFile(file: string): Database.Database {
     db.pragma('locking_mode = EXCLUSIVE');
     db.exec('BEGIN EXCLUSIVE; COMMIT');
 
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new ReadStoreCorruptError(file, String(check));
+    if (!closedCleanly) {
+      const check = db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new ReadStoreCorruptError(file, String(check));
+    }
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) throw new Error(`read-model store ${file} has schema version ${version}; this build knows ${SCHEMA_VERSION}`);
 
