@@ -9,6 +9,8 @@ import { sortDocuments } from './mongo-sort';
 
 /** Rows read per turn of the event loop: about 10 ms of parsing when every row is parsed. */
 const CHUNK = 2_000;
+/** Past this many values, an `$in` is left to the test in JavaScript rather than made a long SQL condition. */
+const MAX_SQL_VALUES = 50;
 /** A top-level field whose name can stand in a JSON path as it is. */
 const PLAIN_FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const RANGES = { $lt: '<', $lte: '<=', $gt: '>', $gte: '>=', $eq: '=' } as const;
@@ -36,9 +38,8 @@ interface Range {
  * - A string equality (`recordedBy`, `personIds`, … in any path) keeps the rows whose stored JSON text holds that
  *   string, which every matching row does, and parses only those; the matcher then decides.
  *
- * Reads go in chunks of rows, tested in JavaScript (a filter SQL tested would scan the whole trail in one blocking
- * call when few rows match), with the event loop running between them. Like a MongoDB cursor, a query that spans
- * several chunks may or may not see what is committed meanwhile.
+ * Reads go in chunks of a bounded number of rows, with the event loop running between them. Like a MongoDB cursor, a
+ * query that spans several chunks may or may not see what is committed meanwhile.
  */
 export class KeptOnDisk {
   private readonly statements = new Map<string, Database.Statement>();
@@ -116,23 +117,31 @@ export class KeptOnDisk {
 
   /**
    * The matching documents in index order until `wanted` are found, plus those with the same key as the last of them
-   * (the caller's sort puts ties in their final order), reading a chunk of rows at a time after the last one read.
+   * (the caller's sort puts ties in their final order). A chunk at a time: the key CHUNK entries further along the index
+   * (an index walk, no row read) bounds what SQLite reads, all its ties included; of those rows, only the ones whose
+   * text holds the wanted strings come to JavaScript to be parsed and matched.
    */
   private async walkIndex(collection: string, field: string, direction: 1 | -1, filter: Filter, matches: Matches, wanted: number): Promise<StoredDocument[]> {
     const key = numberIn(field);
     const range = rangeOf(key, filter[field]);
+    const narrowing = containedStrings(filter);
     const holds = textHolds(filter);
-    const [order, before, strictlyBefore] = direction === -1 ? ['DESC', '<=', '<'] : ['ASC', '>=', '>'];
+    const [order, beyond, upTo] = direction === -1 ? ['DESC', '<', '>='] : ['ASC', '>', '<='];
     // INDEXED BY: the planner, without statistics, would rather take the primary key's collection prefix and sort.
-    const select = `SELECT rowid, id, body, ${key} AS key FROM documents INDEXED BY ${indexName(collection, field)} WHERE collection = ${literal(collection)} AND ${[`${key} IS NOT NULL`, ...range.where].join(' AND ')}`;
-    const orderBy = `ORDER BY ${key} ${order}, rowid ${order} LIMIT ?`;
-    const firstChunk = this.statement<Row>(`${select} ${orderBy}`);
-    // After the last row read, in a form whose key range the index answers (a row value it would scan for).
-    const nextChunk = this.statement<Row>(`${select} AND ${key} ${before} ? AND (${key} ${strictlyBefore} ? OR rowid ${strictlyBefore} ?) ${orderBy}`);
+    const from = `FROM documents INDEXED BY ${indexName(collection, field)} WHERE collection = ${literal(collection)} AND ${[`${key} IS NOT NULL`, ...range.where].join(' AND ')}`;
     const found: StoredDocument[] = [];
     let lastKey: number | undefined; // the key of the `wanted`th match, once found
-    for (let after: Row | undefined; ; ) {
-      const rows = after ? nextChunk.all(...range.params, after.key!, after.key!, after.rowid, CHUNK) : firstChunk.all(...range.params, CHUNK);
+    for (let after: number | undefined; ; ) {
+      const past = after === undefined ? '' : ` AND ${key} ${beyond} ?`;
+      const pastParams = after === undefined ? [] : [after];
+      const end = this.statement<{ key: number }>(`SELECT ${key} AS key ${from}${past} ORDER BY ${key} ${order} LIMIT 1 OFFSET ${CHUNK - 1}`).get(...range.params, ...pastParams)?.key;
+      const until = end === undefined ? '' : ` AND ${key} ${upTo} ?`;
+      const rows = this.statement<Row>(`SELECT rowid, id, body, ${key} AS key ${from}${past}${until}${narrowing.where.map((term) => ` AND ${term}`).join('')} ORDER BY ${key} ${order}, rowid ${order}`).all(
+        ...range.params,
+        ...pastParams,
+        ...(end === undefined ? [] : [end]),
+        ...narrowing.params,
+      );
       for (const row of rows) {
         if (lastKey !== undefined && row.key !== lastKey) return found;
         if (!holds(row.body)) continue;
@@ -141,20 +150,26 @@ export class KeptOnDisk {
         found.push(document);
         if (found.length === wanted) lastKey = row.key;
       }
-      if (rows.length < CHUNK) return found;
-      after = rows[rows.length - 1];
+      // The chunk held every row with its last key: the ties of a full page's last match are all read.
+      if (end === undefined || lastKey !== undefined) return found;
+      after = end;
       await this.nextTurn();
     }
   }
 
-  /** The matching documents in natural (stored) order, stopping once `wanted` are found. */
+  /** The matching documents in natural (stored) order, stopping once `wanted` are found; chunks bounded as in walkIndex. */
   private async walkRows(collection: string, filter: Filter, matches: Matches, wanted: number): Promise<StoredDocument[]> {
+    const narrowing = containedStrings(filter);
     const holds = textHolds(filter);
     // NOT INDEXED: through the table by rowid (the stored order), not the primary key, which would sort every chunk.
-    const chunk = this.statement<Row>('SELECT rowid, id, body FROM documents NOT INDEXED WHERE rowid > ? AND collection = ? ORDER BY rowid LIMIT ?');
+    const endOf = this.statement<{ rowid: number }>(`SELECT rowid FROM documents NOT INDEXED WHERE rowid > ? AND collection = ? ORDER BY rowid LIMIT 1 OFFSET ${CHUNK - 1}`);
     const found: StoredDocument[] = [];
     for (let after = 0; ; ) {
-      const rows = chunk.all(after, collection, CHUNK);
+      const end = endOf.get(after, collection)?.rowid;
+      const until = end === undefined ? '' : ' AND rowid <= ?';
+      const rows = this.statement<Row>(
+        `SELECT rowid, id, body FROM documents NOT INDEXED WHERE rowid > ?${until} AND collection = ?${narrowing.where.map((term) => ` AND ${term}`).join('')} ORDER BY rowid`,
+      ).all(after, ...(end === undefined ? [] : [end]), collection, ...narrowing.params);
       for (const row of rows) {
         if (!holds(row.body)) continue;
         const document = this.parse(collection, row.id, row.body);
@@ -162,8 +177,8 @@ export class KeptOnDisk {
         found.push(document);
         if (found.length >= wanted) return found;
       }
-      if (rows.length < CHUNK) return found;
-      after = rows[rows.length - 1].rowid;
+      if (end === undefined) return found;
+      after = end;
       await this.nextTurn();
     }
   }
@@ -205,15 +220,27 @@ function rangeOf(key: string, condition: unknown): Range {
   return { where, params };
 }
 
-/** Whether a row's stored JSON text holds one of the strings of each top-level string equality (a superset of the matches). */
-function textHolds(filter: Filter): (body: string) => boolean {
+/** Per top-level string equality, its values as they stand in stored JSON text: a row that matches holds one of each. */
+function wantedTexts(filter: Filter): string[][] {
   const wanted: string[][] = [];
   for (const [field, condition] of Object.entries(filter)) {
     if (field.startsWith('$')) continue;
     const values = equalityValues(condition);
     if (values && values.length > 0 && values.every((value): value is string => typeof value === 'string')) wanted.push(values.map((value) => JSON.stringify(value)));
   }
+  return wanted;
+}
+
+/** Whether a row's stored text holds one of the strings of each string equality (a superset of the matches). */
+function textHolds(filter: Filter): (body: string) => boolean {
+  const wanted = wantedTexts(filter);
   return (body) => wanted.every((texts) => texts.some((text) => body.includes(text)));
+}
+
+/** The same test for SQLite to apply while it reads a chunk, for equalities of up to MAX_SQL_VALUES values. */
+function containedStrings(filter: Filter): { where: string[]; params: string[] } {
+  const wanted = wantedTexts(filter).filter((texts) => texts.length <= MAX_SQL_VALUES);
+  return { where: wanted.map((texts) => `(${texts.map(() => 'instr(body, ?) > 0').join(' OR ')})`), params: wanted.flat() };
 }
 
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
