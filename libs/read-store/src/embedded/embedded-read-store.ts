@@ -1,4 +1,4 @@
-import { FileIdentity, writing } from '@crm/storage';
+import { FileIdentity, storageFaultOf, writing } from '@crm/storage';
 import Database from 'better-sqlite3';
 import { resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -55,6 +55,11 @@ export class EmbeddedReadStore implements ReadStore {
   private readonly keptOnDisk: (collection: string) => boolean;
   private readonly disk: KeptOnDisk;
   private closed = false;
+  /**
+   * Set once this store has met damage in its file (a document that does not parse, a malformed page): its close then
+   * leaves no clean-close mark, so the next start reads every page and refuses the file.
+   */
+  private damaged = false;
   /** The file opened: a write refuses once it has been deleted or replaced (it would be lost at the next start). */
   private readonly identity: FileIdentity;
 
@@ -139,9 +144,11 @@ export class EmbeddedReadStore implements ReadStore {
     try {
       document = JSON.parse(body) as StoredDocument;
     } catch (error) {
+      this.damaged = true;
       throw new ReadStoreCorruptError(this.file, `document ${collection}/${id}: ${(error as Error).message}`);
     }
     if (document?._id !== id) {
+      this.damaged = true;
       throw new ReadStoreCorruptError(this.file, `document ${collection}/${id} has _id ${JSON.stringify(document?._id)}`);
     }
     return deepFreeze(document);
@@ -150,7 +157,7 @@ export class EmbeddedReadStore implements ReadStore {
   async find<T extends StoredDocument = StoredDocument>(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
     this.assertOpen();
     checkFindOptions(options);
-    if (this.keptOnDisk(collection)) return (await this.disk.find(collection, filter, options)) as T[];
+    if (this.keptOnDisk(collection)) return (await this.fromFile(() => this.disk.find(collection, filter, options))) as T[];
     const skip = options.skip ?? 0;
     const end = options.limit ? skip + options.limit : Infinity;
     const sorted = options.sort !== undefined && Object.keys(options.sort).length > 0;
@@ -161,21 +168,32 @@ export class EmbeddedReadStore implements ReadStore {
 
   async count(collection: string, filter: Filter = {}): Promise<number> {
     this.assertOpen();
-    if (this.keptOnDisk(collection)) return this.disk.count(collection, filter);
+    if (this.keptOnDisk(collection)) return this.fromFile(() => this.disk.count(collection, filter));
     if (Object.keys(filter).length === 0) return this.collections.get(collection)?.size ?? 0;
     return this.match(collection, filter, Infinity).length;
   }
 
   async get<T extends StoredDocument = StoredDocument>(collection: string, id: string): Promise<T | undefined> {
     this.assertOpen();
-    if (this.keptOnDisk(collection)) return this.disk.byIds(collection, [id])[0] as T | undefined;
+    if (this.keptOnDisk(collection)) return (await this.fromFile(() => this.disk.byIds(collection, [id])))[0] as T | undefined;
     return this.collections.get(collection)?.get(id) as T | undefined;
   }
 
   async getMany<T extends StoredDocument = StoredDocument>(collection: string, ids: readonly string[]): Promise<T[]> {
     this.assertOpen();
-    if (this.keptOnDisk(collection)) return this.disk.byIds(collection, ids) as T[];
+    if (this.keptOnDisk(collection)) return (await this.fromFile(() => this.disk.byIds(collection, ids))) as T[];
     return this.pick(collection, ids) as T[];
+  }
+
+  /** A read of a collection kept on disk: a malformed page it meets is named as this file's damage, and remembered. */
+  private async fromFile<R>(read: () => R | Promise<R>): Promise<R> {
+    try {
+      return await read();
+    } catch (error) {
+      if (storageFaultOf(error) !== 'damaged') throw error;
+      this.damaged = true;
+      throw new ReadStoreCorruptError(this.file, (error as Error).message);
+    }
   }
 
   async commit(batch: CommitBatch): Promise<void> {
@@ -283,6 +301,7 @@ export class EmbeddedReadStore implements ReadStore {
     this.indexes.clear();
     this.db.close();
     // After the close, which folds the write-ahead log into the file: its size and time are final.
+    if (this.damaged) return;
     try {
       this.identity.check();
       markClosedCleanly(this.file);

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ReadStoreCorruptError } from '../errors';
@@ -74,6 +74,37 @@ describe('EmbeddedReadStore: a collection kept on disk', () => {
     await expect(store.get('trail', 'e00010')).rejects.toThrow(/trail\/e00010/);
     expect(await store.get('trail', 'e00011')).toEqual(entry(11));
     await store.close();
+  });
+
+  it('names a malformed page a query meets as the file’s damage, and leaves no clean-close mark after it', async () => {
+    const first = await EmbeddedReadStore.open(file, onDisk);
+    await first.ensureIndexes(ordered);
+    await first.close();
+    // Garbage over the order index's root page, with the clean-close mark kept true to the file (as damage that
+    // changes neither size nor time would leave it): the store opens without reading that page.
+    const db = new Database(file, { readonly: true });
+    const root = db.prepare("SELECT rootpage FROM sqlite_master WHERE type = 'index' AND name LIKE 'kept_order%'").pluck().get() as number;
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.close();
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (root - 1) * pageSize);
+    closeSync(fd);
+    const { size, mtimeMs } = statSync(file);
+    writeFileSync(`${file}.closed-cleanly`, JSON.stringify({ size, mtimeMs }));
+
+    const store = await EmbeddedReadStore.open(file, onDisk);
+    await store.ensureIndexes(ordered);
+    await expect(store.find('trail', {}, { sort: { n: -1 }, limit: 2 })).rejects.toBeInstanceOf(ReadStoreCorruptError);
+    await store.close();
+    expect(existsSync(`${file}.closed-cleanly`)).toBe(false);
+  });
+
+  it('leaves no clean-close mark after a session that met a damaged document', async () => {
+    damage('e00010', '{"_id":"e99999","n":10,"by":"bram"}');
+    const store = await EmbeddedReadStore.open(file, onDisk);
+    await expect(store.get('trail', 'e00010')).rejects.toBeInstanceOf(ReadStoreCorruptError);
+    await store.close();
+    expect(existsSync(`${file}.closed-cleanly`)).toBe(false);
   });
 
   it('drops its order index with the collection', async () => {

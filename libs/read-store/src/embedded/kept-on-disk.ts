@@ -154,6 +154,8 @@ export class KeptOnDisk {
       if (end === undefined || lastKey !== undefined) return found;
       after = end;
       await this.nextTurn();
+      // Dropped meanwhile (an old generation retired, a rebuild abandoned): it holds nothing more, nor does its index.
+      if (!this.ordered.get(collection)?.has(field)) return found;
     }
   }
 
