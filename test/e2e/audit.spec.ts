@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs';
 import { dutchDay } from '../../apps/api/src/http/dutch-time';
+import { binaryBody } from '../support/fixtures';
 import { ScenarioApi } from '../support/scenario';
 import { startTestApp, TEST_ADMIN_SUB, TestApp } from '../support/test-app';
 
@@ -196,6 +198,27 @@ describe('GET /audit', () => {
     const foreign = await audit({ cursor: 'bm90LWEtY3Vyc29y' });
     expect(foreign.status).toBe(400);
     expect(foreign.body.code).toBe('invalid_cursor');
+  });
+
+  it('exports the trail as CSV and xlsx, written as it is read: the entries the pages list, newest first', async () => {
+    const all = await allPages({}, 50);
+    const csv = await audit({ format: 'csv' });
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8; header=present');
+    expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="audit-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const [header, ...lines] = csv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(header.split(',').slice(0, 3)).toEqual(['position', 'recordedAt', 'recordedBy']);
+    expect(lines.map((line) => Number(line.split(',')[0]))).toEqual(all.map((entry) => entry.position));
+    const lisas = (await audit({ format: 'csv', person: id.lisa })).text.trimEnd().split('\r\n').slice(1);
+    expect(lisas.map((line) => Number(line.split(',')[0]))).toEqual((await allPages({ person: id.lisa }, 50)).map((entry) => entry.position));
+
+    const xlsx = await audit({ format: 'xlsx' }).buffer(true).parse(binaryBody);
+    expect(xlsx.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as ArrayBuffer);
+    const positions: number[] = [];
+    workbook.worksheets[0].eachRow((row, number) => number > 1 && positions.push(Number(row.getCell(1).value)));
+    expect(positions).toEqual(all.map((entry) => entry.position));
   });
 
   it('is for admins only: 403 for every other role, 401 without a token', async () => {

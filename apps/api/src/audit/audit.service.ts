@@ -1,4 +1,6 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { isDateOnly, startOfLocalDay } from '@crm/domain';
 import { AuditEntry } from '@crm/read-models';
 import { Filter } from '@crm/read-store';
@@ -11,6 +13,8 @@ import { AuditQueryDto } from './audit-query.dto';
 
 /** The trail is read newest first; a cursor is the position of the last entry of the page before. */
 const SORT = '-position';
+/** Entries read and named at a time for an export. */
+const EXPORT_PAGE = 2_000;
 
 /**
  * GET /audit (SPEC §6 R2): who recorded what and when, from the audit read model (one entry per event, holding its
@@ -37,12 +41,30 @@ export class AuditService {
     if (query.partnership !== undefined) filter.partnershipId = query.partnership;
     if (query.organisation !== undefined) filter.organisationIds = query.organisation;
     if (cursor) filter.position = { $lt: Number(cursor.after[0]) };
-    const limit = all ? undefined : (query.limit ?? DEFAULT_PAGE_SIZE);
-    const found = await this.readModels.audit(filter, { sort: { position: -1 }, ...(limit !== undefined && { limit: limit + 1 }) });
-    const page = limit !== undefined ? found.slice(0, limit) : found;
+    if (all) return { asOf: at, from, to, items: this.everyPage(filter), nextCursor: null };
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const found = await this.readModels.audit(filter, { sort: { position: -1 }, limit: limit + 1 });
+    const page = found.slice(0, limit);
     const last = page[page.length - 1];
-    const nextCursor = limit !== undefined && found.length > limit ? encodeCursor(at, SORT, [last.position, last._id]) : null;
+    const nextCursor = found.length > limit ? encodeCursor(at, SORT, [last.position, last._id]) : null;
     return { asOf: at, from, to, items: await this.named(page), nextCursor };
+  }
+
+  /**
+   * Every matching entry, newest first, for an export: read and named a page at a time as the file is written, so a
+   * trail of a million entries is never held whole. Each page is read in the request's own context (its scope), also
+   * when the file's writer asks for it later.
+   */
+  private async *everyPage(filter: Filter): AsyncGenerator<Awaited<ReturnType<AuditService['named']>>> {
+    const inRequest = AsyncLocalStorage.snapshot();
+    for (let before = filter.position; ; ) {
+      const page = await inRequest(() => this.readModels.audit(before === undefined ? filter : { ...filter, position: before }, { sort: { position: -1 }, limit: EXPORT_PAGE }));
+      if (page.length > 0) yield await inRequest(() => this.named(page));
+      if (page.length < EXPORT_PAGE) return;
+      before = { $lt: page[page.length - 1].position };
+      // Other requests go first between pages: promises alone would chain the whole export into one long turn.
+      await nextTurn();
+    }
   }
 
   /** The period as instants: a day is its start (`from`) or end (`to`) in TIME_ZONE; `to` never after asOf. */

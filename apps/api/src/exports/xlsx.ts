@@ -1,5 +1,6 @@
 import { PassThrough, Writable } from 'node:stream';
 import type { ExportColumn } from './export-column';
+import { type ExportRows, pagesOf } from './export-rows';
 import { cellValue } from './cell-values';
 import { excelJs } from './exceljs';
 
@@ -19,7 +20,7 @@ const ROWS_PER_TURN = 500;
  * exceljs's streaming writer, row by row, into `stream` as it is zipped: the file is never held whole. Resolves when
  * the file is written (the stream ended); rejects, with the stream destroyed, when writing fails.
  */
-export async function writeXlsx(stream: Writable, sheetName: string, columns: readonly ExportColumn[], rows: readonly object[]): Promise<void> {
+export async function writeXlsx(stream: Writable, sheetName: string, columns: readonly ExportColumn[], rows: ExportRows): Promise<void> {
   try {
     const workbook = new (excelJs().stream.xlsx.WorkbookWriter)({ stream, useStyles: true, useSharedStrings: false });
     workbook.creator = 'Partnership CRM';
@@ -35,13 +36,16 @@ export async function writeXlsx(stream: Writable, sheetName: string, columns: re
     }));
     sheet.getRow(1).font = { bold: true };
     sheet.getRow(1).commit();
-    for (let i = 0; i < rows.length; i++) {
-      const row = sheet.addRow(columns.map((column) => cellValue(column, column.value(rows[i]))));
-      row.eachCell((cell, columnNumber) => {
-        cell.style = styles[columnNumber - 1];
-      });
-      row.commit();
-      if ((i + 1) % ROWS_PER_TURN === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    let written = 0;
+    for await (const page of pagesOf(rows)) {
+      for (const answer of page) {
+        const row = sheet.addRow(columns.map((column) => cellValue(column, column.value(answer))));
+        row.eachCell((cell, columnNumber) => {
+          cell.style = styles[columnNumber - 1];
+        });
+        row.commit();
+        if (++written % ROWS_PER_TURN === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      }
     }
     sheet.commit();
     await workbook.commit();

@@ -1,16 +1,17 @@
 import { applyDecorators, CallHandler, createParamDecorator, ExecutionContext, Injectable, NestInterceptor, SetMetadata, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { PATH_METADATA } from '@nestjs/common/constants';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { Observable, switchMap } from 'rxjs';
 import { dutchDay } from './dutch-time';
 import { ExportDefinition, exportDefinition } from '../exports/export-column-sets';
 import { writeXlsx, XLSX_MEDIA_TYPE } from '../exports/xlsx';
 import { ApiCsv } from './api-doc';
-import { toCsv } from './csv';
+import { csvChunks, toCsv } from './csv';
+import { type ExportRows, isPaged } from '../exports/export-rows';
 
 export const CSV_ROWS = Symbol('csv-rows');
-type RowsOf = (body: any) => object[];
+type RowsOf = (body: any) => ExportRows;
 
 export type SheetFormat = 'csv' | 'xlsx';
 export const QUERY_FORMATS = ['json', 'csv', 'xlsx'] as const;
@@ -50,7 +51,7 @@ function csvOf(definition: ExportDefinition, rows: readonly object[]): Buffer {
  * An xlsx export streamed to the client as it is written and zipped (SPEC §8), never held whole: the first bytes
  * leave before the last row is written. A failure while writing destroys the stream, which ends the reply there.
  */
-function xlsxOf(definition: ExportDefinition, rows: readonly object[]): StreamableFile {
+function xlsxOf(definition: ExportDefinition, rows: ExportRows): StreamableFile {
   const stream = new PassThrough();
   writeXlsx(stream, definition.file, definition.columns, rows).catch(() => undefined);
   return new StreamableFile(stream, { type: XLSX_MEDIA_TYPE });
@@ -73,8 +74,10 @@ export class CsvInterceptor implements NestInterceptor {
         void reply.header('x-as-of', asOf);
         void reply.header('content-disposition', `attachment; filename="${definition.file}-${dutchDay(asOf)}.${format}"`);
         if (format === 'csv') {
-          void reply.header('content-type', 'text/csv; charset=utf-8; header=present');
-          return [csvOf(definition, rowsOf(body))];
+          const type = 'text/csv; charset=utf-8; header=present';
+          void reply.header('content-type', type);
+          const rows = rowsOf(body);
+          return [isPaged(rows) ? new StreamableFile(Readable.from(csvChunks(definition.columns, rows)), { type }) : csvOf(definition, rows)];
         }
         void reply.header('content-type', XLSX_MEDIA_TYPE);
         return [xlsxOf(definition, rowsOf(body))];

@@ -31,9 +31,17 @@ function lineOf(columns: readonly ExportColumn[], row: object): string {
   return line;
 }
 
+const headerOf = (columns: readonly ExportColumn[]) => columns.map((column) => quote(column.header)).join(',');
+
 /** RFC 4180 CSV in UTF-8 with a BOM: the header row of the declared columns (also without rows), then one line per row. */
 export function toCsv(columns: readonly ExportColumn[], rows: readonly object[]): string {
-  const lines = [columns.map((column) => quote(column.header)).join(',')];
+  const lines = [headerOf(columns)];
   for (const row of rows) lines.push(lineOf(columns, row));
   return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
+}
+
+/** The same file as toCsv, written as its rows' pages come (an export too long to hold whole: the audit trail). */
+export async function* csvChunks(columns: readonly ExportColumn[], pages: AsyncIterable<readonly object[]>): AsyncGenerator<string> {
+  yield `${UTF8_BOM}${headerOf(columns)}\r\n`;
+  for await (const rows of pages) if (rows.length > 0) yield `${rows.map((row) => lineOf(columns, row)).join('\r\n')}\r\n`;
 }

@@ -1,0 +1,15 @@
+/**
+ * The rows of an export: an answer's list, or its pages as they are read (the audit trail of a large region holds a
+ * million entries: read, named and written a page at a time, it is never held whole).
+ */
+export type ExportRows = readonly object[] | AsyncIterable<readonly object[]>;
+
+export function isPaged(rows: ExportRows): rows is AsyncIterable<readonly object[]> {
+  return !Array.isArray(rows);
+}
+
+/** Either kind as pages. */
+export async function* pagesOf(rows: ExportRows): AsyncGenerator<readonly object[]> {
+  if (isPaged(rows)) yield* rows;
+  else yield rows as readonly object[];
+}
