@@ -107,6 +107,22 @@ describe('EmbeddedReadStore: a collection kept on disk', () => {
     expect(existsSync(`${file}.closed-cleanly`)).toBe(false);
   });
 
+  it('answers text bounds as a collection in memory does, whatever the values hold, and names a damaged row it meets', async () => {
+    const values: unknown[] = ['2024-05-01', '2025-01-01', '2026-02-03T10:00:00Z', ['2023-01-01', '2027-01-01'], ['2028-01-01'], 5, null, { at: '2024' }, 'Ørsted', 'zzz', '𝒳'];
+    const documents = values.map((t, n) => ({ _id: `d${n}`, t }));
+    const inMemory = await EmbeddedReadStore.open(join(dir, 'memory.sqlite'));
+    const onDiskToo = await EmbeddedReadStore.open(join(dir, 'disk.sqlite'), { keptOnDisk: () => true });
+    for (const store of [inMemory, onDiskToo]) await store.commit({ upserts: [...documents, { _id: 'none' }].map((document) => ({ collection: 'c', document })), checkpoints: {} });
+    const filters = [{ t: { $lte: '2025-01-01' } }, { t: { $gt: '2025-01-01', $lt: '2027' } }, { t: { $gte: 'Z' } }, { t: { $lt: '\uFFFF' } }];
+    for (const filter of filters) expect((await onDiskToo.find('c', filter)).map((d) => d._id)).toEqual((await inMemory.find('c', filter)).map((d) => d._id));
+    await Promise.all([inMemory.close(), onDiskToo.close()]);
+
+    damage('e00010', '{not json');
+    const store = await EmbeddedReadStore.open(file, onDisk);
+    await expect(store.find('trail', { by: { $gte: 'a' } })).rejects.toThrow(/trail\/e00010/);
+    await store.close();
+  });
+
   it('drops its order index with the collection', async () => {
     const store = await EmbeddedReadStore.open(file, onDisk);
     await store.ensureIndexes(ordered);

@@ -14,6 +14,7 @@ const MAX_SQL_VALUES = 50;
 /** A top-level field whose name can stand in a JSON path as it is. */
 const PLAIN_FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const RANGES = { $lt: '<', $lte: '<=', $gt: '>', $gte: '>=', $eq: '=' } as const;
+const TEXT_BOUNDS = { $lt: '<', $lte: '<=', $gt: '>', $gte: '>=' } as const;
 
 type Row = { rowid: number; id: string; body: string; key?: number };
 type Matches = (document: StoredDocument) => boolean;
@@ -124,7 +125,7 @@ export class KeptOnDisk {
   private async walkIndex(collection: string, field: string, direction: 1 | -1, filter: Filter, matches: Matches, wanted: number): Promise<StoredDocument[]> {
     const key = numberIn(field);
     const range = rangeOf(key, filter[field]);
-    const narrowing = containedStrings(filter);
+    const narrowing = sqlNarrowing(filter);
     const holds = textHolds(filter);
     const [order, beyond, upTo] = direction === -1 ? ['DESC', '<', '>='] : ['ASC', '>', '<='];
     // INDEXED BY: the planner, without statistics, would rather take the primary key's collection prefix and sort.
@@ -161,7 +162,7 @@ export class KeptOnDisk {
 
   /** The matching documents in natural (stored) order, stopping once `wanted` are found; chunks bounded as in walkIndex. */
   private async walkRows(collection: string, filter: Filter, matches: Matches, wanted: number): Promise<StoredDocument[]> {
-    const narrowing = containedStrings(filter);
+    const narrowing = sqlNarrowing(filter);
     const holds = textHolds(filter);
     // NOT INDEXED: through the table by rowid (the stored order), not the primary key, which would sort every chunk.
     const endOf = this.statement<{ rowid: number }>(`SELECT rowid FROM documents NOT INDEXED WHERE rowid > ? AND collection = ? ORDER BY rowid LIMIT 1 OFFSET ${CHUNK - 1}`);
@@ -239,10 +240,31 @@ function textHolds(filter: Filter): (body: string) => boolean {
   return (body) => wanted.every((texts) => texts.some((text) => body.includes(text)));
 }
 
-/** The same test for SQLite to apply while it reads a chunk, for equalities of up to MAX_SQL_VALUES values. */
-function containedStrings(filter: Filter): { where: string[]; params: string[] } {
+/**
+ * What SQLite can test while it reads a chunk, always a superset of the matches: the string equalities (of up to
+ * MAX_SQL_VALUES values) as above, and the bounds of a top-level field compared with ASCII text (a period's
+ * `recordedAt`). SQLite orders text by UTF-8 byte and JavaScript by UTF-16 unit; against an ASCII bound the two agree.
+ * A value that is not text there is left to the matcher (MongoDB compares within a type, and through arrays).
+ */
+function sqlNarrowing(filter: Filter): { where: string[]; params: string[] } {
   const wanted = wantedTexts(filter).filter((texts) => texts.length <= MAX_SQL_VALUES);
-  return { where: wanted.map((texts) => `(${texts.map(() => 'instr(body, ?) > 0').join(' OR ')})`), params: wanted.flat() };
+  const contains = wanted.map((texts) => `(${texts.map(() => 'instr(body, ?) > 0').join(' OR ')})`);
+  const bounds: string[] = [];
+  const boundParams: string[] = [];
+  for (const [field, condition] of Object.entries(filter)) {
+    if (!PLAIN_FIELD.test(field) || !isPlainObject(condition)) continue;
+    for (const [name, bound] of Object.entries(condition)) {
+      const operator = TEXT_BOUNDS[name as keyof typeof TEXT_BOUNDS];
+      if (operator === undefined || typeof bound !== 'string' || !/^[\x00-\x7f]*$/.test(bound)) continue;
+      // A row that is not JSON goes on to the matcher's parse, which names it (json_type would fail the whole query).
+      bounds.push(`(NOT json_valid(body) OR json_type(body, '$.${field}') IS NOT 'text' OR json_extract(body, '$.${field}') ${operator} ?)`);
+      boundParams.push(bound);
+    }
+  }
+  if (bounds.length === 0) return { where: contains, params: wanted.flat() };
+  if (contains.length === 0) return { where: bounds, params: boundParams };
+  // The bounds parse the row's JSON: asked only of rows that hold the strings (SQLite may test AND's terms in any order).
+  return { where: [`CASE WHEN ${contains.join(' AND ')} THEN ${bounds.join(' AND ')} ELSE 0 END`], params: [...wanted.flat(), ...boundParams] };
 }
 
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
