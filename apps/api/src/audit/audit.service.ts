@@ -8,6 +8,7 @@ import { Settings, SETTINGS } from '../config/settings';
 import { asOfInstant } from '../http/as-of';
 import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../http/pagination';
 import { eventNames } from '../read-side/event-names';
+import { withFirstPageRead } from '../exports/export-rows';
 import { ReadModels } from '../read-side/read-models.service';
 import { AuditQueryDto } from './audit-query.dto';
 
@@ -41,7 +42,7 @@ export class AuditService {
     if (query.partnership !== undefined) filter.partnershipId = query.partnership;
     if (query.organisation !== undefined) filter.organisationIds = query.organisation;
     if (cursor) filter.position = { $lt: Number(cursor.after[0]) };
-    if (all) return { asOf: at, from, to, items: this.everyPage(filter), nextCursor: null };
+    if (all) return { asOf: at, from, to, items: await withFirstPageRead(this.everyPage(filter, AsyncLocalStorage.snapshot())), nextCursor: null };
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const found = await this.readModels.audit(filter, { sort: { position: -1 }, limit: limit + 1 });
     const page = found.slice(0, limit);
@@ -52,11 +53,10 @@ export class AuditService {
 
   /**
    * Every matching entry, newest first, for an export: read and named a page at a time as the file is written, so a
-   * trail of a million entries is never held whole. Each page is read in the request's own context (its scope), also
-   * when the file's writer asks for it later.
+   * trail of a million entries is never held whole. Each page is read `inRequest`: in the request's own context (its
+   * scope), also when the file's writer asks for it later.
    */
-  private async *everyPage(filter: Filter): AsyncGenerator<Awaited<ReturnType<AuditService['named']>>> {
-    const inRequest = AsyncLocalStorage.snapshot();
+  private async *everyPage(filter: Filter, inRequest: ReturnType<typeof AsyncLocalStorage.snapshot>): AsyncGenerator<Awaited<ReturnType<AuditService['named']>>> {
     for (let before = filter.position; ; ) {
       const page = await inRequest(() => this.readModels.audit(before === undefined ? filter : { ...filter, position: before }, { sort: { position: -1 }, limit: EXPORT_PAGE }));
       if (page.length > 0) yield await inRequest(() => this.named(page));

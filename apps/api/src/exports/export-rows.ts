@@ -13,3 +13,17 @@ export async function* pagesOf(rows: ExportRows): AsyncGenerator<readonly object
   if (isPaged(rows)) yield* rows;
   else yield rows as readonly object[];
 }
+
+/**
+ * Pages whose first is read now, before anything is sent: a failure to read it is the request's error answer, not a
+ * download cut off after its header row. (A page that fails later ends the download where it is.)
+ */
+export async function withFirstPageRead<T>(pages: AsyncGenerator<T>): Promise<AsyncGenerator<T>> {
+  const first = await pages.next();
+  async function* resumed(): AsyncGenerator<T> {
+    if (first.done) return;
+    yield first.value;
+    for await (const page of { [Symbol.asyncIterator]: () => pages }) yield page;
+  }
+  return resumed();
+}

@@ -49,6 +49,23 @@ describe('toXlsx', () => {
     expect(sheet.getRow(6001).getCell(1).value).toBe('organisation 5999');
   });
 
+  it('writes pages as they come, and stops reading them once the download is gone', async () => {
+    let pagesRead = 0;
+    async function* pages(count: number) {
+      for (let page = 0; page < count; page++) {
+        pagesRead++;
+        yield Array.from({ length: 1_000 }, (_, i) => ({ name: `entry ${page}-${i}`, healthScore: i }));
+      }
+    }
+    expect((await read(await toXlsx('audit', columns, pages(3)))).rowCount).toBe(3_001);
+
+    pagesRead = 0;
+    const gone = new PassThrough();
+    gone.once('data', () => gone.destroy());
+    await expect(writeXlsx(gone, 'audit', columns, pages(100))).rejects.toThrow(/download ended/);
+    expect(pagesRead).toBeLessThan(100);
+  });
+
   it('has a frozen header row, also without rows', async () => {
     const sheet = await read(await toXlsx('people', columns, []));
     expect(sheet.getRow(1).values).toEqual([undefined, 'name', 'openedAt', 'healthScore', 'share', 'orphaned', 'levels']);

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { PassThrough, Writable } from 'node:stream';
 import type { ExportColumn } from './export-column';
 import { type ExportRows, pagesOf } from './export-rows';
@@ -44,7 +45,7 @@ export async function writeXlsx(stream: Writable, sheetName: string, columns: re
           cell.style = styles[columnNumber - 1];
         });
         row.commit();
-        if (++written % ROWS_PER_TURN === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (++written % ROWS_PER_TURN === 0) await nextRows(stream);
       }
     }
     sheet.commit();
@@ -55,8 +56,18 @@ export async function writeXlsx(stream: Writable, sheetName: string, columns: re
   }
 }
 
+/**
+ * Between batches of rows: lets the event loop run, waits while the reader is behind (the file would pile up in
+ * memory otherwise), and stops the writing once the download is gone (no more pages read for nothing).
+ */
+async function nextRows(stream: Writable): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  if (!stream.destroyed && stream.writableNeedDrain) await Promise.race([once(stream, 'drain'), once(stream, 'close')]);
+  if (stream.destroyed) throw new Error('the download ended before the file was written');
+}
+
 /** The workbook of writeXlsx as one buffer (tests, small files). */
-export async function toXlsx(sheetName: string, columns: readonly ExportColumn[], rows: readonly object[]): Promise<Buffer> {
+export async function toXlsx(sheetName: string, columns: readonly ExportColumn[], rows: ExportRows): Promise<Buffer> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -86,6 +86,8 @@ export class EmbeddedReadStore implements ReadStore {
       for (const _ of store.load()) await nextTurn();
     } catch (error) {
       store.db.close();
+      // A malformed page met while loading (one a skipped quick_check would have found) refuses the file as damaged.
+      if (storageFaultOf(error) === 'damaged' && !(error instanceof ReadStoreCorruptError)) throw new ReadStoreCorruptError(store.file, (error as Error).message);
       throw error;
     }
     return store;
@@ -190,7 +192,7 @@ export class EmbeddedReadStore implements ReadStore {
     try {
       return await read();
     } catch (error) {
-      if (storageFaultOf(error) !== 'damaged') throw error;
+      if (storageFaultOf(error) !== 'damaged' || error instanceof ReadStoreCorruptError) throw error;
       this.damaged = true;
       throw new ReadStoreCorruptError(this.file, (error as Error).message);
     }
@@ -240,12 +242,12 @@ export class EmbeddedReadStore implements ReadStore {
 
   async checkpoint(projection: string): Promise<number> {
     this.assertOpen();
-    return this.stmt.getCheckpoint.get(projection)?.position ?? 0;
+    return this.noting(() => this.stmt.getCheckpoint.get(projection)?.position ?? 0);
   }
 
   async getMeta(key: string): Promise<string | undefined> {
     this.assertOpen();
-    return this.stmt.getMeta.get(key)?.value;
+    return this.noting(() => this.stmt.getMeta.get(key)?.value);
   }
 
   async setMeta(key: string, value: string): Promise<void> {
@@ -288,10 +290,22 @@ export class EmbeddedReadStore implements ReadStore {
   }
 
   private write<T>(change: () => T): T {
-    return writing(this.file, () => {
-      this.identity.check();
-      return change();
-    });
+    return this.noting(() =>
+      writing(this.file, () => {
+        this.identity.check();
+        return change();
+      }),
+    );
+  }
+
+  /** Runs `use` of the file, remembering damage it meets (see `damaged`). */
+  private noting<T>(use: () => T): T {
+    try {
+      return use();
+    } catch (error) {
+      if (storageFaultOf(error) === 'damaged') this.damaged = true;
+      throw error;
+    }
   }
 
   async close(): Promise<void> {

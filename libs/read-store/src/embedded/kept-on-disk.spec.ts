@@ -123,6 +123,43 @@ describe('EmbeddedReadStore: a collection kept on disk', () => {
     await store.close();
   });
 
+  it('fails a query its collection is dropped under, rather than answer part of it', async () => {
+    const store = await EmbeddedReadStore.open(file, onDisk);
+    await store.ensureIndexes(ordered);
+    const reading = [store.find('trail', { by: 'anna' }, { sort: { n: -1 } }), store.count('trail', { by: 'bram' })];
+    await store.drop(['trail'], ['trail']);
+    for (const query of reading) await expect(query).rejects.toThrow(/dropped while a query read it/);
+    await store.close();
+  });
+
+  it('refuses a file whose pages it loads are damaged, and leaves no clean-close mark after a write that met one', async () => {
+    const first = await EmbeddedReadStore.open(file, onDisk);
+    await first.close();
+    // Garbage over a page of the trail's rows, with the mark kept true to the file (as damage that changes neither
+    // size nor time would leave it): opening does not read those rows, indexing them does.
+    const db = new Database(file, { readonly: true });
+    const page = db.prepare("SELECT pageno FROM dbstat WHERE name = 'documents' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 20").pluck().get() as number;
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.close();
+    const damagePage = (number: number) => {
+      const fd = openSync(file, 'r+');
+      writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (number - 1) * pageSize);
+      closeSync(fd);
+      const { size, mtimeMs } = statSync(file);
+      writeFileSync(`${file}.closed-cleanly`, JSON.stringify({ size, mtimeMs }));
+    };
+    damagePage(page);
+
+    const store = await EmbeddedReadStore.open(file, onDisk);
+    await expect(store.ensureIndexes(ordered)).rejects.toThrow(/damaged/);
+    await store.close();
+    expect(existsSync(`${file}.closed-cleanly`)).toBe(false);
+
+    // Loaded at open (not kept on disk), the same damage refuses the file, named.
+    damagePage(page);
+    await expect(EmbeddedReadStore.open(file)).rejects.toBeInstanceOf(ReadStoreCorruptError);
+  });
+
   it('drops its order index with the collection', async () => {
     const store = await EmbeddedReadStore.open(file, onDisk);
     await store.ensureIndexes(ordered);

@@ -46,6 +46,8 @@ export class KeptOnDisk {
   private readonly statements = new Map<string, Database.Statement>();
   /** The fields each collection has an order index on (see ensureOrderIndex). */
   private readonly ordered = new Map<string, Set<string>>();
+  /** Drops per collection: a query that spans several chunks fails when its collection is dropped meanwhile. */
+  private readonly drops = new Map<string, number>();
 
   constructor(
     private readonly db: Database.Database,
@@ -71,6 +73,7 @@ export class KeptOnDisk {
       .all(prefix, prefix);
     for (const name of names) this.db.exec(`DROP INDEX IF EXISTS ${quoted(name)}`);
     this.ordered.delete(collection);
+    this.drops.set(collection, (this.drops.get(collection) ?? 0) + 1);
     for (const sql of this.statements.keys()) if (sql.includes(quoted(prefix).slice(0, -1))) this.statements.delete(sql);
   }
 
@@ -131,6 +134,7 @@ export class KeptOnDisk {
     // INDEXED BY: the planner, without statistics, would rather take the primary key's collection prefix and sort.
     const from = `FROM documents INDEXED BY ${indexName(collection, field)} WHERE collection = ${literal(collection)} AND ${[`${key} IS NOT NULL`, ...range.where].join(' AND ')}`;
     const found: StoredDocument[] = [];
+    const drops = this.drops.get(collection);
     let lastKey: number | undefined; // the key of the `wanted`th match, once found
     for (let after: number | undefined; ; ) {
       const past = after === undefined ? '' : ` AND ${key} ${beyond} ?`;
@@ -154,9 +158,7 @@ export class KeptOnDisk {
       // The chunk held every row with its last key: the ties of a full page's last match are all read.
       if (end === undefined || lastKey !== undefined) return found;
       after = end;
-      await this.nextTurn();
-      // Dropped meanwhile (an old generation retired, a rebuild abandoned): it holds nothing more, nor does its index.
-      if (!this.ordered.get(collection)?.has(field)) return found;
+      await this.nextTurn(collection, drops);
     }
   }
 
@@ -167,6 +169,7 @@ export class KeptOnDisk {
     // NOT INDEXED: through the table by rowid (the stored order), not the primary key, which would sort every chunk.
     const endOf = this.statement<{ rowid: number }>(`SELECT rowid FROM documents NOT INDEXED WHERE rowid > ? AND collection = ? ORDER BY rowid LIMIT 1 OFFSET ${CHUNK - 1}`);
     const found: StoredDocument[] = [];
+    const drops = this.drops.get(collection);
     for (let after = 0; ; ) {
       const end = endOf.get(after, collection)?.rowid;
       const until = end === undefined ? '' : ' AND rowid <= ?';
@@ -182,13 +185,15 @@ export class KeptOnDisk {
       }
       if (end === undefined) return found;
       after = end;
-      await this.nextTurn();
+      await this.nextTurn(collection, drops);
     }
   }
 
-  private async nextTurn(): Promise<void> {
+  /** Lets the event loop run; then fails if the store was closed, or the collection dropped (an old generation retired), meanwhile. */
+  private async nextTurn(collection: string, drops: number | undefined): Promise<void> {
     await nextTurn();
     this.assertOpen();
+    if (this.drops.get(collection) !== drops) throw new Error(`collection ${collection} was dropped while a query read it; ask again`);
   }
 
   private statement<R>(sql: string): Database.Statement<unknown[], R> {
