@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createReadStore, EmbeddedReadStore, ReadStoreCorruptError, ReadStoreInUseError, StoredDocument } from '@crm/read-store';
+import { damagePage } from '../support/sqlite-pages';
 import { describeReadStoreContract } from './read-store.contract';
 
 const dirs: string[] = [];
@@ -205,13 +206,7 @@ describe('EmbeddedReadStore', () => {
     await store.ensureIndexes({ trail: [{ key: { n: -1 }, ordersOnly: true }] });
     await store.close();
     // Garbage in the trail's order index: a page that opening and loading the documents never read.
-    const db = new Database(file, { readonly: true });
-    const root = db.prepare("SELECT rootpage FROM sqlite_master WHERE type = 'index' AND name LIKE 'kept_order%'").pluck().get() as number;
-    const pageSize = db.pragma('page_size', { simple: true }) as number;
-    db.close();
-    const fd = openSync(file, 'r+');
-    writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (root - 1) * pageSize);
-    closeSync(fd);
+    damagePage(file, "SELECT rootpage FROM sqlite_master WHERE type = 'index' AND name LIKE 'kept_order%'");
 
     await expect(open(file)).rejects.toThrow(ReadStoreCorruptError);
   });

@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ReadStoreCorruptError } from '../errors';
 import { StoredDocument } from '../read-store.port';
+import { damagePage } from '../../../../test/support/sqlite-pages';
+import { markClosedCleanly } from './clean-close-mark';
 import { EmbeddedReadStore } from './embedded-read-store';
 
 /**
@@ -82,15 +84,8 @@ describe('EmbeddedReadStore: a collection kept on disk', () => {
     await first.close();
     // Garbage over the order index's root page, with the clean-close mark kept true to the file (as damage that
     // changes neither size nor time would leave it): the store opens without reading that page.
-    const db = new Database(file, { readonly: true });
-    const root = db.prepare("SELECT rootpage FROM sqlite_master WHERE type = 'index' AND name LIKE 'kept_order%'").pluck().get() as number;
-    const pageSize = db.pragma('page_size', { simple: true }) as number;
-    db.close();
-    const fd = openSync(file, 'r+');
-    writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (root - 1) * pageSize);
-    closeSync(fd);
-    const { size, mtimeMs } = statSync(file);
-    writeFileSync(`${file}.closed-cleanly`, JSON.stringify({ size, mtimeMs }));
+    damagePage(file, "SELECT rootpage FROM sqlite_master WHERE type = 'index' AND name LIKE 'kept_order%'");
+    markClosedCleanly(file);
 
     const store = await EmbeddedReadStore.open(file, onDisk);
     await store.ensureIndexes(ordered);
@@ -137,18 +132,9 @@ describe('EmbeddedReadStore: a collection kept on disk', () => {
     await first.close();
     // Garbage over a page of the trail's rows, with the mark kept true to the file (as damage that changes neither
     // size nor time would leave it): opening does not read those rows, indexing them does.
-    const db = new Database(file, { readonly: true });
-    const page = db.prepare("SELECT pageno FROM dbstat WHERE name = 'documents' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 20").pluck().get() as number;
-    const pageSize = db.pragma('page_size', { simple: true }) as number;
-    db.close();
-    const damagePage = (number: number) => {
-      const fd = openSync(file, 'r+');
-      writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (number - 1) * pageSize);
-      closeSync(fd);
-      const { size, mtimeMs } = statSync(file);
-      writeFileSync(`${file}.closed-cleanly`, JSON.stringify({ size, mtimeMs }));
-    };
-    damagePage(page);
+    const aTrailPage = "SELECT pageno FROM dbstat WHERE name = 'documents' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 20";
+    damagePage(file, aTrailPage);
+    markClosedCleanly(file);
 
     const store = await EmbeddedReadStore.open(file, onDisk);
     await expect(store.ensureIndexes(ordered)).rejects.toThrow(/damaged/);
@@ -156,7 +142,8 @@ describe('EmbeddedReadStore: a collection kept on disk', () => {
     expect(existsSync(`${file}.closed-cleanly`)).toBe(false);
 
     // Loaded at open (not kept on disk), the same damage refuses the file, named.
-    damagePage(page);
+    damagePage(file, aTrailPage);
+    markClosedCleanly(file);
     await expect(EmbeddedReadStore.open(file)).rejects.toBeInstanceOf(ReadStoreCorruptError);
   });
 
