@@ -38,6 +38,8 @@ interface Range {
  *   checks), since SQLite and MongoDB order other types differently.
  * - A string equality (`recordedBy`, `personIds`, … in any path) keeps the rows whose stored JSON text holds that
  *   string, which every matching row does, and parses only those; the matcher then decides.
+ * - A bound on a top-level field compared with ASCII text (an audit period's `recordedAt`) is tested by SQLite as it
+ *   reads a chunk, on text values only (see sqlNarrowing).
  *
  * Reads go in chunks of a bounded number of rows, with the event loop running between them. Like a MongoDB cursor, a
  * query that spans several chunks may or may not see what is committed meanwhile.
