@@ -11,7 +11,7 @@ export function isPaged(rows: ExportRows): rows is AsyncIterable<readonly object
 /** Either kind as pages. */
 export async function* pagesOf(rows: ExportRows): AsyncGenerator<readonly object[]> {
   if (isPaged(rows)) yield* rows;
-  else yield rows as readonly object[];
+  else yield rows;
 }
 
 /**
@@ -23,7 +23,7 @@ export async function withFirstPageRead<T>(pages: AsyncGenerator<T>): Promise<As
   async function* resumed(): AsyncGenerator<T> {
     if (first.done) return;
     yield first.value;
-    for await (const page of { [Symbol.asyncIterator]: () => pages }) yield page;
+    yield* pages;
   }
   return resumed();
 }

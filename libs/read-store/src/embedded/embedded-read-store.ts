@@ -87,8 +87,7 @@ export class EmbeddedReadStore implements ReadStore {
     } catch (error) {
       store.db.close();
       // A malformed page met while loading (one a skipped quick_check would have found) refuses the file as damaged.
-      if (storageFaultOf(error) === 'damaged' && !(error instanceof ReadStoreCorruptError)) throw new ReadStoreCorruptError(store.file, (error as Error).message);
-      throw error;
+      throw store.asDamage(error);
     }
     return store;
   }
@@ -192,24 +191,27 @@ export class EmbeddedReadStore implements ReadStore {
     try {
       return await read();
     } catch (error) {
-      if (storageFaultOf(error) !== 'damaged' || error instanceof ReadStoreCorruptError) throw error;
-      this.damaged = true;
-      throw new ReadStoreCorruptError(this.file, (error as Error).message);
+      throw this.asDamage(error);
     }
+  }
+
+  /** `error` as it is thrown on: SQLite's own damage report named as this file's (and remembered, see `damaged`). */
+  private asDamage(error: unknown): unknown {
+    if (storageFaultOf(error) !== 'damaged' || error instanceof ReadStoreCorruptError) return error;
+    this.damaged = true;
+    return new ReadStoreCorruptError(this.file, (error as Error).message);
   }
 
   async commit(batch: CommitBatch): Promise<void> {
     this.assertOpen();
     // A refused write (a full or read-only disk) is a StorageError naming the file; memory is left as it was.
     const staged = this.write(() => this.commitTransaction(batch));
-    for (const change of staged) this.applyToMemory(change);
-  }
-
-  private applyToMemory({ collection, id, document }: Staged): void {
-    const documents = this.collectionFor(collection);
-    this.indexes.get(collection)?.replace(documents.get(id), document);
-    if (document) documents.set(id, document);
-    else documents.delete(id);
+    for (const { collection, id, document } of staged) {
+      const documents = this.collectionFor(collection);
+      this.indexes.get(collection)?.replace(documents.get(id), document);
+      if (document) documents.set(id, document);
+      else documents.delete(id);
+    }
   }
 
   /** Checks each entry as it writes it; a throw rolls back everything written before it. */

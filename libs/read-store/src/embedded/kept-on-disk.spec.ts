@@ -102,13 +102,15 @@ describe('EmbeddedReadStore: a collection kept on disk', () => {
     expect(existsSync(`${file}.closed-cleanly`)).toBe(false);
   });
 
-  it('answers text bounds as a collection in memory does, whatever the values hold, and names a damaged row it meets', async () => {
+  it('answers text bounds and long $in lists as a collection in memory does, whatever the values hold, and names a damaged row it meets', async () => {
     const values: unknown[] = ['2024-05-01', '2025-01-01', '2026-02-03T10:00:00Z', ['2023-01-01', '2027-01-01'], ['2028-01-01'], 5, null, { at: '2024' }, 'Ørsted', 'zzz', '𝒳'];
     const documents = values.map((t, n) => ({ _id: `d${n}`, t }));
     const inMemory = await EmbeddedReadStore.open(join(dir, 'memory.sqlite'));
     const onDiskToo = await EmbeddedReadStore.open(join(dir, 'disk.sqlite'), { keptOnDisk: () => true });
     for (const store of [inMemory, onDiskToo]) await store.commit({ upserts: [...documents, { _id: 'none' }].map((document) => ({ collection: 'c', document })), checkpoints: {} });
-    const filters = [{ t: { $lte: '2025-01-01' } }, { t: { $gt: '2025-01-01', $lt: '2027' } }, { t: { $gte: 'Z' } }, { t: { $lt: '\uFFFF' } }];
+    // The last: an $in too long for SQL, tested on each row's text instead.
+    const longIn = { t: { $in: [...Array.from({ length: 60 }, (_, n) => `miss-${n}`), '2024-05-01', 'Ørsted'] } };
+    const filters = [{ t: { $lte: '2025-01-01' } }, { t: { $gt: '2025-01-01', $lt: '2027' } }, { t: { $gte: 'Z' } }, { t: { $lt: '\uFFFF' } }, longIn];
     for (const filter of filters) expect((await onDiskToo.find('c', filter)).map((d) => d._id)).toEqual((await inMemory.find('c', filter)).map((d) => d._id));
     await Promise.all([inMemory.close(), onDiskToo.close()]);
 

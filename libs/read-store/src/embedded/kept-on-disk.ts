@@ -9,7 +9,7 @@ import { sortDocuments } from './mongo-sort';
 
 /** Rows read per turn of the event loop: about 10 ms of parsing when every row is parsed. */
 const CHUNK = 2_000;
-/** Past this many values, an `$in` is left to the test in JavaScript rather than made a long SQL condition. */
+/** Past this many values, an `$in` is tested on the row's text in JavaScript rather than made a long SQL condition. */
 const MAX_SQL_VALUES = 50;
 /** A top-level field whose name can stand in a JSON path as it is. */
 const PLAIN_FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -39,7 +39,7 @@ interface Range {
  * - A string equality (`recordedBy`, `personIds`, … in any path) keeps the rows whose stored JSON text holds that
  *   string, which every matching row does, and parses only those; the matcher then decides.
  * - A bound on a top-level field compared with ASCII text (an audit period's `recordedAt`) is tested by SQLite as it
- *   reads a chunk, on text values only (see sqlNarrowing).
+ *   reads a chunk, on text values only (see narrowingOf).
  *
  * Reads go in chunks of a bounded number of rows, with the event loop running between them. Like a MongoDB cursor, a
  * query that spans several chunks may or may not see what is committed meanwhile.
@@ -124,14 +124,13 @@ export class KeptOnDisk {
   /**
    * The matching documents in index order until `wanted` are found, plus those with the same key as the last of them
    * (the caller's sort puts ties in their final order). A chunk at a time: the key CHUNK entries further along the index
-   * (an index walk, no row read) bounds what SQLite reads, all its ties included; of those rows, only the ones whose
-   * text holds the wanted strings come to JavaScript to be parsed and matched.
+   * (an index walk, no row read) bounds what SQLite reads, all its ties included; of those rows, only the ones the
+   * filter's narrowing keeps come to JavaScript to be parsed and matched.
    */
   private async walkIndex(collection: string, field: string, direction: 1 | -1, filter: Filter, matches: Matches, wanted: number): Promise<StoredDocument[]> {
     const key = numberIn(field);
     const range = rangeOf(key, filter[field]);
-    const narrowing = sqlNarrowing(filter);
-    const holds = textHolds(filter);
+    const narrowing = narrowingOf(filter);
     const [order, beyond, upTo] = direction === -1 ? ['DESC', '<', '>='] : ['ASC', '>', '<='];
     // INDEXED BY: the planner, without statistics, would rather take the primary key's collection prefix and sort.
     const from = `FROM documents INDEXED BY ${indexName(collection, field)} WHERE collection = ${literal(collection)} AND ${[`${key} IS NOT NULL`, ...range.where].join(' AND ')}`;
@@ -151,7 +150,7 @@ export class KeptOnDisk {
       );
       for (const row of rows) {
         if (lastKey !== undefined && row.key !== lastKey) return found;
-        if (!holds(row.body)) continue;
+        if (!narrowing.holds(row.body)) continue;
         const document = this.parse(collection, row.id, row.body);
         if (!matches(document)) continue;
         found.push(document);
@@ -166,8 +165,7 @@ export class KeptOnDisk {
 
   /** The matching documents in natural (stored) order, stopping once `wanted` are found; chunks bounded as in walkIndex. */
   private async walkRows(collection: string, filter: Filter, matches: Matches, wanted: number): Promise<StoredDocument[]> {
-    const narrowing = sqlNarrowing(filter);
-    const holds = textHolds(filter);
+    const narrowing = narrowingOf(filter);
     // NOT INDEXED: through the table by rowid (the stored order), not the primary key, which would sort every chunk.
     const endOf = this.statement<{ rowid: number }>(`SELECT rowid FROM documents NOT INDEXED WHERE rowid > ? AND collection = ? ORDER BY rowid LIMIT 1 OFFSET ${CHUNK - 1}`);
     const found: StoredDocument[] = [];
@@ -179,7 +177,7 @@ export class KeptOnDisk {
         `SELECT rowid, id, body FROM documents NOT INDEXED WHERE rowid > ?${until} AND collection = ?${narrowing.where.map((term) => ` AND ${term}`).join('')} ORDER BY rowid`,
       ).all(after, ...(end === undefined ? [] : [end]), collection, ...narrowing.params);
       for (const row of rows) {
-        if (!holds(row.body)) continue;
+        if (!narrowing.holds(row.body)) continue;
         const document = this.parse(collection, row.id, row.body);
         if (!matches(document)) continue;
         found.push(document);
@@ -241,21 +239,20 @@ function wantedTexts(filter: Filter): string[][] {
   return wanted;
 }
 
-/** Whether a row's stored text holds one of the strings of each string equality (a superset of the matches). */
-function textHolds(filter: Filter): (body: string) => boolean {
-  const wanted = wantedTexts(filter);
-  return (body) => wanted.every((texts) => texts.some((text) => body.includes(text)));
-}
-
 /**
- * What SQLite can test while it reads a chunk, always a superset of the matches: the string equalities (of up to
- * MAX_SQL_VALUES values) as above, and the bounds of a top-level field compared with ASCII text (a period's
- * `recordedAt`). SQLite orders text by UTF-8 byte and JavaScript by UTF-16 unit; against an ASCII bound the two agree.
- * A value that is not text there is left to the matcher (MongoDB compares within a type, and through arrays).
+ * What narrows the rows a query reads, always to a superset of the matches, for SQLite to test while it reads a chunk
+ * (`where`, `params`) and, past what SQL takes, for the row's text before it is parsed (`holds`):
+ * - each string equality: one of its values in the stored JSON text (in SQL up to MAX_SQL_VALUES values);
+ * - the bounds of a top-level field compared with ASCII text (a period's `recordedAt`). SQLite orders text by UTF-8
+ *   byte and JavaScript by UTF-16 unit; against an ASCII bound the two agree. A value that is not text there is left
+ *   to the matcher (MongoDB compares within a type, and through arrays).
  */
-function sqlNarrowing(filter: Filter): { where: string[]; params: string[] } {
-  const wanted = wantedTexts(filter).filter((texts) => texts.length <= MAX_SQL_VALUES);
-  const contains = wanted.map((texts) => `(${texts.map(() => 'instr(body, ?) > 0').join(' OR ')})`);
+function narrowingOf(filter: Filter): { where: string[]; params: string[]; holds: (body: string) => boolean } {
+  const wanted = wantedTexts(filter);
+  const inSql = wanted.filter((texts) => texts.length <= MAX_SQL_VALUES);
+  const inText = wanted.filter((texts) => texts.length > MAX_SQL_VALUES);
+  const holds = (body: string) => inText.every((texts) => texts.some((text) => body.includes(text)));
+  const contains = inSql.map((texts) => `(${texts.map(() => 'instr(body, ?) > 0').join(' OR ')})`);
   const bounds: string[] = [];
   const boundParams: string[] = [];
   for (const [field, condition] of Object.entries(filter)) {
@@ -268,10 +265,10 @@ function sqlNarrowing(filter: Filter): { where: string[]; params: string[] } {
       boundParams.push(bound);
     }
   }
-  if (bounds.length === 0) return { where: contains, params: wanted.flat() };
-  if (contains.length === 0) return { where: bounds, params: boundParams };
+  if (bounds.length === 0) return { where: contains, params: inSql.flat(), holds };
+  if (contains.length === 0) return { where: bounds, params: boundParams, holds };
   // The bounds parse the row's JSON: asked only of rows that hold the strings (SQLite may test AND's terms in any order).
-  return { where: [`CASE WHEN ${contains.join(' AND ')} THEN ${bounds.join(' AND ')} ELSE 0 END`], params: [...wanted.flat(), ...boundParams] };
+  return { where: [`CASE WHEN ${contains.join(' AND ')} THEN ${bounds.join(' AND ')} ELSE 0 END`], params: [...inSql.flat(), ...boundParams], holds };
 }
 
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
