@@ -87,7 +87,8 @@ describe('ProjectionRunner', () => {
   });
 
   it('commits a large live append once, though the subscription delivers it a page at a time with the event loop turning between pages', async () => {
-    const runner = new ProjectionRunner(events, store, partnershipsProjection, target);
+    // A clock that stands still: however slowly this machine delivers the pages, no event waits liveLagMs.
+    const runner = new ProjectionRunner(events, store, partnershipsProjection, target, { clock: () => 0 });
     await runner.start();
     await runner.whenCaughtUp();
     const commits: number[] = [];
@@ -107,6 +108,93 @@ describe('ProjectionRunner', () => {
     await runner.stop();
     expect(commits).toEqual([1]);
     expect((await store.get<PartnershipFacts>(target.collection, partnershipId))?.touchpoints).toHaveLength(2_503);
+  });
+
+  describe('live events that never pause (a steady stream of commands)', () => {
+    /**
+     * The log's subscription replaced by one that hands over a contact in every turn of the event loop, so the runner
+     * never sees a quiet turn; `stream.delivered` counts them. Starts once the runner has caught up.
+     */
+    let stream = { delivered: 0, stopped: false };
+    afterEach(() => void (stream.stopped = true));
+
+    function endlessContacts() {
+      stream = { delivered: 0, stopped: false };
+      events.subscribe = ({ from, onEvent, onCaughtUp }) => {
+        onCaughtUp?.();
+        const next = () => {
+          if (stream.stopped) return;
+          const n = ++stream.delivered;
+          const data = { partnershipId, interactionId: `live${n}`, kind: 'call', occurredAt: '2025-06-01T00:00:00.000Z', initiatedBy: 'school', participantIds: [] };
+          void onEvent({ id: randomUUID(), streamId: streamOf.partnership(partnershipId), revision: 3 + n, position: from + n, type: 'InteractionRecorded', data, metadata: meta() });
+          setImmediate(next);
+        };
+        setImmediate(next);
+        return { close: async () => void (stream.stopped = true) };
+      };
+      return stream;
+    }
+
+    function countCommits(): number[] {
+      const touchpointsCommitted: number[] = [];
+      const commit = store.commit.bind(store);
+      store.commit = (batch) => {
+        for (const { document } of batch.upserts) touchpointsCommitted.push((document as unknown as PartnershipFacts).touchpoints.length);
+        return commit(batch);
+      };
+      return touchpointsCommitted;
+    }
+
+    it('commits them once they have waited liveLagMs, though no turn of the event loop is quiet', async () => {
+      let clock = 0;
+      const stream = endlessContacts();
+      const runner = new ProjectionRunner(events, store, partnershipsProjection, target, { clock: () => clock, liveLagMs: 200 });
+      await runner.start();
+      await runner.whenCaughtUp();
+      const commits = countCommits();
+      while (stream.delivered < 50) await new Promise(setImmediate);
+      expect(commits).toEqual([]);
+      clock = 200;
+      while (stream.delivered < 100) await new Promise(setImmediate);
+      await runner.stop();
+      // One commit once the lag was reached, with the contacts applied by then; the last at stop.
+      expect(commits.length).toBe(2);
+      expect(commits[0]).toBeGreaterThan(3 + 50);
+      expect(commits[0]).toBeLessThan(3 + 100);
+    });
+
+    it('commits as soon as a reader waits for a position already applied, and no sooner after the last commit than four times what it took', async () => {
+      let clock = 0;
+      const stream = endlessContacts();
+      // No commit for a full live batch either: only the reader and the spacing decide.
+      const runner = new ProjectionRunner(events, store, partnershipsProjection, target, { clock: () => clock, liveBatch: 1_000_000 });
+      await runner.start();
+      await runner.whenCaughtUp();
+      const head = runner.appliedPosition;
+      // Every commit takes 10 ms by this clock.
+      const commit = store.commit.bind(store);
+      store.commit = (batch) => {
+        clock += 10;
+        return commit(batch);
+      };
+      const commits = countCommits();
+      while (stream.delivered < 20) await new Promise(setImmediate);
+      expect(await runner.waitFor(head + 10, 10_000)).toBe(true);
+      expect(commits).toHaveLength(1);
+      expect(stream.delivered).toBeLessThan(100);
+      // The next reader waits: 40 ms (4 × 10 ms) must pass after that commit first.
+      const reached = runner.waitFor(runner.appliedPosition + 1, 10_000);
+      const resolved = { at: -1 };
+      void reached.then(() => (resolved.at = stream.delivered));
+      const asked = stream.delivered;
+      while (stream.delivered < asked + 30) await new Promise(setImmediate);
+      expect(resolved.at).toBe(-1);
+      expect(commits).toHaveLength(1);
+      clock += 40;
+      expect(await reached).toBe(true);
+      expect(commits).toHaveLength(2);
+      await runner.stop();
+    });
   });
 
   it('leaves a committed partnership a reader holds as it was when a later contact changes it, sharing its touchpoints rather than copying them', async () => {
