@@ -197,6 +197,94 @@ describe('ProjectionRunner', () => {
     });
   });
 
+  it('commits a live change to many documents in parts of about 4 ms, the event loop running between them and the checkpoint moving with the last', async () => {
+    // By this clock a partnership takes 1 ms to commit (the catch-up's commit is timed too): live parts of 4.
+    let clock = 0;
+    let turns = 0;
+    const parts: { documents: number; checkpoint?: number; turn: number }[] = [];
+    const commit = store.commit.bind(store);
+    store.commit = (batch) => {
+      clock += batch.upserts.length;
+      parts.push({ documents: batch.upserts.length, checkpoint: batch.checkpoints[target.checkpoint], turn: turns });
+      return commit(batch);
+    };
+    let ticking = true;
+    const tick = () => {
+      turns++;
+      if (ticking) setImmediate(tick);
+    };
+    tick();
+    const runner = new ProjectionRunner(events, store, partnershipsProjection, target, { clock: () => clock });
+    try {
+      await runner.start();
+      await runner.whenCaughtUp();
+      parts.length = 0;
+      const ids: string[] = Array.from({ length: 10 }, () => randomUUID());
+      const { position } = await events.append(
+        ids.map((id) => ({
+          streamId: streamOf.partnership(id),
+          expectedRevision: 'no_stream' as const,
+          events: [{ type: 'PartnershipOpened', data: { partnershipId: id, schoolId: 's', partnerId: id, levels: ['mbo'], intensity: 'placement', themes: [], openedAt: '2025-01-01T00:00:00.000Z' }, metadata: meta() }],
+        })),
+      );
+      expect(await runner.waitFor(position, 30_000)).toBe(true);
+      expect(parts.map((part) => part.documents)).toEqual([4, 4, 2]);
+      expect(parts.map((part) => part.checkpoint)).toEqual([undefined, undefined, position]);
+      // Another turn of the event loop between each part and the next.
+      for (let i = 1; i < parts.length; i++) expect(parts[i].turn).toBeGreaterThan(parts[i - 1].turn);
+      for (const id of ids) expect(await store.get(target.collection, id)).toBeDefined();
+    } finally {
+      ticking = false;
+      await runner.stop();
+    }
+  });
+
+  it('ends with the documents a rebuild gives when events change documents between the parts of a live commit', async () => {
+    let clock = 0;
+    const commit = store.commit.bind(store);
+    const ids: string[] = Array.from({ length: 12 }, () => randomUUID());
+    let contacts: Promise<unknown> | undefined;
+    store.commit = (batch) => {
+      clock += batch.upserts.length;
+      // While the first commit of the twelve partnerships is in parts: a contact on each of them.
+      if (batch.upserts.length > 0 && !contacts && ids.includes(batch.upserts[0].document._id)) {
+        contacts = events.append(
+          ids.map((id) => ({
+            streamId: streamOf.partnership(id),
+            expectedRevision: 0,
+            events: [{ type: 'InteractionRecorded', data: { partnershipId: id, interactionId: `c-${id}`, kind: 'call', occurredAt: '2025-03-01T00:00:00.000Z', initiatedBy: 'school', participantIds: [] }, metadata: meta() }],
+          })),
+        );
+      }
+      return commit(batch);
+    };
+    const runner = new ProjectionRunner(events, store, partnershipsProjection, target, { clock: () => clock });
+    await runner.start();
+    await runner.whenCaughtUp();
+    await events.append(
+      ids.map((id) => ({
+        streamId: streamOf.partnership(id),
+        expectedRevision: 'no_stream' as const,
+        events: [{ type: 'PartnershipOpened', data: { partnershipId: id, schoolId: 's', partnerId: id, levels: ['mbo'], intensity: 'placement', themes: [], openedAt: '2025-01-01T00:00:00.000Z' }, metadata: meta() }],
+      })),
+    );
+    while (!contacts) await new Promise(setImmediate);
+    await contacts;
+    expect(await runner.waitFor(await events.headPosition(), 30_000)).toBe(true);
+    await runner.stop();
+    store.commit = commit;
+
+    const rebuilt = { collection: 'partnerships_rebuilt', checkpoint: 'partnerships_rebuilt' };
+    const again = new ProjectionRunner(events, store, partnershipsProjection, rebuilt);
+    await again.start();
+    await again.whenCaughtUp();
+    await again.stop();
+    const live = await store.find<PartnershipFacts>(target.collection, {}, { sort: { _id: 1 } });
+    expect(live.filter((facts) => ids.includes(facts.partnershipId)).map((facts) => facts.touchpoints.length)).toEqual(ids.map(() => 1));
+    expect(live).toEqual(await store.find(rebuilt.collection, {}, { sort: { _id: 1 } }));
+    expect(await store.checkpoint(target.checkpoint)).toBe(await events.headPosition());
+  });
+
   it('leaves a committed partnership a reader holds as it was when a later contact changes it, sharing its touchpoints rather than copying them', async () => {
     const runner = new ProjectionRunner(events, store, partnershipsProjection, target);
     await runner.start();
