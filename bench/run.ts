@@ -55,7 +55,7 @@ async function main() {
   await measure(results, 'touchpoints', 'one partnership\'s figures with 10, 100 and 1,000 touchpoints (one request at a time, 300 rounds)', () =>
     touchpointScalingBench({ rounds: 300 }),
   );
-  await measure(results, 'ryw', 'read-your-writes (1,000 rounds)', () => readYourWritesBench({ rounds: 1000 }));
+  await measure(results, 'ryw', 'read-your-writes (1,000 rounds idle; 20 s each beside 500 and 1,000 commands/s)', () => readYourWritesBench({ rounds: 1000, busyRates: [500, 1000], busySeconds: 20 }));
   await measure(results, 'queries', 'queries against the medium region (2,000 partnerships; 50 connections, 10 s each)', async () =>
     apiReadBench(await regionDataDir('medium', { withReadModels: true }), 10),
   );
