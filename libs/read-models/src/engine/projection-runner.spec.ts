@@ -197,14 +197,14 @@ describe('ProjectionRunner', () => {
     });
   });
 
-  it('commits a live change to many documents in parts of about 4 ms, the event loop running between them and the checkpoint moving with the last', async () => {
-    // By this clock a partnership takes 1 ms to commit (the catch-up's commit is timed too): live parts of 4.
+  it('commits a live change to many documents in parts of about 10 ms, the event loop running between them and the checkpoint moving with the last', async () => {
+    // By this clock a partnership takes 2.5 ms to commit (the catch-up's commit is timed too): live parts of 4.
     let clock = 0;
     let turns = 0;
     const parts: { documents: number; checkpoint?: number; turn: number }[] = [];
     const commit = store.commit.bind(store);
     store.commit = (batch) => {
-      clock += batch.upserts.length;
+      clock += 2.5 * batch.upserts.length;
       parts.push({ documents: batch.upserts.length, checkpoint: batch.checkpoints[target.checkpoint], turn: turns });
       return commit(batch);
     };
@@ -245,7 +245,7 @@ describe('ProjectionRunner', () => {
     const ids: string[] = Array.from({ length: 12 }, () => randomUUID());
     let contacts: Promise<unknown> | undefined;
     store.commit = (batch) => {
-      clock += batch.upserts.length;
+      clock += 2.5 * batch.upserts.length;
       // While the first commit of the twelve partnerships is in parts: a contact on each of them.
       if (batch.upserts.length > 0 && !contacts && ids.includes(batch.upserts[0].document._id)) {
         contacts = events.append(

@@ -21,11 +21,12 @@ const LIVE_LAG_MS = 200;
 const COMMIT_SPACING = 4;
 
 /**
- * Once live, a commit is made in parts of about this many milliseconds each (sized by what the documents of the
- * parts before took), the event loop running between them: rewriting two hundred partnerships with their histories
- * in one go held every request up for 20 to 80 ms.
+ * Once live, a commit is made in parts of about this many milliseconds each (sized by what documents took to commit
+ * lately), the event loop running between them: rewriting two hundred partnerships with their histories in one go
+ * held every request up for 20 to 80 ms. Not smaller: a reader waits for every part, and requests are answered
+ * between them.
  */
-const LIVE_PART_MS = 4;
+const LIVE_PART_MS = 10;
 
 /** The first part's size, before any has been timed. */
 const FIRST_PART_DOCUMENTS = 32;
@@ -103,7 +104,7 @@ export class ProjectionRunner {
   /** When the last commit ended and how long it took, by `clock`. */
   private lastCommitEnd = -Infinity;
   private lastCommitMs = 0;
-  /** What one document of a live commit part took to commit, last measured (ms, by `clock`). */
+  /** What one document of a live commit took to commit lately (ms, by `clock`; a moving average over parts). */
   private msPerDocument?: number;
   private readonly waiters = new Set<{ position: number; resolve(reached: boolean): void }>();
   private caughtUpWaiters: (() => void)[] = [];
@@ -436,6 +437,11 @@ export class ProjectionRunner {
     return false;
   }
 
+  /** Smoothed, so that one part held up by a garbage collection does not cut the next commits into slivers. */
+  private noteCommitCost(msPerDocument: number): void {
+    this.msPerDocument = this.msPerDocument === undefined ? msPerDocument : 0.7 * this.msPerDocument + 0.3 * msPerDocument;
+  }
+
   /** A live commit's documents in parts of about LIVE_PART_MS each. */
   private liveParts<T>(upserts: T[]): T[][] {
     const perDocument = this.msPerDocument;
@@ -482,7 +488,7 @@ export class ProjectionRunner {
         await this.store.commit({ upserts: part, deletes: last ? deletes : [], checkpoints: last ? checkpoints : {}, handOver: true });
         const took = this.now() - started;
         spent += took;
-        if (this.caughtUp && part.length > 0) this.msPerDocument = took / part.length;
+        if (this.caughtUp && part.length > 0) this.noteCommitCost(took / part.length);
         if (last) break;
         await new Promise(setImmediate);
         if (run !== this.runNumber) return;
