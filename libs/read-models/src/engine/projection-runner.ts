@@ -496,7 +496,8 @@ export class ProjectionRunner {
       this.lastCommitEnd = this.now();
       this.lastCommitMs = spent;
     } catch (error) {
-      // Nothing of the batch is stored past the checkpoint: the restart applies it again.
+      // The checkpoint has not moved: the restart applies the batch again (what an earlier part stored is skipped by
+      // the positions its documents carry).
       this.fail(error as Error, run, this.committed + 1);
       return;
     }
