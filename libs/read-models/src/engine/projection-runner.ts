@@ -12,7 +12,7 @@ export interface RunnerTarget {
 const KEPT_ON_DISK_BATCH = 50_000;
 
 /** See RunnerOptions.liveLagMs. */
-const LIVE_LAG_MS = 200;
+const LIVE_LAG_MS = 1_000;
 
 /**
  * While events keep arriving, a commit waits until the time since the last one is this many times what that one
@@ -50,7 +50,8 @@ export interface RunnerOptions {
   /**
    * Once live, how long events may wait uncommitted while more keep arriving (commands without a pause, a long
    * import) before a commit is made anyway, as often as COMMIT_SPACING allows. A reader waiting for a position
-   * (`X-Min-Position`) that is applied has it committed as soon as that spacing allows. Default 200 ms.
+   * (`X-Min-Position`) that is applied has it committed as soon as that spacing allows. Default 1 s: a reader who does
+   * not wait sees others' writes at most about that late, and documents rewritten less often cost commands less.
    */
   liveLagMs?: number;
   /** Milliseconds from any fixed origin (tests pass their own clock). Default: performance.now. */
