@@ -122,14 +122,15 @@ describe('ProjectionRunner', () => {
       stream = { delivered: 0, stopped: false };
       events.subscribe = ({ from, onEvent, onCaughtUp }) => {
         onCaughtUp?.();
-        const next = () => {
+        // As a subscription does, the next event waits for the one before to be applied.
+        const next = async () => {
           if (stream.stopped) return;
           const n = ++stream.delivered;
           const data = { partnershipId, interactionId: `live${n}`, kind: 'call', occurredAt: '2025-06-01T00:00:00.000Z', initiatedBy: 'school', participantIds: [] };
-          void onEvent({ id: randomUUID(), streamId: streamOf.partnership(partnershipId), revision: 3 + n, position: from + n, type: 'InteractionRecorded', data, metadata: meta() });
-          setImmediate(next);
+          await onEvent({ id: randomUUID(), streamId: streamOf.partnership(partnershipId), revision: 3 + n, position: from + n, type: 'InteractionRecorded', data, metadata: meta() });
+          setImmediate(() => void next());
         };
-        setImmediate(next);
+        setImmediate(() => void next());
         return { close: async () => void (stream.stopped = true) };
       };
       return stream;
