@@ -1,4 +1,4 @@
-import { currentAsOf, parseAsOf } from './as-of';
+import { asOfInstant, currentAsOf, parseAsOf } from './as-of';
 
 const AMSTERDAM = 'Europe/Amsterdam';
 
@@ -26,5 +26,16 @@ describe('asOf', () => {
 
   it('refuses what is not a date with 400 invalid_as_of', () => {
     expect(() => parseAsOf('yesterday', AMSTERDAM)).toThrow(expect.objectContaining({ response: expect.objectContaining({ code: 'invalid_as_of' }) }));
+  });
+
+  it('refuses an instant whose day in the time zone is past 9999-12-31 or before 0000-01-01, naming the field; the last days themselves count', () => {
+    const refused = (code: string, field: string) => expect.objectContaining({ response: expect.objectContaining({ code, errors: [expect.objectContaining({ field })] }) });
+    // 23:59 UTC on the last day of 9999 is already the year 10000 in Amsterdam; midnight UTC of 0000-01-01 is still the
+    // evening before, in the year -1, in New York.
+    expect(() => asOfInstant('9999-12-31T23:59:59.999Z', AMSTERDAM, 'to')).toThrow(refused('invalid_to', 'to'));
+    expect(() => parseAsOf('0000-01-01T00:00:00Z', 'America/New_York')).toThrow(refused('invalid_as_of', 'asOf'));
+    expect(parseAsOf('9999-12-31', AMSTERDAM)).toBe('9999-12-31T22:59:59.999Z');
+    expect(parseAsOf('9999-12-31T23:59:59.999Z', 'UTC')).toBe('9999-12-31T23:59:59.999Z');
+    expect(parseAsOf('0000-01-01T12:00:00Z', AMSTERDAM)).toBe('0000-01-01T12:00:00.000Z');
   });
 });

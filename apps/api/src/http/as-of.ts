@@ -1,5 +1,5 @@
 import { BadRequestException, createParamDecorator, ExecutionContext, Inject, Injectable, PipeTransform } from '@nestjs/common';
-import { endOfLocalDay, isDateOnly } from '@crm/domain';
+import { endOfLocalDay, isDateOnly, localDayOf } from '@crm/domain';
 import type { FastifyRequest } from 'fastify';
 import { Settings, SETTINGS } from '../config/settings';
 
@@ -10,19 +10,28 @@ import { Settings, SETTINGS } from '../config/settings';
  */
 export const currentAsOf = (now = Date.now()): string => new Date(Math.ceil(now / 1000) * 1000).toISOString();
 
-const invalidDate = (field: string) =>
+const invalidDate = (field: string, problem = 'must be an ISO-8601 date', example = ', e.g. 2026-06-01') =>
   new BadRequestException({
     statusCode: 400,
     code: `invalid_${field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)}`,
-    message: `${field} must be an ISO-8601 date, e.g. 2026-06-01`,
-    errors: [{ field, messages: ['must be an ISO-8601 date'] }],
+    message: `${field} ${problem}${example}`,
+    errors: [{ field, messages: [problem] }],
   });
 
-/** A date as an asOf (SPEC §1 R2): a day is the end of that day in the time zone, an instant as given; a full UTC ISO string. */
+/** A calendar day with a four-digit year: what every date formula counts in. */
+const FOUR_DIGIT_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A date as an asOf (SPEC §1 R2): a day is the end of that day in the time zone, an instant as given; a full UTC ISO
+ * string. An instant whose day in the time zone is not in the years 0000–9999 (9999-12-31T23:30Z is in 10000 in
+ * Amsterdam) is refused like a malformed date: the formulas count in such days.
+ */
 export function asOfInstant(value: string, timeZone: string, field = 'asOf'): string {
   const time = /^\d{4}-\d{2}-\d{2}/.test(value) ? Date.parse(value) : NaN;
   if (Number.isNaN(time)) throw invalidDate(field);
-  return isDateOnly(value) ? endOfLocalDay(value, timeZone) : new Date(time).toISOString();
+  const instant = isDateOnly(value) ? endOfLocalDay(value, timeZone) : new Date(time).toISOString();
+  if (!FOUR_DIGIT_DAY.test(localDayOf(instant, timeZone))) throw invalidDate(field, `must fall on a day from 0000-01-01 to 9999-12-31 in ${timeZone}`, '');
+  return instant;
 }
 
 export function parseAsOf(value: unknown, timeZone: string): string {

@@ -13,12 +13,15 @@ export const isDateOnly = (value: string): boolean => DATE_ONLY.test(value);
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterOf(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
+/** The zone's wall clock, en-US; `withEra` adds AD/BC (without it, 1 BC is written as the year 1). */
+function formatterOf(timeZone: string, withEra = false): Intl.DateTimeFormat {
+  const key = withEra ? `${timeZone} era` : timeZone;
+  let formatter = formatters.get(key);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
+      ...(withEra && { era: 'short' }),
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
@@ -26,7 +29,7 @@ function formatterOf(timeZone: string): Intl.DateTimeFormat {
       minute: '2-digit',
       second: '2-digit',
     });
-    formatters.set(timeZone, formatter);
+    formatters.set(key, formatter);
   }
   return formatter;
 }
@@ -56,11 +59,12 @@ function offsetAt(time: number, timeZone: string): number {
     const [, month, day, year, hour, minute, second] = written;
     wall = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
   } else {
-    const parts: Record<string, number> = {};
-    for (const part of formatter.formatToParts(date)) {
-      if (part.type !== 'literal') parts[part.type] = Number(part.value);
-    }
-    wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+    const parts: Record<string, string> = {};
+    for (const part of formatterOf(timeZone, true).formatToParts(date)) parts[part.type] = part.value;
+    // Astronomical years (1 BC is the year 0), set with setUTCFullYear: Date.UTC reads the years 0–99 as 1900–1999.
+    const year = parts.era === 'BC' ? 1 - Number(parts.year) : Number(parts.year);
+    const clock = new Date(Date.UTC(2000, 0, 1, Number(parts.hour), Number(parts.minute), Number(parts.second)));
+    wall = clock.setUTCFullYear(year, Number(parts.month) - 1, Number(parts.day));
   }
   return wall - Math.floor(time / 1000) * 1000;
 }
@@ -74,7 +78,8 @@ function instantOfWallClock(wall: number, timeZone: string): number {
 
 function startOfDay(date: string, timeZone: string, dayOffset = 0): number {
   const [, year, month, day] = DATE_ONLY.exec(date)!.map(Number);
-  return instantOfWallClock(Date.UTC(year, month - 1, day + dayOffset), timeZone);
+  // setUTCFullYear, not Date.UTC, which reads the years 0–99 as 1900–1999.
+  return instantOfWallClock(new Date(0).setUTCFullYear(year, month - 1, day + dayOffset), timeZone);
 }
 
 /** The first instant of a calendar day in the zone, as a full UTC ISO string. */
