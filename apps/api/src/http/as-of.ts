@@ -18,9 +18,6 @@ const invalidDate = (field: string, problem = 'must be an ISO-8601 date', exampl
     errors: [{ field, messages: [problem] }],
   });
 
-/** A calendar day with a four-digit year: what every date formula counts in. */
-const FOUR_DIGIT_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 /**
  * A date as an asOf (SPEC §1 R2): a day is the end of that day in the time zone, an instant as given; a full UTC ISO
  * string. An instant whose day in the time zone is not in the years 0000–9999 (9999-12-31T23:30Z is in 10000 in
@@ -30,7 +27,7 @@ export function asOfInstant(value: string, timeZone: string, field = 'asOf'): st
   const time = /^\d{4}-\d{2}-\d{2}/.test(value) ? Date.parse(value) : NaN;
   if (Number.isNaN(time)) throw invalidDate(field);
   const instant = isDateOnly(value) ? endOfLocalDay(value, timeZone) : new Date(time).toISOString();
-  if (!FOUR_DIGIT_DAY.test(localDayOf(instant, timeZone))) throw invalidDate(field, `must fall on a day from 0000-01-01 to 9999-12-31 in ${timeZone}`, '');
+  if (!isDateOnly(localDayOf(instant, timeZone))) throw invalidDate(field, `must fall on a day from 0000-01-01 to 9999-12-31 in ${timeZone}`, '');
   return instant;
 }
 

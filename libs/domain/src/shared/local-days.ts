@@ -76,10 +76,15 @@ function instantOfWallClock(wall: number, timeZone: string): number {
   return second;
 }
 
+/**
+ * Midnight UTC of a calendar day (month from 0; a day or month out of range rolls over, as in Date.UTC). Not Date.UTC
+ * itself, which reads the years 0–99 as 1900–1999.
+ */
+export const utcDayTime = (year: number, monthIndex: number, day: number): number => new Date(0).setUTCFullYear(year, monthIndex, day);
+
 function startOfDay(date: string, timeZone: string, dayOffset = 0): number {
   const [, year, month, day] = DATE_ONLY.exec(date)!.map(Number);
-  // setUTCFullYear, not Date.UTC, which reads the years 0–99 as 1900–1999.
-  return instantOfWallClock(new Date(0).setUTCFullYear(year, month - 1, day + dayOffset), timeZone);
+  return instantOfWallClock(utcDayTime(year, month - 1, day + dayOffset), timeZone);
 }
 
 /** The first instant of a calendar day in the zone, as a full UTC ISO string. */

@@ -7,10 +7,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PartnershipFacts } from '../facts/partnership-facts';
 import { partnershipsProjection } from '../projections/partnerships.projection';
-import { ProjectionRunner } from './projection-runner';
+import { ProjectionRunner, RunnerOptions } from './projection-runner';
 
 const meta = () => ({ recordedBy: 'test', recordedAt: '2026-01-01T00:00:00.000Z', correlationId: 'c', causationId: 'c', schemaVersion: 1 });
 const target = { collection: 'partnerships_test', checkpoint: 'partnerships_test' };
+
+/** The append that opens partnership `id` (a new stream). */
+const opening = (id: string) => ({
+  streamId: streamOf.partnership(id),
+  expectedRevision: 'no_stream' as const,
+  events: [{ type: 'PartnershipOpened', data: { partnershipId: id, schoolId: 's', partnerId: id, levels: ['mbo'], intensity: 'placement', themes: [], openedAt: '2025-01-01T00:00:00.000Z' }, metadata: meta() }],
+});
 
 describe('ProjectionRunner', () => {
   let dir: string;
@@ -48,11 +55,16 @@ describe('ProjectionRunner', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function runToHead(): Promise<void> {
-    const runner = new ProjectionRunner(events, store, partnershipsProjection, target);
+  /** A runner of the partnerships projection that has caught up with the log and follows it live. */
+  async function liveRunner(options: RunnerOptions = {}): Promise<ProjectionRunner> {
+    const runner = new ProjectionRunner(events, store, partnershipsProjection, target, options);
     await runner.start();
     await runner.whenCaughtUp();
-    await runner.stop();
+    return runner;
+  }
+
+  async function runToHead(): Promise<void> {
+    await (await liveRunner()).stop();
   }
 
   it('commits documents and checkpoint together', async () => {
@@ -88,9 +100,7 @@ describe('ProjectionRunner', () => {
 
   it('commits a large live append once, though the subscription delivers it a page at a time with the event loop turning between pages', async () => {
     // A clock that stands still: however slowly this machine delivers the pages, no event waits liveLagMs.
-    const runner = new ProjectionRunner(events, store, partnershipsProjection, target, { clock: () => 0 });
-    await runner.start();
-    await runner.whenCaughtUp();
+    const runner = await liveRunner({ clock: () => 0 });
     const commits: number[] = [];
     const commit = store.commit.bind(store);
     store.commit = (batch) => {
@@ -150,9 +160,7 @@ describe('ProjectionRunner', () => {
     it('commits them once they have waited liveLagMs, though no turn of the event loop is quiet', async () => {
       let clock = 0;
       const stream = endlessContacts();
-      const runner = new ProjectionRunner(events, store, partnershipsProjection, target, { clock: () => clock, liveLagMs: 200 });
-      await runner.start();
-      await runner.whenCaughtUp();
+      const runner = await liveRunner({ clock: () => clock, liveLagMs: 200 });
       const commits = countCommits();
       while (stream.delivered < 50) await new Promise(setImmediate);
       expect(commits).toEqual([]);
@@ -169,9 +177,7 @@ describe('ProjectionRunner', () => {
       let clock = 0;
       const stream = endlessContacts();
       // No commit for a full live batch either: only the reader and the spacing decide.
-      const runner = new ProjectionRunner(events, store, partnershipsProjection, target, { clock: () => clock, liveBatch: 1_000_000 });
-      await runner.start();
-      await runner.whenCaughtUp();
+      const runner = await liveRunner({ clock: () => clock, liveBatch: 1_000_000 });
       const head = runner.appliedPosition;
       // Every commit takes 10 ms by this clock.
       const commit = store.commit.bind(store);
@@ -222,13 +228,7 @@ describe('ProjectionRunner', () => {
       await runner.whenCaughtUp();
       parts.length = 0;
       const ids: string[] = Array.from({ length: 10 }, () => randomUUID());
-      const { position } = await events.append(
-        ids.map((id) => ({
-          streamId: streamOf.partnership(id),
-          expectedRevision: 'no_stream' as const,
-          events: [{ type: 'PartnershipOpened', data: { partnershipId: id, schoolId: 's', partnerId: id, levels: ['mbo'], intensity: 'placement', themes: [], openedAt: '2025-01-01T00:00:00.000Z' }, metadata: meta() }],
-        })),
-      );
+      const { position } = await events.append(ids.map(opening));
       expect(await runner.waitFor(position, 30_000)).toBe(true);
       expect(parts.map((part) => part.documents)).toEqual([4, 4, 2]);
       expect(parts.map((part) => part.checkpoint)).toEqual([undefined, undefined, position]);
@@ -260,16 +260,8 @@ describe('ProjectionRunner', () => {
       }
       return commit(batch);
     };
-    const runner = new ProjectionRunner(events, store, partnershipsProjection, target, { clock: () => clock });
-    await runner.start();
-    await runner.whenCaughtUp();
-    await events.append(
-      ids.map((id) => ({
-        streamId: streamOf.partnership(id),
-        expectedRevision: 'no_stream' as const,
-        events: [{ type: 'PartnershipOpened', data: { partnershipId: id, schoolId: 's', partnerId: id, levels: ['mbo'], intensity: 'placement', themes: [], openedAt: '2025-01-01T00:00:00.000Z' }, metadata: meta() }],
-      })),
-    );
+    const runner = await liveRunner({ clock: () => clock });
+    await events.append(ids.map(opening));
     while (!contacts) await new Promise(setImmediate);
     await contacts;
     expect(await runner.waitFor(await events.headPosition(), 30_000)).toBe(true);
@@ -288,9 +280,7 @@ describe('ProjectionRunner', () => {
   });
 
   it('leaves a committed partnership a reader holds as it was when a later contact changes it, sharing its touchpoints rather than copying them', async () => {
-    const runner = new ProjectionRunner(events, store, partnershipsProjection, target);
-    await runner.start();
-    await runner.whenCaughtUp();
+    const runner = await liveRunner();
     const held = (await store.get<PartnershipFacts>(target.collection, partnershipId))!;
     // Back-dated: it is sorted in among the others, which must not reorder the list the reader holds.
     const backDated = { partnershipId, interactionId: 'i0', kind: 'call', occurredAt: '2025-01-15T00:00:00.000Z', initiatedBy: 'partner', participantIds: [] };

@@ -1,4 +1,4 @@
-import { endOfLocalDay, localDayOf, toTime } from '@crm/domain';
+import { endOfLocalDay, localDayOf, toTime, utcDayTime } from '@crm/domain';
 import { PartnershipFacts } from '../facts/partnership-facts';
 import { PeopleLookup } from '../facts/person-facts';
 import { DEFAULT_HEALTH_CONFIG, HealthComponentName, HealthConfig, RULES } from './config';
@@ -18,9 +18,8 @@ export type HistoryInterval = (typeof HISTORY_INTERVALS)[number];
 function monthsBefore(day: string, months: number): string {
   const [year, month, date] = day.split('-').map(Number);
   const index = year * 12 + (month - 1) - months;
-  // setUTCFullYear, not Date.UTC, which reads the years 0–99 as 1900–1999.
-  const lastDate = new Date(new Date(0).setUTCFullYear(Math.floor(index / 12), (index % 12) + 1, 0)).getUTCDate();
-  return new Date(new Date(0).setUTCFullYear(Math.floor(index / 12), index % 12, Math.min(date, lastDate))).toISOString().slice(0, 10);
+  const lastDate = new Date(utcDayTime(Math.floor(index / 12), (index % 12) + 1, 0)).getUTCDate();
+  return new Date(utcDayTime(Math.floor(index / 12), index % 12, Math.min(date, lastDate))).toISOString().slice(0, 10);
 }
 
 /** The default start of a history: the end of the same day a year before `to` (in the time zone). */
