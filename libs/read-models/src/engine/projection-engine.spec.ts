@@ -1,11 +1,11 @@
 import { streamOf } from '@crm/domain';
-import { EventToAppend, SqliteEventStore } from '@crm/event-store';
+import { EventToAppend, SqliteEventStore, Subscription } from '@crm/event-store';
 import { createReadStore, ReadStore } from '@crm/read-store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PartnershipFacts } from '../facts/partnership-facts';
-import { ALL_PROJECTIONS } from '../projections';
+import { ALL_PROJECTIONS, ProjectionDefinition } from '../projections';
 import { ProjectionEngine } from './projection-engine';
 
 const meta = { recordedBy: 'test', recordedAt: '2026-01-01T00:00:00.000Z', correlationId: 'c', causationId: 'c', schemaVersion: 1 };
@@ -72,6 +72,50 @@ describe('ProjectionEngine', () => {
     const { position } = await events.append([{ streamId: streamOf.partnership('p2'), expectedRevision: 4, events: [interaction('p2', 5)] }]);
     expect(await engine.waitFor(position, 5_000)).toBe(true);
     expect(await touchpoints('p2')).toEqual(['p2-i1', 'p2-i2', 'p2-i3', 'p2-i4', 'p2-i5']);
+  });
+
+  it('follows the log live through one subscription for every projection; one that fails live restarts on its own while the others go on', async () => {
+    const subscriptions: Subscription[] = [];
+    const subscribe = events.subscribe.bind(events);
+    jest.spyOn(events, 'subscribe').mockImplementation((options) => {
+      const subscription = subscribe(options);
+      subscriptions.push(subscription);
+      return subscription;
+    });
+    // Counts each partnership's interactions, and throws once on p1's fifth.
+    let failures = 0;
+    const counting: ProjectionDefinition = {
+      name: 'interaction-count',
+      collection: 'interaction-count',
+      version: 1,
+      documentId: (e) => (e.type === 'InteractionRecorded' ? String(e.data.partnershipId) : undefined),
+      apply: (draft, e) => {
+        if (e.data.interactionId === 'p1-i5' && failures++ === 0) throw new Error('apply failed once');
+        return { _id: String(e.data.partnershipId), count: Number(draft?.count ?? 0) + 1 };
+      },
+    };
+    const errors: string[] = [];
+    engine = new ProjectionEngine(events, store, [...ALL_PROJECTIONS, counting], { retryDelayMs: () => 0, onError: (error) => errors.push(error.message) });
+    await engine.start();
+    await engine.whenCaughtUp();
+    expect(subscriptions).toHaveLength(1);
+
+    const { position } = await events.append([{ streamId: streamOf.partnership('p1'), expectedRevision: 4, events: [interaction('p1', 5)] }]);
+    expect(await engine.waitFor(position, 10_000)).toBe(true);
+    expect(errors).toEqual(['apply failed once']);
+    // The failed projection caught up again on its own and follows the log by a subscription of its own; the others
+    // kept theirs.
+    expect(subscriptions).toHaveLength(2);
+    expect((await store.get<PartnershipFacts>(engine.collection('partnerships'), 'p1'))!.touchpoints).toHaveLength(5);
+    expect(await store.get(engine.collection('interaction-count'), 'p1')).toMatchObject({ count: 5 });
+
+    const next = await events.append([{ streamId: streamOf.partnership('p2'), expectedRevision: 4, events: [interaction('p2', 5)] }]);
+    expect(await engine.waitFor(next.position, 10_000)).toBe(true);
+    expect(await store.get(engine.collection('interaction-count'), 'p2')).toMatchObject({ count: 5 });
+
+    await engine.stop();
+    engine = undefined;
+    expect(subscriptions.map((subscription) => (subscription as Subscription & { closed: boolean }).closed)).toEqual([true, true]);
   });
 
   it('rebuilds into a new generation equal to the one it replaces, and drops the old one after its grace period', async () => {

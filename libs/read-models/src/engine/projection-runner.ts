@@ -1,7 +1,8 @@
-import { EventStore, QUARANTINED_EVENT_TYPE, RecordedEvent, Subscription } from '@crm/event-store';
+import { EventStore, QUARANTINED_EVENT_TYPE, RecordedEvent } from '@crm/event-store';
 import { Filter, matcherOf, ReadStore, StoredDocument } from '@crm/read-store';
 import { ProjectionDefinition } from '../projections/projection-definition';
 import { catchUpTogether } from './catch-up-together';
+import { followTogether, type Following } from './follow-together';
 
 export interface RunnerTarget {
   collection: string;
@@ -97,7 +98,8 @@ export class ProjectionRunner {
   private caughtUp = false;
   private readonly drafts = new Map<string, Draft | null>();
   private readonly dirty = new Set<string>();
-  private subscription?: Subscription;
+  /** The live subscription it follows the log by, alone or with the runners it caught up with (followTogether). */
+  private following?: Following;
   private flushing: Promise<void> = Promise.resolve();
   private flushScheduled = false;
   /** When the oldest event not yet committed was applied (live), by `clock`; undefined when none waits. */
@@ -121,7 +123,8 @@ export class ProjectionRunner {
   private readonly failureWaiters = new Set<(error: Error) => void>();
   private retryDelay: ((attempt: number) => number) | false;
   private stopped = false;
-  private catchingUp: Promise<void> = Promise.resolve();
+  /** The page or live event being applied: stop and restart wait for it. */
+  private applying: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly events: EventStore,
@@ -183,7 +186,7 @@ export class ProjectionRunner {
    */
   catchUp(page: readonly RecordedEvent[], run = this.runNumber): Promise<void> {
     if (run !== this.runNumber) return Promise.resolve();
-    this.catchingUp = (async () => {
+    this.applying = (async () => {
       let event: RecordedEvent | undefined;
       try {
         for (event of page) {
@@ -195,26 +198,42 @@ export class ProjectionRunner {
         this.fail(error as Error, run, event?.position);
       }
     })();
-    return this.catchingUp;
+    return this.applying;
   }
 
   /** Subscribes to the log after the last event applied: the rest of the catching up, then live. */
   follow(run = this.runNumber): void {
+    followTogether(this.events, [[this, run]]);
+  }
+
+  /** Takes the live subscription that will deliver to it (see followTogether); one for an earlier run is left at once. */
+  followBy(run: number, following: Following): void {
+    if (this.isStopped || run !== this.runNumber) {
+      void following.leave().catch(() => undefined);
+      return;
+    }
+    this.following = following;
+  }
+
+  /** A live event, from the subscription it follows (for run `run`); a promise only when it has to wait. */
+  receive(event: RecordedEvent, run: number): Promise<void> | void {
     if (this.isStopped || run !== this.runNumber) return;
+    const waiting = this.onEvent(event);
+    if (!waiting) return;
+    // A failure is the subscription's to report (it calls fail); stop and restart only wait for it to end.
+    this.applying = waiting.catch(() => undefined);
+    return waiting;
+  }
+
+  /** The subscription has delivered everything in the log: caught up, once that is committed. */
+  caughtUpLive(run: number): void {
     const current = () => run === this.runNumber && !this.isStopped;
-    this.subscription = this.events.subscribe({
-      from: this.applied,
-      onEvent: (event) => (current() ? this.onEvent(event) : undefined),
-      onCaughtUp: () => {
-        if (!current()) return;
-        this.caughtUp = true;
-        void this.flush().then(() => {
-          if (!current()) return;
-          this.recovered();
-          for (const resolve of this.caughtUpWaiters.splice(0)) resolve();
-        });
-      },
-      onError: (error) => this.fail(error, run),
+    if (!current()) return;
+    this.caughtUp = true;
+    void this.flush().then(() => {
+      if (!current()) return;
+      this.recovered();
+      for (const resolve of this.caughtUpWaiters.splice(0)) resolve();
     });
   }
 
@@ -229,9 +248,9 @@ export class ProjectionRunner {
     this.runNumber++;
     this.failure = error;
     this.failedAt = at;
-    const subscription = this.subscription;
-    this.subscription = undefined;
-    void subscription?.close().catch(() => undefined);
+    const following = this.following;
+    this.following = undefined;
+    void following?.leave().catch(() => undefined);
     this.options.onError?.(error);
     for (const reject of [...this.failureWaiters]) reject(error);
     const delay = this.retryDelay;
@@ -291,15 +310,15 @@ export class ProjectionRunner {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retryTimer);
-    await this.subscription?.close();
-    await this.catchingUp;
+    await this.following?.leave();
+    await this.applying;
     await this.flush();
     for (const waiter of [...this.waiters]) waiter.resolve(false);
   }
 
   /** After a failure: forgets every draft and catches up again from the checkpoint the store holds. */
   private async restart(): Promise<void> {
-    await this.catchingUp;
+    await this.applying;
     await this.flushing;
     if (this.stopped) return;
     this.drafts.clear();
