@@ -2,7 +2,7 @@ import { EventStore, QUARANTINED_EVENT_TYPE, RecordedEvent } from '@crm/event-st
 import { Filter, matcherOf, ReadStore, StoredDocument } from '@crm/read-store';
 import { ProjectionDefinition } from '../projections/projection-definition';
 import { catchUpTogether } from './catch-up-together';
-import { followTogether, type Following } from './follow-together';
+import type { Following } from './follow-together';
 
 export interface RunnerTarget {
   collection: string;
@@ -199,11 +199,6 @@ export class ProjectionRunner {
       }
     })();
     return this.applying;
-  }
-
-  /** Subscribes to the log after the last event applied: the rest of the catching up, then live. */
-  follow(run = this.runNumber): void {
-    followTogether(this.events, [[this, run]]);
   }
 
   /** Takes the live subscription that will deliver to it (see followTogether); one for an earlier run is left at once. */
