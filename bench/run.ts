@@ -6,6 +6,7 @@ import { appendBench } from './append.bench';
 import { historyBench } from './history.bench';
 import { fixedLoadBench } from './fixed-load.bench';
 import { httpCommandBench } from './http-commands.bench';
+import { liveBurstBench } from './live-burst.bench';
 import { readYourWritesBench } from './read-your-writes.bench';
 import { apiReadBench, coldStartBench, rebuildBench, searchBench } from './read-side.bench';
 import { insightsBench, insightsCpuBench } from './insights.bench';
@@ -18,7 +19,7 @@ import { webBench } from './web.bench';
 
 const round = (value: unknown) => (typeof value === 'number' ? Math.round(value * 100) / 100 : value);
 
-/** `npm run bench -- --only rebuild,queries` runs only those parts (keys: append, commands, fixed-load, touchpoints, ryw, queries, search, scope, history, insights, insights-cpu, rebuild, rebuild-medium, cold-start, import, export, web). */
+/** `npm run bench -- --only rebuild,queries` runs only those parts (keys: append, commands, fixed-load, touchpoints, ryw, queries, search, scope, history, insights, insights-cpu, rebuild, rebuild-medium, live-burst, cold-start, import, export, web). */
 const only = (() => {
   const at = process.argv.indexOf('--only');
   return at === -1 ? undefined : new Set(process.argv[at + 1]?.split(','));
@@ -73,6 +74,9 @@ async function main() {
   );
   await measure(results, 'rebuild-medium', 'projection rebuild from position 0, medium region', async () => ({
     'rebuild, medium region': await rebuildBench(await regionDataDir('medium', { withReadModels: false })),
+  }));
+  await measure(results, 'live-burst', 'the medium region written into an empty log while the projections follow it live, then until they have committed it', async () => ({
+    'live burst, medium region': await liveBurstBench(),
   }));
   await measure(results, 'history', 'history for charts on the medium region (one request at a time)', async () =>
     historyBench(await regionDataDir('medium', { withReadModels: true }), { partnerships: 50, levelsRounds: 5 }),
