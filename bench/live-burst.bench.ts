@@ -23,7 +23,7 @@ export async function liveBurstBench(): Promise<Record<string, unknown>> {
     const started = performance.now();
     const generated = await generateRegion({ seed: 42, size: 'medium', until: REGION_UNTIL, store: events });
     const written = performance.now();
-    await engine.waitFor(await events.headPosition(), 600_000);
+    if (!(await engine.waitFor(await events.headPosition(), 600_000))) throw new Error('the projections did not reach the head of the log within 10 minutes');
     const done = performance.now();
     await engine.stop();
     await store.close();
