@@ -2,7 +2,7 @@ import { PartnershipFacts } from '../facts/partnership-facts';
 import { PeopleLookup } from '../facts/person-facts';
 import { ago, ASOF, later, lookup, partnership, person } from '../../test/facts-builder';
 import { DEFAULT_HEALTH_CONFIG, HealthComponentName, healthConfig } from './config';
-import { healthAt, partnershipHealth, weightedScore } from './health';
+import { healthAt, healthFigures, partnershipHealth, weightedScore } from './health';
 
 const noPeople: PeopleLookup = lookup();
 const component = (facts: PartnershipFacts, name: HealthComponentName, asOf = ASOF, people = noPeople) => {
@@ -329,6 +329,25 @@ describe('score, status and trend', () => {
     expect(report.trend).toBe((report.score as number) - before);
     expect(report.trendReason).toBe(`score ${report.score} on 2025-03-01, ${before} on 2024-12-01`);
     expect(partnershipHealth(partnership({ openedAt: ago(30) }).build(), people, ASOF)).toMatchObject({ trend: null });
+  });
+
+  it('gives lists and histories the figures partnershipHealth gives, without its reasons', () => {
+    const cases = {
+      healthy: partnership({ openedAt: ago(400) }).contact('school', 't', 'primary', ago(400)).contact('partner', 'p', 'primary', ago(400)).interactions([5, 30, 60, 200]).build(),
+      declining: partnership({ openedAt: ago(400) }).interaction(ago(100)).interaction(ago(5)).build(),
+      dormant: partnership({ openedAt: ago(800) }).interaction(ago(400)).build(),
+      ended: partnership({ openedAt: ago(400) }).interaction(ago(20)).ended(ago(10), 'project finished').build(),
+      young: partnership({ openedAt: ago(30) }).interaction(ago(3)).build(),
+      notOpened: partnership({ openedAt: later(5) }).build(),
+    };
+    for (const [name, facts] of Object.entries(cases)) {
+      const full = partnershipHealth(facts, people, ASOF);
+      const figures = healthFigures(facts, people, ASOF);
+      expect({ name, score: figures.score, status: figures.status, trend: figures.trend }).toEqual({ name, score: full.score, status: full.status, trend: full.trend });
+      expect(figures).not.toHaveProperty('reason');
+    }
+    expect(healthFigures(cases.declining, people, ASOF).trend).not.toBeNull();
+    expect(healthFigures(cases.young, people, ASOF).trend).toBeNull();
   });
 
   it('takes weights and intervals from configuration', () => {

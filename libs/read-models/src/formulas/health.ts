@@ -143,6 +143,21 @@ export function healthAt(
 /** score(asOf) − score(asOf − 90 days); null when either is (not open then). */
 export const trendOf = (now: number | null, then: number | null): number | null => (now === null || then === null ? null : now - then);
 
+/**
+ * partnershipHealth's score, status and trend (and the components' exact scores) without wording any reason: for lists
+ * and histories, which show figures only (SPEC §3.6, §3.7) and ask for many partnerships or dates at once.
+ */
+export function healthFigures(
+  facts: PartnershipFacts,
+  people: PeopleLookup,
+  asOf: string,
+  config: HealthConfig = DEFAULT_HEALTH_CONFIG,
+): { score: number | null; status: HealthStatus; trend: number | null; components: ExactComponent[] } {
+  const now = healthFiguresAt(facts, people, asOf, config);
+  const then = healthFiguresAt(facts, people, addDays(asOf, -RULES.trendDays), config);
+  return { score: now.score, status: now.status, trend: trendOf(now.score, then.score), components: now.components };
+}
+
 /** SPEC §3.1: components, score, status and trend = score(asOf) − score(asOf − 90 days). */
 export function partnershipHealth(
   facts: PartnershipFacts,

@@ -1,9 +1,9 @@
 import { endOfLocalDay, localDayOf, toTime, utcDayTime } from '@crm/domain';
 import { PartnershipFacts } from '../facts/partnership-facts';
 import { PeopleLookup } from '../facts/person-facts';
-import { DEFAULT_HEALTH_CONFIG, HealthComponentName, HealthConfig, RULES } from './config';
-import { healthFiguresAt, HealthStatus, shownScore, trendOf } from './health';
-import { addDays, isOpenedBy } from './as-of';
+import { DEFAULT_HEALTH_CONFIG, HealthComponentName, HealthConfig } from './config';
+import { healthFigures, HealthStatus, shownScore } from './health';
+import { isOpenedBy } from './as-of';
 import { inLevelsFilter, LevelFigures, levelFigures, LevelRow, LevelsFilter, levelsReportOf, OrganisationLookup } from './levels-report';
 
 /**
@@ -63,13 +63,11 @@ export function partnershipHealthHistory(
   steps: readonly string[],
   config: HealthConfig = DEFAULT_HEALTH_CONFIG,
 ): HealthStep[] {
-  // partnershipHealth's figures at each step, without wording the reasons a history leaves out.
   return steps.map((asOf) => {
-    const health = healthFiguresAt(facts, people, asOf, config);
-    const then = healthFiguresAt(facts, people, addDays(asOf, -RULES.trendDays), config);
+    const health = healthFigures(facts, people, asOf, config);
     const components: HealthStep['components'] = {};
     for (const component of health.components) components[component.name] = shownScore(component.score);
-    return { asOf, score: health.score, status: health.status, trend: trendOf(health.score, then.score), components };
+    return { asOf, score: health.score, status: health.status, trend: health.trend, components };
   });
 }
 

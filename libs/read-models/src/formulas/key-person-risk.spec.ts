@@ -1,5 +1,5 @@
 import { ago, ASOF, lookup, partnership, person } from '../../test/facts-builder';
-import { partnershipKeyPersonRisk, sideKeyPersonRisk } from './key-person-risk';
+import { partnershipKeyPersonRisk, sideKeyPersonRisk, sideKeyPersonRiskLevel } from './key-person-risk';
 
 const people = lookup(
   person('a', { name: 'Anna' }),
@@ -89,5 +89,31 @@ describe('key-person risk', () => {
     const report = partnershipKeyPersonRisk(facts, people, ASOF);
     expect(report.school).toMatchObject({ activePeople: 3, risk: 'medium', topShare: 0.3333 });
     expect(report.partner).toMatchObject({ activePeople: 2, risk: 'medium', topPerson: { name: 'Piet' }, topShare: 0.6667 });
+  });
+
+  it('gives lists and reports the same risk without naming anyone (sideKeyPersonRiskLevel)', () => {
+    const cases = [
+      withTouchpoints([['a'], ['a', 'p'], ['a']], true),
+      withTouchpoints([['l'], ['l'], ['l', 'p']]),
+      withTouchpoints([['a'], ['a', 'l'], ['l']], true),
+      withTouchpoints([['a'], ['a'], ['a'], ['a', 'b'], ['b']]),
+      withTouchpoints([['a'], ['a'], ['a'], ['a', 'b'], ['b']], true),
+      withTouchpoints([['a'], ['a'], ['a'], ['b'], ['b']], true),
+      withTouchpoints([['a'], ['a'], ['b'], ['b']]),
+      withTouchpoints([['a'], ['a'], ['b'], ['b']], true),
+      withTouchpoints([['a', 'p'], ['b', 'q'], ['c', 'p']]),
+      partnership({ openedAt: ago(800) }).build(),
+    ];
+    const risks = new Set<string>();
+    for (const facts of cases) {
+      for (const asOf of [ASOF, ago(6)]) {
+        for (const side of ['school', 'partner'] as const) {
+          const full = sideKeyPersonRisk(facts, people, side, asOf).risk;
+          risks.add(full);
+          expect(sideKeyPersonRiskLevel(facts, people, side, asOf)).toBe(full);
+        }
+      }
+    }
+    expect([...risks].sort()).toEqual(['high', 'low', 'medium']);
   });
 });

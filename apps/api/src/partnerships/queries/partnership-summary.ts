@@ -1,12 +1,11 @@
-import { intensityAt, PartnershipFacts, partnershipHealth, sideKeyPersonRisk, stageAt } from '@crm/read-models';
+import { healthFigures, intensityAt, PartnershipFacts, sideKeyPersonRiskLevel, stageAt } from '@crm/read-models';
 import { ReadContext } from '../../read-side/read-context';
 
-/** SPEC §3.6: what each partnership in a list carries, as of asOf. */
+/** SPEC §3.6: what each partnership in a list carries, as of asOf: figures, not the reasons behind them (GET …/health words those). */
 export function partnershipSummary(facts: PartnershipFacts, context: ReadContext, asOf: string) {
   const school = context.organisations.get(facts.schoolId);
   const partner = context.organisations.get(facts.partnerId);
-  const health = partnershipHealth(facts, context.people, asOf);
-  const risk = sideKeyPersonRisk(facts, context.people, 'school', asOf);
+  const health = healthFigures(facts, context.people, asOf);
   return {
     partnershipId: facts.partnershipId,
     school: { organisationId: facts.schoolId, name: school?.name ?? null, region: school?.region ?? null },
@@ -20,7 +19,7 @@ export function partnershipSummary(facts: PartnershipFacts, context: ReadContext
     status: health.status,
     /** score(asOf) − score(asOf − 90 days); null when not open 90 days before asOf. */
     trend: health.trend,
-    schoolKeyPersonRisk: risk.risk,
+    schoolKeyPersonRisk: sideKeyPersonRiskLevel(facts, context.people, 'school', asOf),
   };
 }
 
