@@ -57,7 +57,7 @@ async function main() {
     touchpointScalingBench({ rounds: 300 }),
   );
   await measure(results, 'ryw', 'read-your-writes (1,000 rounds idle; 20 s each beside 500 and 1,000 commands/s)', () => readYourWritesBench({ rounds: 1000, busyRates: [500, 1000], busySeconds: 20 }));
-  await measure(results, 'queries', 'queries against the medium region (2,000 partnerships; 50 connections, 10 s each)', async () =>
+  await measure(results, 'queries', 'queries against the medium region (2,000 partnerships; 50 connections, 10 s each; the list at days not asked before on one)', async () =>
     apiReadBench(await regionDataDir('medium', { withReadModels: true }), 10),
   );
   await measure(results, 'search', 'text search against the medium region (2,000 partnerships; 10 connections, 10 s each)', async () =>
