@@ -4,7 +4,7 @@ import { PeopleLookup } from '../facts/person-facts';
 import { backupsAt, displayName, inOrganisationAt, isActiveAt, isEndedBy, isOpenedBy, onOrBefore, primaryAt, sideOf, touchpointsInLastDays } from './as-of';
 import { RULES } from './config';
 import { orphanedSince } from './continuity';
-import { KEY_PERSON_REASON_CODES, sideKeyPersonRisk } from './key-person-risk';
+import { KEY_PERSON_REASON_CODES, sideKeyPersonRisk, sideKeyPersonRiskLevel } from './key-person-risk';
 import { day, explained, ReasonParams } from './text';
 
 /**
@@ -81,8 +81,9 @@ export function departureImpactOn(
     const why = explained(backups.length ? 'exposure.orphaned_backups' : 'exposure.orphaned_no_backup', { name, side, backups: backups.join(', ') || null }, `${name} is the ${side}-side primary contact; ${cover}`);
     return { partnershipId: facts.partnershipId, side, becomes: 'orphaned', ...why };
   }
-  const riskAfter = sideKeyPersonRisk(after.facts, after.people, side, asOf);
-  if (riskAfter.risk === 'high' && sideKeyPersonRisk(facts, people, side, asOf).risk !== 'high') {
+  // The risks compared unworded; the reason is worded only for a departure that makes the risk high.
+  if (sideKeyPersonRiskLevel(after.facts, after.people, side, asOf) === 'high' && sideKeyPersonRiskLevel(facts, people, side, asOf) !== 'high') {
+    const riskAfter = sideKeyPersonRisk(after.facts, after.people, side, asOf);
     const why = explained('exposure.becomes_high_risk', { ...riskAfter.reasonParams, name, riskCode: riskAfter.reasonCode }, `without ${name}: ${riskAfter.reason}`);
     return { partnershipId: facts.partnershipId, side, becomes: 'high_risk', ...why };
   }
