@@ -167,7 +167,8 @@ export function partnershipHealth(
 ): HealthReport {
   const now = healthAt(facts, people, asOf, config);
   const thenAsOf = addDays(asOf, -RULES.trendDays);
-  const then = healthAt(facts, people, thenAsOf, config);
+  // Only the score of 90 days before is shown (in the trend's reason): its own reasons are not worded.
+  const then = healthFiguresAt(facts, people, thenAsOf, config);
   const trend = trendOf(now.score, then.score);
   if (trend === null || now.score === null || then.score === null) {
     const { reason, reasonCode, reasonParams } = explained('trend.not_open', { days: RULES.trendDays, date: day(asOf) }, `not open ${plural(RULES.trendDays, 'day')} before ${day(asOf)}`);
