@@ -63,7 +63,8 @@ export class ErrorsFilter implements ExceptionFilter {
     if (body.code === 'route_not_found' && this.routes) {
       const request = host.switchToHttp().getRequest<FastifyRequest>();
       const allowed = this.routes.allowedMethods(request.url);
-      if (allowed.length > 0) {
+      // A method the path answers was not routed for another reason: that is a 404, never "not answered here".
+      if (allowed.length > 0 && !allowed.includes(request.method)) {
         body = { statusCode: 405, code: 'method_not_allowed', message: `${request.method} is not answered here; allowed: ${allowed.join(', ')}` };
         void reply.header('allow', allowed.join(', '));
       }

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 
+/** A route's path as the router matches it: a trailing slash is another path (Fastify's default), so not matched here either. */
 const toPattern = (url: string) =>
-  new RegExp(`^${url.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\/:[^/]+/g, '/[^/]+').replace(/\*/g, '.*')}/?$`);
+  new RegExp(`^${url.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\/:[^/]+/g, '/[^/]+').replace(/\*/g, '.*')}$`);
 
 /**
  * The methods each route answers, collected as Fastify registers routes, so a known path asked with another method is
