@@ -75,6 +75,18 @@ describeInBrowser('web app: served by the API, sign-in, shell, time travel, lang
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
+  it('has an accessibility check that finds a serious violation on a screen that has one (the check every screen passes)', async () => {
+    await page.goto(`${app.baseUrl}/mijn-week`);
+    await page.getByRole('heading', { name: 'Aanmelden bij Partnerschappen' }).waitFor();
+    // A field without a label and pale grey text on white, put into the screen as drawn.
+    await page.evaluate(() => {
+      const main = (globalThis as unknown as { document: { querySelector(selector: string): { insertAdjacentHTML(where: string, html: string): void } } }).document.querySelector('main');
+      main.insertAdjacentHTML('beforeend', '<input type="text" data-testid="unlabelled"><p style="color:#d8d8d8;background:#ffffff">Vaag</p>');
+    });
+    const found = (await seriousA11yViolations(page)).map((violation) => violation.id);
+    expect(found).toEqual(expect.arrayContaining(['label', 'color-contrast']));
+  });
+
   it('refuses a token handed over in the URL fragment that is not one, and takes it out of the address bar', async () => {
     await page.goto(`${app.baseUrl}/aanmelden?redirect=%2Fmijn-week#token=geen-token`);
     await page.getByText('Dit token is ongeldig of verlopen.').waitFor();
