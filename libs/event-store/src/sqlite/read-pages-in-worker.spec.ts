@@ -46,6 +46,20 @@ describe('readPagesInWorker: the log read ahead in a worker thread', () => {
     expect(await collect(readPagesInWorker(file, 200, 50))).toEqual([await store.readAll(200, 50), []]);
   });
 
+  it('gives whole pages of large events too (a page crosses the worker in several parts)', async () => {
+    // 12 events of ~30,000 characters each: a page of 5 holds about 150,000, more than a part's 48 K.
+    await store.append([
+      {
+        streamId: 'large',
+        expectedRevision: 'no_stream',
+        events: Array.from({ length: 12 }, (_, i) => ({ type: 'Noted', data: { i, text: `Mozaïek "${i}" `.repeat(2_000) }, metadata: {} })),
+      },
+    ]);
+    const pages = await collect(readPagesInWorker(file, 248, 5));
+    expect(pages.map((page) => page.length)).toEqual([5, 5, 4]);
+    expect(pages.flat()).toEqual(await store.readAll(248, 100));
+  });
+
   it('stops reading when the reader stops', async () => {
     const pages = readPagesInWorker(file, 0, 10);
     const seen: number[] = [];
