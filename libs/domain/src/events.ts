@@ -42,11 +42,13 @@ export function eventDate(event: { type: string; data: Record<string, unknown> }
 
 /** The person ids an event's data names (participants, signatories, the person, the owner), in order, each once. */
 export function personIdsNamedIn(data: Record<string, unknown>): string[] {
-  const ids = [
-    ...((data.participantIds as string[] | undefined) ?? []),
-    ...((data.signatoryIds as string[] | undefined) ?? []),
-    data.personId,
-    data.ownerId,
-  ];
-  return [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
+  // Loops rather than spreads and a Set: the audit projection calls this for every event of a rebuild.
+  const ids: string[] = [];
+  const add = (id: unknown) => {
+    if (typeof id === 'string' && !ids.includes(id)) ids.push(id);
+  };
+  for (const list of [data.participantIds, data.signatoryIds]) if (Array.isArray(list)) for (const id of list) add(id);
+  add(data.personId);
+  add(data.ownerId);
+  return ids;
 }
