@@ -93,8 +93,9 @@ parentPort.on('message', (more) => {
 /** Pages read ahead of the reader: enough to keep the worker busy while the reader works on one. */
 const READ_AHEAD = 4;
 
-type PageMessage =
-  | { json: string[]; parts: number; count: number; first: number; last: number }
+/** What the worker puts on the page port after a page's parts (each a string): the page's end, or why there is none. */
+type PageEnd =
+  | { parts: number; count: number; first: number; last: number }
   | { error: { message: string; code?: string } }
   | { damaged: { position: number; streamId: string; detail: string } };
 
@@ -150,7 +151,7 @@ export function readPagesInWorker(file: string, after: Position, pageSize: numbe
   };
 
   /** The next page's parts and end, once the worker has put them on the page port (it says so on its own). */
-  const nextMessage = async (): Promise<PageMessage | undefined> => {
+  const nextMessage = async (): Promise<(PageEnd & { json: string[] }) | undefined> => {
     const json: string[] = [];
     for (;;) {
       const received = receiveMessageOnPort(pages);
@@ -158,7 +159,7 @@ export function readPagesInWorker(file: string, after: Position, pageSize: numbe
         json.push(received.message);
         continue;
       }
-      if (received) return { ...(received.message as PageMessage), json };
+      if (received) return { ...(received.message as PageEnd), json };
       if (ended || failure) return undefined;
       // Held open only while someone waits for a page: an abandoned reader does not keep the process alive.
       worker.ref();
