@@ -121,6 +121,34 @@ describeInBrowser('web app: served by the API, sign-in, shell, time travel, lang
     await page.waitForURL((url) => !url.searchParams.has('asOf'));
   });
 
+  it('fits a phone: no screen is wider than it, and the day and the language are in the menu', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const admin = app.token(['admin'], 'beheer');
+    const [first] = ((await (await fetch(`${app.baseUrl}/api/partnerships?limit=1`, { headers: { authorization: `Bearer ${admin}` } })).json()) as { items: { partnershipId: string }[] }).items;
+    for (const path of ['/mijn-week', '/partnerschappen', `/partnerschappen/${first.partnershipId}`, '/management', '/organisaties', '/import']) {
+      await signIn(page, app.baseUrl, admin, path);
+      await page.getByRole('heading', { level: 2 }).first().waitFor();
+      // Every answer and lazily loaded part (charts, the date picker) drawn: what is on the screen is final.
+      await page.waitForLoadState('networkidle');
+      const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      // Who is signed in (their menu has the sign-out) stays in sight at the header's end.
+      const userMenu = await page.getByTestId('user-menu').boundingBox();
+      expect({ path, sideways, userMenuInSight: userMenu !== null && userMenu.x + userMenu.width <= 390 }).toEqual({ path, sideways: 0, userMenuInSight: true });
+    }
+    expect(await page.locator('header').getByTestId('as-of').count()).toBe(0);
+    await page.getByRole('button', { name: 'Hoofdmenu' }).click();
+    const menu = page.getByTestId('menu-day-and-language');
+    // The menu slides in: its day picker in sight once it is open.
+    await page.waitForFunction(() => {
+      const picker = document.querySelector('[data-testid="menu-day-and-language"] [data-testid="as-of"]');
+      return picker !== null && picker.getBoundingClientRect().left >= 0;
+    });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await menu.getByTestId('language').getByText('EN').click();
+    await page.getByRole('heading', { name: 'Import', level: 2 }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+  });
+
   it('switches to English and back', async () => {
     await signIn(page, app.baseUrl, app.token(['connector']), '/mijn-week');
     await page.getByTestId('language').getByText('EN').click();

@@ -1,5 +1,5 @@
-import { Alert, Anchor, AppShell, Box, Burger, Button, Group, Menu, Text, Title, UnstyledButton } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Alert, Anchor, AppShell, Box, Burger, Button, Group, Menu, Stack, Text, Title, UnstyledButton, useMantineTheme } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconBuildingCommunity, IconCalendarWeek, IconChartBar, IconHistory, IconHeartHandshake, IconLock, IconLogout, IconUpload, IconUserCircle } from '@tabler/icons-react';
 import { Outlet, useRouterState } from '@tanstack/react-router';
 import { NavLinkLink } from './links';
@@ -44,6 +44,18 @@ export function AppLayout() {
   const format = useFormat();
   const sections = SECTIONS.filter((section) => mayOpen(current, section.to));
   const scopeMessage = useScopeMessage();
+  // On a phone the header holds the menu button, the title and who is signed in; the day and the language move into
+  // the menu. Side by side they made every screen wider than a phone's (the page scrolled sideways, the rest of the
+  // header out of sight). Read before the first render (a browser-only app): no frame drawn for the other layout.
+  const wide = useMediaQuery(`(min-width: ${useMantineTheme().breakpoints.sm})`, true, { getInitialValueInEffect: false });
+  const dayAndLanguage = (
+    <>
+      <Suspense fallback={<Box w={170} h={36} />}>
+        <AsOfPicker />
+      </Suspense>
+      <LanguageSwitch />
+    </>
+  );
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -59,10 +71,7 @@ export function AppLayout() {
             </Title>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <Suspense fallback={<Box w={170} h={36} />}>
-              <AsOfPicker />
-            </Suspense>
-            <LanguageSwitch />
+            {wide && dayAndLanguage}
             {current && (
               // No focus placeholder: Mantine's is a role=presentation child of role=menu, which axe counts as critical
               // (aria-required-children) now that this menu shows what the login sees; the arrow keys reach the items.
@@ -93,17 +102,24 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label={t('app.mainNavigation')}>
-        {sections.map((section) => (
-          <NavLinkLink
-            key={section.to}
-            to={section.to}
-            label={t(section.label)}
-            leftSection={section.icon}
-            active={pathname === section.to || pathname.startsWith(`${section.to}/`)}
-            onClick={close}
-          />
-        ))}
+      <AppShell.Navbar p="xs" component="div">
+        {!wide && (
+          <Stack gap="sm" align="flex-start" p="xs" mb="xs" data-testid="menu-day-and-language">
+            {dayAndLanguage}
+          </Stack>
+        )}
+        <Box component="nav" aria-label={t('app.mainNavigation')}>
+          {sections.map((section) => (
+            <NavLinkLink
+              key={section.to}
+              to={section.to}
+              label={t(section.label)}
+              leftSection={section.icon}
+              active={pathname === section.to || pathname.startsWith(`${section.to}/`)}
+              onClick={close}
+            />
+          ))}
+        </Box>
       </AppShell.Navbar>
       <AppShell.Main id="inhoud" tabIndex={-1}>
         {asOf && (

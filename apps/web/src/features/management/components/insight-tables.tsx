@@ -95,27 +95,29 @@ export function StartUpTable({ rows }: { rows: Schemas['StartUpLevelResponse'][]
   const format = useFormat();
   const reasonText = useReasonText();
   return (
-    <Table striped data-testid="start-up">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{t('management.col.level')}</Table.Th>
-          <Table.Th scope="col" ta="right">{t('management.col.partnerships')}</Table.Th>
-          <Table.Th scope="col" ta="right">{t('management.daysToFirstActivity')}</Table.Th>
-          <Table.Th scope="col" ta="right">{t('management.daysToFirstAgreement')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((row) => (
-          <Table.Tr key={row.level}>
-            <Table.Th scope="row">{t(`vocab.level.${row.level}`)}</Table.Th>
-            <Table.Td ta="right">{format.number(row.partnerships)}</Table.Td>
-            <Table.Td ta="right" title={reasonText(row)}>
-              {format.number(row.medianDaysToFirstActivity)}
-            </Table.Td>
-            <Table.Td ta="right">{format.number(row.medianDaysToFirstAgreement)}</Table.Td>
+    <Table.ScrollContainer minWidth={520}>
+      <Table striped data-testid="start-up">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('management.col.level')}</Table.Th>
+            <Table.Th scope="col" ta="right">{t('management.col.partnerships')}</Table.Th>
+            <Table.Th scope="col" ta="right">{t('management.daysToFirstActivity')}</Table.Th>
+            <Table.Th scope="col" ta="right">{t('management.daysToFirstAgreement')}</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={row.level}>
+              <Table.Th scope="row">{t(`vocab.level.${row.level}`)}</Table.Th>
+              <Table.Td ta="right">{format.number(row.partnerships)}</Table.Td>
+              <Table.Td ta="right" title={reasonText(row)}>
+                {format.number(row.medianDaysToFirstActivity)}
+              </Table.Td>
+              <Table.Td ta="right">{format.number(row.medianDaysToFirstAgreement)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }

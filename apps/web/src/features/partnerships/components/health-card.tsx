@@ -42,50 +42,53 @@ export function HealthCard({ health }: { health: Health }) {
             </Group>
           </Stack>
         </Group>
-        <Table verticalSpacing={6} layout="fixed">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col" w="26%">
-                {t('partnership.component')}
-              </Table.Th>
-              <Table.Th scope="col" w="22%">
-                {t('partnership.score')}
-              </Table.Th>
-              <Table.Th scope="col">{t('partnership.reason')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {health.components.map((component) => (
-              <Table.Tr key={component.name} data-testid={`component-${component.name}`}>
-                <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {t(`vocab.component.${component.name}` as 'vocab.component.recency', { defaultValue: component.name })}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {t('partnership.weight', { weight: component.weight })}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {component.score === null ? (
-                    <Text size="sm" c="dimmed">
-                      {t('partnership.notApplicable')}
-                    </Text>
-                  ) : (
-                    <Stack gap={2}>
-                      <Text size="sm" fw={600}>
-                        {format.number(component.score, 1)}
-                      </Text>
-                      <Progress value={component.score} color="blue" size="sm" aria-hidden />
-                    </Stack>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{reasonText(component)}</Text>
-                </Table.Td>
+        {/* On a phone the table scrolls sideways, as every table here does, rather than break its words. */}
+        <Table.ScrollContainer minWidth={460}>
+          <Table verticalSpacing={6} layout="fixed">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col" w="26%">
+                  {t('partnership.component')}
+                </Table.Th>
+                <Table.Th scope="col" w="22%">
+                  {t('partnership.score')}
+                </Table.Th>
+                <Table.Th scope="col">{t('partnership.reason')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {health.components.map((component) => (
+                <Table.Tr key={component.name} data-testid={`component-${component.name}`}>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {t(`vocab.component.${component.name}` as 'vocab.component.recency', { defaultValue: component.name })}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {t('partnership.weight', { weight: component.weight })}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {component.score === null ? (
+                      <Text size="sm" c="dimmed">
+                        {t('partnership.notApplicable')}
+                      </Text>
+                    ) : (
+                      <Stack gap={2}>
+                        <Text size="sm" fw={600}>
+                          {format.number(component.score, 1)}
+                        </Text>
+                        <Progress value={component.score} color="blue" size="sm" aria-hidden />
+                      </Stack>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{reasonText(component)}</Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       </Stack>
     </Paper>
   );
