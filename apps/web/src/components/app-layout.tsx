@@ -48,10 +48,10 @@ export function AppLayout() {
   // the menu. Side by side they made every screen wider than a phone's (the page scrolled sideways, the rest of the
   // header out of sight). Read before the first render (a browser-only app): no frame drawn for the other layout.
   const wide = useMediaQuery(`(min-width: ${useMantineTheme().breakpoints.sm})`, true, { getInitialValueInEffect: false });
-  const dayAndLanguage = (
+  const dayAndLanguage = (inMenu: boolean) => (
     <>
       <Suspense fallback={<Box w={170} h={36} />}>
-        <AsOfPicker />
+        <AsOfPicker withLabel={inMenu} />
       </Suspense>
       <LanguageSwitch />
     </>
@@ -71,7 +71,7 @@ export function AppLayout() {
             </Title>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            {wide && dayAndLanguage}
+            {wide && dayAndLanguage(false)}
             {current && (
               // No focus placeholder: Mantine's is a role=presentation child of role=menu, which axe counts as critical
               // (aria-required-children) now that this menu shows what the login sees; the arrow keys reach the items.
@@ -105,7 +105,7 @@ export function AppLayout() {
       <AppShell.Navbar p="xs" component="div">
         {!wide && (
           <Stack gap="sm" align="flex-start" p="xs" mb="xs" data-testid="menu-day-and-language">
-            {dayAndLanguage}
+            {dayAndLanguage(true)}
           </Stack>
         )}
         <Box component="nav" aria-label={t('app.mainNavigation')}>
