@@ -17,6 +17,15 @@ function rawGet(url: string, headers: Record<string, string>): Promise<{ headers
   });
 }
 
+/** What the functions run in the page use of it (the tests compile without the DOM's types). */
+interface InPage {
+  innerWidth: number;
+  document: {
+    documentElement: { scrollWidth: number };
+    querySelector(selector: string): { getBoundingClientRect(): { left: number } } | null;
+  };
+}
+
 describeInBrowser('web app: served by the API, sign-in, shell, time travel, language', () => {
   let app: DemoApp;
   let browser: Browser;
@@ -130,7 +139,10 @@ describeInBrowser('web app: served by the API, sign-in, shell, time travel, lang
       await page.getByRole('heading', { level: 2 }).first().waitFor();
       // Every answer and lazily loaded part (charts, the date picker) drawn: what is on the screen is final.
       await page.waitForLoadState('networkidle');
-      const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const sideways = await page.evaluate(() => {
+        const { document, innerWidth } = globalThis as unknown as InPage;
+        return document.documentElement.scrollWidth - innerWidth;
+      });
       // Who is signed in (their menu has the sign-out) stays in sight at the header's end.
       const userMenu = await page.getByTestId('user-menu').boundingBox();
       expect({ path, sideways, userMenuInSight: userMenu !== null && userMenu.x + userMenu.width <= 390 }).toEqual({ path, sideways: 0, userMenuInSight: true });
@@ -140,7 +152,7 @@ describeInBrowser('web app: served by the API, sign-in, shell, time travel, lang
     const menu = page.getByTestId('menu-day-and-language');
     // The menu slides in: its day picker in sight once it is open.
     await page.waitForFunction(() => {
-      const picker = document.querySelector('[data-testid="menu-day-and-language"] [data-testid="as-of"]');
+      const picker = (globalThis as unknown as InPage).document.querySelector('[data-testid="menu-day-and-language"] [data-testid="as-of"]');
       return picker !== null && picker.getBoundingClientRect().left >= 0;
     });
     expect(await seriousA11yViolations(page)).toEqual([]);
