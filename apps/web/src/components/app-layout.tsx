@@ -45,8 +45,8 @@ export function AppLayout() {
   const sections = SECTIONS.filter((section) => mayOpen(current, section.to));
   const scopeMessage = useScopeMessage();
   // On a phone the header holds the menu button, the title and who is signed in; the day and the language move into
-  // the menu. Side by side they made every screen wider than a phone's (the page scrolled sideways, the rest of the
-  // header out of sight). Read before the first render (a browser-only app): no frame drawn for the other layout.
+  // the menu: side by side in the header they pushed the user's menu (and its sign-out) past the screen's edge.
+  // Read before the first render (a browser-only app): no frame is drawn in the other layout.
   const wide = useMediaQuery(`(min-width: ${useMantineTheme().breakpoints.sm})`, true, { getInitialValueInEffect: false });
   const dayAndLanguage = (inMenu: boolean) => (
     <>
