@@ -211,6 +211,70 @@ describe('EmbeddedReadStore', () => {
     await expect(open(file)).rejects.toThrow(ReadStoreCorruptError);
   });
 
+  /** Ends a store as a crash would: its connection closed with nothing more written (no round, no clean close). */
+  const crash = (store: EmbeddedReadStore) => (store as unknown as { db: Database.Database }).db.close();
+  const writableOf = (store: EmbeddedReadStore) => (store as unknown as { db: Database.Database }).db;
+
+  it('answers a commit at once and writes it to the file in a later round: a crash before that leaves the file at its last round, never a checkpoint ahead of its documents', async () => {
+    const file = join(tempDir(), 'read-models.sqlite');
+    const first = await open(file);
+    await first.commit({ upserts: [{ collection: 'a', document: { _id: 'x', v: 1 } }], checkpoints: { a: 1 } });
+    await first.close();
+
+    const second = await EmbeddedReadStore.open(file);
+    await second.commit({
+      upserts: [{ collection: 'a', document: { _id: 'x', v: 2 } }, { collection: 'a', document: { _id: 'y', v: 1 } }],
+      checkpoints: { a: 2 },
+    });
+    expect(await second.find('a')).toEqual([{ _id: 'x', v: 2 }, { _id: 'y', v: 1 }]);
+    expect(await second.checkpoint('a')).toBe(2);
+    crash(second);
+
+    const restarted = await open(file);
+    expect(await restarted.find('a')).toEqual([{ _id: 'x', v: 1 }]);
+    expect(await restarted.checkpoint('a')).toBe(1);
+  });
+
+  it('a round writes every document as committed last, removals and checkpoints with them, in parts that let other work run', async () => {
+    const file = join(tempDir(), 'read-models.sqlite');
+    const store = await EmbeddedReadStore.open(file, { persistAfterMs: 60_000 });
+    const text = 'x'.repeat(20_000);
+    for (let batch = 0; batch < 10; batch++) {
+      const upserts = Array.from({ length: 100 }, (_, n) => ({ collection: 'big', document: { _id: `d${n}`, batch, text } }));
+      await store.commit({ upserts, deletes: batch === 9 ? [{ collection: 'big', id: 'd0' }] : [], checkpoints: { big: batch + 1 } });
+    }
+    let turns = 0;
+    const counting = setInterval(() => turns++, 0);
+    await store.saved();
+    clearInterval(counting);
+    crash(store);
+
+    // 100 documents of 20 KB: more than one part of a few milliseconds, with the event loop turning between them.
+    expect(turns).toBeGreaterThan(0);
+    const restarted = await open(file);
+    const documents = await restarted.find('big');
+    expect(documents.map((d) => d._id)).toEqual(Array.from({ length: 99 }, (_, n) => `d${n + 1}`));
+    expect(documents.every((d) => d.batch === 9)).toBe(true);
+    expect(await restarted.checkpoint('big')).toBe(10);
+  });
+
+  it('a round the disk refuses is answered with the storage error and tried again; memory answers meanwhile, and the file gets everything once writable', async () => {
+    const file = join(tempDir(), 'read-models.sqlite');
+    const store = await EmbeddedReadStore.open(file, { persistAfterMs: 60_000 });
+    await store.commit({ upserts: [{ collection: 'a', document: { _id: 'x', v: 1 } }], checkpoints: { a: 1 } });
+    writableOf(store).pragma('query_only = 1');
+    await expect(store.saved()).rejects.toMatchObject({ name: 'StorageError', fault: 'read_only', file });
+    expect(await store.get('a', 'x')).toEqual({ _id: 'x', v: 1 });
+
+    writableOf(store).pragma('query_only = 0');
+    await store.commit({ upserts: [{ collection: 'a', document: { _id: 'y', v: 1 } }], checkpoints: { a: 2 } });
+    await store.saved();
+    crash(store);
+    const restarted = await open(file);
+    expect(await restarted.find('a')).toEqual([{ _id: 'x', v: 1 }, { _id: 'y', v: 1 }]);
+    expect(await restarted.checkpoint('a')).toBe(2);
+  });
+
   it('rejects calls once closed', async () => {
     const store = await open(join(tempDir(), 'read-models.sqlite'));
     await store.close();

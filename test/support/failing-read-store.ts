@@ -59,6 +59,10 @@ export class FailingReadStore implements ReadStore {
   drop(collections: readonly string[], checkpoints?: readonly string[]): Promise<void> {
     return this.inner.drop(collections, checkpoints);
   }
+  saved(): Promise<void> {
+    return this.inner.saved();
+  }
+
   close(): Promise<void> {
     return this.inner.close();
   }

@@ -69,6 +69,10 @@ export class LeaseGuardedReadStore implements ReadStore {
     await this.inner.drop(collections, checkpoints);
   }
 
+  saved(): Promise<void> {
+    return this.inner.saved();
+  }
+
   close(): Promise<void> {
     return this.inner.close();
   }

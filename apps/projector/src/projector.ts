@@ -20,6 +20,7 @@ export class Projector {
   private readonly engine: ProjectionEngine;
   private timer?: NodeJS.Timeout;
   private reported = -1;
+  private stopping = false;
 
   constructor(
     events: EventStore,
@@ -49,21 +50,36 @@ export class Projector {
       `resuming from checkpoint ${this.engine.position}`,
     );
     this.timer = setInterval(() => void this.tick(), TICK_MS);
-    void this.engine.whenCaughtUp().then(() => {
-      this.reported = this.engine.position;
-      this.log.info({ position: this.engine.position }, `projections caught up at position ${this.engine.position}`);
+    void this.engine.whenCaughtUp().then(async () => {
+      const position = this.engine.position;
+      if (!(await this.isSaved())) return;
+      this.reported = position;
+      this.log.info({ position }, `projections caught up at position ${position}`);
     });
   }
 
   /** Stops reading, commits what was applied, so a restart resumes exactly after the last committed event. */
   async stop(): Promise<void> {
+    this.stopping = true;
     clearInterval(this.timer);
     await this.engine.stop();
   }
 
+  /** The positions it logs are on disk: a projector killed after one resumes from there or later. */
+  private async isSaved(): Promise<boolean> {
+    try {
+      await this.store.saved();
+      return !this.stopping;
+    } catch (error) {
+      if (this.stopping) return false;
+      this.log.warn({ err: error }, `read models not saved: ${(error as Error).message}`);
+      return false;
+    }
+  }
+
   private async tick(): Promise<void> {
     const position = this.engine.position;
-    if (position !== this.reported) {
+    if (position !== this.reported && (await this.isSaved())) {
       this.reported = position;
       this.log.info({ position }, 'projected');
     }

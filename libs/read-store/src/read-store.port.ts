@@ -93,6 +93,13 @@ export interface ReadStore {
   /** Removes collections entirely, with their documents (and the checkpoints named in `checkpoints`). */
   drop(collections: readonly string[], checkpoints?: readonly string[]): Promise<void>;
 
+  /**
+   * Resolves once everything committed before the call is on disk. MongoDB has it there when the commit resolves; the
+   * embedded store writes its memory to its file in rounds (see EmbeddedReadStore.commit), and this one now. Rejects
+   * with the StorageError of a write refused (what it did not write is tried again).
+   */
+  saved(): Promise<void>;
+
   close(): Promise<void>;
 }
 

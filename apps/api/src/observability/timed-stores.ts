@@ -143,6 +143,10 @@ export class TimedReadStore implements ReadStore {
     return timed(this.histogram, 'drop', () => this.inner.drop(collections, checkpoints));
   }
 
+  saved(): Promise<void> {
+    return this.inner.saved();
+  }
+
   close(): Promise<void> {
     return this.inner.close();
   }

@@ -194,6 +194,9 @@ export class MongoReadStore implements ReadStore {
     }
   }
 
+  /** A commit is on the server once it resolves. */
+  async saved(): Promise<void> {}
+
   async close(): Promise<void> {
     await this.client.close();
   }
