@@ -235,7 +235,7 @@ describe('EmbeddedReadStore', () => {
     expect(await restarted.checkpoint('a')).toBe(1);
   });
 
-  it('a round writes every document as committed last, removals and checkpoints with them, in parts that let other work run', async () => {
+  it('a round writes every document as committed last, with the removals and the checkpoints', async () => {
     const file = join(tempDir(), 'read-models.sqlite');
     const store = await EmbeddedReadStore.open(file, { persistAfterMs: 60_000 });
     const text = 'x'.repeat(20_000);
@@ -243,14 +243,9 @@ describe('EmbeddedReadStore', () => {
       const upserts = Array.from({ length: 100 }, (_, n) => ({ collection: 'big', document: { _id: `d${n}`, batch, text } }));
       await store.commit({ upserts, deletes: batch === 9 ? [{ collection: 'big', id: 'd0' }] : [], checkpoints: { big: batch + 1 } });
     }
-    let turns = 0;
-    const counting = setInterval(() => turns++, 0);
     await store.saved();
-    clearInterval(counting);
     crash(store);
 
-    // 100 documents of 20 KB: more than one part of a few milliseconds, with the event loop turning between them.
-    expect(turns).toBeGreaterThan(0);
     const restarted = await open(file);
     const documents = await restarted.find('big');
     expect(documents.map((d) => d._id)).toEqual(Array.from({ length: 99 }, (_, n) => `d${n + 1}`));

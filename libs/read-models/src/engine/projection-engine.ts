@@ -163,17 +163,22 @@ export class ProjectionEngine implements ProjectionsView {
       await this.abandon(next.map(({ definition }) => definition.name));
       throw error;
     }
-    await Promise.all(
+    const old = await Promise.all(
       next.map(async ({ definition, generation, runner }) => {
-        await this.store.setMeta(metaKey(definition.name), `${generation}:${definition.version}`);
-        const old = this.live.get(definition.name)!;
+        const replaced = this.live.get(definition.name)!;
         runner.retryAfterFailures(this.options.retryDelayMs || undefined);
         this.live.set(definition.name, { generation, runner });
         this.building.delete(definition.name);
-        await old.runner.stop();
-        this.retire(old.runner.target);
+        await replaced.runner.stop();
+        return replaced.runner.target;
       }),
     );
+    // Queries are answered from the new generations now; the file names them live only once their documents are in
+    // it (the embedded store writes them in rounds): a crash before that restarts on the old ones, whole at their
+    // checkpoints.
+    await this.store.saved();
+    await Promise.all(next.map(({ definition, generation }) => this.store.setMeta(metaKey(definition.name), `${generation}:${definition.version}`)));
+    for (const target of old) this.retire(target);
   }
 
   /** Drops an old generation once no reader can still be on it (see OLD_GENERATION_GRACE_MS), unless stopped first. */

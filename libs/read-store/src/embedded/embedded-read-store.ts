@@ -324,7 +324,8 @@ export class EmbeddedReadStore implements ReadStore {
         const started = performance.now();
         at = this.write(() => this.partTransaction(round, at, started + PERSIST_PART_MS));
         if (at > round.documents.length) break;
-        await sleep((performance.now() - started) * PERSIST_REST, undefined, { ref: false });
+        // Held (not unref'd): a process awaiting saved() with nothing else to do would otherwise end in mid-round.
+        await sleep((performance.now() - started) * PERSIST_REST);
         if (this.closed) break;
       }
       this.refusedRounds = 0;
