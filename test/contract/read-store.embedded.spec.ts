@@ -221,7 +221,7 @@ describe('EmbeddedReadStore', () => {
     await first.commit({ upserts: [{ collection: 'a', document: { _id: 'x', v: 1 } }], checkpoints: { a: 1 } });
     await first.close();
 
-    const second = await EmbeddedReadStore.open(file);
+    const second = await EmbeddedReadStore.open(file, { persistAfterMs: 60_000 });
     await second.commit({
       upserts: [{ collection: 'a', document: { _id: 'x', v: 2 } }, { collection: 'a', document: { _id: 'y', v: 1 } }],
       checkpoints: { a: 2 },
@@ -268,6 +268,73 @@ describe('EmbeddedReadStore', () => {
     const restarted = await open(file);
     expect(await restarted.find('a')).toEqual([{ _id: 'x', v: 1 }, { _id: 'y', v: 1 }]);
     expect(await restarted.checkpoint('a')).toBe(2);
+  });
+
+  describe('while a round is under way (one document per transaction, commits between them)', () => {
+    const stepwise = { persistAfterMs: 60_000, persistPartMs: 0 };
+    const doc = (id: string, v: number) => ({ collection: 'a', document: { _id: id, v } });
+
+    /** A file holding x (v1) at checkpoint 1, opened again. */
+    async function withX(): Promise<{ file: string; store: EmbeddedReadStore }> {
+      const file = join(tempDir(), 'read-models.sqlite');
+      const first = await EmbeddedReadStore.open(file, stepwise);
+      await first.commit({ upserts: [doc('x', 1)], checkpoints: { a: 1 } });
+      await first.close();
+      return { file, store: await EmbeddedReadStore.open(file, stepwise) };
+    }
+
+    it('a document removed before its turn and made again before the round ends is in the file as made again', async () => {
+      const { file, store } = await withX();
+      await store.commit({ upserts: [], deletes: [{ collection: 'a', id: 'x' }], checkpoints: { a: 2 } });
+      await store.commit({ upserts: [doc('b', 1), doc('c', 1)], checkpoints: { a: 3 } });
+      const saving = store.saved(); // x's turn comes first: it is missing then
+      await store.commit({ upserts: [doc('x', 3)], checkpoints: { a: 4 } });
+      await saving;
+      crash(store);
+
+      const restarted = await open(file);
+      expect(await restarted.find('a', {}, { sort: { _id: 1 } })).toEqual([{ _id: 'b', v: 1 }, { _id: 'c', v: 1 }, { _id: 'x', v: 3 }]);
+      expect(await restarted.checkpoint('a')).toBe(3);
+    });
+
+    it('a close in the middle of a round writes its removals too', async () => {
+      const { file, store } = await withX();
+      await store.commit({ upserts: [], deletes: [{ collection: 'a', id: 'x' }], checkpoints: { a: 2 } });
+      await store.commit({ upserts: [doc('b', 1), doc('c', 1)], checkpoints: { a: 3 } });
+      void store.saved().catch(() => undefined);
+      await store.close();
+
+      const reopened = await open(file);
+      expect(await reopened.find('a', {}, { sort: { _id: 1 } })).toEqual([{ _id: 'b', v: 1 }, { _id: 'c', v: 1 }]);
+      expect(await reopened.checkpoint('a')).toBe(3);
+    });
+
+    it('saved() waits for every round that holds what was committed before it, whoever else is waiting', async () => {
+      const { file, store } = await withX();
+      await store.commit({ upserts: [doc('b', 1), doc('c', 1)], checkpoints: { a: 2 } });
+      const first = store.saved();
+      await store.commit({ upserts: [doc('d', 1), doc('e', 1)], checkpoints: { a: 3 } });
+      const [second, third] = [store.saved(), store.saved()];
+      await Promise.all([first, third]);
+      crash(store);
+      await second.catch(() => undefined);
+
+      const restarted = await open(file);
+      expect((await restarted.find('a', {}, { sort: { _id: 1 } })).map((d) => d._id)).toEqual(['b', 'c', 'd', 'e', 'x']);
+      expect(await restarted.checkpoint('a')).toBe(3);
+    });
+
+    it('a checkpoint written at once (a batch kept on disk) is not moved back by a round', async () => {
+      const file = join(tempDir(), 'read-models.sqlite');
+      const store = await EmbeddedReadStore.open(file, { ...stepwise, keptOnDisk: (collection) => collection === 'trail' });
+      await store.commit({ upserts: [], checkpoints: { trail: 40 } });
+      await store.commit({ upserts: [{ collection: 'trail', document: { _id: 'e50', n: 50 } }], checkpoints: { trail: 50 } });
+      await store.saved();
+      crash(store);
+
+      const restarted = await open(file);
+      expect(await restarted.checkpoint('trail')).toBe(50);
+    });
   });
 
   it('rejects calls once closed', async () => {

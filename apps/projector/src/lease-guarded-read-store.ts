@@ -10,7 +10,9 @@ export class LeaseLostError extends Error {
 /**
  * The read store as the active projector writes it: every write first checks that the lease still certainly holds
  * (`assertHeld` throws LeaseLostError otherwise), so a projector that lost its lease — or was paused past its
- * expiry — never commits documents or checkpoints after a standby may have taken over. Reads pass through.
+ * expiry — never commits documents or checkpoints after a standby may have taken over. Reads pass through. (The
+ * embedded store writes what was committed to its file later, in rounds; it holds the file locked for as long as the
+ * process lives, so a standby cannot open it before then.)
  */
 export class LeaseGuardedReadStore implements ReadStore {
   constructor(

@@ -21,6 +21,8 @@ export class Projector {
   private timer?: NodeJS.Timeout;
   private reported = -1;
   private stopping = false;
+  /** A tick waits for the file (saved); the next one is skipped until it is done. */
+  private ticking = false;
 
   constructor(
     events: EventStore,
@@ -53,7 +55,7 @@ export class Projector {
     void this.engine.whenCaughtUp().then(async () => {
       const position = this.engine.position;
       if (!(await this.isSaved())) return;
-      this.reported = position;
+      this.reported = Math.max(this.reported, position);
       this.log.info({ position }, `projections caught up at position ${position}`);
     });
   }
@@ -78,12 +80,18 @@ export class Projector {
   }
 
   private async tick(): Promise<void> {
-    const position = this.engine.position;
-    if (position !== this.reported && (await this.isSaved())) {
-      this.reported = position;
-      this.log.info({ position }, 'projected');
+    if (this.ticking) return;
+    this.ticking = true;
+    try {
+      const position = this.engine.position;
+      if (position > this.reported && (await this.isSaved()) && position > this.reported) {
+        this.reported = position;
+        this.log.info({ position }, 'projected');
+      }
+      await this.rebuildIfAsked().catch((error: Error) => this.log.error({ err: error }, `rebuild failed: ${error.message}`));
+    } finally {
+      this.ticking = false;
     }
-    await this.rebuildIfAsked().catch((error: Error) => this.log.error({ err: error }, `rebuild failed: ${error.message}`));
   }
 
   private async rebuildIfAsked(): Promise<void> {

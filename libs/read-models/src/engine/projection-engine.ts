@@ -3,7 +3,7 @@ import { ReadStore } from '@crm/read-store';
 import { ProjectionDefinition } from '../projections/projection-definition';
 import { catchUpTogether } from './catch-up-together';
 import { generationKey as metaKey, generationOf, targetOf } from './generations';
-import { ProjectionRunner, RunnerOptions } from './projection-runner';
+import { defaultRetryDelay, ProjectionRunner, RunnerOptions } from './projection-runner';
 import { ProjectionsView } from './projections-view';
 
 
@@ -175,10 +175,25 @@ export class ProjectionEngine implements ProjectionsView {
     );
     // Queries are answered from the new generations now; the file names them live only once their documents are in
     // it (the embedded store writes them in rounds): a crash before that restarts on the old ones, whole at their
-    // checkpoints.
-    await this.store.saved();
+    // checkpoints. A refused write (a full disk) is tried again until it succeeds; stopped first, the file keeps the old.
+    if (!(await this.savedUnlessStopped())) return;
     await Promise.all(next.map(({ definition, generation }) => this.store.setMeta(metaKey(definition.name), `${generation}:${definition.version}`)));
     for (const target of old) this.retire(target);
+  }
+
+  private async savedUnlessStopped(): Promise<boolean> {
+    for (let attempt = 1; !this.hasStopped; attempt++) {
+      try {
+        await this.store.saved();
+        return true;
+      } catch (error) {
+        this.options.onError?.(error as Error);
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([new Promise((resolve) => (timer = setTimeout(resolve, defaultRetryDelay(attempt)))), this.stopped]);
+        clearTimeout(timer);
+      }
+    }
+    return false;
   }
 
   /** Drops an old generation once no reader can still be on it (see OLD_GENERATION_GRACE_MS), unless stopped first. */

@@ -85,8 +85,9 @@ type Draft = StoredDocument & { position: number };
  * store's documents are frozen, so a draft that is one is copied on its first change (once per document per
  * commit, not per event). A projection's documents are thus held once in memory, not twice.
  *
- * A failure (a commit the store refused, e.g. on a full disk; an event that cannot be read or applied) halts the
- * runner: it applies and commits nothing more, drops its drafts, and after a backoff restarts from its checkpoint,
+ * A failure (a commit the store refused, e.g. MongoDB or a collection kept on disk on a full disk; an event that
+ * cannot be read or applied) halts the runner (the embedded store takes other commits into memory, and retries its
+ * own refused writes to the file: see EmbeddedReadStore.commit): it applies and commits nothing more, drops its drafts, and after a backoff restarts from its checkpoint,
  * which the failed commit did not move. So the checkpoint never passes an event whose effect is not stored, and once
  * the cause is gone the documents equal a rebuild without anyone asking. The failure stays reported (`error`) until
  * the runner has committed past the event it failed at, or caught up with the log.

@@ -24,6 +24,9 @@ import { UnsavedChanges, UnsavedRound } from './unsaved-changes';
 
 type Collection = Map<string, StoredDocument>;
 
+/** A persist round under way: what it writes, how far it has got, and the commits it covers. */
+type RoundWrite = UnsavedRound & { at: number; absent: UnsavedRound['documents']; commits: number };
+
 /** A change to memory, applied only once the SQLite transaction that wrote it has committed. */
 type Staged = { collection: string; id: string; document: StoredDocument | undefined };
 
@@ -47,6 +50,8 @@ export interface EmbeddedStoreOptions {
   keptOnDisk?: (collection: string) => boolean;
   /** How long after a commit its documents wait to be written to the file (see schedulePersist); default 2 s. */
   persistAfterMs?: number;
+  /** How long each transaction of a round writes for (PERSIST_PART_MS; 0: one document each, for tests). */
+  persistPartMs?: number;
 }
 
 /**
@@ -73,8 +78,13 @@ export class EmbeddedReadStore implements ReadStore {
   /** The round being written, if any (see persist). */
   private round?: { written: Promise<Error | undefined>; checkpoints: Map<string, number> };
   private readonly persistAfterMs: number;
+  private readonly persistPartMs: number;
   private persistTimer?: NodeJS.Timeout;
   private refusedRounds = 0;
+  /** Commits to memory so far, and how many of them the file holds (see saved). */
+  private commits = 0;
+  private commitsSaved = 0;
+  private closing?: Promise<void>;
   /**
    * Set once this store has met damage in its file (a document that does not parse, a malformed page): its close then
    * leaves no clean-close mark, so the next start reads every page and refuses the file.
@@ -94,7 +104,7 @@ export class EmbeddedReadStore implements ReadStore {
     dropCheckpoint: Database.Statement<[string]>;
   };
   private readonly commitTransaction: Database.Transaction<(batch: CommitBatch) => Staged[]>;
-  private readonly partTransaction: Database.Transaction<(round: UnsavedRound, from: number, deadline: number) => number>;
+  private readonly partTransaction: Database.Transaction<(round: RoundWrite, deadline: number) => void>;
   private readonly dropTransaction: Database.Transaction<(collections: readonly string[], checkpoints: readonly string[]) => void>;
 
   /**
@@ -117,6 +127,7 @@ export class EmbeddedReadStore implements ReadStore {
     this.file = resolve(file);
     this.keptOnDisk = options.keptOnDisk ?? (() => false);
     this.persistAfterMs = options.persistAfterMs ?? PERSIST_AFTER_MS;
+    this.persistPartMs = options.persistPartMs ?? PERSIST_PART_MS;
     this.db = openReadModelFile(this.file);
     this.disk = new KeptOnDisk(this.db, (collection, id, body) => this.parse(collection, id, body), () => this.assertOpen());
     this.identity = new FileIdentity(this.file);
@@ -136,7 +147,7 @@ export class EmbeddedReadStore implements ReadStore {
       dropCheckpoint: this.db.prepare('DELETE FROM checkpoints WHERE projection = ?'),
     };
     this.commitTransaction = this.db.transaction((batch) => this.writeBatch(batch));
-    this.partTransaction = this.db.transaction((round, from, deadline) => this.writePart(round, from, deadline));
+    this.partTransaction = this.db.transaction((round, deadline) => this.writePart(round, deadline));
     this.dropTransaction = this.db.transaction((collections, checkpoints) => {
       for (const collection of collections) this.stmt.dropCollection.run(collection);
       for (const projection of checkpoints) this.stmt.dropCheckpoint.run(projection);
@@ -236,11 +247,16 @@ export class EmbeddedReadStore implements ReadStore {
     const onDisk = batch.upserts.some(({ collection }) => this.keptOnDisk(collection)) || (batch.deletes ?? []).some(({ collection }) => this.keptOnDisk(collection));
     if (onDisk) {
       this.toMemory(this.write(() => this.commitTransaction(batch)));
+      // Written now: an older position of these checkpoints still waiting for a round must not follow it to the file.
+      const written = Object.keys(batch.checkpoints);
+      this.unsaved.forget([], written);
+      for (const projection of written) this.round?.checkpoints.delete(projection);
     } else {
       const staged = this.stage(batch);
       this.toMemory(staged);
       for (const { collection, id } of staged) this.unsaved.document(collection, id);
       for (const [projection, position] of Object.entries(batch.checkpoints)) this.unsaved.checkpoint(projection, position);
+      this.commits++;
       this.schedulePersist();
     }
     for (const [projection, position] of Object.entries(batch.checkpoints)) this.checkpoints.set(projection, position);
@@ -294,7 +310,7 @@ export class EmbeddedReadStore implements ReadStore {
 
   /** Resolves with the StorageError that refused the round, if one did. */
   private startRound(): Promise<Error | undefined> {
-    const round = this.unsaved.take();
+    const round: RoundWrite = { ...this.unsaved.take(), at: 0, absent: [], commits: this.commits };
     // Set before the first part runs: a round that ends within it clears this again.
     const underWay = (this.round = { checkpoints: round.checkpoints, written: Promise.resolve<Error | undefined>(undefined) });
     underWay.written = this.persist(round);
@@ -302,62 +318,86 @@ export class EmbeddedReadStore implements ReadStore {
   }
 
   /**
-   * Resolves once everything committed before the call is written to the file, starting a round now if need be;
-   * rejects with the StorageError of a refused round (what it did not write stays unsaved, and is tried again).
+   * Resolves once every commit made before the call is in the file, starting rounds now as need be; rejects with the
+   * StorageError of a refused round (what it did not write stays unsaved, and is tried again), or when the store is
+   * closed without having written it.
    */
   async saved(): Promise<void> {
     this.assertOpen();
-    await this.round?.written;
-    // Closing writes everything itself.
-    if (this.unsaved.isEmpty || this.closed) return;
-    clearTimeout(this.persistTimer);
-    this.persistTimer = undefined;
-    const refusal = await this.startRound();
-    if (refusal) throw refusal;
+    const target = this.commits;
+    while (this.commitsSaved < target) {
+      if (this.closed) {
+        await this.closing;
+        if (this.commitsSaved < target) throw new Error(`read-model store ${this.file} was closed before it could save what was committed`);
+        return;
+      }
+      if (this.round) {
+        await this.round.written;
+        continue;
+      }
+      clearTimeout(this.persistTimer);
+      this.persistTimer = undefined;
+      const refusal = await this.startRound();
+      if (refusal) throw refusal;
+    }
   }
 
-  private async persist(round: UnsavedRound): Promise<Error | undefined> {
-    let at = 0;
+  private async persist(round: RoundWrite): Promise<Error | undefined> {
     let refusal: Error | undefined;
     try {
       for (;;) {
         const started = performance.now();
-        at = this.write(() => this.partTransaction(round, at, started + PERSIST_PART_MS));
-        if (at > round.documents.length) break;
+        this.write(() => this.partTransaction(round, started + this.persistPartMs));
+        if (round.at > round.documents.length) break;
         // Held (not unref'd): a process awaiting saved() with nothing else to do would otherwise end in mid-round.
         await sleep((performance.now() - started) * PERSIST_REST);
         if (this.closed) break;
       }
-      this.refusedRounds = 0;
     } catch (error) {
       // Noted for /health (see write); the round is written again, later.
       refusal = error as Error;
-      this.refusedRounds++;
-      at = 0;
     }
-    // What is left (all of a refused round; the rest of one cut short by close) is written by the next round or by close.
-    if (at <= round.documents.length) this.unsaved.putBack(round.documents.slice(at), round.checkpoints);
+    if (round.at > round.documents.length) {
+      this.refusedRounds = 0;
+      this.commitsSaved = Math.max(this.commitsSaved, round.commits);
+    } else {
+      if (refusal) this.refusedRounds++;
+      // All of it again (by the next round, or by close): the removals are made by a round's last part.
+      this.unsaved.putBack(round.documents, round.checkpoints);
+    }
     this.round = undefined;
     this.schedulePersist(this.refusedRounds > 0 ? persistRetryDelay(this.refusedRounds) : this.persistAfterMs);
     return refusal;
   }
 
   /**
-   * Writes the round's documents from `from` until `deadline` (performance.now) passes, then the removals and
-   * checkpoints once every document is written. Returns where the next part starts: past the end once all is written.
+   * Writes the round's documents from where it stands until `deadline` (performance.now) passes; once every one is
+   * written, the last part writes those that were missing at their turn (removed, or removed and made again since:
+   * as memory holds them now) and the checkpoints, and leaves `at` past the end. A refused part moves nothing.
    */
-  private writePart(round: UnsavedRound, from: number, deadline: number): number {
+  private writePart(round: RoundWrite, deadline: number): void {
     const { documents } = round;
-    let at = from;
+    let at = round.at;
+    const absent: RoundWrite['absent'] = [];
     for (; at < documents.length; at++) {
-      if (at > from && performance.now() >= deadline) return at;
+      if (at > round.at && performance.now() >= deadline) break;
       const { collection, id } = documents[at];
       const document = this.collections.get(collection)?.get(id);
       if (document) this.stmt.upsert.run(collection, id, JSON.stringify(document));
+      else absent.push(documents[at]);
     }
-    for (const { collection, id } of documents) if (!this.collections.get(collection)?.has(id)) this.stmt.remove.run(collection, id);
-    for (const [projection, position] of round.checkpoints) this.stmt.setCheckpoint.run(projection, position);
-    return documents.length + 1;
+    if (at === documents.length) {
+      for (const { collection, id } of [...round.absent, ...absent]) {
+        const document = this.collections.get(collection)?.get(id);
+        if (document) this.stmt.upsert.run(collection, id, JSON.stringify(document));
+        else this.stmt.remove.run(collection, id);
+      }
+      for (const [projection, position] of round.checkpoints) this.stmt.setCheckpoint.run(projection, position);
+      at++;
+    }
+    // Only once the transaction has committed (a throw leaves the round as it was).
+    round.at = at;
+    round.absent.push(...absent);
   }
 
   /** Checks each entry as it writes it; a throw rolls back everything written before it. */
@@ -464,15 +504,20 @@ export class EmbeddedReadStore implements ReadStore {
     }
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
+  close(): Promise<void> {
+    this.closing ??= this.closeNow();
+    return this.closing;
+  }
+
+  private async closeNow(): Promise<void> {
     this.closed = true;
     clearTimeout(this.persistTimer);
     await this.round?.written;
     let saved = true;
     try {
-      const round = this.unsaved.take();
-      this.write(() => this.partTransaction(round, 0, Infinity));
+      const round: RoundWrite = { ...this.unsaved.take(), at: 0, absent: [], commits: this.commits };
+      this.write(() => this.partTransaction(round, Infinity));
+      this.commitsSaved = round.commits;
     } catch {
       // Not saved (a full disk): the next start replays those events from the file's checkpoints.
       saved = false;
