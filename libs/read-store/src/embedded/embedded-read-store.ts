@@ -292,11 +292,11 @@ export class EmbeddedReadStore implements ReadStore {
   /**
    * Writes what commits left unsaved, in a round that begins PERSIST_AFTER_MS later: every document changed since the
    * last round, as memory holds it then, in transactions of about PERSIST_PART_MS with rests between them (requests and
-   * commits go on meanwhile); the last also removes the documents memory no longer has and moves the checkpoints to
-   * where they were when the round began. A document written ahead of its checkpoint carries its own position, so a
+   * commits go on meanwhile); the last also settles those missing at their turn (removed, or removed and made again
+   * since) and moves the checkpoints to where they were when the round began. A document written ahead of its checkpoint carries its own position, so a
    * restart from the file's checkpoint (after a crash in mid-round) skips the events it already holds: the file never
    * has a checkpoint ahead of the documents it covers. Writing each document once per round rather than on every
-   * commit took a fifth of the thread off commands at a steady 1,000/s (the partnership documents hold their
+   * commit took about a sixth of the thread off commands at a steady 1,000/s (the partnership documents hold their
    * touchpoints); a crash loses at most a round of read-model progress, which the restart replays from the log.
    */
   private schedulePersist(delayMs = this.persistAfterMs): void {
