@@ -27,7 +27,7 @@ type Collection = Map<string, StoredDocument>;
 /** A persist round under way: what it writes, how far it has got, and the commits it covers. */
 type RoundWrite = UnsavedRound & { at: number; absent: UnsavedRound['documents']; commits: number };
 
-/** A change to memory, applied only once the SQLite transaction that wrote it has committed. */
+/** A change to memory (for a batch written to the file at once, applied only after its transaction has committed). */
 type Staged = { collection: string; id: string; document: StoredDocument | undefined };
 
 /** How much stored text EmbeddedReadStore.open parses before letting the event loop run (about 10 ms of work). */
@@ -271,13 +271,18 @@ export class EmbeddedReadStore implements ReadStore {
     }
   }
 
-  /** Checks every entry of a batch for memory, and makes the documents memory will hold (see writeBatch); writes nothing. */
+  /**
+   * Checks every entry of a batch, and makes the documents memory will hold: a handed-over document itself (frozen, see
+   * CommitBatch.handOver), else a copy through JSON (what a restart would load); one of a collection kept on disk is
+   * left as given, for the file only. Writes nothing.
+   */
   private stage({ upserts, deletes = [], checkpoints, handOver = false }: CommitBatch): Staged[] {
     const staged: Staged[] = [];
     for (const { collection, document } of upserts) {
       checkCollectionName(collection);
       checkDocument(collection, document);
-      const kept = handOver && freezeAsStored(document) ? document : deepFreeze(JSON.parse(JSON.stringify(document)) as StoredDocument);
+      const kept =
+        this.keptOnDisk(collection) || (handOver && freezeAsStored(document)) ? document : deepFreeze(JSON.parse(JSON.stringify(document)) as StoredDocument);
       staged.push({ collection, id: document._id, document: kept });
     }
     for (const { collection, id } of deletes) {
@@ -400,32 +405,16 @@ export class EmbeddedReadStore implements ReadStore {
     round.absent.push(...absent);
   }
 
-  /** Checks each entry as it writes it; a throw rolls back everything written before it. */
-  private writeBatch({ upserts, deletes = [], checkpoints, handOver = false }: CommitBatch): Staged[] {
-    const staged: Staged[] = [];
-    for (const { collection, document } of upserts) {
-      checkCollectionName(collection);
-      checkDocument(collection, document);
-      const body = JSON.stringify(document);
-      this.stmt.upsert.run(collection, document._id, body);
-      // Memory holds exactly what a restart would load, owned by the store: the document handed over, or else
-      // (or when it is not plain JSON data) a copy parsed back from the stored text.
-      // A collection kept on disk keeps nothing in memory (its handed-over documents are the caller's to drop).
-      if (this.keptOnDisk(collection)) continue;
-      const kept = handOver && freezeAsStored(document) ? document : deepFreeze(JSON.parse(body) as StoredDocument);
-      staged.push({ collection, id: document._id, document: kept });
+  /** Writes a whole batch to the file (in the commit transaction); returns what memory takes of it. */
+  private writeBatch(batch: CommitBatch): Staged[] {
+    const staged = this.stage(batch);
+    for (const { collection, id, document } of staged) {
+      if (document) this.stmt.upsert.run(collection, id, JSON.stringify(document));
+      else this.stmt.remove.run(collection, id);
     }
-    for (const { collection, id } of deletes) {
-      checkCollectionName(collection);
-      checkId(collection, id);
-      this.stmt.remove.run(collection, id);
-      if (!this.keptOnDisk(collection)) staged.push({ collection, id, document: undefined });
-    }
-    for (const [projection, position] of Object.entries(checkpoints)) {
-      checkCheckpoint(projection, position);
-      this.stmt.setCheckpoint.run(projection, position);
-    }
-    return staged;
+    for (const [projection, position] of Object.entries(batch.checkpoints)) this.stmt.setCheckpoint.run(projection, position);
+    // A collection kept on disk keeps nothing in memory (its handed-over documents are the caller's to drop).
+    return staged.filter(({ collection }) => !this.keptOnDisk(collection));
   }
 
   async checkpoint(projection: string): Promise<number> {
