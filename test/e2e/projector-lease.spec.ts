@@ -22,6 +22,7 @@ import { ExecutePersonCommand } from '../../apps/api/src/people/person-commands'
 import { PersonErasure } from '../../apps/api/src/people/person-erasure';
 import { AggregateRepository } from '../../apps/api/src/write-side/aggregate-repository';
 import { CommandExecutor } from '../../apps/api/src/write-side/command-executor';
+import { EVERY_SCHOOL } from '../../apps/api/src/scope/scope';
 import { daysAgo } from '../support/fixtures';
 
 /**
@@ -114,7 +115,7 @@ async function openWriter(dataDir: string, mongodbUrl?: string) {
   const scope = new CommandScope(repository, undefined as unknown as ReadModels);
   const people = new PersonCommandHandler(executor, repository, undefined as unknown as PersonErasure, scope);
   const partnerships = new PartnershipCommandHandler(executor, repository, scope);
-  const envelope = () => ({ recordedBy: 'lease-test', correlationId: randomUUID(), causationId: randomUUID() });
+  const envelope = () => ({ recordedBy: 'lease-test', scope: EVERY_SCHOOL, correlationId: randomUUID(), causationId: randomUUID() });
 
   const schoolId = randomUUID();
   const companyId = randomUUID();

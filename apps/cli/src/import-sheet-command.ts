@@ -8,6 +8,7 @@ import { createApp } from '../../api/src/bootstrap/create-app';
 import { Settings } from '../../api/src/config/settings';
 import { ImportReport } from '../../api/src/imports/import-report';
 import { SheetImports } from '../../api/src/imports/sheet-imports.service';
+import { EVERY_SCHOOL } from '../../api/src/scope/scope';
 
 export const IMPORT_SHEET_USAGE = `import-sheet <file.xlsx|file.csv> [--commit] [--map "Header=field" …] [--api <url>] [--token <token>] [--json]
                         import organisations, people and partnerships from a sheet: a dry run unless --commit;
@@ -85,7 +86,7 @@ export async function importSheetCommand(settings: Settings, args: string[]): Pr
     const app = await createApp(settings, { logger: false });
     try {
       const correlationId = randomUUID();
-      report = await app.get(SheetImports).import(file, { dryRun: !commit, mapping }, { recordedBy: 'cli-import', correlationId, causationId: correlationId });
+      report = await app.get(SheetImports).import(file, { dryRun: !commit, mapping }, { recordedBy: 'cli-import', scope: EVERY_SCHOOL, correlationId, causationId: correlationId });
     } finally {
       await app.close();
     }

@@ -8,6 +8,8 @@ import { MinPositionGuard } from '../read-side/min-position.guard';
 import { AuditQueryDto } from './audit-query.dto';
 import { AuditResponse } from './audit.response';
 import { AuditService } from './audit.service';
+import { CallerScope } from '../scope/caller-scope';
+import { Scope } from '../scope/scope';
 
 @ApiTags('audit')
 @UseGuards(MinPositionGuard)
@@ -28,7 +30,7 @@ export class AuditController {
     errors: { 400: ['invalid_cursor', 'invalid_from', 'invalid_to', 'invalid_period'] },
   })
   @CsvExport((body) => body.items)
-  list(@Query() query: AuditQueryDto, @AsOf() asOf: string, @WantsCsv() csv: boolean) {
-    return this.audit.list(query, asOf, csv);
+  list(@Query() query: AuditQueryDto, @AsOf() asOf: string, @WantsCsv() csv: boolean, @CallerScope() scope: Scope) {
+    return this.audit.list(scope, query, asOf, csv);
   }
 }

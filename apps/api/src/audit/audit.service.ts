@@ -1,5 +1,4 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { isDateOnly, startOfLocalDay } from '@crm/domain';
 import { AuditEntry } from '@crm/read-models';
@@ -10,6 +9,7 @@ import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../http/paginatio
 import { eventNames } from '../read-side/event-names';
 import { withFirstPageRead } from '../exports/export-rows';
 import { ReadModels } from '../read-side/read-models.service';
+import { Scope } from '../scope/scope';
 import { AuditQueryDto } from './audit-query.dto';
 
 /** The trail is read newest first; a cursor is the position of the last entry of the page before. */
@@ -29,7 +29,7 @@ export class AuditService {
     @Inject(SETTINGS) private readonly settings: Pick<Settings, 'timeZone'>,
   ) {}
 
-  async list(query: AuditQueryDto, asOf: string, all: boolean) {
+  async list(scope: Scope, query: AuditQueryDto, asOf: string, all: boolean) {
     const cursor = decodeCursor(query.cursor, SORT);
     const at = cursor?.asOf ?? asOf;
     const { from, to } = this.period(query, at);
@@ -42,24 +42,23 @@ export class AuditService {
     if (query.partnership !== undefined) filter.partnershipId = query.partnership;
     if (query.organisation !== undefined) filter.organisationIds = query.organisation;
     if (cursor) filter.position = { $lt: Number(cursor.after[0]) };
-    if (all) return { asOf: at, from, to, items: await withFirstPageRead(this.everyPage(filter, AsyncLocalStorage.snapshot())), nextCursor: null };
+    if (all) return { asOf: at, from, to, items: await withFirstPageRead(this.everyPage(scope, filter)), nextCursor: null };
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const found = await this.readModels.audit(filter, { sort: { position: -1 }, limit: limit + 1 });
     const page = found.slice(0, limit);
     const last = page[page.length - 1];
     const nextCursor = found.length > limit ? encodeCursor(at, SORT, [last.position, last._id]) : null;
-    return { asOf: at, from, to, items: await this.named(page), nextCursor };
+    return { asOf: at, from, to, items: await this.named(scope, page), nextCursor };
   }
 
   /**
    * Every matching entry, newest first, for an export: read and named a page at a time as the file is written, so a
-   * trail of a million entries is never held whole. Each page is read `inRequest`: in the request's own context (its
-   * scope), also when the file's writer asks for it later.
+   * trail of a million entries is never held whole.
    */
-  private async *everyPage(filter: Filter, inRequest: ReturnType<typeof AsyncLocalStorage.snapshot>): AsyncGenerator<Awaited<ReturnType<AuditService['named']>>> {
+  private async *everyPage(scope: Scope, filter: Filter): AsyncGenerator<Awaited<ReturnType<AuditService['named']>>> {
     for (let before = filter.position; ; ) {
-      const page = await inRequest(() => this.readModels.audit(before === undefined ? filter : { ...filter, position: before }, { sort: { position: -1 }, limit: EXPORT_PAGE }));
-      if (page.length > 0) yield await inRequest(() => this.named(page));
+      const page = await this.readModels.audit(before === undefined ? filter : { ...filter, position: before }, { sort: { position: -1 }, limit: EXPORT_PAGE });
+      if (page.length > 0) yield await this.named(scope, page);
       if (page.length < EXPORT_PAGE) return;
       before = { $lt: page[page.length - 1].position };
       // Other requests go first between pages: promises alone would chain the whole export into one long turn.
@@ -79,15 +78,15 @@ export class AuditService {
     return { from, to };
   }
 
-  private async named(page: readonly AuditEntry[]) {
+  private async named(scope: Scope, page: readonly AuditEntry[]) {
     const ids = [...new Set(page.flatMap((entry) => (entry.partnershipId !== undefined ? [entry.partnershipId] : [])))];
-    const partnerships = new Map((ids.length > 0 ? await this.readModels.partnerships({ _id: { $in: ids } }) : []).map((facts) => [facts.partnershipId, facts]));
+    const partnerships = new Map((ids.length > 0 ? await this.readModels.partnerships(scope, { _id: { $in: ids } }) : []).map((facts) => [facts.partnershipId, facts]));
     const sidesOf = (entry: AuditEntry) => {
       const facts = entry.partnershipId !== undefined ? partnerships.get(entry.partnershipId) : undefined;
       return facts ? [facts.schoolId, facts.partnerId] : [];
     };
     // The partnership's school and partner are looked up with the organisations the entries name.
-    const names = await eventNames(this.readModels, page.map((entry) => ({ ...entry, organisationIds: [...entry.organisationIds, ...sidesOf(entry)] })));
+    const names = await eventNames(this.readModels, scope, page.map((entry) => ({ ...entry, organisationIds: [...entry.organisationIds, ...sidesOf(entry)] })));
     const partnershipOf = (entry: AuditEntry) => {
       const [school, partner] = sidesOf(entry);
       return school === undefined ? null : { partnershipId: entry.partnershipId!, school: names.organisation(school), partner: names.organisation(partner) };

@@ -15,7 +15,6 @@ import { fastifyLogging, registerRequestLogging } from '../observability/request
 import { assertDataIntegrity, dataFilesOf } from './data-integrity';
 import { setUpOpenApi } from './open-api';
 import { serveWebApp } from './web-app';
-import { enterEachRequest } from '../scope/request-scope';
 import type { EventStoreDecorator } from '../infrastructure/event-store.module';
 
 /** SPEC §2: bodies over 1 MiB are refused. */
@@ -31,8 +30,6 @@ export async function createApp(
   // fastifyRouterOptions: the router's own refusals (bad percent-encoding, over-long path parameters) in the API's error shape.
   // slowClientOptions: a request must have arrived whole within 30 s (a trickled body is cut off).
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, ...slowClientOptions, ...fastifyLogging(logger), ...fastifyRouterOptions });
-  // Each request in a place of its own for its caller's scope, filled by the ScopeGuard (scope/request-scope.ts).
-  enterEachRequest(adapter.getInstance());
   registerRequestLogging(adapter.getInstance());
   const routes = new KnownRoutes(adapter.getInstance());
   // Commands take JSON only: a text/plain body is 415, not a string that fails validation field by field.

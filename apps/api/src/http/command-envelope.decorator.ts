@@ -2,6 +2,7 @@ import { BadRequestException, createParamDecorator, ExecutionContext } from '@ne
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { userOf } from '../auth/current-user';
+import { scopeOf } from '../scope/caller-scope';
 import { CommandEnvelope } from '../write-side/command-envelope';
 
 function header(request: FastifyRequest, name: string): string | undefined {
@@ -77,6 +78,7 @@ export function envelopeOf(request: FastifyRequest): CommandEnvelope {
   const key = parseIdempotencyKey(header(request, 'idempotency-key'));
   return {
     recordedBy: sub,
+    scope: scopeOf(request),
     ...(personId !== undefined && { recordedByPerson: personId }),
     // Without X-Correlation-Id, the one made for this request (answered as X-Correlation-Id, on its log lines).
     correlationId: parseCorrelationId(header(request, 'x-correlation-id')) ?? (request.correlationId || requestId),
@@ -93,7 +95,7 @@ export function envelopeOf(request: FastifyRequest): CommandEnvelope {
   };
 }
 
-/** The command envelope of the current request: user (the token's `sub`, set by the AuthGuard), correlation, If-Match and Idempotency-Key. */
+/** The command envelope of the current request: user (the token's `sub`, set by the AuthGuard) and scope, correlation, If-Match and Idempotency-Key. */
 export const Envelope = createParamDecorator((_: unknown, ctx: ExecutionContext) =>
   envelopeOf(ctx.switchToHttp().getRequest<FastifyRequest>()),
 );

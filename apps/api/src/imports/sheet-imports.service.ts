@@ -3,6 +3,7 @@ import { EVENT_STORE, EventStore } from '@crm/event-store';
 import { PROJECTIONS, ProjectionsView } from '@crm/read-models';
 import { Settings, SETTINGS } from '../config/settings';
 import { ReadModels } from '../read-side/read-models.service';
+import { Scope } from '../scope/scope';
 import { AggregateRepository } from '../write-side/aggregate-repository';
 import { CommandEnvelope } from '../write-side/command-envelope';
 import { CommandExecutor } from '../write-side/command-executor';
@@ -41,7 +42,7 @@ export class SheetImports {
       if (error instanceof HeaderError) throw new SheetError(422, error.code, error.message);
       throw error;
     }
-    const existing = await this.existing();
+    const existing = await this.existing(envelope.scope);
     const report = (rows: ImportRowReport[], committed: boolean, position: number | null): ImportReport => ({
       dryRun: options.dryRun,
       committed,
@@ -76,12 +77,12 @@ export class SheetImports {
   }
 
   /** What the read models hold, once they have caught up with the log (so a second import sees the first). */
-  private async existing(): Promise<ExistingRecords> {
+  private async existing(scope: Scope): Promise<ExistingRecords> {
     const head = await this.store.headPosition();
     if (!(await this.projections.waitFor(head, this.settings.minPositionWaitMs))) {
       throw new ServiceUnavailableException({ statusCode: 503, code: 'read_models_behind', message: 'the read models are catching up with the log; try the import again in a moment' });
     }
-    const [organisations, people, partnerships] = await Promise.all([this.readModels.organisations(), this.readModels.people(), this.readModels.partnerships()]);
+    const [organisations, people, partnerships] = await Promise.all([this.readModels.organisations(scope), this.readModels.people(scope), this.readModels.partnerships(scope)]);
     return {
       organisations,
       people,

@@ -24,7 +24,7 @@ export class Callers {
   async personOf(user: AuthenticatedUser): Promise<PersonFacts | undefined> {
     const personId = await this.personIdOf(user);
     // Who the caller is comes before (and decides) what the caller may see.
-    return personId === undefined ? undefined : this.readModels.person(personId, EVERY_SCHOOL);
+    return personId === undefined ? undefined : this.readModels.person(EVERY_SCHOOL, personId);
   }
 
   /** The caller's person id, or 404 `login_not_linked` when the login is linked to nobody. */

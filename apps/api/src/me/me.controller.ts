@@ -9,6 +9,8 @@ import { AsOfQueryDto } from '../http/list-query.dto';
 import { MinPositionGuard } from '../read-side/min-position.guard';
 import { MeResponse } from './me.response';
 import { MeService } from './me.service';
+import { CallerScope } from '../scope/caller-scope';
+import { Scope } from '../scope/scope';
 
 @ApiTags('me')
 @UseGuards(MinPositionGuard)
@@ -23,7 +25,7 @@ export class MeController {
     summary: 'The caller: token sub and roles, the person the login is (token claim or linked by an admin) and their organisation; null when linked to nobody',
     ok: MeResponse,
   })
-  me(@Query() _query: AsOfQueryDto, @CurrentUser() user: AuthenticatedUser, @AsOf() asOf: string) {
-    return this.service.me(user, asOf);
+  me(@Query() _query: AsOfQueryDto, @CurrentUser() user: AuthenticatedUser, @CallerScope() scope: Scope, @AsOf() asOf: string) {
+    return this.service.me(user, scope, asOf);
   }
 }

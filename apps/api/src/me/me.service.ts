@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { displayName, roleAt } from '@crm/read-models';
 import { AuthenticatedUser } from '../auth/token-verifier';
 import { ReadModels } from '../read-side/read-models.service';
-import { RequestScope } from '../scope/request-scope';
-import { EVERY_SCHOOL } from '../scope/scope';
+import { EVERY_SCHOOL, Scope } from '../scope/scope';
 import { Callers } from './callers';
 import { scopeMessage } from './scope-message';
 
@@ -15,12 +14,11 @@ export class MeService {
     private readonly callers: Callers,
   ) {}
 
-  async me(user: AuthenticatedUser, asOf: string) {
+  async me(user: AuthenticatedUser, scope: Scope, asOf: string) {
     const person = await this.callers.personOf(user);
     // The caller's own organisation, whether or not it is a school the scope covers.
-    const organisation = person && (await this.readModels.organisation(person.organisationId, EVERY_SCHOOL));
+    const organisation = person && (await this.readModels.organisation(EVERY_SCHOOL, person.organisationId));
     const held = person && roleAt(person, asOf);
-    const scope = RequestScope.current();
     const message = scopeMessage(scope, organisation?.name ?? null);
     return {
       sub: user.sub,

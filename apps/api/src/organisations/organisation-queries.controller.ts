@@ -12,6 +12,8 @@ import { UuidParam } from '../http/uuid-param';
 import { MinPositionGuard } from '../read-side/min-position.guard';
 import { ListOrganisationsQueryDto } from './queries/list-organisations.query.dto';
 import { OrganisationQueries } from './queries/organisation-queries.service';
+import { CallerScope } from '../scope/caller-scope';
+import { Scope } from '../scope/scope';
 
 @ApiTags('organisations')
 @UseGuards(MinPositionGuard)
@@ -23,8 +25,8 @@ export class OrganisationQueriesController {
   @Get()
   @QueryDoc({ operationId: 'listOrganisations', summary: 'Schools, companies, municipalities and networks', ok: OrganisationListResponse, errors: { 400: ['invalid_cursor'] } })
   @CsvExport((body) => body.items)
-  list(@Query() query: ListOrganisationsQueryDto, @AsOf() asOf: string, @WantsCsv() csv: boolean) {
-    return this.queries.list(query, asOf, csv);
+  list(@Query() query: ListOrganisationsQueryDto, @AsOf() asOf: string, @WantsCsv() csv: boolean, @CallerScope() scope: Scope) {
+    return this.queries.list(scope, query, asOf, csv);
   }
 
   @Get(':id')
@@ -35,7 +37,7 @@ export class OrganisationQueriesController {
     errors: { 404: ['organisation_not_found'] },
     etag: true,
   })
-  async get(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string, @Res({ passthrough: true }) reply: FastifyReply) {
-    return withETag(reply, await this.queries.get(id, asOf));
+  async get(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string, @CallerScope() scope: Scope, @Res({ passthrough: true }) reply: FastifyReply) {
+    return withETag(reply, await this.queries.get(scope, id, asOf));
   }
 }

@@ -13,6 +13,7 @@ import { CommandEnvelope } from '../write-side/command-envelope';
 import { CommandExecutor } from '../write-side/command-executor';
 import { ExecutePartnershipCommand } from './partnership-command';
 import { PartnershipCommandHandler } from './partnership-command.handler';
+import { EVERY_SCHOOL } from '../scope/scope';
 
 /**
  * An assignment of a person and that person's departure, crossing: one command is held just before its append
@@ -20,7 +21,7 @@ import { PartnershipCommandHandler } from './partnership-command.handler';
  */
 const meta = { recordedBy: 'test', recordedAt: '2025-01-01T00:00:00.000Z', correlationId: 'c', causationId: 'c', schemaVersion: 1 };
 const event = (type: string, data: Record<string, unknown>): EventToAppend => ({ type, data, metadata: meta });
-const envelope: CommandEnvelope = { recordedBy: 'test', correlationId: 'c', causationId: 'c' };
+const envelope: CommandEnvelope = { recordedBy: 'test', scope: EVERY_SCHOOL, correlationId: 'c', causationId: 'c' };
 const P = 'p1';
 const ANNA = 'anna';
 

@@ -16,7 +16,7 @@ export class PartnershipCommandHandler implements ICommandHandler<ExecutePartner
   ) {}
 
   async execute({ command, resultId, envelope }: ExecutePartnershipCommand) {
-    await this.scope.partnership(command);
+    await this.scope.partnership(command, envelope.scope);
     const result = await this.executor.decide(envelope, {
       streamId: streamOf.partnership(command.partnershipId),
       decider: partnershipDecider,

@@ -28,6 +28,8 @@ import { ListPartnershipsQueryDto } from './queries/list-partnerships.query.dto'
 import { PartnershipQueries } from './queries/partnership-queries.service';
 import { TimelineQuery } from './queries/timeline.query';
 import { TimelineQueryDto } from './queries/timeline.query.dto';
+import { CallerScope } from '../scope/caller-scope';
+import { Scope } from '../scope/scope';
 
 @ApiTags('partnerships')
 @UseGuards(MinPositionGuard)
@@ -49,15 +51,15 @@ export class PartnershipQueriesController {
     errors: { 400: ['invalid_cursor'], 404: ['login_not_linked'] },
   })
   @CsvExport((body) => body.items)
-  async list(@Query() query: ListPartnershipsQueryDto, @AsOf() asOf: string, @WantsCsv() csv: boolean, @CurrentUser() user: AuthenticatedUser) {
+  async list(@Query() query: ListPartnershipsQueryDto, @AsOf() asOf: string, @WantsCsv() csv: boolean, @CurrentUser() user: AuthenticatedUser, @CallerScope() scope: Scope) {
     const contact = query.contact === 'me' ? await this.callers.requirePersonId(user, 'partnerships') : query.contact;
-    return this.queries.list(query, asOf, csv, contact);
+    return this.queries.list(scope, query, asOf, csv, contact);
   }
 
   @Get(':id')
   @QueryDoc({ operationId: 'getPartnership', summary: 'One partnership: summary incl. health status', ok: PartnershipDetailResponse, errors: { 404: ['partnership_not_found'] }, etag: true })
-  async get(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string, @Res({ passthrough: true }) reply: FastifyReply) {
-    return withETag(reply, await this.queries.summary(id, asOf));
+  async get(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string, @CallerScope() scope: Scope, @Res({ passthrough: true }) reply: FastifyReply) {
+    return withETag(reply, await this.queries.summary(scope, id, asOf));
   }
 
   @Get(':id/health')
@@ -68,8 +70,8 @@ export class PartnershipQueriesController {
     errors: { 404: ['partnership_not_found'] },
     etag: true,
   })
-  async health(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string, @Res({ passthrough: true }) reply: FastifyReply) {
-    return withETag(reply, await this.queries.health(id, asOf));
+  async health(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string, @CallerScope() scope: Scope, @Res({ passthrough: true }) reply: FastifyReply) {
+    return withETag(reply, await this.queries.health(scope, id, asOf));
   }
 
   @Get(':id/health/history')
@@ -79,8 +81,8 @@ export class PartnershipQueriesController {
     ok: HealthHistoryResponse,
     errors: { 400: ['invalid_history_range', 'history_too_long'], 404: ['partnership_not_found'] },
   })
-  healthHistory(@UuidParam('id') id: string, @Query() query: HealthHistoryQueryDto) {
-    return this.queries.healthHistory(id, query);
+  healthHistory(@UuidParam('id') id: string, @Query() query: HealthHistoryQueryDto, @CallerScope() scope: Scope) {
+    return this.queries.healthHistory(scope, id, query);
   }
 
   @Get(':id/continuity')
@@ -91,14 +93,14 @@ export class PartnershipQueriesController {
     errors: { 404: ['partnership_not_found'] },
     etag: true,
   })
-  async continuity(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string, @Res({ passthrough: true }) reply: FastifyReply) {
-    return withETag(reply, await this.queries.continuity(id, asOf));
+  async continuity(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string, @CallerScope() scope: Scope, @Res({ passthrough: true }) reply: FastifyReply) {
+    return withETag(reply, await this.queries.continuity(scope, id, asOf));
   }
 
   @Get(':id/key-person-risk')
   @QueryDoc({ operationId: 'getPartnershipKeyPersonRisk', summary: 'Key-person dependency per side (SPEC §3.3)', ok: PartnershipKeyPersonRiskResponse, errors: { 404: ['partnership_not_found'] }, etag: true })
-  async keyPersonRisk(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string, @Res({ passthrough: true }) reply: FastifyReply) {
-    return withETag(reply, await this.queries.keyPersonRisk(id, asOf));
+  async keyPersonRisk(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string, @CallerScope() scope: Scope, @Res({ passthrough: true }) reply: FastifyReply) {
+    return withETag(reply, await this.queries.keyPersonRisk(scope, id, asOf));
   }
 
   @Get(':id/recurring-cooperation')
@@ -109,8 +111,8 @@ export class PartnershipQueriesController {
     errors: { 404: ['partnership_not_found'] },
     etag: true,
   })
-  async recurringCooperation(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string, @Res({ passthrough: true }) reply: FastifyReply) {
-    return withETag(reply, await this.queries.recurringCooperation(id, asOf));
+  async recurringCooperation(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string, @CallerScope() scope: Scope, @Res({ passthrough: true }) reply: FastifyReply) {
+    return withETag(reply, await this.queries.recurringCooperation(scope, id, asOf));
   }
 
   @Get(':id/timeline')
@@ -122,9 +124,9 @@ export class PartnershipQueriesController {
     etag: true,
   })
   @CsvExport((body) => body.items)
-  async timeline(@UuidParam('id') id: string, @Query() query: TimelineQueryDto, @WantsCsv() csv: boolean, @Res({ passthrough: true }) reply: FastifyReply) {
+  async timeline(@UuidParam('id') id: string, @Query() query: TimelineQueryDto, @WantsCsv() csv: boolean, @CallerScope() scope: Scope, @Res({ passthrough: true }) reply: FastifyReply) {
     const after = query.cursor === undefined ? -1 : Number(query.cursor);
     const asOf = query.asOf === undefined ? undefined : parseAsOf(query.asOf, this.settings.timeZone);
-    return withETag(reply, await this.timelines.timeline(id, after, csv ? Number.MAX_SAFE_INTEGER : (query.limit ?? 100), asOf));
+    return withETag(reply, await this.timelines.timeline(scope, id, after, csv ? Number.MAX_SAFE_INTEGER : (query.limit ?? 100), asOf));
   }
 }

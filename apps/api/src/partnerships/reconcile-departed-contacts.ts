@@ -27,8 +27,8 @@ export async function reconcileDepartedContacts(
   personId: string,
   partnershipIds: readonly string[],
 ): Promise<void> {
-  const { recordedBy, recordedByPerson, correlationId, causationId } = envelope;
-  const followUp: CommandEnvelope = { recordedBy, correlationId, causationId, ...(recordedByPerson !== undefined && { recordedByPerson }) };
+  const { recordedBy, recordedByPerson, scope, correlationId, causationId } = envelope;
+  const followUp: CommandEnvelope = { recordedBy, scope, correlationId, causationId, ...(recordedByPerson !== undefined && { recordedByPerson }) };
   for (const partnershipId of partnershipIds) {
     const command = { type: 'ReconcileDepartedContact' as const, partnershipId, personId };
     await executor.decide(followUp, {

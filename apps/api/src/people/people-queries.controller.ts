@@ -12,6 +12,8 @@ import { UuidParam } from '../http/uuid-param';
 import { MinPositionGuard } from '../read-side/min-position.guard';
 import { ListPeopleQueryDto } from './queries/list-people.query.dto';
 import { PeopleQueries } from './queries/people-queries.service';
+import { CallerScope } from '../scope/caller-scope';
+import { Scope } from '../scope/scope';
 
 @ApiTags('people')
 @UseGuards(MinPositionGuard)
@@ -23,14 +25,14 @@ export class PeopleQueriesController {
   @Get()
   @QueryDoc({ operationId: 'listPeople', summary: 'People with their organisation, role and tier', ok: PeopleListResponse, errors: { 400: ['invalid_cursor'] } })
   @CsvExport((body) => body.items)
-  list(@Query() query: ListPeopleQueryDto, @AsOf() asOf: string, @WantsCsv() csv: boolean) {
-    return this.queries.list(query, asOf, csv);
+  list(@Query() query: ListPeopleQueryDto, @AsOf() asOf: string, @WantsCsv() csv: boolean, @CallerScope() scope: Scope) {
+    return this.queries.list(scope, query, asOf, csv);
   }
 
   @Get(':id')
   @QueryDoc({ operationId: 'getPerson', summary: 'One person, with the role and tier held at asOf', ok: PersonDetailResponse, errors: { 404: ['person_not_found'] }, etag: true })
-  async get(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string, @Res({ passthrough: true }) reply: FastifyReply) {
-    return withETag(reply, await this.queries.get(id, asOf));
+  async get(@UuidParam('id') id: string, @Query() _query: AsOfQueryDto, @AsOf() asOf: string, @CallerScope() scope: Scope, @Res({ passthrough: true }) reply: FastifyReply) {
+    return withETag(reply, await this.queries.get(scope, id, asOf));
   }
 
   @Get(':id/exposure')
@@ -41,7 +43,7 @@ export class PeopleQueriesController {
     errors: { 404: ['person_not_found'] },
   })
   @CsvExport((body) => body.departureImpact)
-  exposure(@UuidParam('id') id: string, @Query() _query: ExportQueryDto, @AsOf() asOf: string) {
-    return this.queries.exposure(id, asOf);
+  exposure(@UuidParam('id') id: string, @Query() _query: ExportQueryDto, @AsOf() asOf: string, @CallerScope() scope: Scope) {
+    return this.queries.exposure(scope, id, asOf);
   }
 }

@@ -16,7 +16,7 @@ export class PersonCommandHandler implements ICommandHandler<ExecutePersonComman
   ) {}
 
   async execute({ command, envelope }: ExecutePersonCommand) {
-    await this.scope.person(command);
+    await this.scope.person(command, envelope.scope);
     if (command.type === 'ErasePerson') return this.erasure.erase(command, envelope);
     return this.executor.decide(envelope, {
       streamId: streamOf.person(command.personId),

@@ -27,7 +27,7 @@ export class RecordDepartureHandler implements ICommandHandler<RecordDepartureCo
   ) {}
 
   async execute({ command, envelope }: RecordDepartureCommand) {
-    await this.scope.person(command);
+    await this.scope.person(command, envelope.scope);
     const sources = { events: this.events, store: this.store, projections: this.projections };
     const result = await this.executor.run(envelope, async (tools) => {
       const person = await tools.load(streamOf.person(command.personId), personDecider);

@@ -1,5 +1,6 @@
 import { displayName } from '@crm/read-models';
 import { OrganisationRef, organisationRef } from './partnership-names';
+import { Scope } from '../scope/scope';
 import { ReadModels } from './read-models.service';
 
 /** Who recorded an event and whom it names, by id: what a timeline or the audit trail shows names beside. */
@@ -21,16 +22,16 @@ export interface EventNames {
   recorderName(refs: EventRefs): string | null;
 }
 
-/** The names a page of events needs, read by id from the people, organisations and logins read models. */
-export async function eventNames(readModels: ReadModels, page: readonly EventRefs[]): Promise<EventNames> {
+/** The names a page of events needs (of those in the scope), read by id from the people, organisations and logins read models. */
+export async function eventNames(readModels: ReadModels, scope: Scope, page: readonly EventRefs[]): Promise<EventNames> {
   const subs = [...new Set(page.filter((refs) => refs.recordedByPerson === undefined).map((refs) => refs.recordedBy))];
   const logins = await Promise.all(subs.map(async (sub) => [sub, (await readModels.login(sub))?.personId] as const));
   const linked = new Map(logins.filter((entry): entry is readonly [string, string] => entry[1] !== undefined));
   const recorderOf = (refs: EventRefs) => refs.recordedByPerson ?? linked.get(refs.recordedBy);
   const recorders = page.map(recorderOf).filter((id): id is string => id !== undefined);
   const [people, organisations] = await Promise.all([
-    readModels.peopleById([...page.flatMap((refs) => refs.personIds), ...recorders]),
-    readModels.organisationsById(page.flatMap((refs) => refs.organisationIds)),
+    readModels.peopleById(scope, [...page.flatMap((refs) => refs.personIds), ...recorders]),
+    readModels.organisationsById(scope, page.flatMap((refs) => refs.organisationIds)),
   ]);
   return {
     person: (personId) => displayName(people(personId)),

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PROJECTIONS, ProjectionsView } from '@crm/read-models';
 import { currentAsOf } from '../http/as-of';
-import { RequestScope } from '../scope/request-scope';
-import { scopeKey } from '../scope/scope';
+import { Scope, scopeKey } from '../scope/scope';
 
 /** Distinct questions kept per read-model snapshot; a snapshot's answers go as soon as the read models move on. */
 const MAX_ENTRIES = 64;
@@ -22,10 +21,10 @@ export class FiguresCache {
 
   constructor(@Inject(PROJECTIONS) private readonly projections: ProjectionsView) {}
 
-  /** The question is asked within the caller's scope (SPEC §6 R2): answers are kept per scope, never shared across. */
-  answer<T>(asked: string, compute: () => Promise<T>): Promise<T> {
+  /** The question is asked within a scope (SPEC §6 R2): answers are kept per scope, never shared across. */
+  answer<T>(scope: Scope, asked: string, compute: () => Promise<T>): Promise<T> {
     this.forgetOlderSnapshots();
-    const question = `${scopeKey(RequestScope.current())} ${asked}`;
+    const question = `${scopeKey(scope)} ${asked}`;
     const known = this.answers.get(question) as Promise<T> | undefined;
     if (known) {
       // Most recently asked last, so the oldest question is the one evicted.
@@ -46,14 +45,14 @@ export class FiguresCache {
    * second's is computed ahead, after the requests at hand, so that its askers need not all wait for it then.
    * It is computed for its own asOf from the snapshot of the moment; a write meanwhile discards it like any answer.
    */
-  answerAsOf<T>(question: string, asOf: string, compute: (asOf: string) => Promise<T>): Promise<T> {
+  answerAsOf<T>(scope: Scope, question: string, asOf: string, compute: (asOf: string) => Promise<T>): Promise<T> {
     this.forgetOlderSnapshots();
-    const askedAgain = this.answers.has(`${scopeKey(RequestScope.current())} ${question} ${asOf}`);
-    const answer = this.answer(`${question} ${asOf}`, () => compute(asOf));
+    const askedAgain = this.answers.has(`${scopeKey(scope)} ${question} ${asOf}`);
+    const answer = this.answer(scope, `${question} ${asOf}`, () => compute(asOf));
     if (askedAgain && asOf === currentAsOf()) {
       const next = new Date(Date.parse(asOf) + 1000).toISOString();
-      if (!this.answers.has(`${scopeKey(RequestScope.current())} ${question} ${next}`)) {
-        void this.answer(`${question} ${next}`, () => new Promise((resolve) => setImmediate(resolve)).then(() => compute(next)));
+      if (!this.answers.has(`${scopeKey(scope)} ${question} ${next}`)) {
+        void this.answer(scope, `${question} ${next}`, () => new Promise((resolve) => setImmediate(resolve)).then(() => compute(next)));
       }
     }
     return answer;

@@ -1,5 +1,6 @@
 import { OrganisationFacts, PartnershipFacts, PeopleLookup } from '@crm/read-models';
 import { Filter } from '@crm/read-store';
+import { Scope } from '../scope/scope';
 import { FiguresCache } from './figures-cache';
 import { ReadModels } from './read-models.service';
 
@@ -10,10 +11,10 @@ export interface ReadContext {
   organisations: Map<string, OrganisationFacts>;
 }
 
-export async function readContext(readModels: ReadModels, partnerships: PartnershipFacts[]): Promise<ReadContext> {
+export async function readContext(readModels: ReadModels, scope: Scope, partnerships: PartnershipFacts[]): Promise<ReadContext> {
   const [people, organisations] = await Promise.all([
-    readModels.peopleOf(partnerships),
-    readModels.organisationsById(partnerships.flatMap((facts) => [facts.schoolId, facts.partnerId])),
+    readModels.peopleOf(scope, partnerships),
+    readModels.organisationsById(scope, partnerships.flatMap((facts) => [facts.schoolId, facts.partnerId])),
   ]);
   return { partnerships, people, organisations };
 }
@@ -23,6 +24,6 @@ export async function readContext(readModels: ReadModels, partnerships: Partners
  * snapshot (FiguresCache): whole-region questions share the read whatever their asOf, which by default changes
  * every second. Selecting by asOf is the caller's part. Shared between requests: callers must not change it.
  */
-export function sharedReadContext(cache: FiguresCache, readModels: ReadModels, filter: Filter): Promise<ReadContext> {
-  return cache.answer(`read context ${JSON.stringify(filter)}`, async () => readContext(readModels, await readModels.partnerships(filter)));
+export function sharedReadContext(cache: FiguresCache, readModels: ReadModels, scope: Scope, filter: Filter): Promise<ReadContext> {
+  return cache.answer(scope, `read context ${JSON.stringify(filter)}`, async () => readContext(readModels, scope, await readModels.partnerships(scope, filter)));
 }

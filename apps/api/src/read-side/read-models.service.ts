@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditEntry, LoginFacts, OrganisationFacts, PartnershipFacts, PeopleLookup, PersonFacts, PROJECTIONS, ProjectionsView } from '@crm/read-models';
 import { Filter, FindOptions, READ_STORE, ReadStore } from '@crm/read-store';
 import { plainFilter } from '../http/query-guard';
-import { RequestScope } from '../scope/request-scope';
 import { organisationScopeFilter, partnershipScopeFilter, Scope, seesOrganisation, seesSchool, withScope } from '../scope/scope';
 import { FiguresCache } from './figures-cache';
 
@@ -29,10 +28,10 @@ function peopleNamedIn(facts: PartnershipFacts): string[] {
  * Reads the stored facts of the live projections. Figures are computed from them by the formulas in @crm/read-models.
  * Every filter passes `plainFilter` on its way to the store: no operator beyond those the query services use.
  *
- * Every read is limited to the scope of the request it answers (SPEC §6 R2, RequestScope): lists by a filter on an
- * indexed field ANDed into the query (partnerships by `schoolId`, organisations by `schoolIds`, people by the
- * `organisationId` of the organisations the scope sees), records by id as if those outside did not exist. A `scope`
- * argument overrides it (who the caller is must be found before the caller's scope is known).
+ * Every read names the scope it is limited to (SPEC §6 R2): the caller's (CallerScope), or EVERY_SCHOOL for the
+ * server's own work. Lists by a filter on an indexed field ANDed into the query (partnerships by `schoolId`,
+ * organisations by `schoolIds`, people by the `organisationId` of the organisations the scope sees), records by id as
+ * if those outside did not exist. The scope is an argument, not ambient: a read that forgets it does not compile.
  */
 @Injectable()
 export class ReadModels {
@@ -42,37 +41,37 @@ export class ReadModels {
     private readonly cache: FiguresCache,
   ) {}
 
-  async partnership(id: string, scope: Scope = RequestScope.current()): Promise<PartnershipFacts | undefined> {
+  async partnership(scope: Scope, id: string): Promise<PartnershipFacts | undefined> {
     const facts = await this.store.get<PartnershipFacts>(this.engine.collection('partnerships'), id);
     return facts && seesSchool(scope, facts.schoolId) ? facts : undefined;
   }
 
-  partnerships(filter: Filter = {}, options?: FindOptions, scope: Scope = RequestScope.current()): Promise<PartnershipFacts[]> {
+  partnerships(scope: Scope, filter: Filter = {}, options?: FindOptions): Promise<PartnershipFacts[]> {
     return this.store.find<PartnershipFacts>(this.engine.collection('partnerships'), withScope(plainFilter(filter), partnershipScopeFilter(scope)), options);
   }
 
   /** How many partnerships the filter selects in the scope (counted by the store). */
-  countPartnerships(filter: Filter = {}, scope: Scope = RequestScope.current()): Promise<number> {
+  countPartnerships(scope: Scope, filter: Filter = {}): Promise<number> {
     return this.store.count(this.engine.collection('partnerships'), withScope(plainFilter(filter), partnershipScopeFilter(scope)));
   }
 
-  async person(id: string, scope: Scope = RequestScope.current()): Promise<PersonFacts | undefined> {
+  async person(scope: Scope, id: string): Promise<PersonFacts | undefined> {
     const person = await this.store.get<PersonFacts>(this.engine.collection('people'), id);
     if (!person || scope.all) return person;
     return (await this.visibleOrganisations(scope)).has(person.organisationId) ? person : undefined;
   }
 
-  async people(filter: Filter = {}, options?: FindOptions, scope: Scope = RequestScope.current()): Promise<PersonFacts[]> {
+  async people(scope: Scope, filter: Filter = {}, options?: FindOptions): Promise<PersonFacts[]> {
     const scopeFilter = scope.all ? undefined : { organisationId: { $in: [...(await this.visibleOrganisations(scope))] } };
     return this.store.find<PersonFacts>(this.engine.collection('people'), withScope(plainFilter(filter), scopeFilter), options);
   }
 
-  async organisation(id: string, scope: Scope = RequestScope.current()): Promise<OrganisationFacts | undefined> {
+  async organisation(scope: Scope, id: string): Promise<OrganisationFacts | undefined> {
     const organisation = await this.store.get<OrganisationFacts>(this.engine.collection('organisations'), id);
     return organisation && seesOrganisation(scope, organisation) ? organisation : undefined;
   }
 
-  organisations(filter: Filter = {}, options?: FindOptions, scope: Scope = RequestScope.current()): Promise<OrganisationFacts[]> {
+  organisations(scope: Scope, filter: Filter = {}, options?: FindOptions): Promise<OrganisationFacts[]> {
     return this.store.find<OrganisationFacts>(this.engine.collection('organisations'), withScope(plainFilter(filter), organisationScopeFilter(scope)), options);
   }
 
@@ -87,7 +86,7 @@ export class ReadModels {
   }
 
   /** People by id, as a lookup (for names beside ids); people outside the scope are not found. */
-  async peopleById(ids: Iterable<string>, scope: Scope = RequestScope.current()): Promise<PeopleLookup> {
+  async peopleById(scope: Scope, ids: Iterable<string>): Promise<PeopleLookup> {
     let people = await this.store.getMany<PersonFacts>(this.engine.collection('people'), [...new Set(ids)]);
     if (!scope.all) {
       const visible = await this.visibleOrganisations(scope);
@@ -98,24 +97,24 @@ export class ReadModels {
   }
 
   /** The people named in these partnerships (contacts, participants, owners), as a lookup for the formulas. */
-  async peopleOf(partnerships: readonly PartnershipFacts[]): Promise<PeopleLookup> {
+  async peopleOf(scope: Scope, partnerships: readonly PartnershipFacts[]): Promise<PeopleLookup> {
     const ids = new Set<string>();
     for (const facts of partnerships) for (const id of peopleNamedIn(facts)) ids.add(id);
-    return this.peopleById(ids);
+    return this.peopleById(scope, ids);
   }
 
   /** Organisations by id, for names, regions and sectors in lists and reports; those outside the scope are not found. */
-  async organisationsById(ids: Iterable<string>, scope: Scope = RequestScope.current()): Promise<Map<string, OrganisationFacts>> {
+  async organisationsById(scope: Scope, ids: Iterable<string>): Promise<Map<string, OrganisationFacts>> {
     const organisations = await this.store.getMany<OrganisationFacts>(this.engine.collection('organisations'), [...new Set(ids)]);
     return new Map(organisations.filter((organisation) => seesOrganisation(scope, organisation)).map((organisation) => [organisation.organisationId, organisation]));
   }
 
   /**
-   * The ids of the organisations a scope sees: one indexed query, kept for the request's scope until the read models
+   * The ids of the organisations a scope sees: one indexed query, kept per scope until the read models
    * move on (FiguresCache), since a scoped people list or worklist would otherwise read them on every request.
    */
   private visibleOrganisations(scope: Scope): Promise<ReadonlySet<string>> {
-    const read = async () => new Set((await this.organisations({}, undefined, scope)).map((organisation) => organisation.organisationId)) as ReadonlySet<string>;
-    return RequestScope.current() === scope ? this.cache.answer('visible organisations', read) : read();
+    const read = async () => new Set((await this.organisations(scope)).map((organisation) => organisation.organisationId)) as ReadonlySet<string>;
+    return this.cache.answer(scope, 'visible organisations', read);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PartnershipFacts } from '@crm/read-models';
 import { searchKeysFor } from '@crm/read-store';
+import { Scope } from '../scope/scope';
 import { ReadModels } from './read-models.service';
 
 /**
@@ -13,17 +14,17 @@ import { ReadModels } from './read-models.service';
 export class TextSearch {
   constructor(private readonly readModels: ReadModels) {}
 
-  /** The ids of the matching partnerships (none for a text without words: punctuation is never read as syntax). */
-  async partnershipIds(text: string): Promise<string[]> {
+  /** The ids of the matching partnerships in the scope (none for a text without words: punctuation is never read as syntax). */
+  async partnershipIds(scope: Scope, text: string): Promise<string[]> {
     const words = searchKeysFor(text);
     if (words.length === 0) return [];
-    const organisations = await this.readModels.organisations({ searchKeys: { $in: words } });
+    const organisations = await this.readModels.organisations(scope, { searchKeys: { $in: words } });
     const organisationKeys = new Map(organisations.map((organisation) => [organisation.organisationId, new Set(organisation.searchKeys)]));
     const ids = [...organisationKeys.keys()];
     const [asSchool, asPartner, byTheme] = await Promise.all([
-      ids.length ? this.readModels.partnerships({ schoolId: { $in: ids } }) : [],
-      ids.length ? this.readModels.partnerships({ partnerId: { $in: ids } }) : [],
-      this.readModels.partnerships({ searchKeys: { $in: words } }),
+      ids.length ? this.readModels.partnerships(scope, { schoolId: { $in: ids } }) : [],
+      ids.length ? this.readModels.partnerships(scope, { partnerId: { $in: ids } }) : [],
+      this.readModels.partnerships(scope, { searchKeys: { $in: words } }),
     ]);
     const candidates = new Map<string, PartnershipFacts>();
     for (const facts of [...asSchool, ...asPartner, ...byTheme]) candidates.set(facts.partnershipId, facts);

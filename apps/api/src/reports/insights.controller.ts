@@ -9,6 +9,8 @@ import { DeparturesQueryDto, PartnerLoadQueryDto, RecurringCooperationQueryDto }
 import { DeparturesReportResponse, PartnerLoadReportResponse, RecurringCooperationReportResponse, StartUpReportResponse } from './insights.response';
 import { InsightsService } from './insights.service';
 import { ReportQueryDto } from './reports.query.dto';
+import { CallerScope } from '../scope/caller-scope';
+import { Scope } from '../scope/scope';
 
 type DeparturesBody = Awaited<ReturnType<InsightsService['departures']>>;
 
@@ -32,8 +34,8 @@ export class InsightsController {
     ok: PartnerLoadReportResponse,
   })
   @CsvExport((body) => body.items)
-  partnerLoad(@Query() query: PartnerLoadQueryDto, @AsOf() asOf: string) {
-    return this.insights.partnerLoad(query, asOf);
+  partnerLoad(@Query() query: PartnerLoadQueryDto, @AsOf() asOf: string, @CallerScope() scope: Scope) {
+    return this.insights.partnerLoad(scope, query, asOf);
   }
 
   @Get('departures')
@@ -43,8 +45,8 @@ export class InsightsController {
     ok: DeparturesReportResponse,
   })
   @CsvExport(departureRows)
-  departures(@Query() query: DeparturesQueryDto, @AsOf() asOf: string) {
-    return this.insights.departures(query, asOf);
+  departures(@Query() query: DeparturesQueryDto, @AsOf() asOf: string, @CallerScope() scope: Scope) {
+    return this.insights.departures(scope, query, asOf);
   }
 
   @Get('start-up')
@@ -55,8 +57,8 @@ export class InsightsController {
     ok: StartUpReportResponse,
   })
   @CsvExport((body) => body.items)
-  startUp(@Query() query: ReportQueryDto, @AsOf() asOf: string) {
-    return this.insights.startUp(query, asOf);
+  startUp(@Query() query: ReportQueryDto, @AsOf() asOf: string, @CallerScope() scope: Scope) {
+    return this.insights.startUp(scope, query, asOf);
   }
 
   @Get('recurring-cooperation')
@@ -67,7 +69,7 @@ export class InsightsController {
     ok: RecurringCooperationReportResponse,
   })
   @CsvExport((body) => body.items)
-  recurringCooperation(@Query() query: RecurringCooperationQueryDto, @AsOf() asOf: string) {
-    return this.insights.recurringCooperation(query, asOf);
+  recurringCooperation(@Query() query: RecurringCooperationQueryDto, @AsOf() asOf: string, @CallerScope() scope: Scope) {
+    return this.insights.recurringCooperation(scope, query, asOf);
   }
 }

@@ -16,6 +16,7 @@ import { ReadContext } from '../read-side/read-context';
 import { ReadModels } from '../read-side/read-models.service';
 import { DeparturesQueryDto, PartnerLoadQueryDto, RecurringCooperationQueryDto } from './insights.query.dto';
 import { recurringCooperationRow } from './recurring-cooperation-row';
+import { Scope } from '../scope/scope';
 import { reportScope } from './report-scope';
 import { ReportQueryDto } from './reports.query.dto';
 
@@ -33,9 +34,9 @@ export class InsightsService {
     @Inject(SETTINGS) private readonly settings: Pick<Settings, 'timeZone'>,
   ) {}
 
-  partnerLoad(query: PartnerLoadQueryDto, asOf: string) {
-    return this.cache.answerAsOf(`reports/partner-load ${JSON.stringify(query)}`, asOf, async (at) => {
-      const context = await reportScope(this.cache, this.readModels, query, at, true);
+  partnerLoad(scope: Scope, query: PartnerLoadQueryDto, asOf: string) {
+    return this.cache.answerAsOf(scope, `reports/partner-load ${JSON.stringify(query)}`, asOf, async (at) => {
+      const context = await reportScope(this.cache, this.readModels, scope, query, at, true);
       const report = partnerLoadReport(context.partnerships, context.people, (id) => context.organisations.get(id), at, DEFAULT_PARTNER_LOAD_CONFIG);
       if (!query.overAsked) return report;
       const items = report.items.filter((row) => row.overAsked === (query.overAsked === 'true'));
@@ -43,9 +44,9 @@ export class InsightsService {
     });
   }
 
-  departures(query: DeparturesQueryDto, asOf: string) {
-    return this.cache.answerAsOf(`reports/departures ${JSON.stringify(query)}`, asOf, async (at) => {
-      const context = await reportScope(this.cache, this.readModels, query, at, true);
+  departures(scope: Scope, query: DeparturesQueryDto, asOf: string) {
+    return this.cache.answerAsOf(scope, `reports/departures ${JSON.stringify(query)}`, asOf, async (at) => {
+      const context = await reportScope(this.cache, this.readModels, scope, query, at, true);
       const { timeZone } = this.settings;
       // A period of days (SPEC §1 R2): `from` a day is the start of that local day, `to` a day the end of it.
       const from = query.from ? (isDateOnly(query.from) ? startOfLocalDay(query.from, timeZone) : asOfInstant(query.from, timeZone, 'from')) : query.person ? BEGINNING : addDays(at, -RULES.yearDays);
@@ -60,9 +61,9 @@ export class InsightsService {
     });
   }
 
-  startUp(query: ReportQueryDto, asOf: string) {
-    return this.cache.answerAsOf(`reports/start-up ${JSON.stringify(query)}`, asOf, async (at) => {
-      const context = await reportScope(this.cache, this.readModels, query, at, true);
+  startUp(scope: Scope, query: ReportQueryDto, asOf: string) {
+    return this.cache.answerAsOf(scope, `reports/start-up ${JSON.stringify(query)}`, asOf, async (at) => {
+      const context = await reportScope(this.cache, this.readModels, scope, query, at, true);
       const levels: readonly SchoolLevel[] = query.level ? expandLevels([query.level]) : SCHOOL_LEVELS;
       const report = startUpReport(context.partnerships, at, levels);
       return {
@@ -74,9 +75,9 @@ export class InsightsService {
     });
   }
 
-  recurringCooperation(query: RecurringCooperationQueryDto, asOf: string) {
-    return this.cache.answerAsOf(`reports/recurring-cooperation ${JSON.stringify(query)}`, asOf, async (at) => {
-      const context = await reportScope(this.cache, this.readModels, query, at, true);
+  recurringCooperation(scope: Scope, query: RecurringCooperationQueryDto, asOf: string) {
+    return this.cache.answerAsOf(scope, `reports/recurring-cooperation ${JSON.stringify(query)}`, asOf, async (at) => {
+      const context = await reportScope(this.cache, this.readModels, scope, query, at, true);
       const rows = await mapInSlices(context.partnerships, (facts) => recurringCooperationRow(facts, context, at));
       const items = rows.filter((row) => !query.recurring || row.recurring === (query.recurring === 'true'));
       return { asOf: at, items };

@@ -8,6 +8,8 @@ import { CsvExport } from '../http/csv-export';
 import { MinPositionGuard } from '../read-side/min-position.guard';
 import { ContinuityReportQueryDto, KeyPersonRiskReportQueryDto, LevelsHistoryQueryDto, ReportQueryDto } from './reports.query.dto';
 import { ReportsService } from './reports.service';
+import { CallerScope } from '../scope/caller-scope';
+import { Scope } from '../scope/scope';
 
 @ApiTags('reports')
 @UseGuards(MinPositionGuard)
@@ -24,8 +26,8 @@ export class ReportsController {
     ok: LevelsReportResponse,
   })
   @CsvExport((body) => body.levels)
-  levels(@Query() query: ReportQueryDto, @AsOf() asOf: string) {
-    return this.reports.levels(query, asOf);
+  levels(@Query() query: ReportQueryDto, @AsOf() asOf: string, @CallerScope() scope: Scope) {
+    return this.reports.levels(scope, query, asOf);
   }
 
   @Get('levels/history')
@@ -36,8 +38,8 @@ export class ReportsController {
     ok: LevelsHistoryResponse,
     errors: { 400: ['invalid_history_range', 'history_too_long'] },
   })
-  levelsHistory(@Query() query: LevelsHistoryQueryDto) {
-    return this.reports.levelsHistory(query);
+  levelsHistory(@Query() query: LevelsHistoryQueryDto, @CallerScope() scope: Scope) {
+    return this.reports.levelsHistory(scope, query);
   }
 
   @Get('key-person-risk')
@@ -47,14 +49,14 @@ export class ReportsController {
     ok: KeyPersonRiskReportResponse,
   })
   @CsvExport((body) => body.items)
-  keyPersonRisk(@Query() query: KeyPersonRiskReportQueryDto, @AsOf() asOf: string) {
-    return this.reports.keyPersonRisk(query, asOf);
+  keyPersonRisk(@Query() query: KeyPersonRiskReportQueryDto, @AsOf() asOf: string, @CallerScope() scope: Scope) {
+    return this.reports.keyPersonRisk(scope, query, asOf);
   }
 
   @Get('continuity')
   @QueryDoc({ operationId: 'getContinuityReport', summary: 'Contact-person continuity of every running partnership, orphaned first', ok: ContinuityReportResponse })
   @CsvExport((body) => body.items)
-  continuity(@Query() query: ContinuityReportQueryDto, @AsOf() asOf: string) {
-    return this.reports.continuity(query, asOf);
+  continuity(@Query() query: ContinuityReportQueryDto, @AsOf() asOf: string, @CallerScope() scope: Scope) {
+    return this.reports.continuity(scope, query, asOf);
   }
 }

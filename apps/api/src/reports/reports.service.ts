@@ -23,6 +23,7 @@ import { FiguresCache } from '../read-side/figures-cache';
 import { mapInSlices } from '../read-side/map-in-slices';
 import { ReadContext, sharedReadContext } from '../read-side/read-context';
 import { ReadModels } from '../read-side/read-models.service';
+import { Scope } from '../scope/scope';
 import { reportScope } from './report-scope';
 import {
   ContinuityReportQueryDto,
@@ -67,33 +68,33 @@ export class ReportsService {
    * The partnerships of the query that had opened by asOf: those running (not ended), or those in the stage asked.
    * Ended partnerships count only when `stage=ended` is asked (SPEC §3.6 R2).
    */
-  private scope(query: RunningReportQueryDto, asOf: string): Promise<ReadContext> {
-    return reportScope(this.cache, this.readModels, query, asOf);
+  private running(scope: Scope, query: RunningReportQueryDto, asOf: string): Promise<ReadContext> {
+    return reportScope(this.cache, this.readModels, scope, query, asOf);
   }
 
   private names(context: ReadContext, schoolId: string, partnerId: string) {
     return { schoolName: context.organisations.get(schoolId)?.name ?? null, partnerName: context.organisations.get(partnerId)?.name ?? null };
   }
 
-  levels(query: ReportQueryDto, asOf: string) {
-    return this.cache.answerAsOf(`reports/levels ${JSON.stringify(query)}`, asOf, (at) => this.computeLevels(query, at));
+  levels(scope: Scope, query: ReportQueryDto, asOf: string) {
+    return this.cache.answerAsOf(scope, `reports/levels ${JSON.stringify(query)}`, asOf, (at) => this.computeLevels(scope, query, at));
   }
 
-  keyPersonRisk(query: KeyPersonRiskReportQueryDto, asOf: string) {
-    return this.cache.answerAsOf(`reports/key-person-risk ${JSON.stringify(query)}`, asOf, (at) => this.computeKeyPersonRisk(query, at));
+  keyPersonRisk(scope: Scope, query: KeyPersonRiskReportQueryDto, asOf: string) {
+    return this.cache.answerAsOf(scope, `reports/key-person-risk ${JSON.stringify(query)}`, asOf, (at) => this.computeKeyPersonRisk(scope, query, at));
   }
 
-  continuity(query: ContinuityReportQueryDto, asOf: string) {
-    return this.cache.answerAsOf(`reports/continuity ${JSON.stringify(query)}`, asOf, (at) => this.computeContinuity(query, at));
+  continuity(scope: Scope, query: ContinuityReportQueryDto, asOf: string) {
+    return this.cache.answerAsOf(scope, `reports/continuity ${JSON.stringify(query)}`, asOf, (at) => this.computeContinuity(scope, query, at));
   }
 
   /** SPEC §3.7: the levels report at each month (or week) from `from` to `to`, with the filters of the levels report. */
-  levelsHistory(query: LevelsHistoryQueryDto) {
+  levelsHistory(scope: Scope, query: LevelsHistoryQueryDto) {
     const limits = { every: 'month', maxSteps: MAX_LEVELS_HISTORY_STEPS } as const;
     const { to } = historyRange(query, this.settings.timeZone, limits);
-    return this.cache.answerAsOf(`reports/levels/history ${JSON.stringify(query)}`, to, async (at) => {
+    return this.cache.answerAsOf(scope, `reports/levels/history ${JSON.stringify(query)}`, to, async (at) => {
       const { steps, ...asked } = historyRange({ ...query, to: at }, this.settings.timeZone, limits);
-      const context = await this.levelsContext(query);
+      const context = await this.levelsContext(scope, query);
       const filter = this.levelsFilter(query);
       // Each partnership across all steps at once (SPEC §3.7 budget), then the report of each step from those figures.
       const covered = context.partnerships.filter((facts) => inLevelsFilter(facts, (id) => context.organisations.get(id), filter));
@@ -103,17 +104,17 @@ export class ReportsService {
     });
   }
 
-  private async computeLevels(query: ReportQueryDto, asOf: string) {
-    const report = await this.levelsAt(await this.levelsContext(query), this.levelsFilter(query), asOf);
+  private async computeLevels(scope: Scope, query: ReportQueryDto, asOf: string) {
+    const report = await this.levelsAt(await this.levelsContext(scope, query), this.levelsFilter(query), asOf);
     return { ...report, filter: this.echo(query) };
   }
 
   /** The partnerships of the school and levels asked (every date: levelsSelection picks those opened by then). */
-  private levelsContext(query: ReportQueryDto): Promise<ReadContext> {
+  private levelsContext(scope: Scope, query: ReportQueryDto): Promise<ReadContext> {
     const filter: Filter = {};
     if (query.school) filter.schoolId = query.school;
     if (query.level) filter.levels = { $in: expandLevels([query.level]) };
-    return sharedReadContext(this.cache, this.readModels, filter);
+    return sharedReadContext(this.cache, this.readModels, scope, filter);
   }
 
   private levelsFilter(query: ReportQueryDto): LevelsFilter {
@@ -132,8 +133,8 @@ export class ReportsService {
     return levelsReportOf(selected, figures, asOf, filter);
   }
 
-  private async computeKeyPersonRisk(query: KeyPersonRiskReportQueryDto, asOf: string) {
-    const context = await this.scope(query, asOf);
+  private async computeKeyPersonRisk(scope: Scope, query: KeyPersonRiskReportQueryDto, asOf: string) {
+    const context = await this.running(scope, query, asOf);
     const rows = await mapInSlices(context.partnerships, (facts) => {
       const report = partnershipKeyPersonRisk(facts, context.people, asOf);
       return { partnershipId: facts.partnershipId, ...this.names(context, facts.schoolId, facts.partnerId), levels: facts.levels, school: riskView(report.school), partner: riskView(report.partner) };
@@ -144,8 +145,8 @@ export class ReportsService {
     return { asOf, filter: this.echo(query), items };
   }
 
-  private async computeContinuity(query: ContinuityReportQueryDto, asOf: string) {
-    const context = await this.scope(query, asOf);
+  private async computeContinuity(scope: Scope, query: ContinuityReportQueryDto, asOf: string) {
+    const context = await this.running(scope, query, asOf);
     const rows = await mapInSlices(context.partnerships, (facts) => {
       const report = partnershipContinuity(facts, context.people, asOf);
       return { partnershipId: facts.partnershipId, ...this.names(context, facts.schoolId, facts.partnerId), levels: facts.levels, school: continuityView(report.school), partner: continuityView(report.partner) };

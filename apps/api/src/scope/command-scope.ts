@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { notFound, PartnershipCommand, partnershipDecider, PersonCommand, personDecider, streamOf } from '@crm/domain';
 import { ReadModels } from '../read-side/read-models.service';
 import { AggregateRepository } from '../write-side/aggregate-repository';
-import { RequestScope } from './request-scope';
-import { seesSchool } from './scope';
+import { Scope, seesSchool } from './scope';
 
 /**
  * Commands obey the caller's scope as reads do (SPEC §6 R2): a record outside it is refused as if it did not exist,
@@ -18,8 +17,7 @@ export class CommandScope {
   ) {}
 
   /** A partnership command: the partnership, or for an opening the school, is in the caller's scope. */
-  async partnership(command: PartnershipCommand): Promise<void> {
-    const scope = RequestScope.current();
+  async partnership(command: PartnershipCommand, scope: Scope): Promise<void> {
     if (scope.all) return;
     if (command.type === 'OpenPartnership') {
       if (!seesSchool(scope, command.schoolId)) throw organisationNotFound(command.schoolId);
@@ -32,14 +30,14 @@ export class CommandScope {
   }
 
   /** A person command: registering needs an organisation in the scope; any other, a person of one. */
-  async person(command: PersonCommand): Promise<void> {
-    if (RequestScope.current().all) return;
+  async person(command: PersonCommand, scope: Scope): Promise<void> {
+    if (scope.all) return;
     if (command.type === 'RegisterPerson') {
-      if (!(await this.readModels.organisation(command.organisationId))) throw organisationNotFound(command.organisationId);
+      if (!(await this.readModels.organisation(scope, command.organisationId))) throw organisationNotFound(command.organisationId);
       return;
     }
     const { state } = await this.repository.load(streamOf.person(command.personId), personDecider);
-    if (state.exists && !(await this.readModels.organisation(state.organisationId))) {
+    if (state.exists && !(await this.readModels.organisation(scope, state.organisationId))) {
       throw notFound('person_not_found', `person ${command.personId} does not exist`);
     }
   }

@@ -20,7 +20,7 @@ export class Scopes {
     if (user.roles.some((role) => CROSS_SCHOOL_ROLES.includes(role))) return EVERY_SCHOOL;
     const person = await this.callers.personOf(user);
     if (!person) return schoolsScope([], 'login_not_linked');
-    const organisation = await this.readModels.organisation(person.organisationId, EVERY_SCHOOL);
+    const organisation = await this.readModels.organisation(EVERY_SCHOOL, person.organisationId);
     if (organisation?.kind !== 'school') return schoolsScope([], 'person_not_at_a_school');
     return schoolsScope([organisation.organisationId], 'own_school');
   }

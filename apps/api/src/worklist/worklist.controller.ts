@@ -14,6 +14,8 @@ import { Callers } from '../me/callers';
 import { MinPositionGuard } from '../read-side/min-position.guard';
 import { PeopleQueries } from '../people/queries/people-queries.service';
 import { WorklistQueryDto } from './worklist.query.dto';
+import { CallerScope } from '../scope/caller-scope';
+import { Scope } from '../scope/scope';
 
 @ApiTags('worklist')
 @UseGuards(MinPositionGuard)
@@ -35,10 +37,10 @@ export class WorklistController {
     errors: { 404: ['person_not_found', 'login_not_linked'] },
   })
   @CsvExport((body) => body.items)
-  async worklist(@Query() query: WorklistQueryDto, @AsOf() asOf: string, @CurrentUser() user: AuthenticatedUser) {
+  async worklist(@Query() query: WorklistQueryDto, @AsOf() asOf: string, @CurrentUser() user: AuthenticatedUser, @CallerScope() scope: Scope) {
     const personId = query.personId ?? (await this.callers.requirePersonId(user, 'worklist'));
     // A date is the start of that day in TIME_ZONE (SPEC §1 R2): dueBefore=<next Monday> is "this week".
     const dueBefore = query.dueBefore === undefined ? undefined : normaliseDate(query.dueBefore, 'dueBefore', this.settings.timeZone);
-    return this.people.worklist(personId, asOf, dueBefore);
+    return this.people.worklist(scope, personId, asOf, dueBefore);
   }
 }

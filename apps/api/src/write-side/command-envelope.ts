@@ -1,6 +1,10 @@
+import { Scope } from '../scope/scope';
+
 /** What every command carries besides its payload: who, why, and the client's concurrency and retry guards. */
 export interface CommandEnvelope {
   recordedBy: string;
+  /** Whose records the caller may act on (SPEC §6 R2): not stored with the events. */
+  scope: Scope;
   /** The person the token says the caller is (its person claim), when it says so. */
   recordedByPerson?: string;
   correlationId: string;

@@ -8,6 +8,7 @@ import { CommandEnvelope } from './command-envelope';
 import { CommandExecutor } from './command-executor';
 import { AnswerLostEventStore } from '../../../../test/support/interrupted-event-stores';
 import { randomUUID } from 'node:crypto';
+import { EVERY_SCHOOL } from '../scope/scope';
 
 type Counter = { count: number };
 type Bump = DomainEvent & { type: 'Bumped'; data: { n: number } };
@@ -17,7 +18,7 @@ const counter: Pick<Decider<never, Bump, Counter, never>, 'initialState' | 'evol
 };
 
 const envelope = (expectedRevision?: number): CommandEnvelope =>
-  ({ recordedBy: 'test', correlationId: 'c', causationId: 'c', expectedRevision });
+  ({ recordedBy: 'test', scope: EVERY_SCHOOL, correlationId: 'c', causationId: 'c', expectedRevision });
 
 describe('CommandExecutor on the real embedded log', () => {
   let dir: string;

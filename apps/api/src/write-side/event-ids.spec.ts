@@ -7,6 +7,7 @@ import { AnswerLostEventStore, connectionLost } from '../../../../test/support/i
 import { AggregateRepository } from './aggregate-repository';
 import { CommandEnvelope } from './command-envelope';
 import { CommandExecutor } from './command-executor';
+import { EVERY_SCHOOL } from '../scope/scope';
 
 type Counter = { count: number };
 type Bump = DomainEvent & { type: 'Bumped'; data: { n: number } };
@@ -51,7 +52,7 @@ describe('event ids of a command', () => {
   });
 
   const bump = (key?: string) =>
-    executor.run({ recordedBy: 'test', correlationId: 'c', causationId: 'c', ...(key && { idempotency: { key, fingerprint: 'POST /bump' } }) }, async ({ load }) => {
+    executor.run({ recordedBy: 'test', scope: EVERY_SCHOOL, correlationId: 'c', causationId: 'c', ...(key && { idempotency: { key, fingerprint: 'POST /bump' } }) }, async ({ load }) => {
       const loaded = await load('counter-1', counter);
       const events = [1, 2].map((n) => ({ type: 'Bumped', data: { n } }) as Bump);
       return { resultId: 'counter-1', writes: [{ streamId: 'counter-1', decider: counter, loaded, events }] };

@@ -4,6 +4,7 @@ import { isEndedBy, isOpenedBy, joinedBy, memberAt, OrganisationFacts } from '@c
 import { allWordsIn, equalIgnoringCase, Filter } from '@crm/read-store';
 import { decodeCursor, DEFAULT_PAGE_SIZE, paginate } from '../../http/pagination';
 import { ReadModels } from '../../read-side/read-models.service';
+import { Scope } from '../../scope/scope';
 import { ListOrganisationsQueryDto } from './list-organisations.query.dto';
 
 
@@ -16,12 +17,12 @@ function organisationView({ _id, position: _position, searchKeys: _searchKeys, s
 export class OrganisationQueries {
   constructor(private readonly readModels: ReadModels) {}
 
-  async get(organisationId: string, asOf: string) {
-    const organisation = await this.readModels.organisation(organisationId);
+  async get(scope: Scope, organisationId: string, asOf: string) {
+    const organisation = await this.readModels.organisation(scope, organisationId);
     if (!organisation) throw notFound('organisation_not_found', `organisation ${organisationId} does not exist`);
     const [partnerships, people] = await Promise.all([
-      this.readModels.partnerships({ $or: [{ schoolId: organisationId }, { partnerId: organisationId }] }),
-      this.readModels.people({ organisationId }),
+      this.readModels.partnerships(scope, { $or: [{ schoolId: organisationId }, { partnerId: organisationId }] }),
+      this.readModels.people(scope, { organisationId }),
     ]);
     const open = partnerships.filter((p) => isOpenedBy(p, asOf));
     return {
@@ -37,7 +38,7 @@ export class OrganisationQueries {
     };
   }
 
-  async list(query: ListOrganisationsQueryDto, asOf: string, all: boolean) {
+  async list(scope: Scope, query: ListOrganisationsQueryDto, asOf: string, all: boolean) {
     const sort = query.sort ?? 'name';
     const cursor = decodeCursor(query.cursor, sort);
     const filter: Filter = {};
@@ -49,7 +50,7 @@ export class OrganisationQueries {
     if (words) Object.assign(filter, words);
     if (query.kvk) filter.kvk = normaliseKvk(query.kvk);
     if (query.brin) filter.brin = normaliseBrin(query.brin);
-    const rows = (await this.readModels.organisations(filter)).map(organisationView);
+    const rows = (await this.readModels.organisations(scope, filter)).map(organisationView);
     const page = paginate(rows, {
       sort,
       cursor,

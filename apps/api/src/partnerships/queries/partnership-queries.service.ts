@@ -17,6 +17,7 @@ import { FiguresCache } from '../../read-side/figures-cache';
 import { mapInSlices } from '../../read-side/map-in-slices';
 import { readContext, ReadContext, sharedReadContext } from '../../read-side/read-context';
 import { ReadModels } from '../../read-side/read-models.service';
+import { Scope } from '../../scope/scope';
 import { TextSearch } from '../../read-side/text-search';
 import { recurringCooperationRow } from '../../reports/recurring-cooperation-row';
 import { HealthHistoryQueryDto, MAX_HEALTH_HISTORY_STEPS } from './health-history.query.dto';
@@ -46,55 +47,55 @@ export class PartnershipQueries {
     @Inject(SETTINGS) private readonly settings: Pick<Settings, 'timeZone'>,
   ) {}
 
-  private async one(partnershipId: string): Promise<{ facts: PartnershipFacts; context: ReadContext }> {
-    const facts = await this.readModels.partnership(partnershipId);
+  private async one(scope: Scope, partnershipId: string): Promise<{ facts: PartnershipFacts; context: ReadContext }> {
+    const facts = await this.readModels.partnership(scope, partnershipId);
     if (!facts) throw notFound('partnership_not_found', `partnership ${partnershipId} does not exist`);
-    return { facts, context: await readContext(this.readModels, [facts]) };
+    return { facts, context: await readContext(this.readModels, scope, [facts]) };
   }
 
-  async summary(partnershipId: string, asOf: string) {
-    const { facts, context } = await this.one(partnershipId);
+  async summary(scope: Scope, partnershipId: string, asOf: string) {
+    const { facts, context } = await this.one(scope, partnershipId);
     const health = partnershipHealth(facts, context.people, asOf);
     return { ...partnershipSummary(facts, context, asOf), asOf, reason: health.reason, reasonCode: health.reasonCode, reasonParams: health.reasonParams, endedAt: facts.endedAt ?? null, revision: facts.revision };
   }
 
-  async health(partnershipId: string, asOf: string) {
-    const { facts, context } = await this.one(partnershipId);
+  async health(scope: Scope, partnershipId: string, asOf: string) {
+    const { facts, context } = await this.one(scope, partnershipId);
     return { ...partnershipHealth(facts, context.people, asOf), revision: facts.revision };
   }
 
   /** SPEC §3.7: health (score, status, trend, components) at each step from `from` to `to`. */
-  async healthHistory(partnershipId: string, query: HealthHistoryQueryDto) {
+  async healthHistory(scope: Scope, partnershipId: string, query: HealthHistoryQueryDto) {
     const range = historyRange(query, this.settings.timeZone, { every: 'week', maxSteps: MAX_HEALTH_HISTORY_STEPS });
-    const { facts, context } = await this.one(partnershipId);
+    const { facts, context } = await this.one(scope, partnershipId);
     const { steps, ...asked } = range;
     return { partnershipId, ...asked, timeZone: this.settings.timeZone, steps: partnershipHealthHistory(facts, context.people, steps) };
   }
 
-  async continuity(partnershipId: string, asOf: string) {
-    const { facts, context } = await this.one(partnershipId);
+  async continuity(scope: Scope, partnershipId: string, asOf: string) {
+    const { facts, context } = await this.one(scope, partnershipId);
     return { ...partnershipContinuity(facts, context.people, asOf), revision: facts.revision };
   }
 
-  async keyPersonRisk(partnershipId: string, asOf: string) {
-    const { facts, context } = await this.one(partnershipId);
+  async keyPersonRisk(scope: Scope, partnershipId: string, asOf: string) {
+    const { facts, context } = await this.one(scope, partnershipId);
     return { ...partnershipKeyPersonRisk(facts, context.people, asOf), revision: facts.revision };
   }
 
   /** The activity kinds held in two or more school years versus once (SPEC §3.8), for this partnership alone. */
-  async recurringCooperation(partnershipId: string, asOf: string) {
-    const { facts, context } = await this.one(partnershipId);
+  async recurringCooperation(scope: Scope, partnershipId: string, asOf: string) {
+    const { facts, context } = await this.one(scope, partnershipId);
     return { ...recurringCooperationRow(facts, context, asOf), asOf, revision: facts.revision };
   }
 
   /** `contactPersonId`: the person `contact` names (`me` resolved to the caller's person by the controller). */
-  async list(query: ListPartnershipsQueryDto, asOf: string, all: boolean, contactPersonId?: string): Promise<Page<PartnershipSummary> & { asOf: string }> {
+  async list(scope: Scope, query: ListPartnershipsQueryDto, asOf: string, all: boolean, contactPersonId?: string): Promise<Page<PartnershipSummary> & { asOf: string }> {
     const sort = query.sort ?? 'healthScore';
     const cursor = decodeCursor(query.cursor, sort);
     const at = cursor?.asOf ?? asOf;
     const { level, school, partner, stage, status, risk, region, sector, text, intensity } = query;
     const question = `partnerships ${JSON.stringify({ level, school, partner, stage, status, risk, region, sector, text, intensity, contact: contactPersonId })}`;
-    const rows = await this.cache.answerAsOf(question, at, (asOfAt) => this.rows(query, asOfAt, contactPersonId));
+    const rows = await this.cache.answerAsOf(scope, question, at, (asOfAt) => this.rows(scope, query, asOfAt, contactPersonId));
     const pageOf = () =>
       paginate(rows, {
         sort,
@@ -115,19 +116,19 @@ export class PartnershipQueries {
   }
 
   /** Stored fields are filtered by the read store; figures that depend on asOf are filtered after computing them. */
-  private async rows(query: ListPartnershipsQueryDto, at: string, contactPersonId?: string): Promise<PartnershipSummary[]> {
+  private async rows(scope: Scope, query: ListPartnershipsQueryDto, at: string, contactPersonId?: string): Promise<PartnershipSummary[]> {
     const filter: Filter = {};
     if (query.level) filter.levels = { $in: expandLevels([query.level]) };
     if (query.school) filter.schoolId = query.school;
     if (query.partner) filter.partnerId = query.partner;
     if (contactPersonId) filter['contacts.personId'] = contactPersonId;
-    const matching = query.text?.trim() ? await this.search.partnershipIds(query.text) : undefined;
+    const matching = query.text?.trim() ? await this.search.partnershipIds(scope, query.text) : undefined;
     if (matching) filter._id = { $in: matching };
     // A contact's or a search's few partnerships are read for this question alone; whole-region reads are shared.
     const context =
       contactPersonId || matching
-        ? await readContext(this.readModels, await this.readModels.partnerships(filter))
-        : await sharedReadContext(this.cache, this.readModels, filter);
+        ? await readContext(this.readModels, scope, await this.readModels.partnerships(scope, filter))
+        : await sharedReadContext(this.cache, this.readModels, scope, filter);
     const isContact = (f: PartnershipFacts) =>
       !contactPersonId || [...contactsAt(f, 'school', at), ...contactsAt(f, 'partner', at)].some((period) => period.personId === contactPersonId);
     const facts = context.partnerships.filter((f) => isOpenedBy(f, at) && isContact(f));

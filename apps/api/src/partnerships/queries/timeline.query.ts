@@ -5,7 +5,7 @@ import { Page } from '../../http/pagination';
 import { EventRefs, eventNames } from '../../read-side/event-names';
 import { OrganisationRef } from '../../read-side/partnership-names';
 import { ReadModels } from '../../read-side/read-models.service';
-import { RequestScope } from '../../scope/request-scope';
+import { Scope } from '../../scope/scope';
 
 export interface PersonRef {
   personId: string;
@@ -52,9 +52,9 @@ export class TimelineQuery {
   ) {}
 
   /** `asOf`: only the events about (or, without a date of their own, recorded) on or before it. */
-  async timeline(partnershipId: string, afterRevision: number, limit: number, asOf?: string): Promise<Page<TimelineEntry> & { revision?: number }> {
+  async timeline(scope: Scope, partnershipId: string, afterRevision: number, limit: number, asOf?: string): Promise<Page<TimelineEntry> & { revision?: number }> {
     // The stream is the read model, but whether the caller may see it is the scope's (as if it did not exist).
-    if (!RequestScope.current().all && !(await this.readModels.partnership(partnershipId))) {
+    if (!scope.all && !(await this.readModels.partnership(scope, partnershipId))) {
       throw notFound('partnership_not_found', `partnership ${partnershipId} does not exist`);
     }
     const stream = await this.events.readStream(streamOf.partnership(partnershipId), afterRevision + 1);
@@ -63,7 +63,7 @@ export class TimelineQuery {
     if (stream.length === 0 && afterRevision < 0) throw notFound('partnership_not_found', `partnership ${partnershipId} does not exist`);
     const page = events.slice(0, limit);
     const refs = new Map(page.map((event) => [event, refsOf(event)]));
-    const names = await eventNames(this.readModels, [...refs.values()]);
+    const names = await eventNames(this.readModels, scope, [...refs.values()]);
     const items = page.map((event) => ({
       position: event.position,
       revision: event.revision,

@@ -5,6 +5,7 @@ import { allWordsIn, Filter } from '@crm/read-store';
 import { decodeCursor, DEFAULT_PAGE_SIZE, paginate } from '../../http/pagination';
 import { withPartnershipNames } from '../../read-side/partnership-names';
 import { ReadModels } from '../../read-side/read-models.service';
+import { Scope } from '../../scope/scope';
 import { ListPeopleQueryDto } from './list-people.query.dto';
 
 
@@ -22,19 +23,19 @@ function personView(person: PersonFacts, organisationName: string | null, asOf: 
 export class PeopleQueries {
   constructor(private readonly readModels: ReadModels) {}
 
-  private async person(personId: string): Promise<PersonFacts> {
-    const person = await this.readModels.person(personId);
+  private async person(scope: Scope, personId: string): Promise<PersonFacts> {
+    const person = await this.readModels.person(scope, personId);
     if (!person) throw notFound('person_not_found', `person ${personId} does not exist`);
     return person;
   }
 
-  async get(personId: string, asOf: string) {
-    const person = await this.person(personId);
-    const organisation = await this.readModels.organisation(person.organisationId);
+  async get(scope: Scope, personId: string, asOf: string) {
+    const person = await this.person(scope, personId);
+    const organisation = await this.readModels.organisation(scope, person.organisationId);
     return { ...personView(person, organisation?.name ?? null, asOf), asOf };
   }
 
-  async list(query: ListPeopleQueryDto, asOf: string, all: boolean) {
+  async list(scope: Scope, query: ListPeopleQueryDto, asOf: string, all: boolean) {
     const sort = query.sort ?? 'name';
     const cursor = decodeCursor(query.cursor, sort);
     const at = cursor?.asOf ?? asOf;
@@ -43,9 +44,9 @@ export class PeopleQueries {
     if (query.tier) filter.tier = query.tier;
     const words = query.text ? allWordsIn('searchKeys', query.text) : undefined;
     if (words) Object.assign(filter, words);
-    let people = await this.readModels.people(filter);
+    let people = await this.readModels.people(scope, filter);
     if (query.left) people = people.filter((person) => memberAt(person, at) === (query.left === 'false'));
-    const organisations = await this.readModels.organisationsById(people.map((p) => p.organisationId));
+    const organisations = await this.readModels.organisationsById(scope, people.map((p) => p.organisationId));
     const rows = people.map((person) => personView(person, organisations.get(person.organisationId)?.name ?? null, at));
     const page = paginate(rows, {
       sort,
@@ -59,27 +60,27 @@ export class PeopleQueries {
   }
 
   /** The partnerships of the person's organisation: the only ones the person can be a contact or participant of. */
-  private async partnershipsOf(person: PersonFacts) {
+  private async partnershipsOf(scope: Scope, person: PersonFacts) {
     // Two equality filters rather than one $or: each is answered from an index.
     const [asSchool, asPartner] = await Promise.all([
-      this.readModels.partnerships({ schoolId: person.organisationId }),
-      this.readModels.partnerships({ partnerId: person.organisationId }),
+      this.readModels.partnerships(scope, { schoolId: person.organisationId }),
+      this.readModels.partnerships(scope, { partnerId: person.organisationId }),
     ]);
     // In id order: what the formulas list follows it, the same whichever way the read models were built.
     const partnerships = [...asSchool, ...asPartner.filter((facts) => facts.schoolId !== person.organisationId)].sort((a, b) =>
       a.partnershipId < b.partnershipId ? -1 : a.partnershipId > b.partnershipId ? 1 : 0,
     );
     const [people, organisations] = await Promise.all([
-      this.readModels.peopleOf(partnerships),
-      this.readModels.organisationsById(partnerships.flatMap((facts) => [facts.schoolId, facts.partnerId])),
+      this.readModels.peopleOf(scope, partnerships),
+      this.readModels.organisationsById(scope, partnerships.flatMap((facts) => [facts.schoolId, facts.partnerId])),
     ]);
     return { partnerships, people, organisations };
   }
 
   /** SPEC §3.3 per person, each partnership named by its school and partner. */
-  async exposure(personId: string, asOf: string) {
-    const person = await this.person(personId);
-    const { partnerships, people, organisations } = await this.partnershipsOf(person);
+  async exposure(scope: Scope, personId: string, asOf: string) {
+    const person = await this.person(scope, personId);
+    const { partnerships, people, organisations } = await this.partnershipsOf(scope, person);
     const exposure = personExposure(personId, partnerships, people, asOf);
     const named = <T extends { partnershipId: string }>(items: T[]) => withPartnershipNames(items, partnerships, organisations);
     return {
@@ -92,9 +93,9 @@ export class PeopleQueries {
   }
 
   /** SPEC §3.5 for one person, each item naming its partnership's school and partner. */
-  async worklist(personId: string, asOf: string, dueBefore?: string) {
-    const person = await this.person(personId);
-    const { partnerships, people, organisations } = await this.partnershipsOf(person);
+  async worklist(scope: Scope, personId: string, asOf: string, dueBefore?: string) {
+    const person = await this.person(scope, personId);
+    const { partnerships, people, organisations } = await this.partnershipsOf(scope, person);
     const list = worklist(personId, partnerships, people, asOf, { dueBefore });
     return { ...list, name: displayName(person), items: withPartnershipNames(list.items, partnerships, organisations) };
   }
