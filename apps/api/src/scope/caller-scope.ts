@@ -12,7 +12,7 @@ declare module 'fastify' {
 /**
  * The scope of the caller a request is answered for (SPEC §6 R2), as the ScopeGuard found it. It is handed on as an
  * argument (to the read models, in a command's envelope) rather than kept in an AsyncLocalStorage: Node 20 tracks
- * every promise of the process for one (measured: about a fifth of the commands a saturated server answers).
+ * every promise of the process for one (without it, a saturated server answered 18 % more commands/s).
  * A route that reaches here without one is a wiring bug (a public route asking for it), not a 401.
  */
 export function scopeOf(request: FastifyRequest): Scope {
