@@ -24,8 +24,9 @@ const COMMIT_SPACING = 4;
 /**
  * Once live, a commit is made in parts of about this many milliseconds each (sized by what documents took to commit
  * lately), the event loop running between them: rewriting two hundred partnerships with their histories in one go
- * held every request up for 20 to 80 ms. Not smaller: a reader waits for every part, and requests are answered
- * between them.
+ * held every request up for 20 to 80 ms, when each commit still wrote the embedded file (it now goes to memory, the
+ * file following in rounds of its own: embedded-read-store.ts; a MongoDB commit is still written in full). Not
+ * smaller: a reader waits for every part, and requests are answered between them.
  */
 const LIVE_PART_MS = 10;
 
