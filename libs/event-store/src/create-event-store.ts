@@ -16,5 +16,5 @@ export const eventLogFile = (dataDir: string): string => join(dataDir, 'events.s
 
 export function createEventStore({ dataDir, eventStoreUrl, checkIntegrity }: EventStoreSettings): EventStore {
   if (eventStoreUrl) return new (loadEventStoreDb())(eventStoreUrl);
-  return new SqliteEventStore(eventLogFile(dataDir), { checkIntegrity });
+  return new SqliteEventStore(eventLogFile(dataDir), { checkIntegrity, checkpointInWorker: true });
 }

@@ -24,12 +24,15 @@ import { eventChecksum } from './event-checksum';
 import { KnownRevisions } from './known-revisions';
 import { openEventLog } from './open-event-log';
 import { readPagesInWorker } from './read-pages-in-worker';
+import { WalCheckpointsInWorker } from './wal-checkpoints-in-worker';
 
 const BATCH = 1000;
 /** Reads of more pages than this go to a worker thread (readPages), */
 const PAGES_WORTH_A_WORKER = 40;
 /** after this many pages read here while it starts. */
 const PAGES_WHILE_A_WORKER_STARTS = 16;
+/** SQLite's default: a commit that finds the write-ahead file past this many pages checkpoints it. */
+const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
 /** How often a live subscription looks for appends made by another process on the same file. */
 const POLL_MS = 200;
 
@@ -84,6 +87,8 @@ export class SqliteEventStore implements EventStore {
   private readonly stopWatching: () => void;
   /** The file opened: an append refuses to write once it has been deleted or replaced. */
   private readonly identity: FileIdentity;
+  /** Checkpoints in a worker thread (checkpointInWorker), while it runs; else SQLite's own, at commit. */
+  private checkpoints: WalCheckpointsInWorker | undefined;
 
   private readonly stmt: {
     insertEvent: Database.Statement<[number, string, string, number, string, string, string, string]>;
@@ -97,10 +102,18 @@ export class SqliteEventStore implements EventStore {
     dataVersion: Database.Statement<[], number>;
   };
 
-  constructor(file: string, options: { checkIntegrity?: boolean } = {}) {
+  /** `checkpointInWorker`: the server's log, written all day (see WalCheckpointsInWorker); not worth a thread elsewhere. */
+  constructor(file: string, options: { checkIntegrity?: boolean; checkpointInWorker?: boolean } = {}) {
     this.file = resolve(file);
     this.db = openEventLog(this.file, options);
     this.identity = new FileIdentity(this.file);
+    if (options.checkpointInWorker) {
+      this.db.pragma('wal_autocheckpoint = 0');
+      this.checkpoints = new WalCheckpointsInWorker(this.file, () => {
+        this.checkpoints = undefined;
+        if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
+      });
+    }
     const columns = 'position, id, stream_id, revision, type, data, metadata, checksum';
     this.stmt = {
       insertEvent: this.db.prepare(`INSERT INTO events (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -337,11 +350,17 @@ export class SqliteEventStore implements EventStore {
 
   private readonly toRecorded = (row: EventRow): RecordedEvent => recordedFrom(this.file, row);
 
+  /** A checkpoint of the log now, when they are made in a worker (for tests; the worker makes them on its own). */
+  async checkpointNow(): Promise<void> {
+    await this.checkpoints?.now();
+  }
+
   close(): Promise<void> {
     this.closing ??= (async () => {
       if (this.pending.length > 0) this.flushPending();
       await Promise.all([...this.subscriptions].map((sub) => sub.close()));
       this.stopWatching();
+      await this.checkpoints?.stop();
       this.db.close();
     })();
     return this.closing;
