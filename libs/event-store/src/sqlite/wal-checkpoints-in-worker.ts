@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 
 /** How often the worker copies the log's write-ahead file into the database file (a no-op when nothing is new). */
-export const CHECKPOINT_EVERY_MS = 250;
+const CHECKPOINT_EVERY_MS = 250;
 
 // Plain JavaScript run by the worker (so it works alike from built code and from TypeScript under test): a connection
 // of its own that checkpoints PASSIVE, which never waits for the writer nor blocks it. A failure (a full disk) ends
@@ -36,8 +36,8 @@ export class WalCheckpointsInWorker {
   private ended: Error | undefined;
 
   /** `onEnd`: the worker failed or exited by itself; the caller checkpoints on its own again. */
-  constructor(file: string, onEnd: (error: Error) => void, everyMs = CHECKPOINT_EVERY_MS) {
-    this.worker = new Worker(WORKER, { eval: true, workerData: { driver: require.resolve('better-sqlite3'), file, everyMs } });
+  constructor(file: string, onEnd: () => void) {
+    this.worker = new Worker(WORKER, { eval: true, workerData: { driver: require.resolve('better-sqlite3'), file, everyMs: CHECKPOINT_EVERY_MS } });
     // Not what keeps a process alive, except while someone awaits it (now, stop): a process may end without closing.
     this.worker.unref();
     this.worker.on('message', () => {
@@ -48,7 +48,7 @@ export class WalCheckpointsInWorker {
       if (this.ended) return;
       this.ended = error;
       for (const waiter of this.waiting.splice(0)) waiter.reject(error);
-      onEnd(error);
+      onEnd();
     };
     this.worker.on('error', end);
     this.worker.on('exit', (code) => end(new Error(`the checkpoint worker exited (code ${code})`)));
