@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync, statSync, truncateSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createReadStore, EmbeddedReadStore, ReadStoreCorruptError, ReadStoreInUseError, StoredDocument } from '@crm/read-store';
+import { crashEmbeddedStore } from '../support/crash-embedded-store';
 import { damagePage } from '../support/sqlite-pages';
 import { describeReadStoreContract } from './read-store.contract';
 
@@ -26,6 +27,12 @@ describeReadStoreContract('embedded (mingo + SQLite)', async () => {
 // The same contract with every collection kept on disk: queries answered from the file (KeptOnDisk) read as from memory.
 describeReadStoreContract('embedded, every collection kept on disk', async () => {
   const store = await EmbeddedReadStore.open(join(tempDir(), 'read-models.sqlite'), { keptOnDisk: () => true });
+  return { store, cleanup: () => store.close() };
+});
+
+// And with the server's writer: batches of collections kept on disk written by a worker thread (KeptOnDiskWriter).
+describeReadStoreContract('embedded, every collection kept on disk and written by a worker', async () => {
+  const store = await EmbeddedReadStore.open(join(tempDir(), 'read-models.sqlite'), { keptOnDisk: () => true, writeKeptOnDiskInWorker: true });
   return { store, cleanup: () => store.close() };
 });
 
@@ -212,7 +219,7 @@ describe('EmbeddedReadStore', () => {
   });
 
   /** Ends a store as a crash would: its connection closed with nothing more written (no round, no clean close). */
-  const crash = (store: EmbeddedReadStore) => (store as unknown as { db: Database.Database }).db.close();
+  const crash = crashEmbeddedStore;
   const writableOf = (store: EmbeddedReadStore) => (store as unknown as { db: Database.Database }).db;
 
   it('answers a commit at once and writes it to the file in a later round: a crash before that leaves the file at its last round, never a checkpoint ahead of its documents', async () => {
@@ -335,6 +342,25 @@ describe('EmbeddedReadStore', () => {
       const restarted = await open(file);
       expect(await restarted.checkpoint('trail')).toBe(50);
     });
+  });
+
+  it('with a writer thread, a batch kept on disk is in the file, checkpoint and all, once its commit resolves', async () => {
+    const file = join(tempDir(), 'read-models.sqlite');
+    const store = await EmbeddedReadStore.open(file, { keptOnDisk: (collection) => collection === 'trail', writeKeptOnDiskInWorker: true });
+    opened.push(store);
+    const entries = Array.from({ length: 500 }, (_, i) => ({ collection: 'trail', document: { _id: `e${i}`, n: i, text: 'line\nbreak "quoted"' } }));
+    await store.commit({ upserts: entries, checkpoints: { trail: 500 } });
+    await store.commit({ upserts: [], deletes: [{ collection: 'trail', id: 'e7' }], checkpoints: { trail: 501 } });
+
+    // Read by another connection while the store is open: what the file holds, not what memory does.
+    const reader = new Database(file, { readonly: true });
+    const rows = reader.prepare("SELECT id, body FROM documents WHERE collection = 'trail'").all() as { id: string; body: string }[];
+    const checkpoint = reader.prepare("SELECT position FROM checkpoints WHERE projection = 'trail'").pluck().get();
+    reader.close();
+    expect(rows).toHaveLength(499);
+    expect(JSON.parse(rows.find((row) => row.id === 'e42')!.body)).toEqual({ _id: 'e42', n: 42, text: 'line\nbreak "quoted"' });
+    expect(checkpoint).toBe(501);
+    expect(await store.count('trail', { n: { $gte: 490 } })).toBe(10);
   });
 
   it('rejects calls once closed', async () => {

@@ -16,5 +16,5 @@ export interface ReadStoreSettings {
 
 export async function createReadStore({ dataDir, mongodbUrl, indexes, keptOnDisk }: ReadStoreSettings): Promise<ReadStore> {
   if (mongodbUrl) return loadMongoReadStore().connect(mongodbUrl, { indexes });
-  return EmbeddedReadStore.open(join(dataDir, 'read-models.sqlite'), { keptOnDisk });
+  return EmbeddedReadStore.open(join(dataDir, 'read-models.sqlite'), { keptOnDisk, writeKeptOnDiskInWorker: true });
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PartnershipFacts } from '../facts/partnership-facts';
 import { ALL_PROJECTIONS, ProjectionDefinition } from '../projections';
+import { crashEmbeddedStore } from '../../../../test/support/crash-embedded-store';
 import { ProjectionEngine } from './projection-engine';
 
 const meta = { recordedBy: 'test', recordedAt: '2026-01-01T00:00:00.000Z', correlationId: 'c', causationId: 'c', schemaVersion: 1 };
@@ -149,7 +150,7 @@ describe('ProjectionEngine', () => {
     await engine.rebuild();
     const rebuilt = await store.find('partnerships_g2', {}, { sort: { _id: 1 } });
     // A crash: the connection closed with nothing more written (the engine's runners then only reach memory).
-    (store as unknown as { db: { close(): void } }).db.close();
+    crashEmbeddedStore(store as EmbeddedReadStore);
     await engine.stop();
 
     store = await createReadStore({ dataDir: dir });

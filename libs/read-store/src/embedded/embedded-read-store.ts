@@ -1,4 +1,4 @@
-import { FileIdentity, storageFaultOf, writing } from '@crm/storage';
+import { FileIdentity, noted, storageFaultOf, storageHealth, writing } from '@crm/storage';
 import Database from 'better-sqlite3';
 import { resolve } from 'node:path';
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
@@ -17,6 +17,7 @@ import { markClosedCleanly } from './clean-close-mark';
 import { EqualityIndexes } from './equality-indexes';
 import { idsSelectedBy } from './ids-selected-by';
 import { KeptOnDisk } from './kept-on-disk';
+import { KeptOnDiskRows, KeptOnDiskWriter } from './kept-on-disk-writer';
 import { sortDocuments } from './mongo-sort';
 import { openReadModelFile } from './open-read-model-file';
 import { deepFreeze, freezeAsStored } from './stored-form';
@@ -52,6 +53,8 @@ export interface EmbeddedStoreOptions {
   persistAfterMs?: number;
   /** How long each transaction of a round writes for (PERSIST_PART_MS; 0: one document each, for tests). */
   persistPartMs?: number;
+  /** Batches of collections kept on disk written by a worker thread (KeptOnDiskWriter): the server's store. */
+  writeKeptOnDiskInWorker?: boolean;
 }
 
 /**
@@ -67,6 +70,10 @@ export interface EmbeddedStoreOptions {
 export class EmbeddedReadStore implements ReadStore {
   private readonly file: string;
   private readonly db: Database.Database;
+  /** Held for the store's life: the file is this store's alone (see openReadModelFile). */
+  private readonly lock: Database.Database;
+  /** Writes the batches of collections kept on disk while it runs (writeKeptOnDiskInWorker); else this connection. */
+  private writer: KeptOnDiskWriter | undefined;
   private readonly collections = new Map<string, Collection>();
   private readonly indexes = new Map<string, EqualityIndexes>();
   private readonly keptOnDisk: (collection: string) => boolean;
@@ -116,7 +123,9 @@ export class EmbeddedReadStore implements ReadStore {
     try {
       for (const _ of store.load()) await nextTurn();
     } catch (error) {
+      await store.writer?.stop();
       store.db.close();
+      store.lock.close();
       // A malformed page met while loading (one a skipped quick_check would have found) refuses the file as damaged.
       throw store.asDamage(error);
     }
@@ -128,7 +137,8 @@ export class EmbeddedReadStore implements ReadStore {
     this.keptOnDisk = options.keptOnDisk ?? (() => false);
     this.persistAfterMs = options.persistAfterMs ?? PERSIST_AFTER_MS;
     this.persistPartMs = options.persistPartMs ?? PERSIST_PART_MS;
-    this.db = openReadModelFile(this.file);
+    ({ db: this.db, lock: this.lock } = openReadModelFile(this.file));
+    if (options.writeKeptOnDiskInWorker) this.writer = new KeptOnDiskWriter(this.file, () => (this.writer = undefined));
     this.disk = new KeptOnDisk(this.db, (collection, id, body) => this.parse(collection, id, body), () => this.assertOpen());
     this.identity = new FileIdentity(this.file);
     this.stmt = {
@@ -246,7 +256,7 @@ export class EmbeddedReadStore implements ReadStore {
     this.assertOpen();
     const onDisk = batch.upserts.some(({ collection }) => this.keptOnDisk(collection)) || (batch.deletes ?? []).some(({ collection }) => this.keptOnDisk(collection));
     if (onDisk) {
-      this.toMemory(this.write(() => this.commitTransaction(batch)));
+      this.toMemory(this.writer ? await this.writeInWorker(this.writer, batch) : this.write(() => this.commitTransaction(batch)));
       // Written now: an older position of these checkpoints still waiting for a round must not follow it to the file.
       const written = Object.keys(batch.checkpoints);
       this.unsaved.forget([], written);
@@ -405,6 +415,31 @@ export class EmbeddedReadStore implements ReadStore {
     round.absent.push(...absent);
   }
 
+  /**
+   * Writes a whole batch to the file through the worker (see KeptOnDiskWriter), as writeBatch does on this connection:
+   * a refusal is noted as write does, and nothing of the batch is in memory or in the file; returns what memory takes.
+   */
+  private async writeInWorker(writer: KeptOnDiskWriter, batch: CommitBatch): Promise<Staged[]> {
+    const staged = this.stage(batch);
+    const rows: KeptOnDiskRows = { collections: [], ids: [], bodies: '' };
+    for (const { collection, id, document } of staged) {
+      rows.collections.push(collection);
+      rows.ids.push(id);
+      rows.bodies += `${document ? JSON.stringify(document) : ''}\n`;
+    }
+    try {
+      this.identity.check();
+      await writer.write(rows, Object.entries(batch.checkpoints));
+    } catch (error) {
+      if (storageFaultOf(error) === 'damaged') this.damaged = true;
+      throw noted(error, this.file);
+    }
+    storageHealth.succeeded(this.file);
+    // Closed meanwhile (close waits for the batches sent): in the file, and memory is gone.
+    if (this.closed) return [];
+    return staged.filter(({ collection }) => !this.keptOnDisk(collection));
+  }
+
   /** Writes a whole batch to the file (in the commit transaction); returns what memory takes of it. */
   private writeBatch(batch: CommitBatch): Staged[] {
     const staged = this.stage(batch);
@@ -502,6 +537,7 @@ export class EmbeddedReadStore implements ReadStore {
     this.closed = true;
     clearTimeout(this.persistTimer);
     await this.round?.written;
+    await this.writer?.stop();
     let saved = true;
     try {
       const round: RoundWrite = { ...this.unsaved.take(), at: 0, absent: [], commits: this.commits };
@@ -514,6 +550,7 @@ export class EmbeddedReadStore implements ReadStore {
     this.collections.clear();
     this.indexes.clear();
     this.db.close();
+    this.lock.close();
     // After the close, which folds the write-ahead log into the file: its size and time are final.
     if (this.damaged || !saved) return;
     try {

@@ -6,6 +6,9 @@ import { takeCleanCloseMark } from './clean-close-mark';
 
 const SCHEMA_VERSION = 1;
 
+/** How long a write waits for the other connection's (see openReadModelFile) before it fails. */
+export const WAIT_FOR_WRITER_MS = 10_000;
+
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS documents (
     collection TEXT NOT NULL,
@@ -23,22 +26,33 @@ const SCHEMA = `
   );
 `;
 
+/** The read-model file's connection, and the lock that makes it this store's alone (see openReadModelFile). */
+export interface ReadModelFile {
+  db: Database.Database;
+  lock: Database.Database;
+}
+
 /**
- * Opens (creating if needed) the read-model file and takes it for this connection alone, refusing one that is
- * damaged, not a SQLite database, or already open elsewhere. A file closed cleanly and unchanged since is not read
- * page by page first (see clean-close-mark.ts).
+ * Opens (creating if needed) the read-model file, refusing one that is damaged, not a SQLite database, or already
+ * open elsewhere. A file closed cleanly and unchanged since is not read page by page first (see clean-close-mark.ts).
+ *
+ * The store serves documents from memory, so nobody else may write the file under it: a lock file beside it
+ * (`<file>-lock`, a SQLite file held in exclusive locking mode for the store's life) keeps out another process and a
+ * second store in this one. The file itself is shared by two connections of this store, this one and the thread that
+ * writes the collections kept on disk (KeptOnDiskWriter), so it is opened in normal locking mode, waiting for the other
+ * to finish a write rather than failing.
  */
-export function openReadModelFile(file: string): Database.Database {
+export function openReadModelFile(file: string): ReadModelFile {
   ensureDirectory(dirname(file));
-  const closedCleanly = takeCleanCloseMark(file);
+  let lock: Database.Database | undefined;
   let db: Database.Database | undefined;
   try {
-    // No busy wait: the lock below is held for the life of the store, so waiting would only delay the error.
-    db = new Database(file, { timeout: 0 });
-    // Exclusive for as long as the connection is open: the store serves documents from memory, so nobody else
-    // may write the file under it. Set before the first access, so WAL runs without a shared-memory file.
-    db.pragma('locking_mode = EXCLUSIVE');
-    db.exec('BEGIN EXCLUSIVE; COMMIT');
+    // No busy wait: the lock is held for the life of the store, so waiting would only delay the error.
+    lock = new Database(`${file}-lock`, { timeout: 0 });
+    lock.pragma('locking_mode = EXCLUSIVE');
+    lock.exec('BEGIN EXCLUSIVE; COMMIT');
+    const closedCleanly = takeCleanCloseMark(file);
+    db = new Database(file, { timeout: WAIT_FOR_WRITER_MS });
 
     if (!closedCleanly) {
       const check = db.pragma('quick_check', { simple: true });
@@ -54,9 +68,10 @@ export function openReadModelFile(file: string): Database.Database {
     db.pragma('synchronous = NORMAL');
     db.exec(SCHEMA);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    return db;
+    return { db, lock };
   } catch (error) {
     db?.close();
+    lock?.close();
     const code = (error as { code?: unknown }).code;
     if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw new ReadStoreInUseError(file);
     if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) {
