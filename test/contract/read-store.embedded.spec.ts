@@ -363,18 +363,20 @@ describe('EmbeddedReadStore', () => {
     expect(await store.count('trail', { n: { $gte: 490 } })).toBe(10);
   });
 
-  it('with a writer thread that has ended, batches kept on disk are written on the store\'s own connection', async () => {
+  it('with a writer thread that has ended, batches kept on disk (the one under way too) are written on the store\'s own connection', async () => {
     const file = join(tempDir(), 'read-models.sqlite');
     const store = await EmbeddedReadStore.open(file, { keptOnDisk: (collection) => collection === 'trail', writeKeptOnDiskInWorker: true });
     opened.push(store);
     await store.commit({ upserts: [{ collection: 'trail', document: { _id: 'before', n: 1 } }], checkpoints: { trail: 1 } });
-    // The thread fails (out of memory, say): its end is what the store learns of it.
+    // The thread fails (out of memory, say) with a batch sent to it: its end is what the store learns of it.
+    const underWay = store.commit({ upserts: [{ collection: 'trail', document: { _id: 'under way', n: 2 } }], checkpoints: { trail: 2 } });
     const { writer } = store as unknown as { writer: { worker: { terminate(): Promise<number> } } };
     await writer.worker.terminate();
+    await underWay;
 
-    await store.commit({ upserts: [{ collection: 'trail', document: { _id: 'after', n: 2 } }], checkpoints: { trail: 2 } });
-    expect((await store.find('trail', {}, { sort: { n: 1 } })).map((entry) => entry._id)).toEqual(['before', 'after']);
-    expect(await store.checkpoint('trail')).toBe(2);
+    await store.commit({ upserts: [{ collection: 'trail', document: { _id: 'after', n: 3 } }], checkpoints: { trail: 3 } });
+    expect((await store.find('trail', {}, { sort: { n: 1 } })).map((entry) => entry._id)).toEqual(['before', 'under way', 'after']);
+    expect(await store.checkpoint('trail')).toBe(3);
   });
 
   it('rejects calls once closed', async () => {

@@ -149,7 +149,8 @@ export class ProjectionRunner {
   }
 
   get isCaughtUp(): boolean {
-    return this.caughtUp && this.pending === 0 && !this.halted;
+    // committed === applied: the last batch's commit may still be under way (see flushBehind).
+    return this.caughtUp && this.pending === 0 && this.committed === this.applied && !this.halted;
   }
 
   get error(): Error | undefined {
@@ -386,7 +387,7 @@ export class ProjectionRunner {
     this.applied = event.position;
     this.pending++;
     if (!this.caughtUp) {
-      if (this.pending >= this.catchUpBatch) return this.flushBehind();
+      if (this.pending >= this.catchUpBatch) return this.definition.keptOnDisk && this.definition.oneDocumentPerEvent ? this.flushBehind() : this.flush();
     } else if (this.pending >= (this.options.liveBatch ?? 20_000)) {
       return this.flush();
     } else {
@@ -474,9 +475,12 @@ export class ProjectionRunner {
   }
 
   /**
-   * While catching up, a full batch is committed behind the events that follow: they are applied while the store
-   * writes it (in a worker thread, for a collection kept on disk: a third of a rebuild's main thread when it was
-   * written here), and wait only while the batch before is still being written. One commit under way, one waiting.
+   * While catching up, a full batch of a collection kept on disk with a document per event (the audit trail) is
+   * committed behind the events that follow: they are applied while the store writes it (in a worker thread: a third
+   * of a rebuild's main thread when it was written here), and wait only while the batch before is still being
+   * written. One commit under way, one waiting. Only there: such documents are made by their event alone and never
+   * changed after, so nothing applied meanwhile reads or changes a document of the batch under way (a projection
+   * whose events change documents found by a query would miss those of a batch between its find and its commit).
    */
   private flushBehind(): Promise<void> {
     const before = this.flushing;

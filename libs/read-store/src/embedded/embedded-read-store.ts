@@ -17,7 +17,7 @@ import { markClosedCleanly } from './clean-close-mark';
 import { EqualityIndexes } from './equality-indexes';
 import { idsSelectedBy } from './ids-selected-by';
 import { KeptOnDisk } from './kept-on-disk';
-import { KeptOnDiskRows, KeptOnDiskWriter } from './kept-on-disk-writer';
+import { KeptOnDiskRows, KeptOnDiskWriter, KeptOnDiskWriterEndedError } from './kept-on-disk-writer';
 import { sortDocuments } from './mongo-sort';
 import { openReadModelFile } from './open-read-model-file';
 import { deepFreeze, freezeAsStored } from './stored-form';
@@ -431,6 +431,8 @@ export class EmbeddedReadStore implements ReadStore {
       this.identity.check();
       await writer.write(rows, Object.entries(batch.checkpoints));
     } catch (error) {
+      // Ended before it answered (its connection is closed, the batch unwritten): written here instead, once.
+      if (error instanceof KeptOnDiskWriterEndedError && !this.closed) return this.write(() => this.commitTransaction(batch));
       if (storageFaultOf(error) === 'damaged') this.damaged = true;
       throw noted(error, this.file);
     }

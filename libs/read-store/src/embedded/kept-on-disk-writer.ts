@@ -20,13 +20,23 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 let db;
 let write;
+// All or nothing: a connection that failed half-way is closed, and the next batch opens one again.
 function open() {
-  db = new Database(workerData.file, { fileMustExist: true, timeout: workerData.waitMs });
+  const connection = new Database(workerData.file, { fileMustExist: true, timeout: workerData.waitMs });
+  try {
+    prepare(connection);
+    db = connection;
+  } catch (error) {
+    connection.close();
+    throw error;
+  }
+}
+function prepare(db) {
   db.pragma('synchronous = NORMAL');
   const upsert = db.prepare('INSERT INTO documents (collection, id, body) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET body = excluded.body');
   const remove = db.prepare('DELETE FROM documents WHERE collection = ? AND id = ?');
   const setCheckpoint = db.prepare('INSERT INTO checkpoints (projection, position) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET position = excluded.position');
-  write = db.transaction(({ collections, ids, bodies }, checkpoints) => {
+  const transaction = db.transaction(({ collections, ids, bodies }, checkpoints) => {
     let at = 0;
     for (let i = 0; i < ids.length; i++) {
       const end = bodies.indexOf('\\n', at);
@@ -36,6 +46,7 @@ function open() {
     }
     for (const [projection, position] of checkpoints) setCheckpoint.run(projection, position);
   });
+  write = transaction;
 }
 parentPort.on('message', (message) => {
   if (message === 'stop') {
@@ -63,7 +74,10 @@ parentPort.on('message', (message) => {
 export class KeptOnDiskWriter {
   private readonly worker: Worker;
   private readonly waiting: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
+  /** Set once the worker has ended (failed, exited, or stopped): every batch not answered by then is refused. */
   private ended: Error | undefined;
+  /** Set by stop: no batch is taken from then on, those sent before are still answered. */
+  private stopping = false;
 
   /** `onEnd`: the worker failed or exited by itself; the caller writes on its own connection again. */
   constructor(file: string, onEnd: () => void) {
@@ -82,8 +96,8 @@ export class KeptOnDiskWriter {
     });
     const end = (error: Error) => {
       if (this.ended) return;
-      this.ended = error;
-      for (const waiter of this.waiting.splice(0)) waiter.reject(error);
+      this.ended = new KeptOnDiskWriterEndedError(error);
+      for (const waiter of this.waiting.splice(0)) waiter.reject(this.ended);
       onEnd();
     };
     this.worker.on('error', end);
@@ -93,6 +107,7 @@ export class KeptOnDiskWriter {
   /** Writes the rows and checkpoints in one transaction; resolves once it has committed, rejects with its error. */
   write(rows: KeptOnDiskRows, checkpoints: Array<[string, number]>): Promise<void> {
     if (this.ended) return Promise.reject(this.ended);
+    if (this.stopping) return Promise.reject(new KeptOnDiskWriterEndedError(new Error('the writer was stopped')));
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject });
       this.worker.ref();
@@ -102,12 +117,23 @@ export class KeptOnDiskWriter {
 
   /** Stops the worker once the batches sent before have been written, and waits until it has closed its connection. */
   async stop(): Promise<void> {
-    if (this.ended) return;
+    if (this.ended || this.stopping) return;
     // Refuses batches from now on; those sent before are still answered (the worker takes messages in order).
-    this.ended = new Error('the writer of the collections kept on disk was stopped');
+    this.stopping = true;
     const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
     this.worker.ref();
     this.worker.postMessage('stop');
     await exited;
+  }
+}
+
+/**
+ * The writer thread ended (failed, ran out of memory, or was stopped) before it answered: the batch was not written
+ * by it, and may be written on another connection. Not an answer of SQLite's, which carries SQLite's code instead.
+ */
+export class KeptOnDiskWriterEndedError extends Error {
+  constructor(readonly reason: Error) {
+    super(`the writer of the collections kept on disk has ended: ${reason.message}`);
+    this.name = 'KeptOnDiskWriterEndedError';
   }
 }
