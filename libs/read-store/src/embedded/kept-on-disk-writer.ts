@@ -128,8 +128,9 @@ export class KeptOnDiskWriter {
 }
 
 /**
- * The writer thread ended (failed, ran out of memory, or was stopped) before it answered: the batch was not written
- * by it, and may be written on another connection. Not an answer of SQLite's, which carries SQLite's code instead.
+ * The writer thread ended (failed, ran out of memory, or was stopped) before it answered: its connection is closed,
+ * and the batch may be written on another one (if the thread committed it before it ended, that writes the same rows
+ * and checkpoint again). Not an answer of SQLite's, which carries SQLite's code instead.
  */
 export class KeptOnDiskWriterEndedError extends Error {
   constructor(readonly reason: Error) {
