@@ -1,6 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EVENT_STORE, EventStore } from '@crm/event-store';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -95,8 +95,18 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const app = await createApp(testSettings(dataDir, options), { logger: false, decorateEventStore: options.decorateEventStore });
   return testApp(app, dataDir, async () => {
     await app.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    removeDataDir(dataDir);
   });
+}
+
+/** Removes a closed app's data folder; a file that appeared after the close is named (something wrote after it). */
+function removeDataDir(dataDir: string): void {
+  try {
+    rmSync(dataDir, { recursive: true, force: true });
+  } catch (error) {
+    const left = existsSync(dataDir) ? readdirSync(dataDir, { recursive: true }).join(', ') : '(none)';
+    throw new Error(`${(error as Error).message}; left in it after the app had closed: ${left}`);
+  }
 }
 
 /**
