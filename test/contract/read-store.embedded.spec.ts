@@ -370,8 +370,8 @@ describe('EmbeddedReadStore', () => {
     await store.commit({ upserts: [{ collection: 'trail', document: { _id: 'before', n: 1 } }], checkpoints: { trail: 1 } });
     // The thread fails (out of memory, say) with a batch sent to it: its end is what the store learns of it.
     const underWay = store.commit({ upserts: [{ collection: 'trail', document: { _id: 'under way', n: 2 } }], checkpoints: { trail: 2 } });
-    const { writer } = store as unknown as { writer: { worker: { terminate(): Promise<number> } } };
-    await writer.worker.terminate();
+    const { writer } = store as unknown as { writer: { worker: { worker: { terminate(): Promise<number> } } } };
+    await writer.worker.worker.terminate();
     await underWay;
 
     await store.commit({ upserts: [{ collection: 'trail', document: { _id: 'after', n: 3 } }], checkpoints: { trail: 3 } });

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { AnsweringWorker } from '@crm/storage';
 
 /** How often the worker copies the log's write-ahead file into the database file (a no-op when nothing is new). */
 const CHECKPOINT_EVERY_MS = 250;
@@ -31,47 +31,25 @@ parentPort.on('message', (message) => {
  * saturation: the group transaction's p90 10–14 ms with SQLite's checkpoints, 3.4–4.2 ms with this worker's.
  */
 export class WalCheckpointsInWorker {
-  private readonly worker: Worker;
-  private readonly waiting: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
-  private ended: Error | undefined;
+  private readonly worker: AnsweringWorker<'checkpointed'>;
 
   /** `onEnd`: the worker failed or exited by itself; the caller checkpoints on its own again. */
   constructor(file: string, onEnd: () => void) {
-    this.worker = new Worker(WORKER, { eval: true, workerData: { driver: require.resolve('better-sqlite3'), file, everyMs: CHECKPOINT_EVERY_MS } });
-    // Not what keeps a process alive, except while someone awaits it (now, stop): a process may end without closing.
-    this.worker.unref();
-    this.worker.on('message', () => {
-      this.waiting.shift()?.resolve();
-      if (this.waiting.length === 0) this.worker.unref();
-    });
-    const end = (error: Error) => {
-      if (this.ended) return;
-      this.ended = error;
-      for (const waiter of this.waiting.splice(0)) waiter.reject(error);
-      onEnd();
-    };
-    this.worker.on('error', end);
-    this.worker.on('exit', (code) => end(new Error(`the checkpoint worker exited (code ${code})`)));
+    this.worker = new AnsweringWorker(
+      WORKER,
+      { workerData: { driver: require.resolve('better-sqlite3'), file, everyMs: CHECKPOINT_EVERY_MS } },
+      (reason) => new Error(`the checkpoint worker has ended: ${reason.message}`),
+      onEnd,
+    );
   }
 
   /** A checkpoint now, resolved once it is done. */
-  now(): Promise<void> {
-    if (this.ended) return Promise.reject(this.ended);
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ resolve, reject });
-      this.worker.ref();
-      this.worker.postMessage('now');
-    });
+  async now(): Promise<void> {
+    await this.worker.ask('now');
   }
 
-  /** Stops the worker and waits until it has closed its connection. */
-  async stop(): Promise<void> {
-    if (this.ended) return;
-    this.ended = new Error('the checkpoint worker was stopped');
-    for (const waiter of this.waiting.splice(0)) waiter.reject(this.ended);
-    const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
-    this.worker.ref();
-    this.worker.postMessage('stop');
-    await exited;
+  /** Stops the worker and waits until it has closed its connection; a checkpoint asked for meanwhile is refused. */
+  stop(): Promise<void> {
+    return this.worker.stop({ answerWaiting: false });
   }
 }

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { AnsweringWorker } from '@crm/storage';
 import { WAIT_FOR_WRITER_MS } from './open-read-model-file';
 
 /**
@@ -72,58 +72,30 @@ parentPort.on('message', (message) => {
  * resolves only once its batch is in the file, and a query after it finds it there.
  */
 export class KeptOnDiskWriter {
-  private readonly worker: Worker;
-  private readonly waiting: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
-  /** Set once the worker has ended (failed, exited, or stopped): every batch not answered by then is refused. */
-  private ended: Error | undefined;
-  /** Set by stop: no batch is taken from then on, those sent before are still answered. */
-  private stopping = false;
+  private readonly worker: AnsweringWorker<{ ok?: true; error?: { message: string; code?: string } }>;
 
   /** `onEnd`: the worker failed or exited by itself; the caller writes on its own connection again. */
   constructor(file: string, onEnd: () => void) {
-    this.worker = new Worker(WORKER, {
-      eval: true,
-      workerData: { driver: require.resolve('better-sqlite3'), file, waitMs: WAIT_FOR_WRITER_MS },
-      resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
-    });
-    // Not what keeps a process alive, except while someone awaits it.
-    this.worker.unref();
-    this.worker.on('message', (answer: { ok?: true; error?: { message: string; code?: string } }) => {
-      const waiter = this.waiting.shift();
-      if (this.waiting.length === 0) this.worker.unref();
-      if (!answer.error) waiter?.resolve();
-      else waiter?.reject(Object.assign(new Error(answer.error.message), answer.error.code ? { code: answer.error.code } : {}));
-    });
-    const end = (error: Error) => {
-      if (this.ended) return;
-      this.ended = new KeptOnDiskWriterEndedError(error);
-      for (const waiter of this.waiting.splice(0)) waiter.reject(this.ended);
-      onEnd();
-    };
-    this.worker.on('error', end);
-    this.worker.on('exit', (code) => end(new Error(`the writer of the collections kept on disk exited (code ${code})`)));
+    this.worker = new AnsweringWorker(
+      WORKER,
+      {
+        workerData: { driver: require.resolve('better-sqlite3'), file, waitMs: WAIT_FOR_WRITER_MS },
+        resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
+      },
+      (reason) => new KeptOnDiskWriterEndedError(reason),
+      onEnd,
+    );
   }
 
   /** Writes the rows and checkpoints in one transaction; resolves once it has committed, rejects with its error. */
-  write(rows: KeptOnDiskRows, checkpoints: Array<[string, number]>): Promise<void> {
-    if (this.ended) return Promise.reject(this.ended);
-    if (this.stopping) return Promise.reject(new KeptOnDiskWriterEndedError(new Error('the writer was stopped')));
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ resolve, reject });
-      this.worker.ref();
-      this.worker.postMessage({ rows, checkpoints });
-    });
+  async write(rows: KeptOnDiskRows, checkpoints: Array<[string, number]>): Promise<void> {
+    const { error } = await this.worker.ask({ rows, checkpoints });
+    if (error) throw Object.assign(new Error(error.message), error.code ? { code: error.code } : {});
   }
 
   /** Stops the worker once the batches sent before have been written, and waits until it has closed its connection. */
-  async stop(): Promise<void> {
-    if (this.ended || this.stopping) return;
-    // Refuses batches from now on; those sent before are still answered (the worker takes messages in order).
-    this.stopping = true;
-    const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
-    this.worker.ref();
-    this.worker.postMessage('stop');
-    await exited;
+  stop(): Promise<void> {
+    return this.worker.stop({ answerWaiting: true });
   }
 }
 
